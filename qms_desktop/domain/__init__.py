@@ -1,0 +1,1 @@
+"""Plain-Python domain of QMS Desktop: no Qt, no SQL."""
