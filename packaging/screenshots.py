@@ -1,0 +1,51 @@
+"""Take screenshots of the real app on the demo organisation (for the README and for review).
+
+Usage: python packaging/screenshots.py OUT_DIR [--lang en|zh_CN] [--all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="en", choices=["en", "zh_CN"])
+    parser.add_argument("--all", action="store_true", help="every page, not just the dashboard")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = Path(tempfile.mkdtemp(prefix="qms-shots-"))
+    os.environ["QMS_DESKTOP_DATA"] = str(tmp / "data")
+    os.environ["QMS_DESKTOP_SETTINGS"] = str(tmp / "settings.ini")
+
+    from PySide6.QtWidgets import QApplication
+
+    from qms_desktop.app import build_main_window
+    from qms_desktop.ui.models.navigator import PAGE_KEYS
+
+    window = build_main_window(lang=args.lang)
+    window.resize(1280, 820)
+    window.show()
+    if not window.open_demo():
+        return 1
+    app = QApplication.instance()
+    args.out.mkdir(parents=True, exist_ok=True)
+    keys = PAGE_KEYS if args.all else ["dashboard"]
+    for key in keys:
+        window.go_to(key)
+        for _ in range(5):
+            app.processEvents()
+        target = args.out / f"{key}-{args.lang}.png"
+        window.grab().save(str(target))
+        print(target)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""`python -m qms_desktop` runs the command line."""
+
+import sys
+
+from qms_desktop.cli import main
+
+sys.exit(main())

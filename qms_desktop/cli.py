@@ -1,0 +1,157 @@
+"""`qms-desktop` command line: a thin shell over the services the GUI uses.
+
+Errors a user can cause print one line on stderr and exit non-zero; nothing here
+prints a traceback (unexpected failures are logged to a file and named in one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from qms_desktop import __version__
+from qms_desktop.domain.errors import NotAvailableError, QmsError
+
+PROG = "qms-desktop"
+LANG_CHOICES = ("en", "zh_CN")
+log = logging.getLogger("qms_desktop.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, exit 2, like argparse but no usage dump
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from qms_desktop.app import run_gui
+
+    return run_gui(workspace=None, demo=False, lang=None, smoke_test=False)
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from qms_desktop.app import run_gui
+
+    if args.file and args.demo:
+        raise QmsError("give either a FILE or --demo, not both")
+    path = Path(args.file) if args.file else None
+    return run_gui(workspace=path, demo=args.demo, lang=args.lang, smoke_test=args.smoke_test)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from qms_desktop.services.workspaces import create_workspace
+
+    ws = create_workspace(Path(args.file), args.org, lang=args.lang)
+    ws.close()
+    print(f"created {args.file} for {args.org}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from qms_desktop.services.demo import write_demo
+
+    write_demo(Path(args.file), args.lang)
+    print(f"wrote the demo organisation to {args.file}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from qms_desktop.services.workspaces import check_workspace
+
+    report = check_workspace(Path(args.file))
+    if report.sound:
+        print(f"{args.file}: sound ({report.audit_entries} audit entries, chain intact)")
+        return 0
+    print(f"{args.file}: {len(report.problems)} problem(s) found", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
+def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(_args: argparse.Namespace) -> int:
+        raise NotAvailableError(f"'{name}' is not yet available in QMS Desktop {__version__}")
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="QMS Desktop — build an ISO 9000-family quality system "
+                     "for a service organisation. Without a command, opens the GUI.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.set_defaults(func=_cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the GUI on a workspace (or the demo organisation)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="workspace file (.qms)")
+    p.add_argument("--demo", action="store_true", help="open a fresh copy of the demo organisation")
+    p.add_argument("--lang", choices=LANG_CHOICES, help="interface language")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="build the main window, visit every page once, and exit (0 when all is well)")
+    p.set_defaults(func=_cmd_open)
+
+    p = sub.add_parser("new", help="create a workspace for an organisation")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--org", required=True, metavar="NAME", help="the organisation's name")
+    p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="default document language")
+    p.set_defaults(func=_cmd_new)
+
+    p = sub.add_parser("demo", help="write the demo organisation to a new workspace file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the demo data")
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("check", help="integrity check: database, schema and audit trail")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=_cmd_check)
+
+    for name, text in (
+        ("library", "requirement libraries: list, add"),
+        ("checklist", "gap checklist: export, import"),
+        ("templates", "document templates: list"),
+        ("render", "generate a document (DOCX or PDF)"),
+        ("package", "export everything for an auditor"),
+    ):
+        p = sub.add_parser(name, help=f"{text} (not yet available)")
+        p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        p.set_defaults(func=_not_yet(name))
+    return parser
+
+
+def _log_file() -> Path | None:
+    try:
+        from qms_desktop.paths import user_data_dir
+
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / "qms-desktop.log"
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except QmsError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, details logged
+        target = _log_file()
+        if target is not None:
+            logging.basicConfig(filename=target, level=logging.INFO)
+            log.exception("unexpected error at %s", dt.datetime.now().isoformat())
+        where = f" (details in {target})" if target else ""
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The demo organisation — one generator, in English and Simplified Chinese.
+
+Later features add their records here so every step of the demo has realistic data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from qms_desktop.domain.steps import Step, StepStatus
+from qms_desktop.services import profile as profile_service
+from qms_desktop.services import steps as step_service
+from qms_desktop.services.workspaces import create_workspace
+from qms_desktop.storage.workspace import Workspace
+
+DEMO_ACTOR = "demo"
+
+_PROFILE = {
+    "en": dict(
+        name="Harbour Light Hotels Ltd.",
+        short_name="Harbour Light",
+        address="88 Seaview Road, Harbour District, Qingdao, Shandong 266001, China",
+        scope=(
+            "Provision of accommodation, food and beverage, conference and event services at the "
+            "group's three city hotels, including reservations, front office, housekeeping, "
+            "restaurants and guest complaint handling."
+        ),
+        services="Accommodation\nFood and beverage\nConferences and events\nAirport transfers",
+        sites=(
+            "Harbour Light Seaview Hotel, 88 Seaview Road\n"
+            "Harbour Light Old Town Hotel, 12 Zhongshan Road\n"
+            "Harbour Light Airport Hotel, 5 Liuting Avenue"
+        ),
+        industry="Hospitality",
+        doc_prefix="HLH-QMS",
+        management_representative="Lin Wei, Quality Director",
+        default_language="en",
+    ),
+    "zh_CN": dict(
+        name="海港之光酒店集团有限公司",
+        short_name="海港之光",
+        address="中国山东省青岛市海港区海景路88号 266001",
+        scope="在集团三家城市酒店提供住宿、餐饮、会议及活动服务，包括预订、前厅、客房、餐厅及宾客投诉处理。",
+        services="住宿服务\n餐饮服务\n会议及活动服务\n机场接送服务",
+        sites="海港之光海景酒店（海景路88号）\n海港之光老城酒店（中山路12号）\n海港之光机场酒店（流亭大道5号）",
+        industry="酒店业",
+        doc_prefix="HLH-QMS",
+        management_representative="林伟（质量总监）",
+        default_language="zh_CN",
+    ),
+}
+
+_STEP_NOTES = {
+    "en": {
+        Step.SUMMARISE: "Complaint logs 2023–2025 and the old TQM binders reviewed; 41 lessons collected.",
+        Step.STUDY: "Management team trained on ISO 9001:2015; front-office supervisors scheduled next.",
+        Step.COMPARE: "Baseline gap assessment against ISO 9001 under way at the Seaview hotel.",
+    },
+    "zh_CN": {
+        Step.SUMMARISE: "已梳理2023—2025年投诉记录及以往全面质量管理资料，收集经验教训41条。",
+        Step.STUDY: "管理层已完成ISO 9001:2015培训；前厅主管培训已排期。",
+        Step.COMPARE: "正在海景酒店开展对照ISO 9001的基线差距评估。",
+    },
+}
+
+
+def _logo_png() -> bytes:
+    """A small logo drawn in code (a lighthouse beam on a navy square), PNG-encoded."""
+    import struct
+    import zlib
+
+    size = 96
+    rows = []
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            r, g, b = 16, 42, 84
+            if (x - 48) ** 2 + (y - 40) ** 2 < 14**2:
+                r, g, b = 250, 204, 60
+            elif 40 <= x <= 56 and 40 <= y <= 84:
+                r, g, b = 240, 240, 240
+            elif y > 84:
+                r, g, b = 30, 110, 170
+            row += bytes((r, g, b))
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+def fill_demo(ws: Workspace, lang: str = "en") -> None:
+    """Write the demo organisation's records into an open, empty workspace."""
+    fields = dict(_PROFILE[lang])
+    profile_service.update_profile(ws, DEMO_ACTOR, logo=_logo_png(), **fields)
+    signer = "Lin Wei" if lang == "en" else "林伟"
+    step_service.update_step(ws, DEMO_ACTOR, Step.SUMMARISE, status=StepStatus.DONE,
+                             signed_off_by=signer, signed_off_on=dt.date(2026, 9, 30),
+                             notes=_STEP_NOTES[lang][Step.SUMMARISE])
+    step_service.update_step(ws, DEMO_ACTOR, Step.STUDY, status=StepStatus.IN_PROGRESS,
+                             notes=_STEP_NOTES[lang][Step.STUDY])
+    step_service.update_step(ws, DEMO_ACTOR, Step.COMPARE, status=StepStatus.IN_PROGRESS,
+                             notes=_STEP_NOTES[lang][Step.COMPARE])
+
+
+def write_demo(path: Path, lang: str = "en") -> Path:
+    """Create a new workspace file holding the demo organisation."""
+    ws = create_workspace(path, _PROFILE[lang]["name"], lang=lang, actor=DEMO_ACTOR)
+    try:
+        fill_demo(ws, lang)
+    finally:
+        ws.close()
+    return path

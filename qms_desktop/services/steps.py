@@ -1,0 +1,60 @@
+"""Reading and updating the state of the eight steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qms_desktop.domain.errors import ValidationError
+from qms_desktop.domain.steps import Step, StepState, StepStatus, step_progress, validate_sign_off
+from qms_desktop.services.changes import ChangeSet
+from qms_desktop.storage.models import StepRecord
+from qms_desktop.storage.workspace import Workspace
+
+
+def _to_state(row: StepRecord) -> StepState:
+    return StepState(Step(row.step), StepStatus(row.status), row.signed_off_by, row.signed_off_on, row.notes)
+
+
+def get_step_states(ws: Workspace) -> dict[Step, StepState]:
+    with ws.reading() as s:
+        rows = {r.step: r for r in s.query(StepRecord)}
+        return {step: _to_state(rows[step.value]) if step.value in rows else StepState(step) for step in Step}
+
+
+def get_step_progress(ws: Workspace) -> dict[Step, float]:
+    """Progress per step (later issues feed each step's record-based rule in here)."""
+    return {step: step_progress(state) for step, state in get_step_states(ws).items()}
+
+
+def update_step(
+    ws: Workspace,
+    actor: str,
+    step: Step,
+    *,
+    status: StepStatus | None = None,
+    signed_off_by: str | None = None,
+    signed_off_on: dt.date | None | str = "",
+    notes: str | None = None,
+) -> tuple[StepState, ChangeSet]:
+    """Change a step's status, sign-off or notes. Arguments left out keep their value."""
+    with ws.editing(actor) as s:
+        row = s.get(StepRecord, step.value)
+        if row is None:
+            row = StepRecord(step=step.value, status="not_started", signed_off_by="", notes="")
+            s.add(row)
+        new_status = status if status is not None else StepStatus(row.status)
+        new_by = signed_off_by if signed_off_by is not None else row.signed_off_by
+        new_on = row.signed_off_on if signed_off_on == "" else signed_off_on
+        if isinstance(new_on, str):
+            raise ValidationError("signed_off_on", "The sign-off date must be a date.")
+        validate_sign_off(new_status, new_by, new_on)
+        if notes is not None and len(notes) > 1_000_000:
+            raise ValidationError("notes", "The notes are longer than 1,000,000 characters.")
+        row.status = new_status.value
+        row.signed_off_by = new_by
+        row.signed_off_on = new_on
+        if notes is not None:
+            row.notes = notes
+        s.flush()
+        state = _to_state(row)
+    return state, ChangeSet(steps=frozenset({step.value}))

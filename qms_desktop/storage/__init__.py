@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the workspace file, migrations and the audit log."""

@@ -1,0 +1,127 @@
+"""The audit trail, written from the ORM flush itself so that no service can forget it.
+
+Every insert, update and delete of an `Audited` model in a workspace session adds
+hash-chained entries in the same transaction, with the actor the session carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry, entry_hash
+from qms_desktop.storage.models import Audited, AuditRecord, MetaRecord
+
+AUDIT_HEAD_KEY = "audit_head"
+
+
+class AuditActorMissing(RuntimeError):
+    """A write was attempted in a session that does not say who is writing."""
+
+
+def audit_text(value: Any) -> str | None:
+    """How a field value is written into the trail."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return f"sha256:{hashlib.sha256(value).hexdigest()} ({len(value)} bytes)"
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _column_values(obj: Audited) -> dict[str, str | None]:
+    mapper = inspect(obj).mapper
+    return {c.key: audit_text(getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def read_head(session: Session) -> tuple[int, str]:
+    meta = session.get(MetaRecord, AUDIT_HEAD_KEY)
+    if meta is None:
+        return 0, GENESIS_HASH
+    count, _, last = meta.value.partition(" ")
+    return int(count), last
+
+
+def _changes(session: Session) -> list[tuple[str, Audited, str, str | None, str | None]]:
+    found: list[tuple[str, Audited, str, str | None, str | None]] = []
+    for obj in session.new:
+        if isinstance(obj, Audited):
+            values = json.dumps(_column_values(obj), ensure_ascii=False, sort_keys=True)
+            found.append(("create", obj, "", None, values))
+    for obj in session.dirty:
+        if not isinstance(obj, Audited) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            history = state.attrs[attr.key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if audit_text(old) == audit_text(new):
+                continue
+            found.append(("update", obj, attr.key, audit_text(old), audit_text(new)))
+    for obj in session.deleted:
+        if isinstance(obj, Audited):
+            values = json.dumps(_column_values(obj), ensure_ascii=False, sort_keys=True)
+            found.append(("delete", obj, "", values, None))
+    return found
+
+
+def record_changes(session: Session, _flush_context: object, _instances: object) -> None:
+    """`before_flush` hook: turn the session's pending changes into audit entries."""
+    changes = _changes(session)
+    if not changes:
+        return
+    actor = session.info.get("actor")
+    if not actor:
+        raise AuditActorMissing("a workspace write needs an actor for the audit trail")
+    with session.no_autoflush:
+        count, prev = read_head(session)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        for action, obj, field, old, new in changes:
+            count += 1
+            fields = dict(
+                seq=count, at_utc=now, actor=actor, action=action, entity=obj.__audit_entity__,
+                entity_id=obj.audit_id(), field=field, old_value=old, new_value=new, prev_hash=prev,
+            )
+            digest = entry_hash(**fields)  # type: ignore[arg-type]
+            session.add(AuditRecord(**fields, hash=digest))
+            prev = digest
+        head = session.get(MetaRecord, AUDIT_HEAD_KEY)
+        if head is None:
+            session.add(MetaRecord(key=AUDIT_HEAD_KEY, value=f"{count} {prev}"))
+        else:
+            head.value = f"{count} {prev}"
+
+
+def _to_entry(r: AuditRecord) -> AuditEntry:
+    return AuditEntry(
+        seq=r.seq, at_utc=r.at_utc, actor=r.actor, action=r.action, entity=r.entity,
+        entity_id=r.entity_id, field=r.field, old_value=r.old_value, new_value=r.new_value,
+        prev_hash=r.prev_hash, hash=r.hash,
+    )
+
+
+def all_entries(session: Session) -> list[AuditEntry]:
+    """The whole trail in storage order (row id), as the chain check reads it."""
+    return [_to_entry(r) for r in session.scalars(select(AuditRecord).order_by(AuditRecord.id))]
+
+
+def entries_for(session: Session, entity: str, entity_id: str, limit: int = 500) -> list[AuditEntry]:
+    """The newest entries about one record, newest first."""
+    rows = session.scalars(
+        select(AuditRecord)
+        .where(AuditRecord.entity == entity, AuditRecord.entity_id == entity_id)
+        .order_by(AuditRecord.id.desc())
+        .limit(limit)
+    )
+    return [_to_entry(r) for r in rows]

@@ -1,0 +1,98 @@
+"""An exclusive, crash-safe lock that marks one process as the workspace's editor.
+
+The lock lives in a sidecar file (`<workspace>.lock`) locked with the operating
+system's advisory lock, so a crashed editor's lock vanishes with its process and
+never has to be broken by hand.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+
+
+class LockHeld(Exception):
+    def __init__(self, owner: str) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+
+def lock_path_for(workspace: Path) -> Path:
+    return workspace.with_name(workspace.name + ".lock")
+
+
+def _describe_owner(raw: str) -> str:
+    try:
+        info = json.loads(raw)
+        return f"{info['user']} on {info['host']} (process {info['pid']})"
+    except (ValueError, KeyError, TypeError):
+        return "another QMS Desktop window"
+
+
+class WorkspaceLock:
+    def __init__(self, workspace: Path) -> None:
+        self.path = lock_path_for(workspace)
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise LockHeld naming who holds it."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock_fd(fd)
+        except OSError:
+            try:
+                raw = os.pread(fd, 4096, 0).decode("utf-8", "replace") if hasattr(os, "pread") else ""
+            finally:
+                os.close(fd)
+            raise LockHeld(_describe_owner(raw)) from None
+        try:
+            user = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no account name is not an error here
+            user = "unknown"
+        info = json.dumps({"user": user, "host": socket.gethostname(), "pid": os.getpid()})
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, info.encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            _unlock_fd(fd)
+        finally:
+            os.close(fd)
+        try:
+            self.path.unlink()
+        except OSError:
+            pass  # another process may have taken it meanwhile; that is fine
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace schema (shipped inside the package)."""

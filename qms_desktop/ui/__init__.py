@@ -1,0 +1,1 @@
+"""The Qt GUI: main window, step pages, item models, dialogs, undo commands."""

@@ -1,0 +1,72 @@
+"""Table model of audit-trail entries for the History panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from qms_desktop.domain.audit import AuditEntry
+
+COL_WHEN, COL_WHO, COL_FIELD, COL_OLD, COL_NEW = range(5)
+EntryRole = Qt.ItemDataRole.UserRole + 1
+_PREVIEW = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _preview(value: str | None) -> str:
+    if value is None:
+        return "—"
+    flat = " ".join(value.split())
+    return flat if len(flat) <= _PREVIEW else flat[:_PREVIEW] + "…"
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditEntry] = []
+
+    def set_rows(self, rows: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Old value"),
+                self.tr("New value")][section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        e = self._rows[index.row()]
+        col = index.column()
+        if role == EntryRole:
+            return e
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_WHEN:
+                try:
+                    return dt.datetime.fromisoformat(e.at_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                except ValueError:
+                    return e.at_utc
+            if col == COL_WHO:
+                return e.actor
+            if col == COL_FIELD:
+                return e.field or {"create": self.tr("(created)"), "delete": self.tr("(deleted)")}.get(
+                    e.action, e.action)
+            if col == COL_OLD:
+                return _preview(e.old_value)
+            if col == COL_NEW:
+                return _preview(e.new_value)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_OLD, COL_NEW):
+            value = e.old_value if col == COL_OLD else e.new_value
+            return (value or "")[:2000]
+        return None

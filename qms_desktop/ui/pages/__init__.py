@@ -1,0 +1,1 @@
+"""Pages of the main window other than the eight steps."""

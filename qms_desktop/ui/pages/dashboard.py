@@ -1,0 +1,174 @@
+"""The dashboard: the organisation, the eight steps' progress, and what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qms_desktop.domain.steps import Step, StepStatus, next_step, overall_progress
+from qms_desktop.services.changes import ChangeSet
+from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.models.navigator import STATUS_COLOURS, status_text
+from qms_desktop.ui.steps.guidance import guidance_for, step_title
+from qms_desktop.ui.widgets import heading
+
+
+class StepCard(QFrame):
+    clicked = Signal(str)
+
+    def __init__(self, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step = step
+        self.setObjectName(f"card_{step.value}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.status = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(True)
+        self.bar.setFixedHeight(14)
+        column = QVBoxLayout(self)
+        column.addWidget(self.title)
+        column.addWidget(self.status)
+        column.addWidget(self.bar)
+
+    def set_state(self, status: StepStatus, progress: float) -> None:
+        self.title.setText(f"{self.step.number}. {step_title(self.step)}")
+        colour = STATUS_COLOURS[status].name()
+        self.status.setText(f"<span style='color:{colour}'>●</span> {status_text(status)}")
+        self.bar.setValue(round(progress * 100))
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        self.clicked.emit(self.step.value)
+
+
+class DashboardPage(QWidget):
+    navigate = Signal(str)
+    recordSelected = Signal(str, str)
+
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._c = controller
+        self._logo = QLabel()
+        self._logo.setFixedSize(72, 72)
+        self._org = heading(size_delta=8)
+        self._org.setObjectName("dashboard_org")
+        self._scope = QLabel()
+        self._scope.setWordWrap(True)
+        header = QHBoxLayout()
+        header.addWidget(self._logo)
+        names = QVBoxLayout()
+        names.addWidget(self._org)
+        names.addWidget(self._scope)
+        header.addLayout(names, 1)
+
+        self._overall_label = QLabel()
+        self._overall = QProgressBar()
+        self._overall.setRange(0, 100)
+        self._next = QLabel()
+        self._next.setWordWrap(True)
+        self._next.setObjectName("dashboard_next")
+        self._go = QPushButton()
+        self._go.setObjectName("dashboard_go")
+        self._go.clicked.connect(self._go_next)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self._next, 1)
+        next_row.addWidget(self._go)
+
+        self._steps_title = heading(size_delta=2)
+        grid = QGridLayout()
+        self._cards: dict[Step, StepCard] = {}
+        for i, step in enumerate(Step):
+            card = StepCard(step)
+            card.clicked.connect(self.navigate)
+            self._cards[step] = card
+            grid.addWidget(card, i // 4, i % 4)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addLayout(header)
+        column.addSpacing(8)
+        column.addWidget(self._overall_label)
+        column.addWidget(self._overall)
+        column.addLayout(next_row)
+        column.addSpacing(8)
+        column.addWidget(self._steps_title)
+        column.addLayout(grid)
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._next_step: Step | None = None
+
+        controller.changed.connect(self._on_changed)
+        controller.opened.connect(self.reload)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._overall_label.setText(self.tr("Overall progress through the eight steps"))
+        self._steps_title.setText(self.tr("The eight steps"))
+        self._go.setText(self.tr("Go to step"))
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: object) -> None:
+        self.recordSelected.emit("", "")
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if not self._c.is_open:
+            return
+        profile = self._c.profile()
+        states = self._c.step_states()
+        progress = self._c.step_progress()
+        self._org.setText(profile.name)
+        self._scope.setText(profile.scope[:400] + ("…" if len(profile.scope) > 400 else ""))
+        if profile.logo:
+            pix = QPixmap()
+            pix.loadFromData(profile.logo)
+            self._logo.setPixmap(pix.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+        else:
+            self._logo.clear()
+        self._overall.setValue(round(100 * overall_progress(progress)))
+        for step, card in self._cards.items():
+            card.set_state(states[step].status, progress[step])
+        self._next_step = next_step(states)
+        if self._next_step is None:
+            self._next.setText(self.tr("All eight steps are done. Keep the system running: "
+                                       "audit, review and improve."))
+            self._go.hide()
+        else:
+            g = guidance_for(self._next_step)
+            self._next.setText("<b>" + self.tr("Next: step %1 · %2").replace(
+                "%1", str(self._next_step.number)).replace("%2", g.title) + "</b><br>" + g.purpose)
+            self._go.show()
+
+    def _go_next(self) -> None:
+        if self._next_step is not None:
+            self.navigate.emit(self._next_step.value)

@@ -1,0 +1,198 @@
+"""A step's page: its purpose and guidance, what it holds, and its status and sign-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qms_desktop.domain.errors import ValidationError
+from qms_desktop.domain.steps import Step, StepState, StepStatus, validate_sign_off
+from qms_desktop.services.changes import ChangeSet
+from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.models.navigator import status_text
+from qms_desktop.ui.steps.guidance import guidance_for
+from qms_desktop.ui.undo import SetStepState
+from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading
+
+
+def _bullets(items: list[str]) -> str:
+    from html import escape
+
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+class StepPage(QWidget):
+    recordSelected = Signal(str, str)
+
+    def __init__(self, step: Step, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step = step
+        self._c = controller
+        self._state = StepState(step)
+
+        self._title = heading()
+        self._purpose = QLabel()
+        self._purpose.setWordWrap(True)
+        self._purpose.setObjectName("step_purpose")
+        self._guidance_box = QGroupBox()
+        self._guidance = QLabel()
+        self._guidance.setWordWrap(True)
+        self._guidance.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(self._guidance_box).addWidget(self._guidance)
+        self._holds_box = QGroupBox()
+        self._holds = QLabel()
+        self._holds.setWordWrap(True)
+        self._holds.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(self._holds_box).addWidget(self._holds)
+
+        self._state_box = QGroupBox()
+        form = QFormLayout(self._state_box)
+        self._progress = QProgressBar()
+        self._progress.setRange(0, 100)
+        self._status = QComboBox()
+        self._status.setObjectName(f"step_status_{step.value}")
+        for status in StepStatus:
+            self._status.addItem("", status)
+        self._status.activated.connect(self._commit)
+        self._by = QLineEdit()
+        self._by.setObjectName(f"step_signed_by_{step.value}")
+        self._by.editingFinished.connect(self._commit)
+        self._on = QLineEdit()
+        self._on.setObjectName(f"step_signed_on_{step.value}")
+        self._on.setPlaceholderText("YYYY-MM-DD")
+        self._on.editingFinished.connect(self._commit)
+        self._today = QPushButton()
+        self._today.clicked.connect(self._set_today)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self._on)
+        date_row.addWidget(self._today)
+        self._notes = CommitOnLeaveTextEdit()
+        self._notes.setObjectName(f"step_notes_{step.value}")
+        self._notes.setTabChangesFocus(True)
+        self._notes.setFixedHeight(90)
+        self._notes.editingFinished.connect(self._commit)
+        self._error = FieldError()
+        self._labels = [QLabel() for _ in range(5)]
+        form.addRow(self._labels[0], self._progress)
+        form.addRow(self._labels[1], self._status)
+        form.addRow(self._labels[2], self._by)
+        form.addRow(self._labels[3], date_row)
+        form.addRow(self._labels[4], self._notes)
+        form.addRow("", self._error)
+        self._done_when = QLabel()
+        self._done_when.setWordWrap(True)
+        form.insertRow(0, self._done_when)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self._title)
+        column.addWidget(self._purpose)
+        column.addWidget(self._state_box)
+        column.addWidget(self._guidance_box)
+        column.addWidget(self._holds_box)
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        controller.changed.connect(self._on_changed)
+        controller.opened.connect(self.reload)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        g = guidance_for(self.step)
+        self._title.setText(self.tr("Step %1 · %2").replace("%1", str(self.step.number)).replace("%2", g.title))
+        self._purpose.setText(g.purpose)
+        self._guidance_box.setTitle(self.tr("How to work through this step"))
+        self._guidance.setText(_bullets(g.guidance))
+        self._holds_box.setTitle(self.tr("What this step holds"))
+        self._holds.setText(_bullets(g.holds) + "<p><i>" + self.tr(
+            "The registers for this step arrive in coming versions; until then record its status, "
+            "sign-off and notes here.") + "</i></p>")
+        self._state_box.setTitle(self.tr("Status and sign-off"))
+        self._done_when.setText("<b>" + self.tr("Done when:") + "</b> " + g.done_when)
+        for i, text in enumerate([self.tr("Progress:"), self.tr("Status:"), self.tr("Signed off by:"),
+                                  self.tr("Sign-off date:"), self.tr("Notes:")]):
+            self._labels[i].setText(text)
+        for i in range(self._status.count()):
+            self._status.setItemText(i, status_text(self._status.itemData(i)))
+        self._today.setText(self.tr("Today"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: object) -> None:
+        self.recordSelected.emit("step", self.step.value)
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def reload(self) -> None:
+        if not self._c.is_open:
+            return
+        self._state = self._c.step_states()[self.step]
+        self._progress.setValue(round(100 * self._c.step_progress()[self.step]))
+        self._status.setCurrentIndex(self._status.findData(self._state.status))
+        self._by.setText(self._state.signed_off_by)
+        self._on.setText(self._state.signed_off_on.isoformat() if self._state.signed_off_on else "")
+        if self._notes.toPlainText() != self._state.notes:
+            self._notes.setPlainText(self._state.notes)
+        for w in (self._by, self._on, self._notes):
+            w.setReadOnly(self._c.read_only)
+        self._status.setEnabled(not self._c.read_only)
+        self._today.setEnabled(not self._c.read_only)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.step.value in changes.steps:
+            self.reload()
+
+    def _set_today(self) -> None:
+        self._on.setText(dt.date.today().isoformat())
+        self._commit()
+
+    def commit_pending(self) -> None:
+        self._commit()
+
+    def _commit(self) -> None:
+        if not self._c.is_open or self._c.read_only:
+            return
+        text = self._on.text().strip()
+        try:
+            on = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            self._error.show_message(self.tr("The sign-off date must be a date written as YYYY-MM-DD."))
+            return
+        new = StepState(self.step, self._status.currentData(), self._by.text().strip(), on,
+                        self._notes.toPlainText())
+        if new == self._state:
+            self._error.show_message("")
+            return
+        try:
+            validate_sign_off(new.status, new.signed_off_by, new.signed_off_on)
+        except ValidationError as exc:
+            messages = {
+                "signed_off_by": self.tr("A step marked done needs the name of the person signing it off."),
+                "signed_off_on": self.tr("A step marked done needs the sign-off date."),
+            }
+            self._error.show_message(messages.get(exc.field, str(exc)))
+            return
+        self._error.show_message("")
+        self._c.undo_stack.push(SetStepState(self._c, self.tr("Update step %1").replace(
+            "%1", guidance_for(self.step).title), self._state, new))

@@ -1,0 +1,55 @@
+"""Small widgets shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+
+class CommitOnLeaveTextEdit(QPlainTextEdit):
+    """A multi-line field that reports `editingFinished` when focus leaves it, like QLineEdit."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class FieldError(QLabel):
+    """The message shown under a field whose value was refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c53030;")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+class LanguageChangeFilter(QObject):
+    """Calls `callback` whenever the watched widget receives LanguageChange."""
+
+    def __init__(self, watched: QWidget, callback: object) -> None:
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._callback()  # type: ignore[operator]
+        return False
+
+
+def heading(text: str = "", size_delta: int = 6) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
