@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qms_desktop import APP_NAME, ORG_NAME, __version__
@@ -62,7 +62,7 @@ def _install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, exc, tb))
         text = str(exc) if isinstance(exc, QmsError) else f"{kind.__name__}: {exc}"
-        QMessageBox.warning(window, APP_NAME, window.tr("Something went wrong: %1\n\nYour work up to "
+        QMessageBox.warning(window, APP_NAME, QCoreApplication.translate("MainWindow", "Something went wrong: %1\n\nYour work up to "
                             "the last stored edit is safe.").replace("%1", text))
 
     sys.excepthook = hook

@@ -1,0 +1,706 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Overall progress through the eight steps</source>
+        <translation>八个步骤的总体进度</translation>
+    </message>
+    <message>
+        <source>The eight steps</source>
+        <translation>八个步骤</translation>
+    </message>
+    <message>
+        <source>Go to step</source>
+        <translation>前往该步骤</translation>
+    </message>
+    <message>
+        <source>All eight steps are done. Keep the system running: audit, review and improve.</source>
+        <translation>八个步骤均已完成。请保持体系运行：审核、评审、改进。</translation>
+    </message>
+    <message>
+        <source>Next: step %1 · %2</source>
+        <translation>下一步：第%1步 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>(created)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（删除）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>(no recent workspaces)</source>
+        <translation>（无最近的工作区）</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Organisation</source>
+        <translation>打开示例组织(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation>关闭工作区(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About QMS Desktop</source>
+        <translation>关于 QMS Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;History Panel</source>
+        <translation>历史记录面板(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go To</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>已以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Upgraded the workspace; the original was kept as %1</source>
+        <translation>工作区已升级；原文件已保留为 %1</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>QMS workspaces (*.qms);;All files (*)</source>
+        <translation>QMS 工作区 (*.qms);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot create workspace</source>
+        <translation>无法创建工作区</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo organisation</source>
+        <translation>无法打开示例组织</translation>
+    </message>
+    <message>
+        <source>History — organisation profile</source>
+        <translation>历史记录 — 组织概况</translation>
+    </message>
+    <message>
+        <source>History — step %1</source>
+        <translation>历史记录 — 第%1步</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [只读]</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>every change is saved as you make it</source>
+        <translation>每项修改即时保存</translation>
+    </message>
+    <message>
+        <source>About QMS Desktop</source>
+        <translation>关于 QMS Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QMS Desktop %1&lt;/h3&gt;&lt;p&gt;Build an ISO 9000-family quality system for a service organisation in eight steps.&lt;/p&gt;&lt;p&gt;Chinese text uses WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;QMS Desktop %1&lt;/h3&gt;&lt;p&gt;按八个步骤为服务组织建立 ISO 9000 族质量体系。&lt;/p&gt;&lt;p&gt;中文字体采用文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1
+
+Your work up to the last stored edit is safe.</source>
+        <translation>出现问题：%1
+
+截至最后一次保存的修改，您的工作均安全无损。</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Organisation profile</source>
+        <translation>组织概况</translation>
+    </message>
+    <message>
+        <source>%1 — %2% done</source>
+        <translation>%1 — 已完成 %2%</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Organisation &amp;name:</source>
+        <translation>组织名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Document &amp;language:</source>
+        <translation>文件语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;file:</source>
+        <translation>工作区文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>QMS workspaces (*.qms)</source>
+        <translation>QMS 工作区 (*.qms)</translation>
+    </message>
+    <message>
+        <source>The organisation needs a name.</source>
+        <translation>请填写组织名称。</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the workspace file.</source>
+        <translation>请选择工作区文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>That file already exists; choose another name or open it.</source>
+        <translation>该文件已存在；请另选文件名，或直接打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Organisation profile</source>
+        <translation>组织概况</translation>
+    </message>
+    <message>
+        <source>Who the quality system is for. These facts appear in every generated document. Each field is stored as soon as you leave it; Ctrl+Z undoes.</source>
+        <translation>质量体系所属的组织。这些信息会出现在生成的每一份文件中。离开字段即自动保存；按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>S&amp;hort name:</source>
+        <translation>简称(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>S&amp;cope of the quality system:</source>
+        <translation>质量体系范围(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices offered (one per line):</source>
+        <translation>提供的服务（每行一项）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;tes (one per line):</source>
+        <translation>场所（每行一个）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Document number &amp;prefix:</source>
+        <translation>文件编号前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Management representative:</source>
+        <translation>管理者代表(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Default document &amp;language:</source>
+        <translation>默认文件语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>标志：</translation>
+    </message>
+    <message>
+        <source>e.g. HLH-QMS</source>
+        <translation>例如 HLH-QMS</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StepGuidance</name>
+    <message>
+        <source>Summarise</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>调配</translation>
+    </message>
+    <message>
+        <source>Strengthen</source>
+        <translation>充实</translation>
+    </message>
+    <message>
+        <source>Refine</source>
+        <translation>完善</translation>
+    </message>
+    <message>
+        <source>Operate</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Turn the experience you already have into rules. Every organisation has quality practice before it has a quality system: collect it, and the lessons of past mistakes, and distil them into candidate standards, specifications and regulations.</source>
+        <translation>把已有的经验变成规则。每个组织在建立质量体系之前都已有质量实践：把这些实践和以往失误的教训收集起来，提炼为拟定的标准、规范和制度。</translation>
+    </message>
+    <message>
+        <source>Go through complaint logs, incident reports, audit findings, earlier quality campaigns and staff suggestions.</source>
+        <translation>梳理投诉记录、事故报告、审核发现、以往的质量活动和员工建议。</translation>
+    </message>
+    <message>
+        <source>For each, write down what happened and what was learned, then the rule it suggests: a standard, a specification or a regulation.</source>
+        <translation>逐条写下发生了什么、得到什么经验或教训，以及由此提出的规则：标准、规范或制度。</translation>
+    </message>
+    <message>
+        <source>Decide for every lesson: adopt it into a document, reject it, or come back later.</source>
+        <translation>对每条经验教训作出决定：纳入文件、不采纳，或稍后再议。</translation>
+    </message>
+    <message>
+        <source>An experience and lessons register: source, date, what happened, the lesson, the suggested rule and its kind.</source>
+        <translation>经验教训登记表：来源、日期、经过、经验或教训、建议的规则及其类别。</translation>
+    </message>
+    <message>
+        <source>The decision on each lesson and the document that carries an adopted rule.</source>
+        <translation>对每条经验教训的决定，以及承载已采纳规则的文件。</translation>
+    </message>
+    <message>
+        <source>Every lesson has a decision, and every adopted one is linked to a document.</source>
+        <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
+    </message>
+    <message>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
+        <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
+    </message>
+    <message>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
+        <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
+    </message>
+    <message>
+        <source>Hold training sessions and record who attended, for how long, and how they did in the assessment.</source>
+        <translation>组织培训，记录参加人员、学时及考核结果。</translation>
+    </message>
+    <message>
+        <source>Visit or study peer organisations and note the practices worth adopting.</source>
+        <translation>走访或研究同行组织，记下值得借鉴的做法。</translation>
+    </message>
+    <message>
+        <source>A study plan per role, training sessions with attendees and results, and peer benchmarking notes.</source>
+        <translation>各岗位的学习计划、培训场次及参加人员和成绩、同行对标记录。</translation>
+    </message>
+    <message>
+        <source>A training matrix showing who still needs what.</source>
+        <translation>培训矩阵，显示谁还需要学习哪些内容。</translation>
+    </message>
+    <message>
+        <source>Every role that must study has completed its planned training.</source>
+        <translation>所有须学习的岗位均已完成计划的培训。</translation>
+    </message>
+    <message>
+        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
+    </message>
+    <message>
+        <source>Pick a requirement library (ISO 9001, service elements, service commitment) and work through the checklist.</source>
+        <translation>选择一个要求库（ISO 9001、服务要素、服务承诺），逐项完成检查表。</translation>
+    </message>
+    <message>
+        <source>For each requirement record the current practice and the evidence, then the status: conforming, partially conforming, nonconforming or not applicable.</source>
+        <translation>对每项要求记录现行做法和证据，再判定状态：符合、部分符合、不符合或不适用。</translation>
+    </message>
+    <message>
+        <source>Turn every gap into an action with an owner, a priority and a due date.</source>
+        <translation>把每个差距转化为一项措施，明确负责人、优先级和完成期限。</translation>
+    </message>
+    <message>
+        <source>The gap checklist: status, current practice, evidence, gap and action per requirement, with conformity by clause.</source>
+        <translation>差距检查表：每项要求的状态、现行做法、证据、差距和措施，以及按条款统计的符合度。</translation>
+    </message>
+    <message>
+        <source>Baseline and later re-assessments, so progress can be compared.</source>
+        <translation>基线评估及后续复评，便于比较进展。</translation>
+    </message>
+    <message>
+        <source>Every applicable requirement has been assessed.</source>
+        <translation>所有适用的要求均已评估。</translation>
+    </message>
+    <message>
+        <source>Design the quality system: what the organisation offers and to whom, the policy and objectives, the processes and documents, and the promises it makes to customers.</source>
+        <translation>设计质量体系：组织向谁提供什么服务，质量方针和目标，过程和文件，以及对顾客的承诺。</translation>
+    </message>
+    <message>
+        <source>Position the services: target customers, offerings, service level.</source>
+        <translation>服务定位：目标顾客、服务项目、服务水平。</translation>
+    </message>
+    <message>
+        <source>Write the quality policy and measurable objectives, each with a metric, target, owner and frequency.</source>
+        <translation>制定质量方针和可测量的质量目标，每个目标都有指标、目标值、负责人和频次。</translation>
+    </message>
+    <message>
+        <source>Select the quality-system elements, map the process network and design the document system.</source>
+        <translation>选择质量体系要素，绘制过程网络，设计文件体系。</translation>
+    </message>
+    <message>
+        <source>Write the service outline, the service commitment and the satisfaction standards, with a recovery plan for each moment of truth.</source>
+        <translation>编写服务大纲、服务承诺和满意度标准，并为每个关键时刻制定服务补救预案。</translation>
+    </message>
+    <message>
+        <source>Positioning, policy and objectives, selected elements, process network, document system design and service environment.</source>
+        <translation>服务定位、方针和目标、选定的要素、过程网络、文件体系设计和服务环境。</translation>
+    </message>
+    <message>
+        <source>The service outline, the service commitment and the satisfaction standards.</source>
+        <translation>服务大纲、服务承诺和满意度标准。</translation>
+    </message>
+    <message>
+        <source>The design has been approved, with the approver and the date recorded.</source>
+        <translation>设计已获批准，并记录批准人和日期。</translation>
+    </message>
+    <message>
+        <source>Provide what the system needs to run: the right people in the right roles, with clear responsibilities and authority, and the facilities and equipment it relies on.</source>
+        <translation>提供体系运行所需的资源：合适的人在合适的岗位上，职责和权限明确，并配备所依赖的设施和设备。</translation>
+    </message>
+    <message>
+        <source>Appoint a manager to each role the system needs and write down their responsibilities and authority.</source>
+        <translation>为体系所需的每个岗位任命负责人，并写明其职责和权限。</translation>
+    </message>
+    <message>
+        <source>Plan training for all staff, not only managers.</source>
+        <translation>为全体员工而不仅是管理者安排培训。</translation>
+    </message>
+    <message>
+        <source>List the service facilities and equipment and make sure each is in place.</source>
+        <translation>列出服务设施和设备，确保逐一到位。</translation>
+    </message>
+    <message>
+        <source>Roles with appointees, responsibilities and authorities.</source>
+        <translation>岗位及其任职人员、职责和权限。</translation>
+    </message>
+    <message>
+        <source>Resources: facilities and equipment with their state.</source>
+        <translation>资源：设施和设备及其状态。</translation>
+    </message>
+    <message>
+        <source>Every role is filled and every planned resource is in place.</source>
+        <translation>每个岗位均已配备人员，每项计划资源均已到位。</translation>
+    </message>
+    <message>
+        <source>Shore up the basic management work the system stands on, so the documents will describe practice that can actually be kept.</source>
+        <translation>夯实体系赖以运行的基础管理工作，使文件所描述的做法确实能够做到。</translation>
+    </message>
+    <message>
+        <source>Check standardisation, measurement and calibration, quality information and records, the quality responsibility system, rules and regulations, and basic education.</source>
+        <translation>检查标准化、计量与校准、质量信息和记录、质量责任制、规章制度以及基础教育。</translation>
+    </message>
+    <message>
+        <source>For each item that is weak, plan what to do and who does it.</source>
+        <translation>对每个薄弱项，计划要做什么、由谁来做。</translation>
+    </message>
+    <message>
+        <source>The foundational items, their state and the work planned on each.</source>
+        <translation>各项基础工作、其现状及计划开展的工作。</translation>
+    </message>
+    <message>
+        <source>Each foundational item is in place.</source>
+        <translation>各项基础工作均已到位。</translation>
+    </message>
+    <message>
+        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
+    </message>
+    <message>
+        <source>Generate the quality manual, the service outline and the gap report from what the workspace holds, then edit them.</source>
+        <translation>根据工作区中的内容生成质量手册、服务大纲和差距报告，再进行编辑。</translation>
+    </message>
+    <message>
+        <source>Give every document a number, a revision and an approval before it is issued.</source>
+        <translation>每份文件发布前都要有编号、版次和批准。</translation>
+    </message>
+    <message>
+        <source>The document set with numbers, revisions, approvals and change history.</source>
+        <translation>带有编号、版次、批准和修订记录的成套文件。</translation>
+    </message>
+    <message>
+        <source>Generated documents in Word (DOCX) and PDF, in English and Chinese.</source>
+        <translation>以 Word（DOCX）和 PDF 格式生成的中英文文件。</translation>
+    </message>
+    <message>
+        <source>The document set is approved and issued.</source>
+        <translation>成套文件已批准并发布。</translation>
+    </message>
+    <message>
+        <source>Run the system and keep it running: training and quality culture, quality veto in appraisal, quality costs, QC circles, customer feedback, internal audit and management review.</source>
+        <translation>运行体系并保持其持续运行：培训与质量文化、考核中的质量否决权、质量成本、QC小组、顾客反馈、内部审核和管理评审。</translation>
+    </message>
+    <message>
+        <source>Keep customer feedback, service failures and their recovery on record.</source>
+        <translation>记录顾客反馈、服务失误及其补救。</translation>
+    </message>
+    <message>
+        <source>Account for quality costs and tie quality to appraisal (the quality veto).</source>
+        <translation>核算质量成本，并把质量与考核挂钩（质量否决权）。</translation>
+    </message>
+    <message>
+        <source>Run internal audits and a management review, and follow up corrective actions.</source>
+        <translation>开展内部审核和管理评审，并跟踪纠正措施。</translation>
+    </message>
+    <message>
+        <source>Training and culture activities, quality costs, QC circles and their projects.</source>
+        <translation>培训和文化活动、质量成本、QC小组及其课题。</translation>
+    </message>
+    <message>
+        <source>Feedback and complaints, internal audits, management reviews and corrective actions.</source>
+        <translation>反馈和投诉、内部审核、管理评审和纠正措施。</translation>
+    </message>
+    <message>
+        <source>The system has run through at least one full review cycle.</source>
+        <translation>体系已至少运行一个完整的评审周期。</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>第%1步 · %2</translation>
+    </message>
+    <message>
+        <source>How to work through this step</source>
+        <translation>如何开展本步骤</translation>
+    </message>
+    <message>
+        <source>What this step holds</source>
+        <translation>本步骤包含的内容</translation>
+    </message>
+    <message>
+        <source>The registers for this step arrive in coming versions; until then record its status, sign-off and notes here.</source>
+        <translation>本步骤的登记表将在后续版本中提供；在此之前，请在这里记录其状态、签核和备注。</translation>
+    </message>
+    <message>
+        <source>Status and sign-off</source>
+        <translation>状态与签核</translation>
+    </message>
+    <message>
+        <source>Done when:</source>
+        <translation>完成标准：</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>进度：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Signed off by:</source>
+        <translation>签核人：</translation>
+    </message>
+    <message>
+        <source>Sign-off date:</source>
+        <translation>签核日期：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>The sign-off date must be a date written as YYYY-MM-DD.</source>
+        <translation>签核日期须为日期，格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>A step marked done needs the name of the person signing it off.</source>
+        <translation>标记为完成的步骤须填写签核人姓名。</translation>
+    </message>
+    <message>
+        <source>A step marked done needs the sign-off date.</source>
+        <translation>标记为完成的步骤须填写签核日期。</translation>
+    </message>
+    <message>
+        <source>Update step %1</source>
+        <translation>更新步骤“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>StepStatus</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to QMS Desktop</source>
+        <translation>欢迎使用 QMS Desktop</translation>
+    </message>
+    <message>
+        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <source>Explore the demo organisation</source>
+        <translation>浏览示例组织</translation>
+    </message>
+    <message>
+        <source>Recent workspaces (double-click to open):</source>
+        <translation>最近的工作区（双击打开）：</translation>
+    </message>
+</context>
+</TS>
