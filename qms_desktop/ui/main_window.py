@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
         self.act_undo = self.controller.undo_stack.createUndoAction(self)
         self.act_undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.act_redo = self.controller.undo_stack.createRedoAction(self)
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+        self.act_redo.setShortcuts(redo_keys)
         self.act_history = self.history_dock.toggleViewAction()
         self.act_history.setShortcut(QKeySequence("Ctrl+H"))
         self.language_group = QActionGroup(self)

@@ -1,0 +1,121 @@
+"""The command-line contract that scripts rely on."""
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package"]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "qms_desktop", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+def test_help_lists_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_help(command: str):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "usage:" in result.stdout
+
+
+def test_demo_then_check_then_smoke_test(tmp_path: Path):
+    target = tmp_path / "x.qms"
+    assert run("demo", str(target)).returncode == 0
+    check = run("check", str(target))
+    assert check.returncode == 0, check.stderr
+    assert "sound" in check.stdout
+    smoke = run("open", str(target), "--smoke-test")
+    assert smoke.returncode == 0, smoke.stderr
+    assert "smoke test passed" in smoke.stdout
+
+
+def test_demo_smoke_test_in_chinese():
+    smoke = run("open", "--demo", "--lang", "zh_CN", "--smoke-test")
+    assert smoke.returncode == 0, smoke.stderr
+
+
+def test_new_workspace(tmp_path: Path):
+    target = tmp_path / "acme.qms"
+    result = run("new", str(target), "--org", "Acme Services", "--lang", "zh_CN")
+    assert result.returncode == 0, result.stderr
+    assert run("check", str(target)).returncode == 0
+    again = run("new", str(target), "--org", "Acme Services")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+
+
+def _one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"garbage" * 100, "not a QMS Desktop workspace"),
+        (b"", "empty"),
+    ],
+)
+def test_bad_files_give_one_line_and_stay_unchanged(tmp_path: Path, content: bytes, words: str):
+    target = tmp_path / "bad.qms"
+    target.write_bytes(content)
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    for args in (["check", str(target)], ["open", str(target), "--smoke-test"]):
+        assert words in _one_clear_line(run(*args))
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+def test_foreign_truncated_newer_files(tmp_path: Path, workspace_file: Path):
+    foreign = tmp_path / "foreign.qms"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t(x)")
+    conn.commit()
+    conn.close()
+    assert "another program" in _one_clear_line(run("check", str(foreign)))
+    truncated = tmp_path / "truncated.qms"
+    truncated.write_bytes(workspace_file.read_bytes()[:6000])
+    assert "truncated" in _one_clear_line(run("check", str(truncated)))
+    newer = tmp_path / "newer.qms"
+    newer.write_bytes(workspace_file.read_bytes())
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version=99")
+    conn.commit()
+    conn.close()
+    before = newer.read_bytes()
+    assert "newer version" in _one_clear_line(run("open", str(newer), "--smoke-test"))
+    assert newer.read_bytes() == before
+
+
+def test_check_reports_tampering(tmp_path: Path):
+    target = tmp_path / "t.qms"
+    run("demo", str(target))
+    conn = sqlite3.connect(target)
+    conn.execute("UPDATE audit_entry SET actor='mallory' WHERE seq=5")
+    conn.commit()
+    conn.close()
+    result = run("check", str(target))
+    assert result.returncode == 1
+    assert "audit entry 5 was altered" in result.stderr
+
+
+def test_usage_errors_are_one_line(tmp_path: Path):
+    assert "required" in _one_clear_line(run("new", str(tmp_path / "y.qms")))
+    assert "invalid choice" in _one_clear_line(run("demo", str(tmp_path / "z.qms"), "--lang", "fr"))
+    assert "no such file" in _one_clear_line(run("check", str(tmp_path / "missing.qms")))

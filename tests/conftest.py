@@ -1,0 +1,74 @@
+"""Test setup: headless Qt, private user-data and settings folders, workspace fixtures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or the app: no screen, no real user folders.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = Path(tempfile.mkdtemp(prefix="qms-tests-"))
+os.environ["QMS_DESKTOP_DATA"] = str(_SANDBOX / "data")
+os.environ["QMS_DESKTOP_SETTINGS"] = str(_SANDBOX / "settings.ini")
+
+from qms_desktop.services.demo import write_demo  # noqa: E402
+from qms_desktop.services.workspaces import create_workspace  # noqa: E402
+from qms_desktop.storage.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def template_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated workspace, made once; tests get copies of it."""
+    path = tmp_path_factory.mktemp("template") / "template.qms"
+    create_workspace(path, "Template Org", actor="tester").close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.qms"
+    write_demo(path, "en")
+    return path
+
+
+@pytest.fixture
+def workspace_file(template_workspace: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "org.qms"
+    shutil.copyfile(template_workspace, target)
+    return target
+
+
+@pytest.fixture
+def demo_file(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.qms"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def workspace(workspace_file: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(workspace_file)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads() -> Iterator[None]:
+    """Fail a test that leaves a Python thread running (napari's rule)."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    for t in leftover:
+        t.join(timeout=5)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"test left threads running: {still}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
