@@ -89,3 +89,34 @@ class NewWorkspaceDialog(QDialog):
         if path.suffix != ".qms":
             path = path.with_name(path.name + ".qms")
         return self.org.text().strip(), str(self.lang.currentData()), path
+
+
+class PreferencesDialog(QDialog):
+    """The user's name for the audit trail and the interface language."""
+
+    def __init__(self, user_name: str, default_user: str, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.user = QLineEdit(user_name)
+        self.user.setObjectName("pref_user")
+        self.user.setPlaceholderText(default_user)
+        self.language = QComboBox()
+        from qms_desktop.ui.i18n import UI_LANGUAGES
+
+        for code, label in UI_LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        hint = FieldError()
+        hint.setStyleSheet("")
+        hint.show_message(self.tr("Your name is written into the audit trail with every change you "
+                                  "make. Left empty, your computer account name (%1) is used.")
+                          .replace("%1", default_user))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Your &name:"), self.user)
+        form.addRow(hint)
+        form.addRow(self.tr("Interface &language:"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(480, self.sizeHint().height())

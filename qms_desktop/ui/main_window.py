@@ -139,6 +139,10 @@ class MainWindow(QMainWindow):
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
         self.act_redo.setShortcuts(redo_keys)
+        self.act_preferences = QAction(self)
+        self.act_preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_preferences.triggered.connect(self.show_preferences)
         self.act_history = self.history_dock.toggleViewAction()
         self.act_history.setShortcut(QKeySequence("Ctrl+H"))
         self.language_group = QActionGroup(self)
@@ -175,6 +179,8 @@ class MainWindow(QMainWindow):
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_preferences)
         self.menu_view = bar.addMenu("")
         self.menu_go = self.menu_view.addMenu("")
         for action in self.go_actions:
@@ -211,6 +217,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_about.setText(self.tr("&About QMS Desktop"))
+        self.act_preferences.setText(self.tr("&Preferences…"))
         self.act_history.setText(self.tr("&History Panel"))
         self.history_dock.setWindowTitle(self.tr("History"))
         self.menu_file.setTitle(self.tr("&File"))
@@ -406,6 +413,24 @@ class MainWindow(QMainWindow):
         ws = self.controller.ws()
         mode = self.tr("read-only") if ws.read_only else self.tr("every change is saved as you make it")
         self.status_label.setText(f"{ws.path}  ·  {mode}  ·  {self.controller.actor}")
+
+    def show_preferences(self) -> None:
+        from qms_desktop.services.workspaces import default_actor
+        from qms_desktop.ui.dialogs import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings.user_name, default_actor(), self.languages.language, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        self.apply_preferences(dialog.user.text().strip(), str(dialog.language.currentData()))
+
+    def apply_preferences(self, user_name: str, language: str) -> None:
+        from qms_desktop.services.workspaces import default_actor
+
+        self.settings.user_name = user_name
+        self.controller.actor = user_name or default_actor()
+        if language != self.languages.language:
+            self.set_language(language)
+        self._update_status()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About QMS Desktop"), self.tr(

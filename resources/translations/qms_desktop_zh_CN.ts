@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DashboardPage</name>
@@ -96,6 +95,10 @@
     <message>
         <source>&amp;About QMS Desktop</source>
         <translation>关于 QMS Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;History Panel</source>
@@ -257,6 +260,25 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Your name is written into the audit trail with every change you make. Left empty, your computer account name (%1) is used.</source>
+        <translation>您的姓名会随每一项修改写入审计记录。留空时使用计算机账户名（%1）。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Organisation profile</source>
@@ -406,11 +428,11 @@ Your work up to the last stored edit is safe.</source>
         <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
     </message>
     <message>
-        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
         <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
     </message>
     <message>
-        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector's rules.</source>
         <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
     </message>
     <message>
@@ -434,7 +456,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>所有须学习的岗位均已完成计划的培训。</translation>
     </message>
     <message>
-        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <source>Hold the organisation's current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
         <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
     </message>
     <message>
@@ -542,7 +564,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>各项基础工作均已到位。</translation>
     </message>
     <message>
-        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
         <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
     </message>
     <message>
@@ -683,7 +705,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>欢迎使用 QMS Desktop</translation>
     </message>
     <message>
-        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <source>Build your organisation's quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
         <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
     </message>
     <message>

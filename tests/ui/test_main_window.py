@@ -186,3 +186,18 @@ def test_edits_survive_closing_the_window(qtbot, settings: QSettings, workspace_
     w.close()  # the pending edit is stored on close
     with Workspace.open(workspace_file) as ws:
         assert get_profile(ws).short_name == "Typed but not confirmed"
+
+
+def test_preferences_user_name_goes_into_the_audit_trail(qtbot, window: MainWindow, tmp_path: Path):
+    from qms_desktop.services.audit import history
+    from qms_desktop.ui.dialogs import PreferencesDialog
+
+    dialog = PreferencesDialog("", "osuser", "en", window)
+    qtbot.addWidget(dialog)
+    assert dialog.user.placeholderText() == "osuser"
+    window.create_workspace(tmp_path / "p.qms", "Org", "en")
+    window.apply_preferences("Zhang Min", "en")
+    assert window.settings.user_name == "Zhang Min"
+    type_into(qtbot, window.findChild(QLineEdit, "profile_industry"), "Retail")
+    assert history(window.controller.ws(), "organisation", "1")[0].actor == "Zhang Min"
+    assert "Zhang Min" in window.status_label.text()
