@@ -53,7 +53,7 @@ def test_create_edit_undo_redo_reopen(qtbot, window: MainWindow, tmp_path: Path)
     # the History panel shows the trail for the profile
     rows = window.history_model.rowCount()
     assert rows >= 3
-    assert window.history_model.index(0, 2).data() == "industry"
+    assert window.history_model.index(0, 2).data() == "Industry"
 
     window.close_workspace()
     assert window.central.currentWidget() is window.welcome

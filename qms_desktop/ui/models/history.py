@@ -22,6 +22,43 @@ def _preview(value: str | None) -> str:
     return flat if len(flat) <= _PREVIEW else flat[:_PREVIEW] + "…"
 
 
+def field_label(field: str) -> str:
+    """The name a user knows a stored field by."""
+    from PySide6.QtCore import QCoreApplication
+
+    t = QCoreApplication.translate
+    labels = {
+        "name": t("History", "Name"),
+        "short_name": t("History", "Short name"),
+        "address": t("History", "Address"),
+        "scope": t("History", "Scope"),
+        "services": t("History", "Services"),
+        "sites": t("History", "Sites"),
+        "industry": t("History", "Industry"),
+        "doc_prefix": t("History", "Document prefix"),
+        "management_representative": t("History", "Management representative"),
+        "default_language": t("History", "Document language"),
+        "logo": t("History", "Logo"),
+        "status": t("History", "Status"),
+        "signed_off_by": t("History", "Signed off by"),
+        "signed_off_on": t("History", "Sign-off date"),
+        "notes": t("History", "Notes"),
+    }
+    return labels.get(field, field)
+
+
+def value_text(field: str, value: str | None) -> str:
+    if field == "status" and value:
+        from qms_desktop.domain.steps import StepStatus
+        from qms_desktop.ui.models.navigator import status_text
+
+        try:
+            return status_text(StepStatus(value))
+        except ValueError:
+            return value
+    return _preview(value)
+
+
 class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -60,12 +97,12 @@ class HistoryModel(QAbstractTableModel):
             if col == COL_WHO:
                 return e.actor
             if col == COL_FIELD:
-                return e.field or {"create": self.tr("(created)"), "delete": self.tr("(deleted)")}.get(
+                return field_label(e.field) if e.field else {"create": self.tr("(created)"), "delete": self.tr("(deleted)")}.get(
                     e.action, e.action)
             if col == COL_OLD:
-                return _preview(e.old_value)
+                return value_text(e.field, e.old_value)
             if col == COL_NEW:
-                return _preview(e.new_value)
+                return value_text(e.field, e.new_value)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_OLD, COL_NEW):
             value = e.old_value if col == COL_OLD else e.new_value
             return (value or "")[:2000]
