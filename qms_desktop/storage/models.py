@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -88,3 +98,98 @@ class MetaRecord(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class LibraryRecord(Audited, Base):
+    """A requirement library copied into the workspace, so the file opens anywhere."""
+
+    __tablename__ = "library"
+    __audit_entity__ = "library"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    name_en: Mapped[str] = mapped_column(Text)
+    name_zh: Mapped[str] = mapped_column(Text)
+    version: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(20))  # built-in / yaml / oscal
+    content: Mapped[str] = mapped_column(Text)  # the library as YAML
+
+    def audit_id(self) -> str:
+        return self.id
+
+
+class RequirementRecord(Base):
+    """One row of a library's tree (a section or a requirement), for fast listing."""
+
+    __tablename__ = "requirement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    library_id: Mapped[str] = mapped_column(ForeignKey("library.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    depth: Mapped[int] = mapped_column(Integer)
+    is_section: Mapped[bool] = mapped_column(Boolean)
+    ref: Mapped[str] = mapped_column(String(80))
+    parent_ref: Mapped[str] = mapped_column(String(80))
+    title_en: Mapped[str] = mapped_column(Text)
+    title_zh: Mapped[str] = mapped_column(Text)
+    guidance_en: Mapped[str] = mapped_column(Text)
+    guidance_zh: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text)
+
+
+class AssessmentRecord(Audited, Base):
+    __tablename__ = "assessment"
+    __audit_entity__ = "assessment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    audit_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    library_ids: Mapped[str] = mapped_column(Text)  # space-separated
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class AssessmentItemRecord(Audited, Base):
+    __tablename__ = "assessment_item"
+    __audit_entity__ = "assessment_item"
+    __table_args__ = (UniqueConstraint("assessment_id", "library_id", "ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    library_id: Mapped[str] = mapped_column(String(80))
+    ref: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(20))
+    grade: Mapped[str] = mapped_column(String(20))
+    na_justification: Mapped[str] = mapped_column(Text)
+    current_practice: Mapped[str] = mapped_column(Text)
+    evidence_notes: Mapped[str] = mapped_column(Text)
+    gap: Mapped[str] = mapped_column(Text)
+    action_text: Mapped[str] = mapped_column(Text)
+    action_owner: Mapped[str] = mapped_column(Text)
+    action_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    action_priority: Mapped[str] = mapped_column(String(10))
+    action_state: Mapped[str] = mapped_column(String(20))
+    changed_by: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[str] = mapped_column(String(40))
+
+
+class EvidenceFileRecord(Audited, Base):
+    """An evidence attachment stored inside the workspace, content-addressed by SHA-256."""
+
+    __tablename__ = "evidence_file"
+    __audit_entity__ = "evidence_file"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("assessment_item.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[str] = mapped_column(String(40))
+
+
+class BlobRecord(Base):
+    """File contents, stored once per SHA-256 however many attachments share them."""
+
+    __tablename__ = "blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

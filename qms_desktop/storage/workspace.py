@@ -32,10 +32,10 @@ from qms_desktop.storage.audit import read_head, record_changes
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Alembic revision → schema version written to PRAGMA user_version.
-REVISION_VERSIONS = {"0001": 1}
-HEAD_REVISION = "0001"
+REVISION_VERSIONS = {"0001": 1, "0002": 2}
+HEAD_REVISION = "0002"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -175,7 +175,7 @@ def _make_engine(path: Path, read_only: bool) -> Engine:
     return engine
 
 
-def _alembic_upgrade(engine: Engine) -> None:
+def _alembic_upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -183,9 +183,10 @@ def _alembic_upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, target)
+        version = SCHEMA_VERSION if target == "head" else REVISION_VERSIONS[target]
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.exec_driver_sql(f"PRAGMA user_version={version}")
 
 
 def backup_copy(path: Path, label: str) -> Path:
@@ -218,7 +219,7 @@ class Workspace:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path) -> Workspace:
+    def create(cls, path: Path, *, revision: str = "head") -> Workspace:
         """Make a new, empty, migrated workspace at `path` (which must not exist).
 
         The file is built under a temporary name beside the target and renamed into
@@ -235,7 +236,7 @@ class Workspace:
         try:
             tmp.unlink()
             engine = _make_engine(tmp, read_only=False)
-            _alembic_upgrade(engine)
+            _alembic_upgrade(engine, revision)
             engine.dispose()
             os.replace(tmp, path)
         except OSError as exc:
@@ -244,6 +245,8 @@ class Workspace:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        if revision != "head":
+            return cls(path, _make_engine(path, read_only=False), None, False)
         return cls.open(path)
 
     @classmethod

@@ -122,19 +122,31 @@ def test_second_opener_gets_read_only(workspace_file: Path):
         assert not third.read_only  # the lock went away with the first editor
 
 
-def test_older_file_is_backed_up_then_upgraded(workspace_file: Path):
-    conn = sqlite3.connect(workspace_file)
-    conn.execute("PRAGMA user_version=0")
+def test_first_format_file_is_backed_up_then_upgraded(tmp_path: Path):
+    path = tmp_path / "v1.qms"
+    Workspace.create(path, revision="0001").close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO organisation (id, name, short_name, address, scope, services, sites, industry,"
+                 " doc_prefix, management_representative, default_language) VALUES"
+                 " (1, 'Old Org', '', 'Old Street 1', '', '', '', '', '', '', 'en')")
     conn.commit()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
-    with Workspace.open(workspace_file) as ws:
+    with Workspace.open(path) as ws:
         assert ws.backup_path is not None and ws.backup_path.exists()
         assert ws.schema_problems() == []
+        assert get_profile(ws).address == "Old Street 1"
     backup = sqlite3.connect(ws.backup_path)
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT address FROM organisation").fetchone()[0] == "Old Street 1"
     backup.close()
-    header = workspace_file.read_bytes()[:100]
+    header = path.read_bytes()[:100]
     assert struct.unpack(">I", header[60:64])[0] == SCHEMA_VERSION
+
+
+def test_migrations_match_the_models(workspace: Workspace):
+    """`upgrade head` gives exactly the schema the models describe (alembic check)."""
+    assert workspace.schema_problems() == []
 
 
 def test_journal_mode_is_a_rollback_journal(workspace: Workspace):
