@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 class ChangeSet:
     profile: bool = False
     steps: frozenset[str] = field(default_factory=frozenset)
+    checklist: bool = False  # assessments were added or removed
+    items: frozenset[int] = field(default_factory=frozenset)  # checklist items changed
+    libraries: bool = False
     audit: bool = True
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
-        return ChangeSet(self.profile or other.profile, self.steps | other.steps, self.audit or other.audit)
+        return ChangeSet(self.profile or other.profile, self.steps | other.steps,
+                         self.checklist or other.checklist, self.items | other.items,
+                         self.libraries or other.libraries, self.audit or other.audit)

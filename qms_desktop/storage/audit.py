@@ -61,6 +61,8 @@ def _changes(session: Session) -> list[tuple[str, Audited, str, str | None, str 
             continue
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
+            if attr.key in obj.__audit_exclude__:
+                continue
             history = state.attrs[attr.key].history
             if not history.has_changes():
                 continue

@@ -37,6 +37,7 @@ class Audited:
     """
 
     __audit_entity__: str = ""
+    __audit_exclude__: frozenset[str] = frozenset()  # bookkeeping columns not worth an entry
 
     def audit_id(self) -> str:
         return str(self.id)
@@ -151,6 +152,7 @@ class AssessmentRecord(Audited, Base):
 class AssessmentItemRecord(Audited, Base):
     __tablename__ = "assessment_item"
     __audit_entity__ = "assessment_item"
+    __audit_exclude__ = frozenset({"changed_by", "changed_at"})
     __table_args__ = (UniqueConstraint("assessment_id", "library_id", "ref"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from qms_desktop.domain.assessment import ItemAssessment
 from qms_desktop.domain.organisation import OrganisationProfile
 from qms_desktop.domain.steps import Step, StepState, StepStatus
+from qms_desktop.services import checklist as checklist_service
 from qms_desktop.services import profile as profile_service
 from qms_desktop.services import steps as step_service
 from qms_desktop.services.workspaces import default_actor, open_workspace
@@ -88,4 +90,25 @@ class WorkspaceController(QObject):
             self.ws(), self.actor, step, status=status, signed_off_by=signed_off_by,
             signed_off_on=signed_off_on, notes=notes,
         )
+        self.changed.emit(changes)
+
+    # -- the gap checklist -----------------------------------------------------
+
+    def assessments(self) -> list[checklist_service.AssessmentInfo]:
+        return checklist_service.list_assessments(self.ws())
+
+    def checklist(self, assessment_id: int) -> list[checklist_service.ChecklistRow]:
+        return checklist_service.checklist_rows(self.ws(), assessment_id)
+
+    def assess(self, item_id: int, **values: object) -> ItemAssessment:
+        item, changes = checklist_service.assess_requirement(self.ws(), self.actor, item_id, **values)
+        self.changed.emit(changes)
+        return item
+
+    def attach_evidence(self, item_id: int, path: Path) -> None:
+        _, changes = checklist_service.attach_evidence(self.ws(), self.actor, item_id, path)
+        self.changed.emit(changes)
+
+    def remove_evidence(self, evidence_id: int) -> None:
+        changes = checklist_service.remove_evidence(self.ws(), self.actor, evidence_id)
         self.changed.emit(changes)

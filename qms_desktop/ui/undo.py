@@ -39,3 +39,21 @@ class SetStepState(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._old)
+
+
+class AssessItem(QUndoCommand):
+    """Set fields of one checklist item; undo puts the old values back."""
+
+    def __init__(self, controller: WorkspaceController, label: str, item_id: int,
+                 old: dict[str, object], new: dict[str, object]) -> None:
+        super().__init__(label)
+        self._c = controller
+        self.item_id = item_id
+        self._old = old
+        self._new = new
+
+    def redo(self) -> None:
+        self._c.assess(self.item_id, **self._new)
+
+    def undo(self) -> None:
+        self._c.assess(self.item_id, **self._old)

@@ -1,0 +1,430 @@
+"""The gap checklist (step 3, Compare): assessments, per-requirement findings, evidence,
+scores and comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import select
+
+from qms_desktop.domain.assessment import (
+    Action,
+    ActionState,
+    Comparison,
+    Grade,
+    ItemAssessment,
+    Priority,
+    Readiness,
+    Score,
+    Status,
+    compare,
+    readiness,
+    score,
+    score_by_clause,
+    validate_item,
+)
+from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.services.changes import ChangeSet
+from qms_desktop.storage.models import (
+    AssessmentItemRecord,
+    AssessmentRecord,
+    BlobRecord,
+    EvidenceFileRecord,
+    LibraryRecord,
+    RequirementRecord,
+)
+from qms_desktop.storage.workspace import Workspace
+
+MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
+
+ITEM_FIELDS = ("status", "grade", "na_justification", "current_practice", "evidence_notes", "gap",
+               "action_text", "action_owner", "action_due", "action_priority", "action_state")
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    id: int
+    name: str
+    held_on: dt.date
+    audit_date: dt.date | None
+    library_ids: tuple[str, ...]
+    notes: str
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One requirement of an assessment as the Compare page shows it."""
+
+    item_id: int
+    library_id: str
+    ref: str
+    section_ref: str
+    title_en: str
+    title_zh: str
+    guidance_en: str
+    guidance_zh: str
+    item: ItemAssessment
+    evidence_files: tuple[str, ...] = ()
+
+    def title(self, lang: str) -> str:
+        return (self.title_zh or self.title_en) if lang == "zh_CN" else (self.title_en or self.title_zh)
+
+    def guidance(self, lang: str) -> str:
+        return (self.guidance_zh or self.guidance_en) if lang == "zh_CN" else (self.guidance_en or self.guidance_zh)
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    id: int
+    item_id: int
+    name: str
+    sha256: str
+    size: int
+    added_at: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _to_info(r: AssessmentRecord) -> AssessmentInfo:
+    return AssessmentInfo(r.id, r.name, r.held_on, r.audit_date, tuple(r.library_ids.split()), r.notes)
+
+
+def _to_item(r: AssessmentItemRecord) -> ItemAssessment:
+    return ItemAssessment(
+        library_id=r.library_id, ref=r.ref, status=Status(r.status), grade=Grade(r.grade),
+        na_justification=r.na_justification, current_practice=r.current_practice,
+        evidence_notes=r.evidence_notes, gap=r.gap,
+        action=Action(r.action_text, r.action_owner, r.action_due, Priority(r.action_priority),
+                      ActionState(r.action_state)),
+        changed_by=r.changed_by, changed_at=r.changed_at,
+    )
+
+
+def _blank_item(assessment_id: int, library_id: str, ref: str) -> AssessmentItemRecord:
+    return AssessmentItemRecord(
+        assessment_id=assessment_id, library_id=library_id, ref=ref, status=Status.NOT_ASSESSED.value,
+        grade="", na_justification="", current_practice="", evidence_notes="", gap="", action_text="",
+        action_owner="", action_due=None, action_priority="", action_state="", changed_by="", changed_at="",
+    )
+
+
+# -- assessments -------------------------------------------------------------
+
+
+def list_assessments(ws: Workspace) -> list[AssessmentInfo]:
+    with ws.reading() as s:
+        rows = s.scalars(select(AssessmentRecord).order_by(AssessmentRecord.held_on, AssessmentRecord.id))
+        return [_to_info(r) for r in rows]
+
+
+def create_assessment(
+    ws: Workspace, actor: str, name: str, held_on: dt.date, library_ids: list[str], *,
+    audit_date: dt.date | None = None, copy_from: int | None = None, notes: str = "",
+) -> tuple[AssessmentInfo, ChangeSet]:
+    """A new assessment over the requirements of `library_ids`. A re-assessment
+    (`copy_from`) starts from the earlier one's findings, so only changes need entering."""
+    if not name.strip():
+        raise ValidationError("name", "The assessment needs a name.")
+    if not library_ids:
+        raise ValidationError("library_ids", "Choose at least one requirement library.")
+    with ws.editing(actor) as s:
+        known = set(s.scalars(select(LibraryRecord.id)))
+        unknown = [lib for lib in library_ids if lib not in known]
+        if unknown:
+            raise ValidationError("library_ids", f"The workspace holds no library {', '.join(unknown)}.")
+        record = AssessmentRecord(name=name.strip(), held_on=held_on, audit_date=audit_date,
+                                  library_ids=" ".join(library_ids), notes=notes)
+        s.add(record)
+        s.flush()
+        earlier: dict[tuple[str, str], AssessmentItemRecord] = {}
+        if copy_from is not None:
+            earlier = {(r.library_id, r.ref): r for r in s.scalars(
+                select(AssessmentItemRecord).where(AssessmentItemRecord.assessment_id == copy_from))}
+        refs = s.execute(
+            select(RequirementRecord.library_id, RequirementRecord.ref)
+            .where(RequirementRecord.library_id.in_(library_ids), RequirementRecord.is_section.is_(False))
+            .order_by(RequirementRecord.library_id, RequirementRecord.position)
+        ).all()
+        for library_id, ref in refs:
+            item = _blank_item(record.id, library_id, ref)
+            old = earlier.get((library_id, ref))
+            if old is not None:
+                for name_ in ITEM_FIELDS:
+                    setattr(item, name_, getattr(old, name_))
+                item.changed_by, item.changed_at = actor, _now()
+            s.add(item)
+        s.flush()
+        info = _to_info(record)
+    return info, ChangeSet(checklist=True)
+
+
+# -- the checklist -------------------------------------------------------------
+
+
+def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
+    """Every requirement of the assessment with its finding, in library order."""
+    with ws.reading() as s:
+        q = (
+            select(AssessmentItemRecord, RequirementRecord)
+            .join(RequirementRecord, (RequirementRecord.library_id == AssessmentItemRecord.library_id)
+                  & (RequirementRecord.ref == AssessmentItemRecord.ref))
+            .where(AssessmentItemRecord.assessment_id == assessment_id)
+            .order_by(RequirementRecord.library_id, RequirementRecord.position)
+        )
+        files: dict[int, list[str]] = {}
+        for item_id, fname in s.execute(
+            select(EvidenceFileRecord.item_id, EvidenceFileRecord.name)
+            .join(AssessmentItemRecord, AssessmentItemRecord.id == EvidenceFileRecord.item_id)
+            .where(AssessmentItemRecord.assessment_id == assessment_id)
+            .order_by(EvidenceFileRecord.id)
+        ):
+            files.setdefault(item_id, []).append(fname)
+        return [
+            ChecklistRow(item.id, item.library_id, item.ref, req.parent_ref, req.title_en, req.title_zh,
+                         req.guidance_en, req.guidance_zh, _to_item(item), tuple(files.get(item.id, ())))
+            for item, req in s.execute(q)
+        ]
+
+
+def get_item(ws: Workspace, item_id: int) -> ItemAssessment:
+    with ws.reading() as s:
+        row = s.get(AssessmentItemRecord, item_id)
+        if row is None:
+            raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+        return _to_item(row)
+
+
+def _coerce(name: str, value: object) -> object:
+    enums = {"status": Status, "grade": Grade, "action_priority": Priority, "action_state": ActionState}
+    if name in enums:
+        try:
+            return enums[name](value.value if hasattr(value, "value") else value)  # type: ignore[union-attr]
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in enums[name])
+            raise ValidationError(name, f"{value!r} is not a valid {name.replace('_', ' ')}; use one of {allowed}.") from None
+    if name == "action_due":
+        if value in (None, ""):
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(name, f"The due date {value!r} is not a date (YYYY-MM-DD).") from None
+    if not isinstance(value, str):
+        raise ValidationError(name, f"{name.replace('_', ' ')} must be text.")
+    return value
+
+
+def _with_fields(item: ItemAssessment, values: dict[str, object]) -> ItemAssessment:
+    action = item.action
+    top: dict[str, object] = {}
+    for name, value in values.items():
+        if name.startswith("action_"):
+            action = replace(action, **{name.removeprefix("action_"): value})
+        else:
+            top[name] = value
+    return replace(item, action=action, **top)  # type: ignore[arg-type]
+
+
+def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessment:
+    """The item as it would be with `values` applied; raises ValidationError as the write would."""
+    unknown = set(values) - set(ITEM_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], f"A checklist item has no field {sorted(unknown)[0]!r}.")
+    result = _with_fields(item, {name: _coerce(name, value) for name, value in values.items()})
+    validate_item(result)
+    return result
+
+
+def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object) -> tuple[ItemAssessment, ChangeSet]:
+    """Set fields of one checklist item (status, grade, practice, evidence notes, gap, action…)."""
+    unknown = set(values) - set(ITEM_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], f"A checklist item has no field {sorted(unknown)[0]!r}.")
+    cleaned = {name: _coerce(name, value) for name, value in values.items()}
+    with ws.editing(actor) as s:
+        row = s.get(AssessmentItemRecord, item_id)
+        if row is None:
+            raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+        item = _with_fields(_to_item(row), cleaned)
+        if "status" in cleaned and item.status not in (Status.PARTIAL, Status.NONCONFORMING, Status.CONFORMING):
+            item = replace(item, grade=Grade.NONE)  # a grade only belongs to an assessed finding
+            cleaned["grade"] = Grade.NONE
+        validate_item(item)
+        for name, value in cleaned.items():
+            stored = value.value if hasattr(value, "value") else value
+            if getattr(row, name) != stored:
+                setattr(row, name, stored)
+        if s.is_modified(row):
+            row.changed_by, row.changed_at = actor, _now()
+        s.flush()
+        result = _to_item(row)
+    return result, ChangeSet(items=frozenset({item_id}))
+
+
+# -- evidence ------------------------------------------------------------------
+
+
+def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None = None, *,
+                    name: str | None = None, data: bytes | None = None,
+                    max_bytes: int = MAX_EVIDENCE_BYTES) -> tuple[EvidenceFile, ChangeSet]:
+    """Store a file inside the workspace as evidence for a checklist item."""
+    if path is not None:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise WorkspaceError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        if size > max_bytes:
+            raise ValidationError("evidence", f"{path.name} is {size / 1048576:.1f} MB; evidence files may be at "
+                                  f"most {max_bytes / 1048576:.0f} MB. Nothing was attached.")
+        if not path.is_file():
+            raise ValidationError("evidence", f"{path.name} is not a file.")
+        data = path.read_bytes()
+        name = name or path.name
+    if data is None or not name:
+        raise ValidationError("evidence", "Give a file to attach.")
+    if len(data) > max_bytes:
+        raise ValidationError("evidence", f"{name} is {len(data) / 1048576:.1f} MB; evidence files may be at "
+                              f"most {max_bytes / 1048576:.0f} MB. Nothing was attached.")
+    digest = hashlib.sha256(data).hexdigest()
+    with ws.editing(actor) as s:
+        if s.get(AssessmentItemRecord, item_id) is None:
+            raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+        if s.get(BlobRecord, digest) is None:
+            s.add(BlobRecord(sha256=digest, data=data))
+        record = EvidenceFileRecord(item_id=item_id, name=name[:255], sha256=digest, size=len(data), added_at=_now())
+        s.add(record)
+        s.flush()
+        result = EvidenceFile(record.id, item_id, record.name, digest, len(data), record.added_at)
+    return result, ChangeSet(items=frozenset({item_id}))
+
+
+def evidence_files(ws: Workspace, item_id: int) -> list[EvidenceFile]:
+    with ws.reading() as s:
+        rows = s.scalars(select(EvidenceFileRecord).where(EvidenceFileRecord.item_id == item_id)
+                         .order_by(EvidenceFileRecord.id))
+        return [EvidenceFile(r.id, r.item_id, r.name, r.sha256, r.size, r.added_at) for r in rows]
+
+
+def evidence_data(ws: Workspace, evidence_id: int) -> bytes:
+    """The file's bytes, checked against its SHA-256."""
+    with ws.reading() as s:
+        record = s.get(EvidenceFileRecord, evidence_id)
+        blob = s.get(BlobRecord, record.sha256) if record else None
+        if record is None or blob is None:
+            raise WorkspaceError("That evidence file is not in the workspace.")
+        if hashlib.sha256(blob.data).hexdigest() != record.sha256:
+            raise WorkspaceError(f"The stored copy of {record.name} is damaged (its SHA-256 does not match).")
+        return blob.data
+
+
+def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> ChangeSet:
+    with ws.editing(actor) as s:
+        record = s.get(EvidenceFileRecord, evidence_id)
+        if record is None:
+            raise WorkspaceError("That evidence file is not in the workspace.")
+        digest = record.sha256
+        item_id = record.item_id
+        s.delete(record)
+        s.flush()
+        still_used = s.scalar(select(EvidenceFileRecord.id).where(EvidenceFileRecord.sha256 == digest).limit(1))
+        if still_used is None:
+            blob = s.get(BlobRecord, digest)
+            if blob is not None:
+                s.delete(blob)
+    return ChangeSet(items=frozenset({item_id}))
+
+
+# -- scores ----------------------------------------------------------------------
+
+
+def _items(ws: Workspace, assessment_id: int) -> list[ItemAssessment]:
+    with ws.reading() as s:
+        return [_to_item(r) for r in s.scalars(
+            select(AssessmentItemRecord).where(AssessmentItemRecord.assessment_id == assessment_id))]
+
+
+def assessment_score(ws: Workspace, assessment_id: int) -> tuple[Score, dict[str, Score]]:
+    items = _items(ws, assessment_id)
+    return score(items), score_by_clause(items)
+
+
+def assessment_readiness(ws: Workspace, assessment_id: int, today: dt.date | None = None) -> Readiness | None:
+    with ws.reading() as s:
+        record = s.get(AssessmentRecord, assessment_id)
+        audit = record.audit_date if record else None
+    if audit is None:
+        return None
+    return readiness(_items(ws, assessment_id), audit, today or dt.date.today())
+
+
+def compare_assessments(ws: Workspace, before_id: int, after_id: int) -> Comparison:
+    return compare(_items(ws, before_id), _items(ws, after_id))
+
+
+def item_values(item: ItemAssessment) -> dict[str, object]:
+    """The item's editable fields as `assess_requirement` takes them."""
+    a = item.action
+    return {
+        "status": item.status.value, "grade": item.grade.value, "na_justification": item.na_justification,
+        "current_practice": item.current_practice, "evidence_notes": item.evidence_notes, "gap": item.gap,
+        "action_text": a.text, "action_owner": a.owner, "action_due": a.due, "action_priority": a.priority.value,
+        "action_state": a.state.value,
+    }
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    library_id: str
+    ref: str
+    parent_ref: str
+    depth: int
+    is_section: bool
+    title_en: str
+    title_zh: str
+
+    def title(self, lang: str) -> str:
+        return (self.title_zh or self.title_en) if lang == "zh_CN" else (self.title_en or self.title_zh)
+
+
+@dataclass(frozen=True)
+class LibraryInfo:
+    id: str
+    name_en: str
+    name_zh: str
+    version: str
+    source: str
+    requirements: int
+
+    def name(self, lang: str) -> str:
+        return (self.name_zh or self.name_en) if lang == "zh_CN" else (self.name_en or self.name_zh)
+
+
+def workspace_libraries(ws: Workspace) -> list[LibraryInfo]:
+    from sqlalchemy import func
+
+    with ws.reading() as s:
+        counts = dict(s.execute(
+            select(RequirementRecord.library_id, func.count())
+            .where(RequirementRecord.is_section.is_(False)).group_by(RequirementRecord.library_id)
+        ).all())
+        return [LibraryInfo(r.id, r.name_en, r.name_zh, r.version, r.source, counts.get(r.id, 0))
+                for r in s.scalars(select(LibraryRecord).order_by(LibraryRecord.id))]
+
+
+def library_outline(ws: Workspace, library_id: str) -> list[OutlineRow]:
+    with ws.reading() as s:
+        rows = s.execute(
+            select(RequirementRecord.library_id, RequirementRecord.ref, RequirementRecord.parent_ref,
+                   RequirementRecord.depth, RequirementRecord.is_section, RequirementRecord.title_en,
+                   RequirementRecord.title_zh)
+            .where(RequirementRecord.library_id == library_id).order_by(RequirementRecord.position)
+        )
+        return [OutlineRow(*r) for r in rows]

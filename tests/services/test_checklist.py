@@ -1,0 +1,157 @@
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from qms_desktop.domain.assessment import ActionState, Grade, Priority, Status
+from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.services import checklist as cl
+from qms_desktop.services.audit import history
+from qms_desktop.services.libraries import LibraryCopy, store_library
+from qms_desktop.services.workspaces import check_workspace
+from qms_desktop.storage.workspace import Workspace
+from tests.checklist_data import LIBRARY, ROWS, add_test_library
+
+
+@pytest.fixture
+def assessed(workspace: Workspace):
+    add_test_library(workspace)
+    info, changes = cl.create_assessment(workspace, "tester", "Baseline", dt.date(2026, 10, 1), ["test-iso"],
+                                         audit_date=dt.date(2027, 1, 15))
+    assert changes.checklist
+    return workspace, info
+
+
+def test_library_copy_listed_and_outlined(workspace: Workspace):
+    add_test_library(workspace)
+    libs = cl.workspace_libraries(workspace)
+    assert [(lib.id, lib.requirements) for lib in libs] == [("test-iso", 6)]
+    outline = cl.library_outline(workspace, "test-iso")
+    assert [o.ref for o in outline] == [r.ref for r in ROWS]
+    assert outline[0].title("zh_CN") == "组织环境"
+
+
+def test_bad_libraries_refused(workspace: Workspace):
+    with pytest.raises(ValidationError, match="more than once"):
+        store_library(workspace, "t", LibraryCopy("x", "X", "", "1", "yaml", "", ROWS + ROWS[:1]))
+    with pytest.raises(ValidationError, match="no requirements"):
+        store_library(workspace, "t", LibraryCopy("x", "X", "", "1", "yaml", "", ROWS[:1]))
+
+
+def test_library_in_use_is_not_replaced(assessed):
+    ws, _ = assessed
+    with pytest.raises(ValidationError, match="used by the assessment"):
+        store_library(ws, "t", LIBRARY)
+
+
+def test_assessment_holds_every_requirement(assessed):
+    ws, info = assessed
+    rows = cl.checklist_rows(ws, info.id)
+    assert [r.ref for r in rows] == ["4.1", "4.2", "4.3", "8.5.1", "8.5.2", "10.2"]
+    assert all(r.item.status is Status.NOT_ASSESSED for r in rows)
+    assert rows[3].section_ref == "8.5"
+    with pytest.raises(ValidationError):
+        cl.create_assessment(ws, "t", " ", dt.date.today(), ["test-iso"])
+    with pytest.raises(ValidationError, match="no library"):
+        cl.create_assessment(ws, "t", "X", dt.date.today(), ["nope"])
+
+
+def test_assess_and_score(assessed):
+    ws, info = assessed
+    rows = {r.ref: r for r in cl.checklist_rows(ws, info.id)}
+    cl.assess_requirement(ws, "Lin", rows["4.1"].item_id, status="conforming", grade="good_practice",
+                          current_practice="Context review each January")
+    cl.assess_requirement(ws, "Lin", rows["4.2"].item_id, status=Status.PARTIAL, gap="No list for suppliers",
+                          action_text="Write the list", action_owner="Zhang", action_due="2026-12-01",
+                          action_priority="high", action_state="open")
+    cl.assess_requirement(ws, "Lin", rows["8.5.1"].item_id, status="nonconforming", grade="major")
+    cl.assess_requirement(ws, "Lin", rows["4.3"].item_id, status="not_applicable",
+                          na_justification="Single site; scope is the group's licence")
+    overall, by_clause = cl.assessment_score(ws, info.id)
+    assert overall.conformity == pytest.approx(1.5 / 3)
+    assert overall.progress == pytest.approx(3 / 5)
+    assert by_clause["4"].conformity == pytest.approx(0.75)
+    item = cl.get_item(ws, rows["4.2"].item_id)
+    assert item.action.due == dt.date(2026, 12, 1) and item.action.priority is Priority.HIGH
+    assert item.action.state is ActionState.OPEN and item.changed_by == "Lin"
+    r = cl.assessment_readiness(ws, info.id, today=dt.date(2026, 11, 24))
+    assert r is not None and r.open_actions == 1 and r.due_before_audit == 1
+    # the audit trail has the change, without bookkeeping noise
+    fields = [e.field for e in history(ws, "assessment_item", str(rows["4.2"].item_id))]
+    assert "gap" in fields and "changed_by" not in fields
+    assert check_workspace(ws.path).sound
+
+
+@pytest.mark.parametrize(
+    ("values", "words"),
+    [
+        ({"status": "maybe"}, "not a valid status"),
+        ({"status": "not_applicable"}, "justification"),
+        ({"status": "conforming", "grade": "major"}, "does not fit"),
+        ({"action_due": "next week"}, "not a date"),
+        ({"colour": "red"}, "no field"),
+    ],
+)
+def test_bad_values_refused_and_nothing_written(assessed, values, words):
+    ws, info = assessed
+    item_id = cl.checklist_rows(ws, info.id)[0].item_id
+    with pytest.raises(ValidationError, match=words):
+        cl.assess_requirement(ws, "t", item_id, **values)
+    assert cl.get_item(ws, item_id).status is Status.NOT_ASSESSED
+
+
+def test_grade_cleared_when_status_no_longer_assessed(assessed):
+    ws, info = assessed
+    item_id = cl.checklist_rows(ws, info.id)[0].item_id
+    cl.assess_requirement(ws, "t", item_id, status="nonconforming", grade="minor")
+    item, _ = cl.assess_requirement(ws, "t", item_id, status="not_assessed")
+    assert item.grade is Grade.NONE
+
+
+def test_evidence_attachments(assessed, tmp_path: Path):
+    ws, info = assessed
+    item_id = cl.checklist_rows(ws, info.id)[0].item_id
+    f = tmp_path / "room-inspection.pdf"
+    f.write_bytes(b"%PDF-1.4 inspection" * 100)
+    ev, changes = cl.attach_evidence(ws, "t", item_id, f)
+    assert changes.items == {item_id}
+    assert ev.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
+    cl.attach_evidence(ws, "t", item_id, name="copy.pdf", data=f.read_bytes())  # same content, one blob
+    assert [e.name for e in cl.evidence_files(ws, item_id)] == ["room-inspection.pdf", "copy.pdf"]
+    assert cl.evidence_data(ws, ev.id) == f.read_bytes()
+    assert cl.checklist_rows(ws, info.id)[0].evidence_files == ("room-inspection.pdf", "copy.pdf")
+    cl.remove_evidence(ws, "t", ev.id)
+    assert [e.name for e in cl.evidence_files(ws, item_id)] == ["copy.pdf"]
+    assert cl.evidence_data(ws, cl.evidence_files(ws, item_id)[0].id) == f.read_bytes()
+
+
+def test_oversized_evidence_refused(assessed, tmp_path: Path):
+    ws, info = assessed
+    item_id = cl.checklist_rows(ws, info.id)[0].item_id
+    big = tmp_path / "video.mp4"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(ValidationError, match="at most 25 MB"):
+        cl.attach_evidence(ws, "t", item_id, big)
+    assert cl.evidence_files(ws, item_id) == []
+    with pytest.raises(WorkspaceError, match="Cannot read"):
+        cl.attach_evidence(ws, "t", item_id, tmp_path / "missing.pdf")
+
+
+def test_reassessment_starts_from_the_baseline_and_compares(assessed):
+    ws, base = assessed
+    rows = {r.ref: r for r in cl.checklist_rows(ws, base.id)}
+    cl.assess_requirement(ws, "t", rows["4.1"].item_id, status="nonconforming")
+    cl.assess_requirement(ws, "t", rows["4.2"].item_id, status="conforming")
+    later, _ = cl.create_assessment(ws, "t", "Re-assessment", dt.date(2027, 2, 1), ["test-iso"], copy_from=base.id)
+    later_rows = {r.ref: r for r in cl.checklist_rows(ws, later.id)}
+    assert later_rows["4.1"].item.status is Status.NONCONFORMING
+    cl.assess_requirement(ws, "t", later_rows["4.1"].item_id, status="conforming")
+    cl.assess_requirement(ws, "t", later_rows["4.2"].item_id, status="partial")
+    cl.assess_requirement(ws, "t", later_rows["10.2"].item_id, status="conforming")
+    c = cl.compare_assessments(ws, base.id, later.id)
+    assert [x.ref for x in c.improved] == ["4.1"]
+    assert [x.ref for x in c.regressed] == ["4.2"]
+    assert [x.ref for x in c.newly_assessed] == ["10.2"]
+    assert [a.name for a in cl.list_assessments(ws)] == ["Baseline", "Re-assessment"]
