@@ -120,3 +120,84 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(480, self.sizeHint().height())
+
+
+class NewAssessmentDialog(QDialog):
+    """A baseline or a re-assessment over one or more requirement libraries."""
+
+    def __init__(self, controller: object, lang: str, parent: QWidget | None = None) -> None:
+        import datetime as dt
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+        from qms_desktop.services.checklist import workspace_libraries
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New assessment"))
+        self._c = controller
+        ws = controller.ws()  # type: ignore[attr-defined]
+        self.name = QLineEdit()
+        self.name.setObjectName("assessment_name")
+        existing = controller.assessments()  # type: ignore[attr-defined]
+        self.name.setText(self.tr("Baseline assessment") if not existing else self.tr("Re-assessment"))
+        self.held_on = QLineEdit(dt.date.today().isoformat())
+        self.audit_date = QLineEdit()
+        self.audit_date.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
+        self.libraries = QListWidget()
+        self.libraries.setObjectName("assessment_libraries")
+        for lib in workspace_libraries(ws):
+            entry = QListWidgetItem(self.tr("%1 — %2 requirements").replace("%1", lib.name(lang))
+                                    .replace("%2", str(lib.requirements)))
+            entry.setData(Qt.ItemDataRole.UserRole, lib.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if self.libraries.count() == 0 else Qt.CheckState.Unchecked)
+            self.libraries.addItem(entry)
+        self.copy_from = QComboBox()
+        self.copy_from.addItem(self.tr("Start empty"), None)
+        for a in existing:
+            self.copy_from.addItem(self.tr("Start from “%1”").replace("%1", a.name), a.id)
+        if existing:
+            self.copy_from.setCurrentIndex(self.copy_from.count() - 1)
+        self.error = FieldError()
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Held on:"), self.held_on)
+        form.addRow(self.tr("Next &audit:"), self.audit_date)
+        form.addRow(self.tr("&Libraries:"), self.libraries)
+        form.addRow(self.tr("&Findings:"), self.copy_from)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.resize(520, 420)
+        self._values: tuple[object, ...] = ()
+
+    def _accept(self) -> None:
+        import datetime as dt
+
+        from PySide6.QtCore import Qt
+
+        name = self.name.text().strip()
+        if not name:
+            self.error.show_message(self.tr("The assessment needs a name."))
+            return
+        try:
+            held = dt.date.fromisoformat(self.held_on.text().strip())
+            audit_text = self.audit_date.text().strip()
+            audit = dt.date.fromisoformat(audit_text) if audit_text else None
+        except ValueError:
+            self.error.show_message(self.tr("Dates are written as YYYY-MM-DD."))
+            return
+        libs = [str(self.libraries.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.libraries.count())
+                if self.libraries.item(i).checkState() == Qt.CheckState.Checked]
+        if not libs:
+            self.error.show_message(self.tr("Tick at least one requirement library."))
+            return
+        self._values = (name, held, libs, audit, self.copy_from.currentData())
+        self.accept()
+
+    @property
+    def values(self) -> tuple:  # type: ignore[type-arg]
+        return self._values

@@ -39,6 +39,7 @@ from qms_desktop.ui.pages.dashboard import DashboardPage
 from qms_desktop.ui.pages.profile import ProfilePage
 from qms_desktop.ui.pages.welcome import WelcomePage
 from qms_desktop.ui.settings import AppSettings
+from qms_desktop.ui.steps.compare_page import ComparePage
 from qms_desktop.ui.steps.step_page import StepPage
 
 
@@ -65,12 +66,16 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(controller)
         self.dashboard.navigate.connect(self.go_to)
         self.profile_page = ProfilePage(controller)
-        self.step_pages = {step: StepPage(step, controller) for step in Step}
+        self.compare_page = ComparePage(controller)
+        self.compare_page.checklist.newAssessmentRequested.connect(self.new_assessment)
+        self.step_pages: dict[Step, QWidget] = {
+            step: self.compare_page if step is Step.COMPARE else StepPage(step, controller) for step in Step}
         self._page_widgets: list[QWidget] = [self.dashboard, self.profile_page, *self.step_pages.values()]
         for page in self._page_widgets:
             self.pages.addWidget(page)
             page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
 
+        self.compare_page.set_language(languages.language)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.pages)
@@ -244,6 +249,7 @@ class MainWindow(QMainWindow):
         self.languages.apply(code)
         self.settings.language = code
         self.language_actions[self.languages.language].setChecked(True)
+        self.compare_page.set_language(self.languages.language)
 
     # -- workspace life cycle ------------------------------------------------
 
@@ -321,7 +327,7 @@ class MainWindow(QMainWindow):
         try:
             self.profile_page.commit_pending()
             for page in self.step_pages.values():
-                page.commit_pending()
+                page.commit_pending()  # type: ignore[attr-defined]
         except QmsError as exc:
             self.statusBar().showMessage(str(exc), 10000)
 
@@ -385,6 +391,9 @@ class MainWindow(QMainWindow):
             title = self.tr("History — organisation profile")
         elif entity == "step":
             title = self.tr("History — step %1").replace("%1", str(Step(entity_id).number))
+        elif entity == "assessment_item":
+            row = self.compare_page.checklist.current_row()
+            title = self.tr("History — requirement %1").replace("%1", row.ref if row else entity_id)
         self.history_dock.setWindowTitle(title)
 
     def _refresh_history(self) -> None:
@@ -431,6 +440,29 @@ class MainWindow(QMainWindow):
         if language != self.languages.language:
             self.set_language(language)
         self._update_status()
+
+    def new_assessment(self) -> None:
+        from qms_desktop.ui.dialogs import NewAssessmentDialog
+
+        if not self.controller.is_open or self.controller.read_only:
+            return
+        dialog = NewAssessmentDialog(self.controller, self.languages.language, self)
+        if dialog.exec() == NewAssessmentDialog.DialogCode.Accepted:
+            self.create_assessment(*dialog.values)
+
+    def create_assessment(self, name: str, held_on: dt.date, library_ids: list[str],
+                          audit_date: dt.date | None, copy_from: int | None) -> bool:
+        from qms_desktop.services.checklist import create_assessment
+
+        try:
+            info, changes = create_assessment(self.controller.ws(), self.controller.actor, name, held_on,
+                                              library_ids, audit_date=audit_date, copy_from=copy_from)
+        except QmsError as exc:
+            self._error(self.tr("Cannot create the assessment"), str(exc))
+            return False
+        self.compare_page.checklist._assessment_id = info.id  # noqa: SLF001 - show the new one
+        self.controller.changed.emit(changes)
+        return True
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About QMS Desktop"), self.tr(

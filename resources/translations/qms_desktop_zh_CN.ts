@@ -1,6 +1,270 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Checklist</name>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Conforming</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Partially conforming</source>
+        <translation>部分符合</translation>
+    </message>
+    <message>
+        <source>Nonconforming</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Major nonconformity</source>
+        <translation>严重不符合</translation>
+    </message>
+    <message>
+        <source>Minor nonconformity</source>
+        <translation>轻微不符合</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>观察项</translation>
+    </message>
+    <message>
+        <source>Opportunity for improvement</source>
+        <translation>改进机会</translation>
+    </message>
+    <message>
+        <source>Good practice</source>
+        <translation>良好实践</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Ref.</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Assessment:</source>
+        <translation>评估：</translation>
+    </message>
+    <message>
+        <source>New assessment…</source>
+        <translation>新建评估…</translation>
+    </message>
+    <message>
+        <source>Search titles, guidance and notes (Ctrl+F)</source>
+        <translation>搜索标题、指南和备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Finding grade:</source>
+        <translation>发现等级(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Why not applicable:</source>
+        <translation>不适用的理由：</translation>
+    </message>
+    <message>
+        <source>Current &amp;practice:</source>
+        <translation>现行做法(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence notes:</source>
+        <translation>证据说明(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Evidence files:</source>
+        <translation>证据文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Gap:</source>
+        <translation>差距(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>措施(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>完成期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Action s&amp;tate:</source>
+        <translation>措施状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>附加…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them as evidence.</source>
+        <translation>将文件拖放到此处即可作为证据附加。</translation>
+    </message>
+    <message>
+        <source>Keys 0–4 set the status: 0 not assessed, 1 conforming, 2 partially conforming, 3 nonconforming, 4 not applicable. Enter edits.</source>
+        <translation>按 0–4 键设置状态：0 未评估，1 符合，2 部分符合，3 不符合，4 不适用。按回车键编辑。</translation>
+    </message>
+    <message>
+        <source>No assessment yet. Add a requirement library and start a baseline assessment with “New assessment…”.</source>
+        <translation>尚无评估。请添加要求库，并通过“新建评估…”开始基线评估。</translation>
+    </message>
+    <message>
+        <source>Conformity by clause appears here once requirements are assessed.</source>
+        <translation>评估要求后，此处将显示各条款的符合度。</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open findings (partial or nonconforming)</source>
+        <translation>未关闭的发现（部分符合或不符合）</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conformity %1&lt;/b&gt; · assessed %2 of %3 applicable (%4%)</source>
+        <translation>&lt;b&gt;符合度 %1&lt;/b&gt; · 已评估 %3 项适用要求中的 %2 项（%4%）</translation>
+    </message>
+    <message>
+        <source>The due date must be a date written as YYYY-MM-DD.</source>
+        <translation>完成期限须为日期，格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Assess %1</source>
+        <translation>评估 %1</translation>
+    </message>
+    <message>
+        <source>A requirement marked not applicable needs a justification; write it in “Why not applicable” first.</source>
+        <translation>标记为不适用的要求须说明理由；请先填写“不适用的理由”。</translation>
+    </message>
+    <message>
+        <source>That finding grade does not fit the status.</source>
+        <translation>该发现等级与状态不相符。</translation>
+    </message>
+    <message>
+        <source>Set status to %1</source>
+        <translation>将状态设为%1</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附加证据</translation>
+    </message>
+    <message>
+        <source>Save a copy of the evidence</source>
+        <translation>另存证据副本</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <source>Step 3 · %1 — the gap checklist</source>
+        <translation>第3步 · %1 — 差距检查表</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Guidance and sign-off</source>
+        <translation>指南与签核</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Overall progress through the eight steps</source>
@@ -173,6 +437,10 @@
         <translation>历史记录 — 第%1步</translation>
     </message>
     <message>
+        <source>History — requirement %1</source>
+        <translation>历史记录 — 要求 %1</translation>
+    </message>
+    <message>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
@@ -187,6 +455,10 @@
     <message>
         <source>every change is saved as you make it</source>
         <translation>每项修改即时保存</translation>
+    </message>
+    <message>
+        <source>Cannot create the assessment</source>
+        <translation>无法创建评估</translation>
     </message>
     <message>
         <source>About QMS Desktop</source>
@@ -218,6 +490,69 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>%1 — %2% done</source>
         <translation>%1 — 已完成 %2%</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentDialog</name>
+    <message>
+        <source>New assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Baseline assessment</source>
+        <translation>基线评估</translation>
+    </message>
+    <message>
+        <source>Re-assessment</source>
+        <translation>复评</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 requirements</source>
+        <translation>%1 — %2 项要求</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <source>Start from “%1”</source>
+        <translation>以“%1”为起点</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Held on:</source>
+        <translation>评估日期(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Next &amp;audit:</source>
+        <translation>下次审核(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Libraries:</source>
+        <translation>要求库(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>发现(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The assessment needs a name.</source>
+        <translation>请填写评估名称。</translation>
+    </message>
+    <message>
+        <source>Dates are written as YYYY-MM-DD.</source>
+        <translation>日期格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Tick at least one requirement library.</source>
+        <translation>请至少勾选一个要求库。</translation>
     </message>
 </context>
 <context>

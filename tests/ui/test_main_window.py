@@ -147,7 +147,7 @@ def test_recent_files_and_geometry_are_remembered(qtbot, settings: QSettings, de
     first = build_main_window(settings=settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 520)
+    first.resize(790, 540)
     first.open_path(demo_file)
     first.close()
     second = build_main_window(settings=settings)
@@ -155,7 +155,7 @@ def test_recent_files_and_geometry_are_remembered(qtbot, settings: QSettings, de
     assert second.settings.recent_files()[0] == demo_file.resolve()
     second.show()
     qtbot.waitExposed(second)
-    assert (second.size().width(), second.size().height()) == (700, 520)
+    assert (second.size().width(), second.size().height()) == (790, 540)
     assert second.welcome.recent.count() == 1
 
 

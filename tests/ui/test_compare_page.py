@@ -1,0 +1,156 @@
+"""The Compare page driven as a user would: filter, keyboard status entry, detail edits,
+undo, evidence by drag and drop."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from qms_desktop.domain.assessment import Status
+from qms_desktop.services import checklist as cl
+from qms_desktop.ui.main_window import MainWindow
+from qms_desktop.ui.models.checklist import ChecklistModel
+from tests.checklist_data import add_test_library
+
+
+@pytest.fixture
+def page(window: MainWindow, workspace_file: Path):
+    assert window.open_path(workspace_file)
+    add_test_library(window.controller.ws())
+    assert window.create_assessment("Baseline", dt.date(2026, 10, 1), ["test-iso"], dt.date(2027, 1, 15), None)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    assert panel.model.rowCount() == 6
+    return panel
+
+
+def stored(window: MainWindow) -> dict[str, cl.ChecklistRow]:
+    info = window.controller.assessments()[0]
+    return {r.ref: r for r in cl.checklist_rows(window.controller.ws(), info.id)}
+
+
+def select_refs(panel, *refs: str) -> None:
+    sel = panel.table.selectionModel()
+    sel.clearSelection()
+    first = True
+    for row in range(panel.proxy.rowCount()):
+        index = panel.proxy.index(row, 0)
+        if index.data() in refs:
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            if first:
+                sel.setCurrentIndex(index, flags)
+                first = False
+            else:
+                sel.select(index, flags)
+
+
+def visible_refs(panel) -> list[str]:
+    return [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+
+
+def test_keyboard_status_entry_and_undo(qtbot, window: MainWindow, page):
+    select_refs(page, "4.2")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    assert stored(window)["4.2"].item.status is Status.NONCONFORMING
+    assert page.model.rows()[1].item.status is Status.NONCONFORMING
+    assert "Conformity 0%" in page.summary.text()
+    window.controller.undo_stack.undo()
+    assert stored(window)["4.2"].item.status is Status.NOT_ASSESSED
+    assert page.model.rows()[1].item.status is Status.NOT_ASSESSED
+
+
+def test_several_rows_at_once_is_one_undo_step(qtbot, window: MainWindow, page):
+    select_refs(page, "4.1", "4.2", "8.5.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_1)
+    assert [stored(window)[r].item.status for r in ("4.1", "4.2", "8.5.1")] == [Status.CONFORMING] * 3
+    assert window.controller.undo_stack.count() == 1
+    window.controller.undo_stack.undo()
+    assert all(r.item.status is Status.NOT_ASSESSED for r in stored(window).values())
+    bars = dict((label, conf) for label, conf, _p in page.chart.bars())
+    assert bars["4"] is None
+
+
+def test_not_applicable_needs_a_justification(qtbot, window: MainWindow, page):
+    select_refs(page, "4.3")
+    qtbot.keyClick(page.table, Qt.Key.Key_4)
+    assert stored(window)["4.3"].item.status is Status.NOT_ASSESSED
+    assert "justification" in page.detail_error.text()
+    page.f_na.setFocus()
+    qtbot.keyClicks(page.f_na, "One site only")
+    qtbot.keyClick(page.f_na, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_4)
+    assert stored(window)["4.3"].item.status is Status.NOT_APPLICABLE
+
+
+def test_detail_panel_edits_are_stored(qtbot, window: MainWindow, page):
+    select_refs(page, "8.5.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.f_practice
+    qtbot.keyClicks(page.f_practice, "Room inspection every morning")
+    page.f_owner.setFocus()  # leaving the field stores it
+    assert stored(window)["8.5.1"].item.current_practice == "Room inspection every morning"
+    qtbot.keyClicks(page.f_owner, "Zhang Min")
+    qtbot.keyClick(page.f_owner, Qt.Key.Key_Return)
+    page.f_due.setFocus()
+    qtbot.keyClicks(page.f_due, "tomorrow")
+    qtbot.keyClick(page.f_due, Qt.Key.Key_Return)
+    assert "YYYY-MM-DD" in page.detail_error.text()
+    page.f_due.setText("2026-12-31")
+    page.f_due.editingFinished.emit()
+    item = stored(window)["8.5.1"].item
+    assert item.action.owner == "Zhang Min" and item.action.due == dt.date(2026, 12, 31)
+    # owner filter offers the owner now
+    assert page.owner_filter.findData("Zhang Min") > 0
+
+
+def test_filters(qtbot, window: MainWindow, page):
+    qtbot.keyClicks(page.search, "room inspection")
+    assert visible_refs(page) == ["8.5.1"]
+    page.search.clear()
+    page.search.setText("投诉")  # typed through an input method; Chinese guidance is searched too
+    assert visible_refs(page) == ["10.2"]
+    page.search.clear()
+    select_refs(page, "4.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_2)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("open"))
+    assert visible_refs(page) == ["4.1"]
+    page.status_filter.setCurrentIndex(0)
+    section = page.tree_model.item(0).child(1)  # 8 Operation
+    page.tree.setCurrentIndex(section.index())
+    assert visible_refs(page) == ["8.5.1", "8.5.2"]
+
+
+def test_sorting_by_reference_is_numeric(page):
+    refs = visible_refs(page)
+    assert refs.index("10.2") > refs.index("8.5.2")
+
+
+def test_files_dropped_on_a_row_become_evidence(qtbot, window: MainWindow, page, tmp_path: Path):
+    f = tmp_path / "inspection-log.xlsx"
+    f.write_bytes(b"PK\x03\x04 fake workbook")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f))])
+    rect = page.table.visualRect(page.proxy.index(3, 1))
+    event = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    page.table.dropEvent(event)
+    ref = page.proxy.index(3, 0).data()
+    assert stored(window)[ref].evidence_files == ("inspection-log.xlsx",)
+    assert page.proxy.index(3, 7).data() == "1"
+
+
+def test_checklist_model_passes_the_model_tester(qtmodeltester, page):
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    assert isinstance(page.model, ChecklistModel)
+
+
+def test_chinese_titles(qtbot, window: MainWindow, page):
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: page.model.index(0, 1).data() == "理解组织及其环境")
+    assert page.tree_model.item(0).text() == "测试标准"
+    window.set_language("en")
