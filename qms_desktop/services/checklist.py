@@ -356,6 +356,21 @@ def assessment_score(ws: Workspace, assessment_id: int) -> tuple[Score, dict[str
     return score(items), score_by_clause(items)
 
 
+def assessment_progress(ws: Workspace, assessment_id: int) -> float:
+    """Share of applicable requirements assessed, counted in the database (cheap on big checklists)."""
+    from sqlalchemy import func
+
+    with ws.reading() as s:
+        counts = dict(s.execute(
+            select(AssessmentItemRecord.status, func.count())
+            .where(AssessmentItemRecord.assessment_id == assessment_id)
+            .group_by(AssessmentItemRecord.status)
+        ).all())
+    applicable = sum(n for st, n in counts.items() if st != Status.NOT_APPLICABLE.value)
+    assessed = sum(counts.get(st.value, 0) for st in (Status.CONFORMING, Status.PARTIAL, Status.NONCONFORMING))
+    return assessed / applicable if applicable else (1.0 if counts else 0.0)
+
+
 def assessment_readiness(ws: Workspace, assessment_id: int, today: dt.date | None = None) -> Readiness | None:
     with ws.reading() as s:
         record = s.get(AssessmentRecord, assessment_id)

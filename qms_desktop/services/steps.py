@@ -21,9 +21,21 @@ def get_step_states(ws: Workspace) -> dict[Step, StepState]:
         return {step: _to_state(rows[step.value]) if step.value in rows else StepState(step) for step in Step}
 
 
+def record_progress(ws: Workspace) -> dict[Step, float]:
+    """Each step's "done when" rule measured on its records, where the step has records."""
+    from qms_desktop.services.checklist import assessment_progress, list_assessments
+
+    found: dict[Step, float] = {}
+    assessments = list_assessments(ws)
+    if assessments:
+        found[Step.COMPARE] = assessment_progress(ws, assessments[-1].id)
+    return found
+
+
 def get_step_progress(ws: Workspace) -> dict[Step, float]:
-    """Progress per step (later issues feed each step's record-based rule in here)."""
-    return {step: step_progress(state) for step, state in get_step_states(ws).items()}
+    """Progress per step: the step's records where it has them, else its status."""
+    measured = record_progress(ws)
+    return {step: step_progress(state, measured.get(step)) for step, state in get_step_states(ws).items()}
 
 
 def update_step(

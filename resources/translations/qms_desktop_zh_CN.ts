@@ -279,12 +279,32 @@
         <translation>前往该步骤</translation>
     </message>
     <message>
+        <source>Gap checklist</source>
+        <translation>差距检查表</translation>
+    </message>
+    <message>
+        <source>No requirement assessed yet — start in step 3, Compare.</source>
+        <translation>尚未评估任何要求——请从第3步“对照”开始。</translation>
+    </message>
+    <message>
         <source>All eight steps are done. Keep the system running: audit, review and improve.</source>
         <translation>八个步骤均已完成。请保持体系运行：审核、评审、改进。</translation>
     </message>
     <message>
         <source>Next: step %1 · %2</source>
         <translation>下一步：第%1步 · %2</translation>
+    </message>
+    <message>
+        <source>No assessment yet.</source>
+        <translation>尚无评估。</translation>
+    </message>
+    <message>
+        <source>%1: conformity %2, %3% of applicable requirements assessed.</source>
+        <translation>%1：符合度 %2，已评估 %3% 的适用要求。</translation>
+    </message>
+    <message>
+        <source>Next audit %1: %2 open actions, %3 overdue, %4 due after the audit.</source>
+        <translation>下次审核 %1：未关闭措施 %2 项，逾期 %3 项，%4 项在审核后到期。</translation>
     </message>
 </context>
 <context>

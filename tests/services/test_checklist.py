@@ -155,3 +155,15 @@ def test_reassessment_starts_from_the_baseline_and_compares(assessed):
     assert [x.ref for x in c.regressed] == ["4.2"]
     assert [x.ref for x in c.newly_assessed] == ["10.2"]
     assert [a.name for a in cl.list_assessments(ws)] == ["Baseline", "Re-assessment"]
+
+
+def test_compare_step_progress_follows_the_latest_assessment(assessed):
+    from qms_desktop.domain.steps import Step
+    from qms_desktop.services.steps import get_step_progress
+
+    ws, info = assessed
+    assert get_step_progress(ws)[Step.COMPARE] == 0.0
+    rows = cl.checklist_rows(ws, info.id)
+    for r in rows[:3]:
+        cl.assess_requirement(ws, "t", r.item_id, status="conforming")
+    assert get_step_progress(ws)[Step.COMPARE] == pytest.approx(0.5)

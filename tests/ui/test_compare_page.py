@@ -154,3 +154,16 @@ def test_chinese_titles(qtbot, window: MainWindow, page):
     qtbot.waitUntil(lambda: page.model.index(0, 1).data() == "理解组织及其环境")
     assert page.tree_model.item(0).text() == "测试标准"
     window.set_language("en")
+
+
+def test_dashboard_shows_conformity_by_clause(qtbot, window: MainWindow, page):
+    select_refs(page, "4.1", "4.2")
+    qtbot.keyClick(page.table, Qt.Key.Key_1)
+    select_refs(page, "8.5.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    window.go_to("dashboard")
+    bars = {label: conf for label, conf, _p in window.dashboard.gap_chart.bars()}
+    assert bars["4"] == 1.0 and bars["8"] == 0.0 and bars["10"] is None
+    assert "conformity 67%" in window.dashboard._gap_summary.text()
+    assert "1 open actions" not in window.dashboard._gap_summary.text()
+    assert "Next audit 2027-01-15" in window.dashboard._gap_summary.text()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from qms_desktop.domain.steps import Step, StepStatus, next_step, overall_progress
 from qms_desktop.services.changes import ChangeSet
+from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.navigator import STATUS_COLOURS, status_text
 from qms_desktop.ui.steps.guidance import guidance_for, step_title
@@ -90,6 +91,13 @@ class DashboardPage(QWidget):
         next_row.addWidget(self._next, 1)
         next_row.addWidget(self._go)
 
+        self._gap_title = heading(size_delta=2)
+        self._gap_summary = QLabel()
+        self._gap_summary.setObjectName("dashboard_gap_summary")
+        self._gap_summary.setWordWrap(True)
+        self.gap_chart = ConformityChart()
+        self.gap_chart.setObjectName("dashboard_chart")
+
         self._steps_title = heading(size_delta=2)
         grid = QGridLayout()
         self._cards: dict[Step, StepCard] = {}
@@ -109,6 +117,10 @@ class DashboardPage(QWidget):
         column.addSpacing(8)
         column.addWidget(self._steps_title)
         column.addLayout(grid)
+        column.addSpacing(8)
+        column.addWidget(self._gap_title)
+        column.addWidget(self._gap_summary)
+        column.addWidget(self.gap_chart)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -126,6 +138,8 @@ class DashboardPage(QWidget):
         self._overall_label.setText(self.tr("Overall progress through the eight steps"))
         self._steps_title.setText(self.tr("The eight steps"))
         self._go.setText(self.tr("Go to step"))
+        self._gap_title.setText(self.tr("Gap checklist"))
+        self.gap_chart.set_empty_text(self.tr("No requirement assessed yet — start in step 3, Compare."))
         self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -158,6 +172,7 @@ class DashboardPage(QWidget):
         self._overall.setValue(round(100 * overall_progress(progress)))
         for step, card in self._cards.items():
             card.set_state(states[step].status, progress[step])
+        self._reload_gap()
         self._next_step = next_step(states)
         if self._next_step is None:
             self._next.setText(self.tr("All eight steps are done. Keep the system running: "
@@ -168,6 +183,27 @@ class DashboardPage(QWidget):
             self._next.setText("<b>" + self.tr("Next: step %1 · %2").replace(
                 "%1", str(self._next_step.number)).replace("%2", g.title) + "</b><br>" + g.purpose)
             self._go.show()
+
+    def _reload_gap(self) -> None:
+        from qms_desktop.services.checklist import assessment_readiness, assessment_score
+
+        assessments = self._c.assessments()
+        if not assessments:
+            self._gap_summary.setText(self.tr("No assessment yet."))
+            self.gap_chart.set_bars([])
+            return
+        latest = assessments[-1]
+        overall, by_clause = assessment_score(self._c.ws(), latest.id)
+        conformity = "—" if overall.conformity is None else f"{overall.conformity * 100:.0f}%"
+        text = self.tr("%1: conformity %2, %3% of applicable requirements assessed.").replace(
+            "%1", latest.name).replace("%2", conformity).replace("%3", f"{overall.progress * 100:.0f}")
+        ready = assessment_readiness(self._c.ws(), latest.id)
+        if ready is not None:
+            text += " " + self.tr("Next audit %1: %2 open actions, %3 overdue, %4 due after the audit.").replace(
+                "%1", ready.audit_date.isoformat()).replace("%2", str(ready.open_actions)).replace(
+                "%3", str(ready.overdue)).replace("%4", str(ready.due_after_audit))
+        self._gap_summary.setText(text)
+        self.gap_chart.set_bars([(c, sc.conformity, sc.progress) for c, sc in by_clause.items()])
 
     def _go_next(self) -> None:
         if self._next_step is not None:
