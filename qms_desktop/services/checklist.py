@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from qms_desktop.domain.assessment import (
     Action,
@@ -234,38 +235,52 @@ def _with_fields(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
 
 def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessment:
     """The item as it would be with `values` applied; raises ValidationError as the write would."""
-    unknown = set(values) - set(ITEM_FIELDS)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], f"A checklist item has no field {sorted(unknown)[0]!r}.")
-    result = _with_fields(item, {name: _coerce(name, value) for name, value in values.items()})
+    result = _with_fields(item, _clean(values))
     validate_item(result)
     return result
 
 
-def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object) -> tuple[ItemAssessment, ChangeSet]:
-    """Set fields of one checklist item (status, grade, practice, evidence notes, gap, action…)."""
+def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object]) -> ItemAssessment:
+    row = s.get(AssessmentItemRecord, item_id)
+    if row is None:
+        raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+    item = _with_fields(_to_item(row), cleaned)
+    if "status" in cleaned and item.status not in (Status.PARTIAL, Status.NONCONFORMING, Status.CONFORMING):
+        item = replace(item, grade=Grade.NONE)  # a grade only belongs to an assessed finding
+        cleaned = {**cleaned, "grade": Grade.NONE}
+    validate_item(item)
+    for name, value in cleaned.items():
+        stored = value.value if hasattr(value, "value") else value
+        if getattr(row, name) != stored:
+            setattr(row, name, stored)
+    if s.is_modified(row):
+        row.changed_by, row.changed_at = actor, _now()
+    s.flush()
+    return _to_item(row)
+
+
+def _clean(values: dict[str, object]) -> dict[str, object]:
     unknown = set(values) - set(ITEM_FIELDS)
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"A checklist item has no field {sorted(unknown)[0]!r}.")
-    cleaned = {name: _coerce(name, value) for name, value in values.items()}
+    return {name: _coerce(name, value) for name, value in values.items()}
+
+
+def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object) -> tuple[ItemAssessment, ChangeSet]:
+    """Set fields of one checklist item (status, grade, practice, evidence notes, gap, action…)."""
+    cleaned = _clean(values)
     with ws.editing(actor) as s:
-        row = s.get(AssessmentItemRecord, item_id)
-        if row is None:
-            raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
-        item = _with_fields(_to_item(row), cleaned)
-        if "status" in cleaned and item.status not in (Status.PARTIAL, Status.NONCONFORMING, Status.CONFORMING):
-            item = replace(item, grade=Grade.NONE)  # a grade only belongs to an assessed finding
-            cleaned["grade"] = Grade.NONE
-        validate_item(item)
-        for name, value in cleaned.items():
-            stored = value.value if hasattr(value, "value") else value
-            if getattr(row, name) != stored:
-                setattr(row, name, stored)
-        if s.is_modified(row):
-            row.changed_by, row.changed_at = actor, _now()
-        s.flush()
-        result = _to_item(row)
+        result = _assess_in(s, actor, item_id, cleaned)
     return result, ChangeSet(items=frozenset({item_id}))
+
+
+def assess_many(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]) -> ChangeSet:
+    """Apply several item changes in one transaction: all of them, or none."""
+    cleaned = [(item_id, _clean(values)) for item_id, values in changes]
+    with ws.editing(actor) as s:
+        for item_id, values in cleaned:
+            _assess_in(s, actor, item_id, values)
+    return ChangeSet(items=frozenset(item_id for item_id, _ in changes))
 
 
 # -- evidence ------------------------------------------------------------------
