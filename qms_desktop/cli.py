@@ -71,6 +71,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_checklist_export(args: argparse.Namespace) -> int:
+    from qms_desktop.services.exchange import export_checklist
+    from qms_desktop.services.workspaces import open_workspace
+
+    with open_workspace(Path(args.workspace), read_only=True) as ws:
+        count = export_checklist(ws, Path(args.out), assessment_id=args.assessment, library_id=args.library,
+                                 lang=args.lang)
+    print(f"exported {count} requirement(s) to {args.out}")
+    return 0
+
+
+def _cmd_checklist_import(args: argparse.Namespace) -> int:
+    from qms_desktop.services.exchange import import_checklist, plan_import
+    from qms_desktop.services.workspaces import default_actor, open_workspace
+
+    with open_workspace(Path(args.workspace)) as ws:
+        if args.dry_run:
+            report = plan_import(ws, Path(args.file), assessment_id=args.assessment)
+        else:
+            if ws.read_only:
+                raise QmsError(ws.read_only_reason)
+            report, _ = import_checklist(ws, args.user or default_actor(), Path(args.file),
+                                         assessment_id=args.assessment)
+    for change in report.changes:
+        print(f"row {change.row_number}: {change.library_id} {change.ref}: {', '.join(sorted(change.values))}")
+    print(("would apply: " if args.dry_run else "imported: ") + report.describe())
+    return 0
+
+
 def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         raise NotAvailableError(f"'{name}' is not yet available in QMS Desktop {__version__}")
@@ -108,9 +137,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_cmd_check)
 
+    p = sub.add_parser("checklist", help="gap checklist: export to / import from XLSX or CSV")
+    checklist = p.add_subparsers(title="checklist commands", metavar="ACTION", parser_class=_Parser)
+    p.set_defaults(func=lambda _a: p.error("choose export or import"))
+    e = checklist.add_parser("export", help="write the checklist to OUT.xlsx or OUT.csv")
+    e.add_argument("workspace", metavar="WORKSPACE")
+    e.add_argument("out", metavar="OUT", help="a .xlsx or .csv file")
+    e.add_argument("--library", metavar="ID", help="only this library's requirements")
+    e.add_argument("--assessment", type=int, metavar="N", help="assessment number (default: the latest)")
+    e.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of requirement titles")
+    e.set_defaults(func=_cmd_checklist_export)
+    i = checklist.add_parser("import", help="apply a filled-in checklist (all rows or none)")
+    i.add_argument("workspace", metavar="WORKSPACE")
+    i.add_argument("file", metavar="IN", help="a .xlsx or .csv file exported earlier")
+    i.add_argument("--assessment", type=int, metavar="N", help="assessment number (default: the latest)")
+    i.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    i.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    i.set_defaults(func=_cmd_checklist_import)
+
     for name, text in (
         ("library", "requirement libraries: list, add"),
-        ("checklist", "gap checklist: export, import"),
         ("templates", "document templates: list"),
         ("render", "generate a document (DOCX or PDF)"),
         ("package", "export everything for an auditor"),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package"]
+SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"]]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -119,3 +120,37 @@ def test_usage_errors_are_one_line(tmp_path: Path):
     assert "required" in _one_clear_line(run("new", str(tmp_path / "y.qms")))
     assert "invalid choice" in _one_clear_line(run("demo", str(tmp_path / "z.qms"), "--lang", "fr"))
     assert "no such file" in _one_clear_line(run("check", str(tmp_path / "missing.qms")))
+
+
+def test_checklist_export_and_import(tmp_path: Path, workspace_file: Path):
+    import datetime as dt
+
+    from qms_desktop.services import checklist as cl
+    from qms_desktop.storage.workspace import Workspace
+    from tests.checklist_data import add_test_library
+
+    with Workspace.open(workspace_file) as ws:
+        add_test_library(ws)
+        cl.create_assessment(ws, "t", "Baseline", dt.date(2026, 10, 1), ["test-iso"])
+    out = tmp_path / "c.csv"
+    result = run("checklist", "export", str(workspace_file), str(out))
+    assert result.returncode == 0, result.stderr
+    assert "exported 6 requirement(s)" in result.stdout
+    text = out.read_text(encoding="utf-8-sig").replace("test-iso,4.2,Interested parties,not_assessed",
+                                                       "test-iso,4.2,Interested parties,conforming")
+    out.write_text(text, encoding="utf-8")
+    dry = run("checklist", "import", str(workspace_file), str(out), "--dry-run")
+    assert dry.returncode == 0 and "would apply: 1 requirement(s) changed" in dry.stdout
+    done = run("checklist", "import", str(workspace_file), str(out), "--user", "client")
+    assert done.returncode == 0 and "row 3: test-iso 4.2: status" in done.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Library,Ref,Status\ntest-iso,4.2,splendid\n", encoding="utf-8")
+    line = _one_clear_line(run("checklist", "import", str(workspace_file), str(bad)))
+    assert "bad.csv, row 2: 'splendid' is not a valid status" in line
+    assert "no such file" in _one_clear_line(run("checklist", "export", str(tmp_path / "none.qms"), str(out)))
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_each_subcommand_has_help(command: list[str]):
+    result = run(*command, "--help")
+    assert result.returncode == 0 and "usage:" in result.stdout
