@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.profile_page = ProfilePage(controller)
         self.compare_page = ComparePage(controller)
         self.compare_page.checklist.newAssessmentRequested.connect(self.new_assessment)
+        self.compare_page.checklist.message.connect(self._error)
+        self.compare_page.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.step_pages: dict[Step, QWidget] = {
             step: self.compare_page if step is Step.COMPARE else StepPage(step, controller) for step in Step}
         self._page_widgets: list[QWidget] = [self.dashboard, self.profile_page, *self.step_pages.values()]

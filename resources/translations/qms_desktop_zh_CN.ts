@@ -117,6 +117,22 @@
         <translation>新建评估…</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the requirements shown (after filtering) to Excel or CSV</source>
+        <translation>将当前显示（筛选后）的要求导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Apply a filled-in checklist from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入已填写的检查表</translation>
+    </message>
+    <message>
         <source>Search titles, guidance and notes (Ctrl+F)</source>
         <translation>搜索标题、指南和备注（Ctrl+F）</translation>
     </message>
@@ -247,6 +263,38 @@
     <message>
         <source>Save a copy of the evidence</source>
         <translation>另存证据副本</translation>
+    </message>
+    <message>
+        <source>Export checklist</source>
+        <translation>导出检查表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 requirement(s) to %2</source>
+        <translation>已将 %1 项要求导出到 %2</translation>
+    </message>
+    <message>
+        <source>Import checklist</source>
+        <translation>导入检查表</translation>
+    </message>
+    <message>
+        <source>Checklists (*.xlsx *.csv)</source>
+        <translation>检查表 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Import refused — nothing was changed</source>
+        <translation>导入被拒绝——未作任何修改</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 requirement(s) changed, %3 unchanged</source>
+        <translation>已导入 %1：%2 项要求有修改，%3 项未变</translation>
     </message>
 </context>
 <context>

@@ -167,3 +167,24 @@ def test_dashboard_shows_conformity_by_clause(qtbot, window: MainWindow, page):
     assert "conformity 67%" in window.dashboard._gap_summary.text()
     assert "1 open actions" not in window.dashboard._gap_summary.text()
     assert "Next audit 2027-01-15" in window.dashboard._gap_summary.text()
+
+
+def test_export_the_filtered_rows_and_import_them_back(qtbot, window: MainWindow, page, tmp_path: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    select_refs(page, "8.5.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("open"))
+    out = tmp_path / "open-findings.csv"
+    assert page.export_to(out) == 1
+    text = out.read_text(encoding="utf-8-sig")
+    assert "8.5.1" in text and "4.1" not in text
+    out.write_text(text.replace("nonconforming", "partial"), encoding="utf-8")
+    assert page.import_from(out)
+    assert stored(window)["8.5.1"].item.status is Status.PARTIAL
+    assert page.model.rows()[3].item.status is Status.PARTIAL
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Library,Ref,Status\ntest-iso,4.1,maybe\n", encoding="utf-8")
+    assert not page.import_from(bad)
+    box = window.findChild(QMessageBox, "error_box")
+    assert "row 2" in box.text()

@@ -59,6 +59,7 @@ from qms_desktop.ui.models.checklist import (
     ChecklistFilter,
     ChecklistModel,
     ItemIdRole,
+    RowRole,
     action_state_label,
     grade_label,
     priority_label,
@@ -145,6 +146,8 @@ class ChecklistPanel(QWidget):
 
     recordSelected = Signal(str, str)
     newAssessmentRequested = Signal()
+    message = Signal(str, str)  # title, text: shown in a message box by the window
+    status = Signal(str)  # a line for the status bar
 
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,10 +160,16 @@ class ChecklistPanel(QWidget):
         # -- top: assessment, summary, filters --------------------------------
         self.assessment = QComboBox()
         self.assessment.setObjectName("assessment_combo")
-        self.assessment.setMinimumWidth(200)
+        self.assessment.setMinimumWidth(160)
         self.assessment.currentIndexChanged.connect(self._assessment_chosen)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.newAssessmentRequested)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self._export_dialog)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("import_button")
+        self.import_button.clicked.connect(self._import_dialog)
         self.summary = QLabel()
         self.summary.setObjectName("checklist_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -176,14 +185,16 @@ class ChecklistPanel(QWidget):
         self.priority_filter.setObjectName("priority_filter")
         self.chart = ConformityChart()
         self.chart.setObjectName("checklist_chart")
+        for combo in (self.assessment, self.status_filter, self.owner_filter, self.priority_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         top = QHBoxLayout()
-        self._assessment_label = QLabel()
-        top.addWidget(self._assessment_label)
         top.addWidget(self.assessment)
         top.addWidget(self.new_button)
-        top.addSpacing(12)
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.import_button)
+        top.addStretch(1)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status_filter, 1)
@@ -337,6 +348,7 @@ class ChecklistPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
+        column.addWidget(self.summary)
         column.addWidget(self.chart)
         column.addLayout(filters)
         column.addWidget(self.empty)
@@ -356,8 +368,12 @@ class ChecklistPanel(QWidget):
     # -- texts ---------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self._assessment_label.setText(self.tr("Assessment:"))
+        self.assessment.setToolTip(self.tr("Assessment:"))
         self.new_button.setText(self.tr("New assessment…"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the requirements shown (after filtering) to Excel or CSV"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Apply a filled-in checklist from Excel or CSV"))
         self.search.setPlaceholderText(self.tr("Search titles, guidance and notes (Ctrl+F)"))
         self._fill_filter_combos()
         for i in range(self.f_status.count()):
@@ -449,6 +465,8 @@ class ChecklistPanel(QWidget):
         self.empty.setVisible(not has)
         self.splitter.setVisible(has)
         self.new_button.setEnabled(not self._c.read_only)
+        self.export_button.setEnabled(has)
+        self.import_button.setEnabled(has and not self._c.read_only)
         self._load_assessment(self.assessment.currentData() if has else None)
 
     def _assessment_chosen(self, _index: int) -> None:
@@ -722,6 +740,57 @@ class ChecklistPanel(QWidget):
         evidence_id = self._selected_evidence_id()
         if evidence_id is not None and not self._c.read_only:
             self._c.remove_evidence(evidence_id)
+
+    # -- exchange -------------------------------------------------------------------
+
+    def shown_rows(self) -> list[checklist_service.ChecklistRow]:
+        """The rows the filters leave on screen, in the order shown."""
+        return [self.proxy.index(r, 0).data(RowRole) for r in range(self.proxy.rowCount())]
+
+    def _export_dialog(self) -> None:
+        if self._assessment_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export checklist"), "checklist.xlsx",
+                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int | None:
+        from qms_desktop.services.exchange import export_checklist
+
+        try:
+            count = export_checklist(self._c.ws(), path, assessment_id=self._assessment_id,
+                                     rows=self.shown_rows(), lang=self.lang)
+        except (QmsError, OSError) as exc:
+            self.message.emit(self.tr("Export failed"), str(exc))
+            return None
+        self.status.emit(self.tr("Exported %1 requirement(s) to %2").replace("%1", str(count))
+                         .replace("%2", path.name))
+        return count
+
+    def _import_dialog(self) -> None:
+        if self._assessment_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import checklist"), "",
+                                              self.tr("Checklists (*.xlsx *.csv)"))
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> bool:
+        from qms_desktop.services.exchange import import_checklist
+
+        try:
+            report, changes = import_checklist(self._c.ws(), self._c.actor, path,
+                                               assessment_id=self._assessment_id)
+        except (QmsError, OSError) as exc:
+            self.message.emit(self.tr("Import refused — nothing was changed"), str(exc))
+            return False
+        self._c.undo_stack.clear()  # an import is not undone field by field; the audit trail keeps it
+        self._c.changed.emit(changes)
+        self.status.emit(self.tr("Imported %1: %2 requirement(s) changed, %3 unchanged")
+                         .replace("%1", path.name).replace("%2", str(len(report.changes)))
+                         .replace("%3", str(report.unchanged)))
+        return True
 
     # -- changes -------------------------------------------------------------------
 
