@@ -169,27 +169,34 @@ def create_assessment(
 
 def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
     """Every requirement of the assessment with its finding, in library order."""
+    i, r = AssessmentItemRecord, RequirementRecord
     with ws.reading() as s:
-        q = (
-            select(AssessmentItemRecord, RequirementRecord)
-            .join(RequirementRecord, (RequirementRecord.library_id == AssessmentItemRecord.library_id)
-                  & (RequirementRecord.ref == AssessmentItemRecord.ref))
-            .where(AssessmentItemRecord.assessment_id == assessment_id)
-            .order_by(RequirementRecord.library_id, RequirementRecord.position)
-        )
         files: dict[int, list[str]] = {}
         for item_id, fname in s.execute(
             select(EvidenceFileRecord.item_id, EvidenceFileRecord.name)
-            .join(AssessmentItemRecord, AssessmentItemRecord.id == EvidenceFileRecord.item_id)
-            .where(AssessmentItemRecord.assessment_id == assessment_id)
+            .join(i, i.id == EvidenceFileRecord.item_id)
+            .where(i.assessment_id == assessment_id)
             .order_by(EvidenceFileRecord.id)
         ):
             files.setdefault(item_id, []).append(fname)
-        return [
-            ChecklistRow(item.id, item.library_id, item.ref, req.parent_ref, req.title_en, req.title_zh,
-                         req.guidance_en, req.guidance_zh, _to_item(item), tuple(files.get(item.id, ())))
-            for item, req in s.execute(q)
-        ]
+        # Plain columns, not ORM objects: this runs for checklists of 10 000 rows.
+        q = (
+            select(i.id, i.library_id, i.ref, i.status, i.grade, i.na_justification, i.current_practice,
+                   i.evidence_notes, i.gap, i.action_text, i.action_owner, i.action_due, i.action_priority,
+                   i.action_state, i.changed_by, i.changed_at, r.parent_ref, r.title_en, r.title_zh,
+                   r.guidance_en, r.guidance_zh)
+            .join(r, (r.library_id == i.library_id) & (r.ref == i.ref))
+            .where(i.assessment_id == assessment_id)
+            .order_by(r.library_id, r.position)
+        )
+        out: list[ChecklistRow] = []
+        for (item_id, lib, ref, status, grade, na, practice, ev_notes, gap, a_text, a_owner, a_due, a_prio,
+             a_state, by, at, parent, t_en, t_zh, g_en, g_zh) in s.execute(q):
+            item = ItemAssessment(lib, ref, Status(status), Grade(grade), na, practice, ev_notes, gap,
+                                  Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)), by, at)
+            out.append(ChecklistRow(item_id, lib, ref, parent, t_en, t_zh, g_en, g_zh, item,
+                                    tuple(files.get(item_id, ()))))
+        return out
 
 
 def get_item(ws: Workspace, item_id: int) -> ItemAssessment:
@@ -361,9 +368,15 @@ def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> ChangeSet:
 
 
 def _items(ws: Workspace, assessment_id: int) -> list[ItemAssessment]:
+    i = AssessmentItemRecord
     with ws.reading() as s:
-        return [_to_item(r) for r in s.scalars(
-            select(AssessmentItemRecord).where(AssessmentItemRecord.assessment_id == assessment_id))]
+        rows = s.execute(
+            select(i.library_id, i.ref, i.status, i.grade, i.na_justification, i.current_practice,
+                   i.evidence_notes, i.gap, i.action_text, i.action_owner, i.action_due, i.action_priority,
+                   i.action_state, i.changed_by, i.changed_at).where(i.assessment_id == assessment_id))
+        return [ItemAssessment(lib, ref, Status(st), Grade(gr), na, pr, ev, gap,
+                               Action(at, ao, ad, Priority(ap), ActionState(ast)), by, when)
+                for lib, ref, st, gr, na, pr, ev, gap, at, ao, ad, ap, ast, by, when in rows]
 
 
 def assessment_score(ws: Workspace, assessment_id: int) -> tuple[Score, dict[str, Score]]:

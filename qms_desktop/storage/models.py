@@ -122,6 +122,7 @@ class RequirementRecord(Base):
     """One row of a library's tree (a section or a requirement), for fast listing."""
 
     __tablename__ = "requirement"
+    __table_args__ = (UniqueConstraint("library_id", "ref"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     library_id: Mapped[str] = mapped_column(ForeignKey("library.id", ondelete="CASCADE"), index=True)

@@ -370,9 +370,11 @@ class MainWindow(QMainWindow):
         if key not in PAGE_KEYS or not self.controller.is_open:
             return
         row = PAGE_KEYS.index(key)
-        self.navigator.selectionModel().setCurrentIndex(
-            self.navigator_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self._show_page(row)
+        if self.navigator.currentIndex().row() == row:
+            self._show_page(row)
+        else:  # the navigator's currentChanged shows the page
+            self.navigator.selectionModel().setCurrentIndex(
+                self.navigator_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self._page_widgets):

@@ -124,9 +124,10 @@ def test_filters(qtbot, window: MainWindow, page):
     assert visible_refs(page) == ["8.5.1", "8.5.2"]
 
 
-def test_sorting_by_reference_is_numeric(page):
-    refs = visible_refs(page)
-    assert refs.index("10.2") > refs.index("8.5.2")
+def test_rows_in_library_order_and_sorting_by_reference_is_numeric(page):
+    assert visible_refs(page) == ["4.1", "4.2", "4.3", "8.5.1", "8.5.2", "10.2"]
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert visible_refs(page) == ["10.2", "8.5.2", "8.5.1", "4.3", "4.2", "4.1"]
 
 
 def test_files_dropped_on_a_row_become_evidence(qtbot, window: MainWindow, page, tmp_path: Path):

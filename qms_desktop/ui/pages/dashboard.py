@@ -152,7 +152,8 @@ class DashboardPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        self.reload()
+        if self.isVisible():  # otherwise the window reloads the page when it is shown
+            self.reload()
 
     def reload(self) -> None:
         if not self._c.is_open:

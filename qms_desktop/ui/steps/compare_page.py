@@ -216,8 +216,10 @@ class ChecklistPanel(QWidget):
         self.table = ChecklistTable()
         self.table.setObjectName("checklist_table")
         self.table.setModel(self.proxy)
+        # Rows arrive in library order; sorting starts only when the user clicks a header
+        # (sorting 10 000 rows through Python on every load would cost seconds).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_REF, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -837,7 +839,6 @@ class ComparePage(QWidget):
         self.title = heading()
         column.addWidget(self.title)
         column.addWidget(self.tabs, 1)
-        controller.opened.connect(self.reload)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -1,8 +1,8 @@
-"""libraries and gap assessments
+"""Libraries copied into the workspace, gap assessments, evidence files and blobs.
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-24 13:51:43.151119
+Create Date: 2026-11-24
 """
 
 from alembic import op
@@ -99,6 +99,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_requirement")),
+        sa.UniqueConstraint("library_id", "ref", name=op.f("uq_requirement_library_id")),
     )
     with op.batch_alter_table("requirement", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_requirement_library_id"), ["library_id"], unique=False)
