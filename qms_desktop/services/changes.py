@@ -12,9 +12,11 @@ class ChangeSet:
     checklist: bool = False  # assessments were added or removed
     items: frozenset[int] = field(default_factory=frozenset)  # checklist items changed
     libraries: bool = False
+    registers: frozenset[str] = field(default_factory=frozenset)
     audit: bool = True
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(self.profile or other.profile, self.steps | other.steps,
                          self.checklist or other.checklist, self.items | other.items,
-                         self.libraries or other.libraries, self.audit or other.audit)
+                         self.libraries or other.libraries, self.registers | other.registers,
+                         self.audit or other.audit)

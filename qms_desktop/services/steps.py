@@ -23,9 +23,17 @@ def get_step_states(ws: Workspace) -> dict[Step, StepState]:
 
 def record_progress(ws: Workspace) -> dict[Step, float]:
     """Each step's "done when" rule measured on its records, where the step has records."""
+    from qms_desktop.domain.registers import study_progress, summarise_progress
     from qms_desktop.services.checklist import assessment_progress, list_assessments
+    from qms_desktop.services.registers import list_records
 
     found: dict[Step, float] = {}
+    lessons = summarise_progress([r.values for r in list_records(ws, "lesson")])
+    if lessons is not None:
+        found[Step.SUMMARISE] = lessons
+    study = study_progress([r.values for r in list_records(ws, "study_plan")])
+    if study is not None:
+        found[Step.STUDY] = study
     assessments = list_assessments(ws)
     if assessments:
         found[Step.COMPARE] = assessment_progress(ws, assessments[-1].id)

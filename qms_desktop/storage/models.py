@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import (
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -196,3 +197,165 @@ class BlobRecord(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# -- registers of the Summarise, Study and Plan steps ---------------------------------------
+# Each mirrors a `domain.registers.Register`; the field names are the column names.
+
+
+class RegisterRow(Audited):
+    """Mixin for register tables: an id and a position for the user's order."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LessonRecord(RegisterRow, Base):
+    __tablename__ = "lesson"
+    __audit_entity__ = "lesson"
+    source: Mapped[str] = mapped_column(String(40))
+    occurred_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    what_happened: Mapped[str] = mapped_column(Text)
+    lesson: Mapped[str] = mapped_column(Text)
+    suggested_rule: Mapped[str] = mapped_column(Text)
+    rule_kind: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str] = mapped_column(String(20))
+    document: Mapped[str] = mapped_column(Text)
+
+
+class StudyPlanRecord(RegisterRow, Base):
+    __tablename__ = "study_plan"
+    __audit_entity__ = "study_plan"
+    role: Mapped[str] = mapped_column(Text)
+    standard: Mapped[str] = mapped_column(Text)
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    state: Mapped[str] = mapped_column(String(20))
+
+
+class TrainingRecord(RegisterRow, Base):
+    __tablename__ = "training"
+    __audit_entity__ = "training"
+    topic: Mapped[str] = mapped_column(Text)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    trainer: Mapped[str] = mapped_column(Text)
+    hours: Mapped[float | None] = mapped_column(Float, nullable=True)
+    attendees: Mapped[str] = mapped_column(Text)
+    assessment: Mapped[str] = mapped_column(Text)
+
+
+class BenchmarkRecord(RegisterRow, Base):
+    __tablename__ = "benchmark"
+    __audit_entity__ = "benchmark"
+    organisation: Mapped[str] = mapped_column(Text)
+    practice: Mapped[str] = mapped_column(Text)
+    adopt: Mapped[str] = mapped_column(Text)
+
+
+class ObjectiveRecord(RegisterRow, Base):
+    __tablename__ = "objective"
+    __audit_entity__ = "objective"
+    objective: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(Text)
+    target: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(Text)
+    frequency: Mapped[str] = mapped_column(String(20))
+    owner: Mapped[str] = mapped_column(Text)
+    process: Mapped[str] = mapped_column(Text)
+
+
+class ElementRecord(RegisterRow, Base):
+    __tablename__ = "element"
+    __audit_entity__ = "element"
+    element: Mapped[str] = mapped_column(Text)
+    group: Mapped[str] = mapped_column(String(20))
+    adopted: Mapped[str] = mapped_column(String(5))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class ProcessRecord(RegisterRow, Base):
+    __tablename__ = "process"
+    __audit_entity__ = "process"
+    name: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    inputs: Mapped[str] = mapped_column(Text)
+    outputs: Mapped[str] = mapped_column(Text)
+    resources: Mapped[str] = mapped_column(Text)
+    measures: Mapped[str] = mapped_column(Text)
+    requirements: Mapped[str] = mapped_column(Text)
+    feeds: Mapped[str] = mapped_column(Text)
+
+
+class PlannedDocumentRecord(RegisterRow, Base):
+    __tablename__ = "planned_document"
+    __audit_entity__ = "planned_document"
+    level: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    parent: Mapped[str] = mapped_column(Text)
+
+
+class ServiceItemRecord(RegisterRow, Base):
+    __tablename__ = "service_item"
+    __audit_entity__ = "service_item"
+    service: Mapped[str] = mapped_column(Text)
+    item: Mapped[str] = mapped_column(Text)
+    time_standard: Mapped[str] = mapped_column(Text)
+    quality_standard: Mapped[str] = mapped_column(Text)
+    price_standard: Mapped[str] = mapped_column(Text)
+    delivery: Mapped[str] = mapped_column(Text)
+    control_points: Mapped[str] = mapped_column(Text)
+
+
+class SatisfactionStandardRecord(RegisterRow, Base):
+    __tablename__ = "satisfaction_standard"
+    __audit_entity__ = "satisfaction_standard"
+    dimension: Mapped[str] = mapped_column(String(20))
+    standard: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+
+
+class CustomerNeedRecord(RegisterRow, Base):
+    __tablename__ = "customer_need"
+    __audit_entity__ = "customer_need"
+    need: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(20))
+    service: Mapped[str] = mapped_column(Text)
+
+
+class MomentOfTruthRecord(RegisterRow, Base):
+    __tablename__ = "moment_of_truth"
+    __audit_entity__ = "moment_of_truth"
+    moment: Mapped[str] = mapped_column(Text)
+    standard: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(20))
+    recovery: Mapped[str] = mapped_column(Text)
+
+
+class PlanDesignRecord(Audited, Base):
+    """The single-valued parts of the Plan step's design."""
+
+    __tablename__ = "plan_design"
+    __audit_entity__ = "plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_customers: Mapped[str] = mapped_column(Text, default="")
+    offerings: Mapped[str] = mapped_column(Text, default="")
+    service_level: Mapped[str] = mapped_column(Text, default="")
+    quality_policy: Mapped[str] = mapped_column(Text, default="")
+    numbering_scheme: Mapped[str] = mapped_column(Text, default="")
+    service_environment: Mapped[str] = mapped_column(Text, default="")
+    commitment_promise: Mapped[str] = mapped_column(Text, default="")
+    commitment_covers: Mapped[str] = mapped_column(Text, default="")
+    commitment_remedy: Mapped[str] = mapped_column(Text, default="")
+    commitment_invoke: Mapped[str] = mapped_column(Text, default="")
+
+
+REGISTER_MODELS: dict[str, type[RegisterRow]] = {
+    "lesson": LessonRecord, "study_plan": StudyPlanRecord, "training": TrainingRecord,
+    "benchmark": BenchmarkRecord, "objective": ObjectiveRecord, "element": ElementRecord,
+    "process": ProcessRecord, "planned_document": PlannedDocumentRecord, "service_item": ServiceItemRecord,
+    "satisfaction_standard": SatisfactionStandardRecord, "customer_need": CustomerNeedRecord,
+    "moment_of_truth": MomentOfTruthRecord,
+}

@@ -1,0 +1,141 @@
+"""The registers of the Summarise, Study and Plan steps: list, add, edit, delete and
+restore records; the plan design's single values; the commitment check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
+from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.domain.registers import REGISTERS, Register, clean_value, validate_record
+from qms_desktop.services.changes import ChangeSet
+from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
+from qms_desktop.storage.workspace import Workspace
+
+PLAN_FIELDS = ("target_customers", "offerings", "service_level", "quality_policy", "numbering_scheme",
+               "service_environment", "commitment_promise", "commitment_covers", "commitment_remedy",
+               "commitment_invoke")
+
+
+@dataclass(frozen=True)
+class Record:
+    register: str
+    id: int
+    values: dict[str, object]
+
+
+def _register(key: str) -> tuple[Register, type[RegisterRow]]:
+    if key not in REGISTERS:
+        raise ValidationError("register", f"There is no register called {key!r}.")
+    return REGISTERS[key], REGISTER_MODELS[key]
+
+
+def _to_record(reg: Register, row: RegisterRow) -> Record:
+    return Record(reg.key, row.id, {f.name: getattr(row, f.name) for f in reg.fields})
+
+
+def _changes(reg: Register) -> ChangeSet:
+    return ChangeSet(steps=frozenset({reg.step.value}), registers=frozenset({reg.key}))
+
+
+def list_records(ws: Workspace, key: str) -> list[Record]:
+    reg, model = _register(key)
+    with ws.reading() as s:
+        return [_to_record(reg, r) for r in s.scalars(select(model).order_by(model.position, model.id))]
+
+
+def add_record(ws: Workspace, actor: str, key: str, values: dict[str, object],
+               record_id: int | None = None) -> tuple[Record, ChangeSet]:
+    """Add a record (or put back a deleted one under its old id, for undo)."""
+    reg, model = _register(key)
+    cleaned = validate_record(reg, values)
+    with ws.editing(actor) as s:
+        if record_id is not None and s.get(model, record_id) is not None:
+            raise WorkspaceError(f"A {key} record {record_id} already exists.")
+        position = (s.scalar(select(func.max(model.position))) or 0) + 1
+        row = model(**cleaned, position=position)
+        if record_id is not None:
+            row.id = record_id
+        s.add(row)
+        s.flush()
+        record = _to_record(reg, row)
+    return record, _changes(reg)
+
+
+def update_record(ws: Workspace, actor: str, key: str, record_id: int, **values: object) -> tuple[Record, ChangeSet]:
+    """Change fields of one record; the whole record is validated as it would be stored."""
+    reg, model = _register(key)
+    with ws.editing(actor) as s:
+        row = s.get(model, record_id)
+        if row is None:
+            raise WorkspaceError(f"That {key.replace('_', ' ')} record no longer exists.")
+        current = {f.name: getattr(row, f.name) for f in reg.fields}
+        for name in values:
+            reg.field(name)
+        cleaned = validate_record(reg, {**current, **values})
+        for name in values:
+            setattr(row, name, cleaned[name])
+        s.flush()
+        record = _to_record(reg, row)
+    return record, _changes(reg)
+
+
+def delete_record(ws: Workspace, actor: str, key: str, record_id: int) -> tuple[Record, ChangeSet]:
+    """Delete a record; returns what it held so an undo can put it back."""
+    reg, model = _register(key)
+    with ws.editing(actor) as s:
+        row = s.get(model, record_id)
+        if row is None:
+            raise WorkspaceError(f"That {key.replace('_', ' ')} record no longer exists.")
+        record = _to_record(reg, row)
+        s.delete(row)
+    return record, _changes(reg)
+
+
+def check_field(key: str, name: str, value: object) -> object:
+    """Validate one field alone (for messages next to a field while typing)."""
+    reg, _ = _register(key)
+    return clean_value(reg.field(name), value)
+
+
+# -- the plan design -------------------------------------------------------------------
+
+
+def get_plan(ws: Workspace) -> dict[str, str]:
+    with ws.reading() as s:
+        row = s.get(PlanDesignRecord, 1)
+        return {name: (getattr(row, name) if row else "") for name in PLAN_FIELDS}
+
+
+def update_plan(ws: Workspace, actor: str, **values: str) -> tuple[dict[str, str], ChangeSet]:
+    for name, value in values.items():
+        if name not in PLAN_FIELDS:
+            raise ValidationError(name, f"The plan has no field {name!r}.")
+        if not isinstance(value, str):
+            raise ValidationError(name, f"The {name.replace('_', ' ')} must be text.")
+        if len(value) > 1_000_000:
+            raise ValidationError(name, "The text is longer than 1,000,000 characters.")
+    with ws.editing(actor) as s:
+        row = s.get(PlanDesignRecord, 1)
+        if row is None:
+            row = PlanDesignRecord(id=1, **{n: "" for n in PLAN_FIELDS})
+            s.add(row)
+        for name, value in values.items():
+            setattr(row, name, value)
+        s.flush()
+        plan = {name: getattr(row, name) for name in PLAN_FIELDS}
+    from qms_desktop.domain.steps import Step
+
+    return plan, ChangeSet(steps=frozenset({Step.PLAN.value}), registers=frozenset({"plan"}))
+
+
+def commitment(ws: Workspace) -> ServiceCommitment:
+    p = get_plan(ws)
+    return ServiceCommitment(p["commitment_promise"], p["commitment_covers"], p["commitment_remedy"],
+                             p["commitment_invoke"])
+
+
+def rate_commitment(ws: Workspace) -> Rating:
+    return check_commitment(commitment(ws))
