@@ -70,8 +70,12 @@ class MainWindow(QMainWindow):
         self.compare_page.checklist.newAssessmentRequested.connect(self.new_assessment)
         self.compare_page.checklist.message.connect(self._error)
         self.compare_page.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.step_pages: dict[Step, QWidget] = {
-            step: self.compare_page if step is Step.COMPARE else StepPage(step, controller) for step in Step}
+        from qms_desktop.ui.steps.pages import plan_page, study_page, summarise_page
+
+        special: dict[Step, QWidget] = {
+            Step.SUMMARISE: summarise_page(controller), Step.STUDY: study_page(controller),
+            Step.COMPARE: self.compare_page, Step.PLAN: plan_page(controller)}
+        self.step_pages: dict[Step, QWidget] = {step: special.get(step) or StepPage(step, controller) for step in Step}
         self._page_widgets: list[QWidget] = [self.dashboard, self.profile_page, *self.step_pages.values()]
         for page in self._page_widgets:
             self.pages.addWidget(page)

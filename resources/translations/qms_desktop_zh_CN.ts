@@ -298,6 +298,13 @@
     </message>
 </context>
 <context>
+    <name>CommitmentPanel</name>
+    <message>
+        <source>How the draft rates against the five qualities</source>
+        <translation>草稿对照五项品质的评价</translation>
+    </message>
+</context>
+<context>
     <name>ComparePage</name>
     <message>
         <source>Step 3 · %1 — the gap checklist</source>
@@ -353,6 +360,69 @@
     <message>
         <source>Next audit %1: %2 open actions, %3 overdue, %4 due after the audit.</source>
         <translation>下次审核 %1：未关闭措施 %2 项，逾期 %3 项，%4 项在审核后到期。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Document prefix</source>
+        <translation>文件编号前缀</translation>
+    </message>
+    <message>
+        <source>Management representative</source>
+        <translation>管理者代表</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>文件语言</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>签核人</translation>
+    </message>
+    <message>
+        <source>Sign-off date</source>
+        <translation>签核日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -663,6 +733,116 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>Plan</name>
+    <message>
+        <source>Target customers</source>
+        <translation>目标顾客</translation>
+    </message>
+    <message>
+        <source>Service offerings</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>Quality policy</source>
+        <translation>质量方针</translation>
+    </message>
+    <message>
+        <source>Document numbering scheme</source>
+        <translation>文件编号规则</translation>
+    </message>
+    <message>
+        <source>Service environment (facilities, layout, ambience, tangibles)</source>
+        <translation>服务环境（设施、布局、氛围、有形展示）</translation>
+    </message>
+    <message>
+        <source>The promise</source>
+        <translation>承诺内容</translation>
+    </message>
+    <message>
+        <source>What it covers</source>
+        <translation>承诺范围</translation>
+    </message>
+    <message>
+        <source>Remedy when it is broken</source>
+        <translation>未兑现时的补偿</translation>
+    </message>
+    <message>
+        <source>How a customer invokes it</source>
+        <translation>顾客如何要求兑现</translation>
+    </message>
+    <message>
+        <source>Write the promise itself: one or two sentences a customer can repeat.</source>
+        <translation>请写出承诺本身：一两句顾客能复述的话。</translation>
+    </message>
+    <message>
+        <source>It carries conditions (%1). A commitment with fine print is not believed; make it unconditional.</source>
+        <translation>承诺附有条件（%1）。带附加条款的承诺难以取信于人；请做到无条件。</translation>
+    </message>
+    <message>
+        <source>It is long. Customers and staff should be able to repeat it from memory.</source>
+        <translation>承诺太长。顾客和员工应能凭记忆复述。</translation>
+    </message>
+    <message>
+        <source>It uses words that cannot be checked (%1). Say exactly what the customer gets.</source>
+        <translation>使用了无法检验的词语（%1）。请明确说出顾客能得到什么。</translation>
+    </message>
+    <message>
+        <source>It names no number — a time, a count, an amount — so nobody can tell whether it was kept.</source>
+        <translation>没有任何数字——时间、数量或金额——无法判断是否兑现。</translation>
+    </message>
+    <message>
+        <source>It does not say whether it is about time, quality or price — what customers care about.</source>
+        <translation>没有说明涉及时间、质量还是价格——这些正是顾客关心的。</translation>
+    </message>
+    <message>
+        <source>There is no remedy: say what the customer receives when the promise is broken.</source>
+        <translation>没有补偿：请说明承诺未兑现时顾客能得到什么。</translation>
+    </message>
+    <message>
+        <source>Say how a customer claims it; the simpler, the better.</source>
+        <translation>请说明顾客如何要求兑现；越简便越好。</translation>
+    </message>
+    <message>
+        <source>Claiming it takes effort (%1). A customer should only have to say so.</source>
+        <translation>要求兑现太费事（%1）。顾客只需开口即可。</translation>
+    </message>
+    <message>
+        <source>The remedy comes late (%1). Pay it on the spot.</source>
+        <translation>补偿来得太迟（%1）。请当场兑现。</translation>
+    </message>
+    <message>
+        <source>Unconditional</source>
+        <translation>无条件</translation>
+    </message>
+    <message>
+        <source>Easy to understand and communicate</source>
+        <translation>易于理解和沟通</translation>
+    </message>
+    <message>
+        <source>Meaningful</source>
+        <translation>有意义</translation>
+    </message>
+    <message>
+        <source>Simple to invoke</source>
+        <translation>简便易行</translation>
+    </message>
+    <message>
+        <source>Easy to collect</source>
+        <translation>易于兑现</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFormPanel</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -679,6 +859,13 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Interface &amp;language:</source>
         <translation>界面语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessDiagram</name>
+    <message>
+        <source>Add processes, and in “Hands over to” name the processes each one feeds.</source>
+        <translation>请添加过程，并在“移交给”中填写每个过程输出到的过程。</translation>
     </message>
 </context>
 <context>
@@ -766,6 +953,444 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Add a record</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新）</translation>
+    </message>
+    <message>
+        <source>Delete a record</source>
+        <translation>删除记录</translation>
+    </message>
+</context>
+<context>
+    <name>Registers</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Experience or lesson</source>
+        <translation>经验或教训</translation>
+    </message>
+    <message>
+        <source>Rule it suggests</source>
+        <translation>建议的规则</translation>
+    </message>
+    <message>
+        <source>Kind of rule</source>
+        <translation>规则类别</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Carried by document</source>
+        <translation>承载文件</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Standard or guide to learn</source>
+        <translation>需学习的标准或指南</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Attendees (one per line)</source>
+        <translation>参加人员（每行一人）</translation>
+    </message>
+    <message>
+        <source>Assessment result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <source>Organisation visited</source>
+        <translation>对标组织</translation>
+    </message>
+    <message>
+        <source>Practice observed</source>
+        <translation>观察到的做法</translation>
+    </message>
+    <message>
+        <source>What we adopt</source>
+        <translation>我们借鉴的内容</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>测量频次</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>过程</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>是否采用</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>测量指标</translation>
+    </message>
+    <message>
+        <source>Linked requirements</source>
+        <translation>关联的要求</translation>
+    </message>
+    <message>
+        <source>Hands over to (process names, comma-separated)</source>
+        <translation>移交给（过程名称，以逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Under document (number)</source>
+        <translation>上级文件（编号）</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Time standard</source>
+        <translation>时间标准</translation>
+    </message>
+    <message>
+        <source>Quality standard</source>
+        <translation>质量标准</translation>
+    </message>
+    <message>
+        <source>Price standard</source>
+        <translation>价格标准</translation>
+    </message>
+    <message>
+        <source>Delivery specification</source>
+        <translation>服务提供规范</translation>
+    </message>
+    <message>
+        <source>Quality-control points</source>
+        <translation>质量控制点</translation>
+    </message>
+    <message>
+        <source>SERVQUAL dimension</source>
+        <translation>SERVQUAL 维度</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Customer need</source>
+        <translation>顾客需求</translation>
+    </message>
+    <message>
+        <source>Kano category</source>
+        <translation>Kano 类别</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>关键时刻</translation>
+    </message>
+    <message>
+        <source>Failure severity planned for</source>
+        <translation>预案针对的失误程度</translation>
+    </message>
+    <message>
+        <source>Recovery plan</source>
+        <translation>补救预案</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Earlier quality activity</source>
+        <translation>以往质量活动</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Staff suggestion</source>
+        <translation>员工建议</translation>
+    </message>
+    <message>
+        <source>Standard (标准)</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Specification (规范)</source>
+        <translation>规范</translation>
+    </message>
+    <message>
+        <source>Regulation (制度)</source>
+        <translation>制度</translation>
+    </message>
+    <message>
+        <source>Adopt</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不采纳</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后再议</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Key element</source>
+        <translation>关键要素</translation>
+    </message>
+    <message>
+        <source>Common element</source>
+        <translation>公共要素</translation>
+    </message>
+    <message>
+        <source>Operational element</source>
+        <translation>运作要素</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Quality manual</source>
+        <translation>质量手册</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>程序文件</translation>
+    </message>
+    <message>
+        <source>Work instruction</source>
+        <translation>作业指导书</translation>
+    </message>
+    <message>
+        <source>Form or record</source>
+        <translation>表单或记录</translation>
+    </message>
+    <message>
+        <source>Tangibles</source>
+        <translation>有形性</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Responsiveness</source>
+        <translation>响应性</translation>
+    </message>
+    <message>
+        <source>Assurance</source>
+        <translation>保证性</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <translation>移情性</translation>
+    </message>
+    <message>
+        <source>Basic need</source>
+        <translation>基本需求</translation>
+    </message>
+    <message>
+        <source>Performance need</source>
+        <translation>期望需求</translation>
+    </message>
+    <message>
+        <source>Excitement need</source>
+        <translation>兴奋需求</translation>
+    </message>
+    <message>
+        <source>Small disappointment (steps 1–2)</source>
+        <translation>轻微失望（第1–2步）</translation>
+    </message>
+    <message>
+        <source>Serious failure (steps 1–3)</source>
+        <translation>严重失误（第1–3步）</translation>
+    </message>
+    <message>
+        <source>Customer made angry (all five steps)</source>
+        <translation>顾客被激怒（全部五步）</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1为必填项。</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written as YYYY-MM-DD.</source>
+        <translation>%1须为日期，格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1须为数字。</translation>
+    </message>
+    <message>
+        <source>An adopted lesson needs the kind of rule it becomes.</source>
+        <translation>已采纳的经验教训须注明成为哪类规则。</translation>
+    </message>
+    <message>
+        <source>A target needs a unit (%, minutes, complaints per month…).</source>
+        <translation>目标值须有单位（%、分钟、每月投诉数……）。</translation>
+    </message>
+    <message>
+        <source>Say why an element is not adopted.</source>
+        <translation>请说明不采用该要素的理由。</translation>
+    </message>
+    <message>
+        <source>The hours must be more than 0 and at most 1000.</source>
+        <translation>学时须大于0且不超过1000。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1724,99 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>StepTabs</name>
+    <message>
+        <source>Experience and lessons</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Study plan</source>
+        <translation>学习计划</translation>
+    </message>
+    <message>
+        <source>Training matrix</source>
+        <translation>培训矩阵</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Peer benchmarking</source>
+        <translation>同行对标</translation>
+    </message>
+    <message>
+        <source>Positioning and policy</source>
+        <translation>定位与方针</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>质量目标</translation>
+    </message>
+    <message>
+        <source>System elements</source>
+        <translation>体系要素</translation>
+    </message>
+    <message>
+        <source>Process network</source>
+        <translation>过程网络</translation>
+    </message>
+    <message>
+        <source>Document system</source>
+        <translation>文件体系</translation>
+    </message>
+    <message>
+        <source>Environment and numbering</source>
+        <translation>环境与编号</translation>
+    </message>
+    <message>
+        <source>Service outline</source>
+        <translation>服务大纲</translation>
+    </message>
+    <message>
+        <source>Service commitment</source>
+        <translation>服务承诺</translation>
+    </message>
+    <message>
+        <source>Satisfaction standards</source>
+        <translation>满意度标准</translation>
+    </message>
+    <message>
+        <source>Customer needs (Kano)</source>
+        <translation>顾客需求（Kano）</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>关键时刻</translation>
+    </message>
+</context>
+<context>
+    <name>TabbedStepPage</name>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>第%1步 · %2</translation>
+    </message>
+    <message>
+        <source>Guidance and sign-off</source>
+        <translation>指南与签核</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMatrix</name>
+    <message>
+        <source>No study planned yet: add entries on the Study plan tab.</source>
+        <translation>尚未安排学习：请在“学习计划”页添加。</translation>
+    </message>
+    <message>
+        <source>Every role has completed its planned study.</source>
+        <translation>所有岗位均已完成计划的学习。</translation>
+    </message>
+    <message>
+        <source>Still to study — %1</source>
+        <translation>尚需学习——%1</translation>
     </message>
 </context>
 <context>

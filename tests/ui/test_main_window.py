@@ -80,7 +80,8 @@ def test_switch_language_to_chinese_at_run_time(qtbot, window: MainWindow, tmp_p
     assert window.navigator_model.index(2).data() == "1. 总结"
     window.go_to("summarise")
     page = window.step_pages[Step.SUMMARISE]
-    assert "第1步" in page._title.text()
+    assert "第1步" in page.title.text()
+    assert page.tabs.tabText(0) == "经验教训"
     assert window.settings.language == "zh_CN"
     window.set_language("en")
     qtbot.waitUntil(lambda: window.menu_file.title() == "&File")
@@ -94,7 +95,7 @@ def test_step_status_and_sign_off(qtbot, window: MainWindow, tmp_path: Path):
     status.activated.emit(status.currentIndex())
     # done without a sign-off is refused, with the reason on the page
     assert get_step_states(window.controller.ws())[Step.PLAN].status is StepStatus.NOT_STARTED
-    page = window.step_pages[Step.PLAN]
+    page = window.step_pages[Step.PLAN].about
     assert "needs the name" in page._error.text()
     type_into(qtbot, window.findChild(QLineEdit, "step_signed_by_plan"), "Lin Wei")
     qtbot.mouseClick(page._today, Qt.MouseButton.LeftButton)
@@ -109,7 +110,7 @@ def test_bad_date_is_refused(qtbot, window: MainWindow, tmp_path: Path):
     window.create_workspace(tmp_path / "d.qms", "Org", "en")
     window.go_to("study")
     type_into(qtbot, window.findChild(QLineEdit, "step_signed_on_study"), "31/02/2026")
-    assert "YYYY-MM-DD" in window.step_pages[Step.STUDY]._error.text()
+    assert "YYYY-MM-DD" in window.step_pages[Step.STUDY].about._error.text()
 
 
 def test_every_page_shows_on_the_demo(qtbot, window: MainWindow, demo_file: Path):

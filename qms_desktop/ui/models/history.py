@@ -26,23 +26,22 @@ def field_label(field: str) -> str:
     """The name a user knows a stored field by."""
     from PySide6.QtCore import QCoreApplication
 
-    t = QCoreApplication.translate
     labels = {
-        "name": t("History", "Name"),
-        "short_name": t("History", "Short name"),
-        "address": t("History", "Address"),
-        "scope": t("History", "Scope"),
-        "services": t("History", "Services"),
-        "sites": t("History", "Sites"),
-        "industry": t("History", "Industry"),
-        "doc_prefix": t("History", "Document prefix"),
-        "management_representative": t("History", "Management representative"),
-        "default_language": t("History", "Document language"),
-        "logo": t("History", "Logo"),
-        "status": t("History", "Status"),
-        "signed_off_by": t("History", "Signed off by"),
-        "signed_off_on": t("History", "Sign-off date"),
-        "notes": t("History", "Notes"),
+        "name": QCoreApplication.translate("History", "Name"),
+        "short_name": QCoreApplication.translate("History", "Short name"),
+        "address": QCoreApplication.translate("History", "Address"),
+        "scope": QCoreApplication.translate("History", "Scope"),
+        "services": QCoreApplication.translate("History", "Services"),
+        "sites": QCoreApplication.translate("History", "Sites"),
+        "industry": QCoreApplication.translate("History", "Industry"),
+        "doc_prefix": QCoreApplication.translate("History", "Document prefix"),
+        "management_representative": QCoreApplication.translate("History", "Management representative"),
+        "default_language": QCoreApplication.translate("History", "Document language"),
+        "logo": QCoreApplication.translate("History", "Logo"),
+        "status": QCoreApplication.translate("History", "Status"),
+        "signed_off_by": QCoreApplication.translate("History", "Signed off by"),
+        "signed_off_on": QCoreApplication.translate("History", "Sign-off date"),
+        "notes": QCoreApplication.translate("History", "Notes"),
     }
     return labels.get(field, field)
 

@@ -1,0 +1,445 @@
+"""A register on screen: a filtered table of records beside a form that edits the selected
+one. Every edit is stored when made and can be undone; the form says what is wrong next
+to the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qms_desktop.domain.errors import QmsError, ValidationError
+from qms_desktop.domain.registers import REGISTERS, Field, Register, validate_record
+from qms_desktop.services import registers as register_service
+from qms_desktop.services.changes import ChangeSet
+from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.registers_text import choice_label, field_label, validation_message
+from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
+
+RecordIdRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def display(field: Field, value: object) -> str:
+    if value is None:
+        return ""
+    if field.kind == "choice":
+        return choice_label(str(value)) if value else ""
+    if field.kind == "date" and isinstance(value, dt.date):
+        return value.isoformat()
+    if field.kind == "number" and isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    first = text.splitlines()[0] if text else ""
+    return first[:200] + ("…" if len(first) > 200 or "\n" in text else "")
+
+
+class RegisterModel(QAbstractTableModel):
+    def __init__(self, register: Register, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.columns = [f for f in register.fields if f.in_table]
+        self._rows: list[register_service.Record] = []
+
+    def set_rows(self, rows: list[register_service.Record]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def records(self) -> list[register_service.Record]:
+        return self._rows
+
+    def row_of(self, record_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == record_id:
+                return i
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return field_label(self.register.key, self.columns[section].name)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        field = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(field, record.values.get(field.name))
+        if role == Qt.ItemDataRole.ToolTipRole and field.kind in ("text", "multiline"):
+            return str(record.values.get(field.name) or "")[:1000]
+        if role == RecordIdRole:
+            return record.id
+        return None
+
+
+class _RegisterCommand(QUndoCommand):
+    def __init__(self, panel: RegisterPanel, label: str) -> None:
+        super().__init__(label)
+        self.panel = panel
+        self.c = panel.controller
+        self.key = panel.register.key
+
+    def emit(self, changes: ChangeSet) -> None:
+        self.c.changed.emit(changes)
+
+
+class AddRecordCommand(_RegisterCommand):
+    def __init__(self, panel: RegisterPanel, label: str, values: dict[str, object]) -> None:
+        super().__init__(panel, label)
+        self.values = values
+        self.record_id: int | None = None
+
+    def redo(self) -> None:
+        record, changes = register_service.add_record(self.c.ws(), self.c.actor, self.key, self.values,
+                                                      record_id=self.record_id)
+        self.record_id = record.id
+        self.panel.select_after_change = record.id
+        self.emit(changes)
+
+    def undo(self) -> None:
+        assert self.record_id is not None
+        _, changes = register_service.delete_record(self.c.ws(), self.c.actor, self.key, self.record_id)
+        self.emit(changes)
+
+
+class DeleteRecordCommand(_RegisterCommand):
+    def __init__(self, panel: RegisterPanel, label: str, record: register_service.Record) -> None:
+        super().__init__(panel, label)
+        self.record = record
+
+    def redo(self) -> None:
+        _, changes = register_service.delete_record(self.c.ws(), self.c.actor, self.key, self.record.id)
+        self.emit(changes)
+
+    def undo(self) -> None:
+        _, changes = register_service.add_record(self.c.ws(), self.c.actor, self.key, self.record.values,
+                                                 record_id=self.record.id)
+        self.panel.select_after_change = self.record.id
+        self.emit(changes)
+
+
+class EditRecordCommand(_RegisterCommand):
+    def __init__(self, panel: RegisterPanel, label: str, record_id: int, old: dict[str, object],
+                 new: dict[str, object]) -> None:
+        super().__init__(panel, label)
+        self.record_id = record_id
+        self.old = old
+        self.new = new
+
+    def redo(self) -> None:
+        _, changes = register_service.update_record(self.c.ws(), self.c.actor, self.key, self.record_id, **self.new)
+        self.emit(changes)
+
+    def undo(self) -> None:
+        _, changes = register_service.update_record(self.c.ws(), self.c.actor, self.key, self.record_id, **self.old)
+        self.emit(changes)
+
+
+class RegisterPanel(QWidget):
+    """One register: table (filterable), Add / Delete, and the form of the selected record."""
+
+    recordSelected = Signal(str, str)
+
+    def __init__(self, register_key: str, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = REGISTERS[register_key]
+        self.controller = controller
+        self.select_after_change: int | None = None
+        self._current_id: int | None = None
+        self._loading = False
+        self.setObjectName(f"register_{register_key}")
+
+        self.model = RegisterModel(self.register, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setObjectName(f"table_{register_key}")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName(f"add_{register_key}")
+        self.add_button.clicked.connect(self.add_blank)
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName(f"delete_{register_key}")
+        self.delete_button.clicked.connect(self.delete_current)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, activated=self.delete_current)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, FieldError] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in self.register.fields:
+            editor = self._make_editor(field)
+            editor.setObjectName(f"{register_key}_{field.name}")
+            self.editors[field.name] = editor
+            label = QLabel()
+            label.setBuddy(editor)
+            self.labels[field.name] = label
+            error = FieldError()
+            self.errors[field.name] = error
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            form.addRow(label, box)
+        form_widget = QWidget()
+        form_widget.setLayout(form)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setWidget(form_widget)
+        self.form_area.setMinimumWidth(280)
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addLayout(bar)
+        left_column.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form_area)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+        controller.changed.connect(self._on_changed)
+        self.retranslate()
+
+    # -- building ------------------------------------------------------------
+
+    def _make_editor(self, field: Field) -> QWidget:
+        if field.kind == "choice":
+            combo = QComboBox()
+            values = field.choices if field.required else ("", *field.choices)
+            for value in values:
+                combo.addItem("", value)
+            combo.activated.connect(lambda _i, f=field.name, c=combo: self._commit(f, c.currentData()))
+            return combo
+        if field.kind == "multiline":
+            edit = CommitOnLeaveTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(70)
+            edit.editingFinished.connect(lambda f=field.name, e=edit: self._commit(f, e.toPlainText()))
+            return edit
+        line = QLineEdit()
+        if field.kind == "date":
+            line.setPlaceholderText("YYYY-MM-DD")
+        line.editingFinished.connect(lambda f=field.name, e=line: self._commit(f, e.text()))
+        return line
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Filter"))
+        self.add_button.setText(self.tr("Add"))
+        self.delete_button.setText(self.tr("Delete"))
+        for field in self.register.fields:
+            mark = " *" if field.required else ""
+            self.labels[field.name].setText(field_label(self.register.key, field.name) + mark + ":")
+            editor = self.editors[field.name]
+            if isinstance(editor, QComboBox):
+                for i in range(editor.count()):
+                    editor.setItemText(i, choice_label(str(editor.itemData(i))))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.model.columns) - 1))
+        if self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, len(self.model.columns) - 1))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.controller.is_open:
+            return
+        keep = self.select_after_change or self._current_id
+        self.select_after_change = None
+        self.model.set_rows(register_service.list_records(self.controller.ws(), self.register.key))
+        self.table.resizeColumnsToContents()
+        for i in range(len(self.model.columns)):
+            self.table.setColumnWidth(i, min(self.table.columnWidth(i), 260))
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._current_id = self.model.records()[row].id if row is not None else None
+        self._show_current()
+        writable = not self.controller.read_only
+        self.add_button.setEnabled(writable)
+        self.delete_button.setEnabled(writable and self._current_id is not None)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.register.key in changes.registers and self.controller.is_open:
+            self.reload()
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading:
+            return
+        self._current_id = current.data(RecordIdRole) if current.isValid() else None
+        self._show_current()
+        if self._current_id is not None:
+            self.recordSelected.emit(self.register.key, str(self._current_id))
+
+    def current_record(self) -> register_service.Record | None:
+        if self._current_id is None:
+            return None
+        row = self.model.row_of(self._current_id)
+        return None if row is None else self.model.records()[row]
+
+    def _show_current(self) -> None:
+        record = self.current_record()
+        self._loading = True
+        try:
+            for field in self.register.fields:
+                editor = self.editors[field.name]
+                editor.setEnabled(record is not None and not self.controller.read_only)
+                self.errors[field.name].show_message("")
+                value = record.values.get(field.name) if record else None
+                if isinstance(editor, QComboBox):
+                    editor.setCurrentIndex(max(0, editor.findData(value or "")))
+                elif isinstance(editor, CommitOnLeaveTextEdit):
+                    text = str(value or "")
+                    if editor.toPlainText() != text:
+                        editor.setPlainText(text)
+                elif isinstance(editor, QLineEdit):
+                    editor.setText(display(field, value) if field.kind in ("date", "number") else str(value or ""))
+            self.delete_button.setEnabled(record is not None and not self.controller.read_only)
+        finally:
+            self._loading = False
+
+    # -- edits -------------------------------------------------------------------
+
+    def _message(self, exc: ValidationError) -> str:
+        field = next((f for f in self.register.fields if f.name == exc.field), None)
+        text = str(exc)
+        kind = "required" if "is required" in text else "date" if "YYYY-MM-DD" in text else \
+            "number" if "must be a number" in text else "rule"
+        if field is None:
+            return text
+        return validation_message(self.register.key, field.name, kind) or text
+
+    def _commit(self, name: str, value: object) -> None:
+        if self._loading or self.controller.read_only:
+            return
+        record = self.current_record()
+        if record is None:
+            return
+        field = self.register.field(name)
+        try:
+            cleaned = validate_record(self.register, {**record.values, name: value})
+        except ValidationError as exc:
+            target = exc.field if exc.field in self.errors else name
+            self.errors[target].show_message(self._message(exc))
+            return
+        for error in self.errors.values():
+            error.show_message("")
+        if cleaned[name] == record.values.get(name):
+            return
+        label = self.tr("Edit %1").replace("%1", field_label(self.register.key, field.name))
+        self._push(EditRecordCommand(self, label, record.id, {name: record.values.get(name)}, {name: cleaned[name]}))
+
+    def _push(self, command: QUndoCommand) -> bool:
+        try:
+            self.controller.undo_stack.push(command)
+        except QmsError as exc:
+            next(iter(self.errors.values())).show_message(str(exc))
+            return False
+        return True
+
+    def add_blank(self) -> None:
+        """Add a record with sensible defaults; the form then asks for what it needs."""
+        if self.controller.read_only:
+            return
+        values = self.default_values()
+        self._push(AddRecordCommand(self, self.tr("Add a record"), values))
+        first = self.register.fields[0]
+        editor = self.editors[first.name]
+        editor.setFocus()
+        if isinstance(editor, QLineEdit):
+            editor.selectAll()
+
+    def default_values(self) -> dict[str, object]:
+        values = self.register.blank()
+        for field in self.register.fields:
+            if field.kind == "choice" and field.required:
+                values[field.name] = field.choices[0]
+            elif field.required and field.kind == "date":
+                values[field.name] = dt.date.today()
+            elif field.required and field.kind == "number":
+                values[field.name] = 0.0
+            elif field.required:
+                values[field.name] = self.tr("(new)")
+        if self.register.key == "objective":
+            values["unit"] = "%"
+        return values
+
+    def delete_current(self) -> None:
+        record = self.current_record()
+        if record is None or self.controller.read_only:
+            return
+        self._current_id = None
+        self._push(DeleteRecordCommand(self, self.tr("Delete a record"), record))
+
+    def commit_pending(self) -> None:
+        focus = self.focusWidget()
+        if isinstance(focus, CommitOnLeaveTextEdit | QLineEdit) and focus in self.editors.values():
+            focus.editingFinished.emit()

@@ -1,0 +1,137 @@
+"""What the registers' fields and choices are called on screen, in both languages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def field_label(register: str, name: str) -> str:
+    labels = {
+        ("lesson", "source"): QCoreApplication.translate("Registers", "Source"),
+        ("lesson", "occurred_on"): QCoreApplication.translate("Registers", "Date"),
+        ("lesson", "what_happened"): QCoreApplication.translate("Registers", "What happened"),
+        ("lesson", "lesson"): QCoreApplication.translate("Registers", "Experience or lesson"),
+        ("lesson", "suggested_rule"): QCoreApplication.translate("Registers", "Rule it suggests"),
+        ("lesson", "rule_kind"): QCoreApplication.translate("Registers", "Kind of rule"),
+        ("lesson", "decision"): QCoreApplication.translate("Registers", "Decision"),
+        ("lesson", "document"): QCoreApplication.translate("Registers", "Carried by document"),
+        ("study_plan", "role"): QCoreApplication.translate("Registers", "Role"),
+        ("study_plan", "standard"): QCoreApplication.translate("Registers", "Standard or guide to learn"),
+        ("study_plan", "due"): QCoreApplication.translate("Registers", "Due"),
+        ("study_plan", "state"): QCoreApplication.translate("Registers", "State"),
+        ("training", "topic"): QCoreApplication.translate("Registers", "Topic"),
+        ("training", "held_on"): QCoreApplication.translate("Registers", "Date"),
+        ("training", "trainer"): QCoreApplication.translate("Registers", "Trainer"),
+        ("training", "hours"): QCoreApplication.translate("Registers", "Hours"),
+        ("training", "attendees"): QCoreApplication.translate("Registers", "Attendees (one per line)"),
+        ("training", "assessment"): QCoreApplication.translate("Registers", "Assessment result"),
+        ("benchmark", "organisation"): QCoreApplication.translate("Registers", "Organisation visited"),
+        ("benchmark", "practice"): QCoreApplication.translate("Registers", "Practice observed"),
+        ("benchmark", "adopt"): QCoreApplication.translate("Registers", "What we adopt"),
+        ("objective", "objective"): QCoreApplication.translate("Registers", "Objective"),
+        ("objective", "metric"): QCoreApplication.translate("Registers", "Metric"),
+        ("objective", "target"): QCoreApplication.translate("Registers", "Target"),
+        ("objective", "unit"): QCoreApplication.translate("Registers", "Unit"),
+        ("objective", "frequency"): QCoreApplication.translate("Registers", "Measured"),
+        ("objective", "owner"): QCoreApplication.translate("Registers", "Owner"),
+        ("objective", "process"): QCoreApplication.translate("Registers", "Process"),
+        ("element", "element"): QCoreApplication.translate("Registers", "Element"),
+        ("element", "group"): QCoreApplication.translate("Registers", "Group"),
+        ("element", "adopted"): QCoreApplication.translate("Registers", "Adopted"),
+        ("element", "reason"): QCoreApplication.translate("Registers", "Reason"),
+        ("process", "name"): QCoreApplication.translate("Registers", "Process"),
+        ("process", "owner"): QCoreApplication.translate("Registers", "Owner"),
+        ("process", "inputs"): QCoreApplication.translate("Registers", "Inputs"),
+        ("process", "outputs"): QCoreApplication.translate("Registers", "Outputs"),
+        ("process", "resources"): QCoreApplication.translate("Registers", "Resources"),
+        ("process", "measures"): QCoreApplication.translate("Registers", "Measures"),
+        ("process", "requirements"): QCoreApplication.translate("Registers", "Linked requirements"),
+        ("process", "feeds"): QCoreApplication.translate("Registers", "Hands over to (process names, comma-separated)"),
+        ("planned_document", "level"): QCoreApplication.translate("Registers", "Level"),
+        ("planned_document", "number"): QCoreApplication.translate("Registers", "Number"),
+        ("planned_document", "title"): QCoreApplication.translate("Registers", "Title"),
+        ("planned_document", "parent"): QCoreApplication.translate("Registers", "Under document (number)"),
+        ("service_item", "service"): QCoreApplication.translate("Registers", "Service"),
+        ("service_item", "item"): QCoreApplication.translate("Registers", "Service item"),
+        ("service_item", "time_standard"): QCoreApplication.translate("Registers", "Time standard"),
+        ("service_item", "quality_standard"): QCoreApplication.translate("Registers", "Quality standard"),
+        ("service_item", "price_standard"): QCoreApplication.translate("Registers", "Price standard"),
+        ("service_item", "delivery"): QCoreApplication.translate("Registers", "Delivery specification"),
+        ("service_item", "control_points"): QCoreApplication.translate("Registers", "Quality-control points"),
+        ("satisfaction_standard", "dimension"): QCoreApplication.translate("Registers", "SERVQUAL dimension"),
+        ("satisfaction_standard", "standard"): QCoreApplication.translate("Registers", "Standard"),
+        ("satisfaction_standard", "metric"): QCoreApplication.translate("Registers", "Metric"),
+        ("satisfaction_standard", "target"): QCoreApplication.translate("Registers", "Target"),
+        ("customer_need", "need"): QCoreApplication.translate("Registers", "Customer need"),
+        ("customer_need", "category"): QCoreApplication.translate("Registers", "Kano category"),
+        ("customer_need", "service"): QCoreApplication.translate("Registers", "Service"),
+        ("moment_of_truth", "moment"): QCoreApplication.translate("Registers", "Moment of truth"),
+        ("moment_of_truth", "standard"): QCoreApplication.translate("Registers", "Standard"),
+        ("moment_of_truth", "owner"): QCoreApplication.translate("Registers", "Owner"),
+        ("moment_of_truth", "severity"): QCoreApplication.translate("Registers", "Failure severity planned for"),
+        ("moment_of_truth", "recovery"): QCoreApplication.translate("Registers", "Recovery plan"),
+    }
+    return labels.get((register, name), name.replace("_", " "))
+
+
+def choice_label(value: str) -> str:
+    labels = {
+        "": QCoreApplication.translate("Registers", "(not set)"),
+        "earlier_quality_activity": QCoreApplication.translate("Registers", "Earlier quality activity"),
+        "complaint": QCoreApplication.translate("Registers", "Complaint"),
+        "incident": QCoreApplication.translate("Registers", "Incident"),
+        "audit": QCoreApplication.translate("Registers", "Audit"),
+        "staff_suggestion": QCoreApplication.translate("Registers", "Staff suggestion"),
+        "standard": QCoreApplication.translate("Registers", "Standard (标准)"),
+        "specification": QCoreApplication.translate("Registers", "Specification (规范)"),
+        "regulation": QCoreApplication.translate("Registers", "Regulation (制度)"),
+        "adopt": QCoreApplication.translate("Registers", "Adopt"),
+        "reject": QCoreApplication.translate("Registers", "Reject"),
+        "later": QCoreApplication.translate("Registers", "Later"),
+        "planned": QCoreApplication.translate("Registers", "Planned"),
+        "completed": QCoreApplication.translate("Registers", "Completed"),
+        "daily": QCoreApplication.translate("Registers", "Daily"),
+        "weekly": QCoreApplication.translate("Registers", "Weekly"),
+        "monthly": QCoreApplication.translate("Registers", "Monthly"),
+        "quarterly": QCoreApplication.translate("Registers", "Quarterly"),
+        "yearly": QCoreApplication.translate("Registers", "Yearly"),
+        "key": QCoreApplication.translate("Registers", "Key element"),
+        "common": QCoreApplication.translate("Registers", "Common element"),
+        "operational": QCoreApplication.translate("Registers", "Operational element"),
+        "yes": QCoreApplication.translate("Registers", "Yes"),
+        "no": QCoreApplication.translate("Registers", "No"),
+        "manual": QCoreApplication.translate("Registers", "Quality manual"),
+        "procedure": QCoreApplication.translate("Registers", "Procedure"),
+        "instruction": QCoreApplication.translate("Registers", "Work instruction"),
+        "form": QCoreApplication.translate("Registers", "Form or record"),
+        "tangibles": QCoreApplication.translate("Registers", "Tangibles"),
+        "reliability": QCoreApplication.translate("Registers", "Reliability"),
+        "responsiveness": QCoreApplication.translate("Registers", "Responsiveness"),
+        "assurance": QCoreApplication.translate("Registers", "Assurance"),
+        "empathy": QCoreApplication.translate("Registers", "Empathy"),
+        "basic": QCoreApplication.translate("Registers", "Basic need"),
+        "performance": QCoreApplication.translate("Registers", "Performance need"),
+        "excitement": QCoreApplication.translate("Registers", "Excitement need"),
+        "small": QCoreApplication.translate("Registers", "Small disappointment (steps 1–2)"),
+        "serious": QCoreApplication.translate("Registers", "Serious failure (steps 1–3)"),
+        "angry": QCoreApplication.translate("Registers", "Customer made angry (all five steps)"),
+    }
+    return labels.get(value, value)
+
+
+def validation_message(register: str, name: str, kind: str) -> str:
+    """The message shown next to a field that was refused, in the user's language."""
+    label = field_label(register, name)
+    if kind == "required":
+        return QCoreApplication.translate("Registers", "%1 is required.").replace("%1", label)
+    if kind == "date":
+        return QCoreApplication.translate("Registers", "%1 must be a date written as YYYY-MM-DD.").replace("%1", label)
+    if kind == "number":
+        return QCoreApplication.translate("Registers", "%1 must be a number.").replace("%1", label)
+    rules = {
+        ("lesson", "rule_kind"): QCoreApplication.translate("Registers", "An adopted lesson needs the kind of rule it becomes."),
+        ("objective", "unit"): QCoreApplication.translate("Registers", "A target needs a unit (%, minutes, complaints per month…)."),
+        ("element", "reason"): QCoreApplication.translate("Registers", "Say why an element is not adopted."),
+        ("training", "hours"): QCoreApplication.translate("Registers", "The hours must be more than 0 and at most 1000."),
+    }
+    return rules.get((register, name), "")

@@ -1,0 +1,50 @@
+"""The pages of steps 1, 2 and 4 — Summarise, Study, Plan — assembled from registers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from qms_desktop.domain.steps import Step
+from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.register_panel import RegisterPanel
+from qms_desktop.ui.steps.plan_widgets import (
+    CommitmentPanel,
+    PlanFormPanel,
+    ProcessNetworkPanel,
+    TrainingMatrix,
+)
+from qms_desktop.ui.steps.tabbed import TabbedStepPage
+
+
+def summarise_page(c: WorkspaceController) -> TabbedStepPage:
+    return TabbedStepPage(Step.SUMMARISE, c, [
+        (lambda: QCoreApplication.translate("StepTabs", "Experience and lessons"), RegisterPanel("lesson", c)),
+    ])
+
+
+def study_page(c: WorkspaceController) -> TabbedStepPage:
+    return TabbedStepPage(Step.STUDY, c, [
+        (lambda: QCoreApplication.translate("StepTabs", "Study plan"), RegisterPanel("study_plan", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Training matrix"), TrainingMatrix(c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Training sessions"), RegisterPanel("training", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Peer benchmarking"), RegisterPanel("benchmark", c)),
+    ])
+
+
+def plan_page(c: WorkspaceController) -> TabbedStepPage:
+    return TabbedStepPage(Step.PLAN, c, [
+        (lambda: QCoreApplication.translate("StepTabs", "Positioning and policy"),
+         PlanFormPanel(c, ("target_customers", "offerings", "service_level", "quality_policy"))),
+        (lambda: QCoreApplication.translate("StepTabs", "Objectives"), RegisterPanel("objective", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "System elements"), RegisterPanel("element", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Process network"), ProcessNetworkPanel(c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Document system"), RegisterPanel("planned_document", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Environment and numbering"),
+         PlanFormPanel(c, ("service_environment", "numbering_scheme"))),
+        (lambda: QCoreApplication.translate("StepTabs", "Service outline"), RegisterPanel("service_item", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Service commitment"), CommitmentPanel(c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Satisfaction standards"),
+         RegisterPanel("satisfaction_standard", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Customer needs (Kano)"), RegisterPanel("customer_need", c)),
+        (lambda: QCoreApplication.translate("StepTabs", "Moments of truth"), RegisterPanel("moment_of_truth", c)),
+    ])
