@@ -105,6 +105,18 @@ def fill_demo(ws: Workspace, lang: str = "en") -> None:
                              notes=_STEP_NOTES[lang][Step.STUDY])
     step_service.update_step(ws, DEMO_ACTOR, Step.COMPARE, status=StepStatus.IN_PROGRESS,
                              notes=_STEP_NOTES[lang][Step.COMPARE])
+    step_service.update_step(ws, DEMO_ACTOR, Step.PLAN, status=StepStatus.IN_PROGRESS)
+    _fill_registers(ws, lang)
+
+
+def _fill_registers(ws: Workspace, lang: str) -> None:
+    from qms_desktop.services import registers
+    from qms_desktop.services.demo_records import PLAN, RECORDS
+
+    for key, rows in RECORDS[lang].items():
+        for values in rows:
+            registers.add_record(ws, DEMO_ACTOR, key, values)
+    registers.update_plan(ws, DEMO_ACTOR, **PLAN[lang])
 
 
 def write_demo(path: Path, lang: str = "en") -> Path:

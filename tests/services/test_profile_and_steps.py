@@ -69,3 +69,19 @@ def test_chinese_demo(tmp_path: Path):
     with Workspace.open(tmp_path / "zh.qms") as ws:
         assert "酒店" in get_profile(ws).name
         assert get_profile(ws).default_language == "zh_CN"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_demo_has_records_for_summarise_study_and_plan(tmp_path: Path, lang: str):
+    from qms_desktop.domain.registers import REGISTERS
+    from qms_desktop.services.demo import write_demo
+    from qms_desktop.services.registers import get_plan, list_records, rate_commitment
+
+    write_demo(tmp_path / "d.qms", lang)
+    with Workspace.open(tmp_path / "d.qms") as ws:
+        for key in REGISTERS:
+            assert len(list_records(ws, key)) >= 1, key
+        assert get_plan(ws)["quality_policy"]
+        assert rate_commitment(ws).score == 5
+        progress = get_step_progress(ws)
+        assert progress[Step.SUMMARISE] == 1.0 and 0 < progress[Step.STUDY] < 1
