@@ -43,6 +43,16 @@ def main() -> int:
         target = args.out / f"{key}-{args.lang}.png"
         window.grab().save(str(target))
         print(target)
+        tabs = getattr(window.pages.currentWidget(), "tabs", None)
+        if args.all and tabs is not None:
+            for i in range(1, tabs.count()):
+                tabs.setCurrentIndex(i)
+                for _ in range(5):
+                    app.processEvents()
+                target = args.out / f"{key}-tab{i}-{args.lang}.png"
+                window.grab().save(str(target))
+                print(target)
+            tabs.setCurrentIndex(0)
     window.close()
     return 0
 

@@ -2,6 +2,7 @@
 
 Every insert, update and delete of an `Audited` model in a workspace session adds
 hash-chained entries in the same transaction, with the actor the session carries.
+A write with no actor is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry, entry_hash
@@ -46,8 +47,7 @@ def read_head(session: Session) -> tuple[int, str]:
     meta = session.get(MetaRecord, AUDIT_HEAD_KEY)
     if meta is None:
         return 0, GENESIS_HASH
-    count, _, last = meta.value.partition(" ")
-    return int(count), last
+    return _parse_head(meta.value)
 
 
 def _changes(session: Session) -> list[tuple[str, Audited, str, str | None, str | None]]:
@@ -78,31 +78,46 @@ def _changes(session: Session) -> list[tuple[str, Audited, str, str | None, str 
     return found
 
 
-def record_changes(session: Session, _flush_context: object, _instances: object) -> None:
-    """`before_flush` hook: turn the session's pending changes into audit entries."""
+def record_changes(session: Session, _flush_context: object) -> None:
+    """`after_flush` hook: turn what the flush just wrote into audit entries.
+
+    After the flush, new rows have their ids, while the session still shows the
+    pre-flush state and attribute history. Entries and the chain's head are written
+    with Core statements on the flush's own connection, so they are part of the same
+    transaction as the change.
+    """
     changes = _changes(session)
     if not changes:
         return
     actor = session.info.get("actor")
     if not actor:
         raise AuditActorMissing("a workspace write needs an actor for the audit trail")
-    with session.no_autoflush:
-        count, prev = read_head(session)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-        for action, obj, field, old, new in changes:
-            count += 1
-            fields = dict(
-                seq=count, at_utc=now, actor=actor, action=action, entity=obj.__audit_entity__,
-                entity_id=obj.audit_id(), field=field, old_value=old, new_value=new, prev_hash=prev,
-            )
-            digest = entry_hash(**fields)  # type: ignore[arg-type]
-            session.add(AuditRecord(**fields, hash=digest))
-            prev = digest
-        head = session.get(MetaRecord, AUDIT_HEAD_KEY)
-        if head is None:
-            session.add(MetaRecord(key=AUDIT_HEAD_KEY, value=f"{count} {prev}"))
-        else:
-            head.value = f"{count} {prev}"
+    conn = session.connection()
+    meta = MetaRecord.__table__
+    raw = conn.execute(select(meta.c.value).where(meta.c.key == AUDIT_HEAD_KEY)).scalar()
+    count, prev = (0, GENESIS_HASH) if raw is None else _parse_head(raw)
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    rows = []
+    for action, obj, field, old, new in changes:
+        count += 1
+        fields = dict(
+            seq=count, at_utc=now, actor=actor, action=action, entity=obj.__audit_entity__,
+            entity_id=obj.audit_id(), field=field, old_value=old, new_value=new, prev_hash=prev,
+        )
+        digest = entry_hash(**fields)  # type: ignore[arg-type]
+        rows.append({**fields, "hash": digest})
+        prev = digest
+    conn.execute(insert(AuditRecord.__table__), rows)
+    head = f"{count} {prev}"
+    if raw is None:
+        conn.execute(insert(meta).values(key=AUDIT_HEAD_KEY, value=head))
+    else:
+        conn.execute(update(meta).where(meta.c.key == AUDIT_HEAD_KEY).values(value=head))
+
+
+def _parse_head(raw: str) -> tuple[int, str]:
+    count, _, last = raw.partition(" ")
+    return int(count), last
 
 
 def _to_entry(r: AuditRecord) -> AuditEntry:

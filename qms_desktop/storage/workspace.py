@@ -42,10 +42,10 @@ _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 class WorkspaceSession(Session):
-    """Session class of workspaces: every flush writes the audit trail."""
+    """Session class of workspaces: every flush is followed by its audit entries."""
 
 
-event.listen(WorkspaceSession, "before_flush", record_changes)
+event.listen(WorkspaceSession, "after_flush", record_changes)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qms_desktop import APP_NAME, __version__
 from qms_desktop.domain.errors import QmsError
+from qms_desktop.domain.registers import REGISTERS
 from qms_desktop.domain.steps import Step
 from qms_desktop.paths import demo_dir
 from qms_desktop.services.audit import history
@@ -399,6 +400,11 @@ class MainWindow(QMainWindow):
             title = self.tr("History — organisation profile")
         elif entity == "step":
             title = self.tr("History — step %1").replace("%1", str(Step(entity_id).number))
+        elif entity == "plan":
+            title = self.tr("History — plan design")
+        elif entity in REGISTERS:
+            title = self.tr("History — %1").replace("%1", self.pages.currentWidget().tabs.tabText(
+                self.pages.currentWidget().tabs.currentIndex()) if hasattr(self.pages.currentWidget(), "tabs") else entity)
         elif entity == "assessment_item":
             row = self.compare_page.checklist.current_row()
             title = self.tr("History — requirement %1").replace("%1", row.ref if row else entity_id)

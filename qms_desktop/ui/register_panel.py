@@ -336,7 +336,7 @@ class RegisterPanel(QWidget):
             return
         self._current_id = current.data(RecordIdRole) if current.isValid() else None
         self._show_current()
-        if self._current_id is not None:
+        if self._current_id is not None and self.isVisible():
             self.recordSelected.emit(self.register.key, str(self._current_id))
 
     def current_record(self) -> register_service.Record | None:

@@ -575,6 +575,14 @@
         <translation>历史记录 — 第%1步</translation>
     </message>
     <message>
+        <source>History — plan design</source>
+        <translation>历史记录 — 体系设计</translation>
+    </message>
+    <message>
+        <source>History — %1</source>
+        <translation>历史记录 — %1</translation>
+    </message>
+    <message>
         <source>History — requirement %1</source>
         <translation>历史记录 — 要求 %1</translation>
     </message>

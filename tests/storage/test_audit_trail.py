@@ -109,3 +109,12 @@ def test_reordered_entries_detected(workspace_file: Path):
             "UPDATE audit_entry SET seq = 10 WHERE seq = 11",
             "UPDATE audit_entry SET seq = 11 WHERE seq = -1")
     assert "audit entry" in _first_problem(workspace_file)
+
+
+def test_new_rows_are_recorded_with_their_ids(workspace: Workspace):
+    from qms_desktop.services.registers import add_record
+
+    rec, _ = add_record(workspace, "Lin", "lesson", {"source": "audit", "what_happened": "x", "lesson": "y"})
+    entries = history(workspace, "lesson", str(rec.id))
+    assert [e.action for e in entries] == ["create"]
+    assert '"what_happened": "x"' in entries[0].new_value

@@ -181,3 +181,14 @@ def test_chinese_labels_on_register_pages(qtbot, opened: MainWindow):
     combo = panel.editors["source"]
     assert isinstance(combo, QComboBox) and combo.itemText(1) == "投诉"
     opened.set_language("en")
+
+
+def test_history_panel_follows_the_selected_record(qtbot, opened: MainWindow):
+    panel = panel_of(opened, Step.SUMMARISE, 0)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_line(qtbot, panel.editors["document"], "SOP-1")
+    assert opened.history_model.rowCount() >= 2
+    assert opened.history_model.index(0, 2).data() in ("document", "Carried by document")
+    opened.go_to("plan")
+    opened.step_pages[Step.PLAN].show_tab(0)
+    assert "plan design" in opened.history_dock.windowTitle()

@@ -73,6 +73,8 @@ class SetPlanFields(QUndoCommand):
 class PlanFormPanel(QWidget):
     """Edits some single-valued fields of the plan design."""
 
+    history_key = ("plan", "1")
+
     def __init__(self, controller: WorkspaceController, fields: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._c = controller

@@ -60,6 +60,7 @@ class TabbedStepPage(QWidget):
         for _t, widget in self._tabs:
             getattr(widget, "reload", lambda: None)()
         self.about.reload()
+        self._tab_changed(self.tabs.currentIndex())  # the History panel follows the visible tab
 
     def commit_pending(self) -> None:
         focus = self.focusWidget()
@@ -70,11 +71,17 @@ class TabbedStepPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         if index == len(self._tabs):
             self.recordSelected.emit("step", self.step.value)
-        else:
-            current = getattr(self._tabs[index][1], "current_record", lambda: None)()
-            key = getattr(getattr(self._tabs[index][1], "register", None), "key", "")
-            if current is not None:
+        elif 0 <= index < len(self._tabs):
+            widget = self._tabs[index][1]
+            fixed = getattr(widget, "history_key", None)
+            current = getattr(widget, "current_record", lambda: None)()
+            key = getattr(getattr(widget, "register", None), "key", "")
+            if fixed is not None:
+                self.recordSelected.emit(*fixed)
+            elif current is not None:
                 self.recordSelected.emit(key, str(current.id))
+            else:
+                self.recordSelected.emit("", "")
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
