@@ -59,9 +59,12 @@ class FileFacts:
     user_version: int
 
 
-def read_header(path: Path) -> FileFacts:
+def read_header(path: Path, *, journal_pending: bool = False) -> FileFacts:
     """Read the file's SQLite header and refuse anything that is not a sound workspace
-    of this version or older. Never writes."""
+    of this version or older. Never writes.
+
+    With `journal_pending` (a crashed editor left a hot journal), the size checks are
+    skipped: the file is legitimately mid-transaction until SQLite rolls it back."""
     name = path.name
     if not path.exists():
         raise WorkspaceError(f"{path}: no such file.")
@@ -99,6 +102,8 @@ def read_header(path: Path) -> FileFacts:
             f"{user_version}; this version reads up to {SCHEMA_VERSION}). Update QMS Desktop "
             "to open it. The file was left untouched."
         )
+    if journal_pending:
+        return FileFacts(size, page_size, page_count, application_id, user_version)
     if valid_for == change_counter and size < page_size * page_count:
         raise WorkspaceError(
             f"{name} is truncated: it holds {size:,} bytes of the {page_size * page_count:,} its "
@@ -255,7 +260,7 @@ class Workspace:
         process is editing it. Refuses foreign, damaged, truncated and newer files
         without changing a byte of them; migrates an older file after a backup."""
         path = Path(path)
-        facts = read_header(path)
+        facts = read_header(path, journal_pending=_hot_journal(path))
         lock: WorkspaceLock | None = None
         reason = ""
         if not read_only:
@@ -291,6 +296,9 @@ class Workspace:
                 conn.close()
                 raise WorkspaceError(f"{path.name} is damaged: {exc}.") from exc
             conn.close()
+            # A journal SQLite did not find "hot" (its header never reached the disk)
+            # may stay behind; it holds nothing committed, and the checks below apply.
+            facts = read_header(path)  # now the complete checks
         problems, revision = _sqlite_problems_readonly(path)
         if problems:
             raise WorkspaceError(
