@@ -112,11 +112,13 @@ def run_gui(workspace: Path | None, demo: bool, lang: str | None, smoke_test: bo
             read_header(workspace)  # a clear error for a bad file before any window work
             window.controller.open(workspace, read_only=True)
         return run_smoke_test(window)
+    # Show the window first, open the workspace on the first turn of the event loop:
+    # the window appears before the database layer is even imported.
+    window.show()
     if demo:
-        window.open_demo()
+        QTimer.singleShot(0, window.open_demo)
     elif workspace is not None:
-        window.open_path(workspace)
+        QTimer.singleShot(0, lambda: window.open_path(workspace))
     elif window.settings.recent_files() and window.settings.recent_files()[0].exists():
         QTimer.singleShot(0, lambda: window.open_path(window.settings.recent_files()[0]))
-    window.show()
     return app.exec()

@@ -72,3 +72,23 @@ def _no_leftover_threads() -> Iterator[None]:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_SANDBOX, ignore_errors=True)
+    _EXIT["status"] = int(exitstatus)
+
+
+_EXIT: dict[str, int] = {}
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without interpreter finalization once everything is reported.
+
+    PySide6 6.12 can over-release Python's True/False while Qt objects die during the
+    final garbage collection (a refcount bug in the binding, seen as "bool_dealloc"
+    after every test passed); exiting here keeps pytest's own exit status.
+    """
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules and "status" in _EXIT:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT["status"])
+

@@ -29,6 +29,7 @@ from qms_desktop.domain.assessment import (
 )
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.services.changes import ChangeSet
+from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.storage.models import (
     AssessmentItemRecord,
     AssessmentRecord,
@@ -53,28 +54,6 @@ class AssessmentInfo:
     audit_date: dt.date | None
     library_ids: tuple[str, ...]
     notes: str
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    """One requirement of an assessment as the Compare page shows it."""
-
-    item_id: int
-    library_id: str
-    ref: str
-    section_ref: str
-    title_en: str
-    title_zh: str
-    guidance_en: str
-    guidance_zh: str
-    item: ItemAssessment
-    evidence_files: tuple[str, ...] = ()
-
-    def title(self, lang: str) -> str:
-        return (self.title_zh or self.title_en) if lang == "zh_CN" else (self.title_en or self.title_zh)
-
-    def guidance(self, lang: str) -> str:
-        return (self.guidance_zh or self.guidance_en) if lang == "zh_CN" else (self.guidance_en or self.guidance_zh)
 
 
 @dataclass(frozen=True)

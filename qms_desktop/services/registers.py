@@ -3,12 +3,11 @@ restore records; the plan design's single values; the commitment check."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 
 from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import REGISTERS, Register, clean_value, validate_record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
@@ -17,13 +16,6 @@ from qms_desktop.storage.workspace import Workspace
 PLAN_FIELDS = ("target_customers", "offerings", "service_level", "quality_policy", "numbering_scheme",
                "service_environment", "commitment_promise", "commitment_covers", "commitment_remedy",
                "commitment_invoke")
-
-
-@dataclass(frozen=True)
-class Record:
-    register: str
-    id: int
-    values: dict[str, object]
 
 
 def _register(key: str) -> tuple[Register, type[RegisterRow]]:

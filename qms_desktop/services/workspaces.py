@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,17 +9,10 @@ from qms_desktop.domain.audit import verify_chain
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.organisation import LANGUAGES, validate_profile_value
 from qms_desktop.domain.steps import Step
+from qms_desktop.services.identity import default_actor
 from qms_desktop.storage.audit import all_entries, read_head
 from qms_desktop.storage.models import MetaRecord, Organisation, StepRecord
 from qms_desktop.storage.workspace import Workspace, read_header
-
-
-def default_actor() -> str:
-    """The user name recorded in the audit trail unless preferences say otherwise."""
-    try:
-        return getpass.getuser() or "unknown user"
-    except Exception:  # noqa: BLE001 - some platforms have no account name
-        return "unknown user"
 
 
 def create_workspace(path: Path, org_name: str, *, lang: str = "en", actor: str | None = None) -> Workspace:

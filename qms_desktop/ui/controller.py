@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -12,11 +13,17 @@ from PySide6.QtGui import QUndoStack
 from qms_desktop.domain.assessment import ItemAssessment
 from qms_desktop.domain.organisation import OrganisationProfile
 from qms_desktop.domain.steps import Step, StepState, StepStatus
-from qms_desktop.services import checklist as checklist_service
-from qms_desktop.services import profile as profile_service
-from qms_desktop.services import steps as step_service
-from qms_desktop.services.workspaces import default_actor, open_workspace
-from qms_desktop.storage.workspace import Workspace
+from qms_desktop.services.identity import default_actor
+from qms_desktop.ui.lazy import lazy
+
+if TYPE_CHECKING:
+    from qms_desktop.services.checklist import AssessmentInfo, ChecklistRow
+    from qms_desktop.storage.workspace import Workspace
+
+checklist_service = lazy("qms_desktop.services.checklist")
+profile_service = lazy("qms_desktop.services.profile")
+step_service = lazy("qms_desktop.services.steps")
+workspaces_service = lazy("qms_desktop.services.workspaces")
 
 
 class WorkspaceController(QObject):
@@ -33,7 +40,7 @@ class WorkspaceController(QObject):
     # -- life cycle ----------------------------------------------------------
 
     def open(self, path: Path, read_only: bool = False) -> Workspace:
-        ws = open_workspace(path, read_only=read_only)
+        ws = workspaces_service.open_workspace(path, read_only=read_only)
         self.close()
         self.workspace = ws
         self.undo_stack.clear()
@@ -94,10 +101,10 @@ class WorkspaceController(QObject):
 
     # -- the gap checklist -----------------------------------------------------
 
-    def assessments(self) -> list[checklist_service.AssessmentInfo]:
+    def assessments(self) -> list[AssessmentInfo]:
         return checklist_service.list_assessments(self.ws())
 
-    def checklist(self, assessment_id: int) -> list[checklist_service.ChecklistRow]:
+    def checklist(self, assessment_id: int) -> list[ChecklistRow]:
         return checklist_service.checklist_rows(self.ws(), assessment_id)
 
     def assess(self, item_id: int, **values: object) -> ItemAssessment:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -27,21 +28,32 @@ from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.registers import REGISTERS
 from qms_desktop.domain.steps import Step
 from qms_desktop.paths import demo_dir
-from qms_desktop.services.audit import history
 from qms_desktop.services.changes import ChangeSet
-from qms_desktop.services.demo import write_demo
-from qms_desktop.services.workspaces import create_workspace
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import NewWorkspaceDialog
 from qms_desktop.ui.i18n import UI_LANGUAGES, LanguageSwitcher
+from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.models.history import HistoryModel
 from qms_desktop.ui.models.navigator import PAGE_KEYS, NavigatorDelegate, NavigatorModel
 from qms_desktop.ui.pages.dashboard import DashboardPage
 from qms_desktop.ui.pages.profile import ProfilePage
 from qms_desktop.ui.pages.welcome import WelcomePage
 from qms_desktop.ui.settings import AppSettings
-from qms_desktop.ui.steps.compare_page import ComparePage
-from qms_desktop.ui.steps.step_page import StepPage
+
+audit_service = lazy("qms_desktop.services.audit")
+
+if TYPE_CHECKING:
+    from qms_desktop.ui.steps.compare_page import ComparePage
+
+
+class StepPages:
+    """`window.step_pages[step]`: the step's page, built on first use."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, step: Step) -> QWidget:
+        return self._window.page_at(PAGE_KEYS.index(step.value))
 
 
 class MainWindow(QMainWindow):
@@ -63,26 +75,19 @@ class MainWindow(QMainWindow):
         self.navigator.setMinimumWidth(220)
         self.navigator.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_page(cur.row()))
 
+        # The dashboard and profile are built now; each step page is built the first time
+        # it is shown, so the window appears fast.
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(controller)
         self.dashboard.navigate.connect(self.go_to)
         self.profile_page = ProfilePage(controller)
-        self.compare_page = ComparePage(controller)
-        self.compare_page.checklist.newAssessmentRequested.connect(self.new_assessment)
-        self.compare_page.checklist.message.connect(self._error)
-        self.compare_page.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        from qms_desktop.ui.steps.pages import plan_page, study_page, summarise_page
-
-        special: dict[Step, QWidget] = {
-            Step.SUMMARISE: summarise_page(controller), Step.STUDY: study_page(controller),
-            Step.COMPARE: self.compare_page, Step.PLAN: plan_page(controller)}
-        self.step_pages: dict[Step, QWidget] = {step: special.get(step) or StepPage(step, controller) for step in Step}
-        self._page_widgets: list[QWidget] = [self.dashboard, self.profile_page, *self.step_pages.values()]
-        for page in self._page_widgets:
-            self.pages.addWidget(page)
+        self._built: dict[int, QWidget] = {0: self.dashboard, 1: self.profile_page}
+        for row in range(len(PAGE_KEYS)):
+            self.pages.addWidget(self._built.get(row) or QWidget())
+        for page in self._built.values():
             page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
+        self.step_pages = StepPages(self)
 
-        self.compare_page.set_language(languages.language)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.pages)
@@ -256,7 +261,8 @@ class MainWindow(QMainWindow):
         self.languages.apply(code)
         self.settings.language = code
         self.language_actions[self.languages.language].setChecked(True)
-        self.compare_page.set_language(self.languages.language)
+        if self._built.get(PAGE_KEYS.index("compare")) is not None:
+            self.compare_page.set_language(self.languages.language)
 
     # -- workspace life cycle ------------------------------------------------
 
@@ -301,6 +307,8 @@ class MainWindow(QMainWindow):
         self.create_workspace(path, name, lang)
 
     def create_workspace(self, path: Path, name: str, lang: str) -> bool:
+        from qms_desktop.services.workspaces import create_workspace
+
         self._commit_pending()
         try:
             ws = create_workspace(path, name, lang=lang, actor=self.controller.actor)
@@ -313,6 +321,8 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self) -> bool:
+        from qms_desktop.services.demo import write_demo
+
         folder = demo_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -332,9 +342,8 @@ class MainWindow(QMainWindow):
         if not self.controller.is_open or self.controller.read_only:
             return
         try:
-            self.profile_page.commit_pending()
-            for page in self.step_pages.values():
-                page.commit_pending()  # type: ignore[attr-defined]
+            for page in self.built_pages():
+                getattr(page, "commit_pending", lambda: None)()
         except QmsError as exc:
             self.statusBar().showMessage(str(exc), 10000)
 
@@ -382,10 +391,51 @@ class MainWindow(QMainWindow):
                 self.navigator_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self._page_widgets):
-            self.pages.setCurrentIndex(row)
-            page = self._page_widgets[row]
+        if 0 <= row < len(PAGE_KEYS):
+            page = self.page_at(row)
+            self.pages.setCurrentWidget(page)
             getattr(page, "reload", lambda: None)()
+
+    def page_at(self, row: int) -> QWidget:
+        """The page in `row`, built on first use."""
+        page = self._built.get(row)
+        if page is None:
+            page = self._build_page(PAGE_KEYS[row])
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
+            self._built[row] = page
+        return page
+
+    def _build_page(self, key: str) -> QWidget:
+        step = Step(key)
+        if step is Step.COMPARE:
+            from qms_desktop.ui.steps.compare_page import ComparePage
+
+            compare = ComparePage(self.controller)
+            compare.checklist.newAssessmentRequested.connect(self.new_assessment)
+            compare.checklist.message.connect(self._error)
+            compare.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            compare.set_language(self.languages.language)
+            return compare
+        if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN):
+            from qms_desktop.ui.steps import pages
+
+            factory = {Step.SUMMARISE: pages.summarise_page, Step.STUDY: pages.study_page,
+                       Step.PLAN: pages.plan_page}[step]
+            return factory(self.controller)
+        from qms_desktop.ui.steps.step_page import StepPage
+
+        return StepPage(step, self.controller)
+
+    @property
+    def compare_page(self) -> ComparePage:
+        return self.page_at(PAGE_KEYS.index("compare"))  # type: ignore[return-value]
+
+    def built_pages(self) -> list[QWidget]:
+        return list(self._built.values())
 
     def current_page_key(self) -> str:
         return PAGE_KEYS[self.pages.currentIndex()]
@@ -415,7 +465,7 @@ class MainWindow(QMainWindow):
         if not self.controller.is_open or not entity:
             self.history_model.set_rows([])
             return
-        self.history_model.set_rows(history(self.controller.ws(), entity, entity_id))
+        self.history_model.set_rows(audit_service.history(self.controller.ws(), entity, entity_id))
         self.history_view.resizeColumnsToContents()
 
     # -- chrome ----------------------------------------------------------------
@@ -438,7 +488,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"{ws.path}  ·  {mode}  ·  {self.controller.actor}")
 
     def show_preferences(self) -> None:
-        from qms_desktop.services.workspaces import default_actor
+        from qms_desktop.services.identity import default_actor
         from qms_desktop.ui.dialogs import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings.user_name, default_actor(), self.languages.language, self)
@@ -447,7 +497,7 @@ class MainWindow(QMainWindow):
         self.apply_preferences(dialog.user.text().strip(), str(dialog.language.currentData()))
 
     def apply_preferences(self, user_name: str, language: str) -> None:
-        from qms_desktop.services.workspaces import default_actor
+        from qms_desktop.services.identity import default_actor
 
         self.settings.user_name = user_name
         self.controller.actor = user_name or default_actor()

@@ -35,14 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from qms_desktop.domain.errors import QmsError, ValidationError
+from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import REGISTERS, Field, Register, validate_record
-from qms_desktop.services import registers as register_service
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.registers_text import choice_label, field_label, validation_message
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
+register_service = lazy("qms_desktop.services.registers")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -65,14 +67,14 @@ class RegisterModel(QAbstractTableModel):
         super().__init__(parent)
         self.register = register
         self.columns = [f for f in register.fields if f.in_table]
-        self._rows: list[register_service.Record] = []
+        self._rows: list[Record] = []
 
-    def set_rows(self, rows: list[register_service.Record]) -> None:
+    def set_rows(self, rows: list[Record]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def records(self) -> list[register_service.Record]:
+    def records(self) -> list[Record]:
         return self._rows
 
     def row_of(self, record_id: int) -> int | None:
@@ -137,7 +139,7 @@ class AddRecordCommand(_RegisterCommand):
 
 
 class DeleteRecordCommand(_RegisterCommand):
-    def __init__(self, panel: RegisterPanel, label: str, record: register_service.Record) -> None:
+    def __init__(self, panel: RegisterPanel, label: str, record: Record) -> None:
         super().__init__(panel, label)
         self.record = record
 
@@ -339,7 +341,7 @@ class RegisterPanel(QWidget):
         if self._current_id is not None and self.isVisible():
             self.recordSelected.emit(self.register.key, str(self._current_id))
 
-    def current_record(self) -> register_service.Record | None:
+    def current_record(self) -> Record | None:
         if self._current_id is None:
             return None
         row = self.model.row_of(self._current_id)

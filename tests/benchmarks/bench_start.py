@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Mirrors run_gui: build and show the window, open the workspace on the first loop turn.
 OURS = r"""
 import time, sys, resource
 t0 = time.perf_counter()
@@ -26,12 +27,17 @@ from PySide6.QtCore import QTimer
 from qms_desktop.app import build_main_window, ensure_application
 app = ensure_application()
 window = build_main_window()
-window.open_path(Path(sys.argv[1]))
 window.show()
-def done():
-    print(f"{time.perf_counter() - t0:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+marks = {}
+def shown():
+    marks["window"] = time.perf_counter() - t0
+    window.open_path(Path(sys.argv[1]))
+    app.processEvents()
+    assert window.dashboard._org.text(), "the demo organisation is not on screen"
+    print(f"{time.perf_counter() - t0:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} "
+          f"{marks['window']:.4f}", flush=True)
     app.quit()
-QTimer.singleShot(0, done)
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
@@ -53,13 +59,16 @@ app.exec()
 """
 
 
-def run(code: str, *args: str, env: dict[str, str]) -> tuple[float, float, float]:
-    """(wall time from process start, in-process time to first event loop turn, peak MB)."""
+def run(code: str, *args: str, env: dict[str, str]) -> tuple[float, float, float, float]:
+    """(wall time of the whole process, in-process time to content shown, peak MB,
+    in-process time to the window shown)."""
     t = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
     wall = time.perf_counter() - t
-    inner, rss = out.stdout.split()
-    return wall, float(inner), int(rss) / 1024
+    fields = out.stdout.split()
+    inner, rss = float(fields[0]), int(fields[1]) / 1024
+    window = float(fields[2]) if len(fields) > 2 else inner
+    return wall, inner, rss, window
 
 
 def main() -> int:
@@ -77,12 +86,17 @@ def main() -> int:
     for _ in range(args.runs):  # interleaved, so machine noise hits both alike
         bare.append(run(BARE, env=env))
         ours.append(run(OURS, str(demo), env=env))
-    ow, bw = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in bare)
-    oi, bi = statistics.median(r[1] for r in ours), statistics.median(r[1] for r in bare)
+    # Python's own start-up (before our first line runs) is the same for both: the wall time
+    # of the bare process minus its in-process time.
+    boot = statistics.median(r[0] - r[1] for r in bare)
+    win = statistics.median(r[3] for r in ours) + boot
+    content = statistics.median(r[1] for r in ours) + boot
+    bare_shown = statistics.median(r[1] for r in bare) + boot
     om, bm = max(r[2] for r in ours), max(r[2] for r in bare)
-    print(f"process start -> window shown (wall, median of {args.runs}): QMS Desktop {ow * 1000:.0f} ms, "
-          f"bare PySide6 window {bw * 1000:.0f} ms, ratio {ow / bw:.2f}  [goal <= 2.0]")
-    print(f"inside the process (imports + build + first event-loop turn): {oi * 1000:.0f} ms vs {bi * 1000:.0f} ms")
+    print(f"median of {args.runs} runs, from process start (Python start-up {boot * 1000:.0f} ms included):")
+    print(f"  bare PySide6 window shown:          {bare_shown * 1000:.0f} ms")
+    print(f"  QMS Desktop main window shown:      {win * 1000:.0f} ms  ratio {win / bare_shown:.2f}  [goal <= 2.0]")
+    print(f"  ... with the demo workspace on it:  {content * 1000:.0f} ms  ratio {content / bare_shown:.2f}")
     print(f"peak memory (RSS): QMS Desktop {om:.0f} MB, bare window {bm:.0f} MB")
     return 0
 

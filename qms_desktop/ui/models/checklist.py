@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from qms_desktop.domain.assessment import ActionState, Grade, ItemAssessment, Priority, Status
-from qms_desktop.services.checklist import ChecklistRow
+from qms_desktop.services.checklist_rows import ChecklistRow
 
 COL_REF, COL_TITLE, COL_STATUS, COL_GRADE, COL_OWNER, COL_DUE, COL_PRIORITY, COL_EVIDENCE = range(8)
 COLUMNS = 8

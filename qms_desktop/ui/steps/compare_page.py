@@ -47,10 +47,11 @@ from qms_desktop.domain.assessment import (
 )
 from qms_desktop.domain.errors import QmsError, ValidationError
 from qms_desktop.domain.steps import Step
-from qms_desktop.services import checklist as checklist_service
 from qms_desktop.services.changes import ChangeSet
+from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.models.checklist import (
     COL_REF,
     COL_STATUS,
@@ -70,6 +71,7 @@ from qms_desktop.ui.undo import AssessItem
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading
 
 LibraryRole = Qt.ItemDataRole.UserRole + 1
+checklist_service = lazy("qms_desktop.services.checklist")
 RefRole = Qt.ItemDataRole.UserRole + 2
 
 
@@ -563,7 +565,7 @@ class ChecklistPanel(QWidget):
         if self._item_id is not None:
             self.recordSelected.emit("assessment_item", str(self._item_id))
 
-    def current_row(self) -> checklist_service.ChecklistRow | None:
+    def current_row(self) -> ChecklistRow | None:
         if self._item_id is None:
             return None
         row = self.model.row_for_item(self._item_id)
@@ -648,7 +650,7 @@ class ChecklistPanel(QWidget):
             new_values["grade"] = Grade.NONE.value
         self._push(r, new_values)
 
-    def _push(self, r: checklist_service.ChecklistRow, new_values: dict[str, object]) -> bool:
+    def _push(self, r: ChecklistRow, new_values: dict[str, object]) -> bool:
         old = checklist_service.item_values(r.item)
         old_values = {k: old[k] for k in new_values}
         try:
@@ -745,7 +747,7 @@ class ChecklistPanel(QWidget):
 
     # -- exchange -------------------------------------------------------------------
 
-    def shown_rows(self) -> list[checklist_service.ChecklistRow]:
+    def shown_rows(self) -> list[ChecklistRow]:
         """The rows the filters leave on screen, in the order shown."""
         return [self.proxy.index(r, 0).data(RowRole) for r in range(self.proxy.rowCount())]
 

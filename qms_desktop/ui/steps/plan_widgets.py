@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from qms_desktop.domain.commitment import QUALITIES, Finding, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import QmsError
-from qms_desktop.services import registers as register_service
+from qms_desktop.domain.records import Record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
 _Index = QModelIndex | QPersistentModelIndex
+register_service = lazy("qms_desktop.services.registers")
 
 
 def plan_field_label(name: str) -> str:
@@ -409,7 +411,7 @@ class ProcessNetworkPanel(QWidget):
         column.addWidget(splitter)
         controller.changed.connect(lambda ch: self._refresh() if "process" in ch.registers else None)
 
-    def current_record(self) -> register_service.Record | None:
+    def current_record(self) -> Record | None:
         return self.register_panel.current_record()
 
     def reload(self) -> None:
