@@ -1,6 +1,7 @@
 """A small requirement library for tests, stored straight into a workspace."""
 
-from qms_desktop.services.libraries import LibraryCopy, LibraryRow, store_library
+from qms_desktop.domain.requirements import LibraryCopy, LibraryRow
+from qms_desktop.services.libraries import store_library
 from qms_desktop.storage.workspace import Workspace
 
 ROWS = (

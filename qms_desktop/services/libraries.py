@@ -4,40 +4,14 @@ anywhere with the same checklist) and listing what the workspace holds."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
 from qms_desktop.domain.errors import ValidationError
+from qms_desktop.domain.requirements import LibraryCopy
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import AssessmentRecord, LibraryRecord, RequirementRecord
 from qms_desktop.storage.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class LibraryRow:
-    """One node of a library's tree, flattened in reading order."""
-
-    ref: str
-    parent_ref: str
-    depth: int
-    is_section: bool
-    title_en: str
-    title_zh: str = ""
-    guidance_en: str = ""
-    guidance_zh: str = ""
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LibraryCopy:
-    id: str
-    name_en: str
-    name_zh: str
-    version: str
-    source: str  # built-in / yaml / oscal
-    content: str  # the library as YAML, to load it back identically
-    rows: tuple[LibraryRow, ...]
 
 
 def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int, ChangeSet]:

@@ -29,8 +29,9 @@ os.environ["QMS_DESKTOP_DATA"] = str(_tmp / "data")
 os.environ["QMS_DESKTOP_SETTINGS"] = str(_tmp / "settings.ini")
 
 from qms_desktop.domain.assessment import Status  # noqa: E402
+from qms_desktop.domain.requirements import LibraryCopy, LibraryRow  # noqa: E402
 from qms_desktop.services import checklist as cl  # noqa: E402
-from qms_desktop.services.libraries import LibraryCopy, LibraryRow, store_library  # noqa: E402
+from qms_desktop.services.libraries import store_library  # noqa: E402
 from qms_desktop.services.workspaces import create_workspace  # noqa: E402
 
 WORDS = ("customer complaint record review supplier service delivery training inspection calibration "

@@ -1,0 +1,254 @@
+"""The requirement-library YAML format: load with validation (errors name the file, the
+line and the place in the tree), and write a library back out.
+
+The format is documented in `resources/libraries/README.md`. Hostile files are refused:
+anchors and aliases (the "billion laughs" bomb), files over 20 MB, non-UTF-8 text, binary
+data, and any shape other than the documented one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qms_desktop.domain.errors import QmsError
+from qms_desktop.domain.requirements import LibraryCopy, LibraryRow
+
+FORMAT = "qms-desktop-library/1"
+MAX_BYTES = 20 * 1024 * 1024
+TOP_KEYS = {"format", "id", "name", "version", "languages", "publisher", "licence", "sections"}
+SECTION_KEYS = {"ref", "title", "guidance", "sections", "requirements", "tags"}
+REQUIREMENT_KEYS = {"ref", "title", "guidance", "tags"}
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class LibraryError(QmsError):
+    """A requirement library cannot be read; the message names file, line and problem."""
+
+
+def _where(source: str, node: yaml.Node | None, path: str) -> str:
+    line = f", line {node.start_mark.line + 1}" if node is not None else ""
+    return f"{source}{line} ({path})" if path else f"{source}{line}"
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LibraryError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if size > MAX_BYTES:
+        raise LibraryError(f"{path.name} is larger than {MAX_BYTES // 1048576} MB; it is not a requirement library.")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise LibraryError(f"{path.name} is a binary file, not a YAML requirement library.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LibraryError(f"{path.name} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8.") from None
+
+
+def _compose(text: str, source: str) -> yaml.Node:
+    """Parse to a node tree, refusing anchors and aliases before anything is expanded."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                raise LibraryError(f"{source}, line {line}: anchors and aliases (& and *) are not allowed "
+                                   "in a requirement library.")
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        raise LibraryError(f"{source}{line}: not valid YAML ({exc.problem}).") from None
+    except yaml.YAMLError as exc:
+        raise LibraryError(f"{source}: not valid YAML ({exc}).") from None
+    if node is None:
+        raise LibraryError(f"{source} is empty.")
+    return node
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, node: yaml.Node | None, path: str, problem: str) -> LibraryError:
+        return LibraryError(f"{_where(self.source, node, path)}: {problem}")
+
+    def mapping(self, node: yaml.Node, path: str, allowed: set[str]) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, path, "expected a mapping of keys to values")
+        out: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key not in allowed:
+                raise self.fail(key_node, path, f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+            if key in out:
+                raise self.fail(key_node, path, f"the key {key!r} appears twice")
+            out[key] = value
+        return out
+
+    def text(self, node: yaml.Node | None, path: str, *, required: bool = True) -> str:
+        if node is None:
+            if required:
+                raise self.fail(None, path, "is missing")
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, path, "expected text")
+        value = str(node.value).strip()
+        if required and not value:
+            raise self.fail(node, path, "must not be empty")
+        return value
+
+    def bilingual(self, node: yaml.Node | None, path: str, *, required: bool) -> tuple[str, str]:
+        """`{en: ..., zh_CN: ...}` or plain text (taken as English)."""
+        if node is None:
+            if required:
+                raise self.fail(None, path, "is missing")
+            return "", ""
+        if isinstance(node, yaml.ScalarNode):
+            return self.text(node, path, required=required), ""
+        parts = self.mapping(node, path, {"en", "zh_CN"})
+        en = self.text(parts.get("en"), f"{path}.en", required=False)
+        zh = self.text(parts.get("zh_CN"), f"{path}.zh_CN", required=False)
+        if required and not (en or zh):
+            raise self.fail(node, path, "needs an English or a Chinese text")
+        return en, zh
+
+    def tags(self, node: yaml.Node | None, path: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, path, "expected a list of tags")
+        return tuple(self.text(item, f"{path}[{i}]") for i, item in enumerate(node.value))
+
+    def items(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, path, "expected a list")
+        return list(node.value)
+
+
+def load_library_text(text: str, source: str = "library", *, origin: str = "yaml") -> LibraryCopy:
+    """Read a library from YAML text; `source` names it in error messages."""
+    root = _compose(text, source)
+    r = _Reader(source)
+    top = r.mapping(root, "", TOP_KEYS)
+    fmt = r.text(top.get("format"), "format", required=False)
+    if fmt and fmt != FORMAT:
+        raise r.fail(top.get("format"), "format", f"unknown format {fmt!r}; this version reads {FORMAT!r}")
+    lib_id = r.text(top.get("id"), "id")
+    if not set(lib_id) <= _ID_CHARS or len(lib_id) > 80:
+        raise r.fail(top.get("id"), "id", "use up to 80 lower-case letters, digits, '-', '_' or '.'")
+    name_en, name_zh = r.bilingual(top.get("name"), "name", required=True)
+    version = r.text(top.get("version"), "version", required=False)
+    languages = r.items(top.get("languages"), "languages")
+    for i, node in enumerate(languages):
+        if r.text(node, f"languages[{i}]") not in ("en", "zh_CN"):
+            raise r.fail(node, f"languages[{i}]", "languages are 'en' and 'zh_CN'")
+    publisher = r.text(top.get("publisher"), "publisher", required=False)
+    licence = r.text(top.get("licence"), "licence", required=False)
+    if "sections" not in top:
+        raise r.fail(root, "sections", "is missing: a library needs at least one section")
+
+    rows: list[LibraryRow] = []
+    seen: dict[str, str] = {}
+
+    def add(row: LibraryRow, node: yaml.Node, path: str) -> None:
+        if row.ref in seen:
+            raise r.fail(node, path, f"the reference {row.ref!r} is used twice (first at {seen[row.ref]})")
+        seen[row.ref] = path
+        rows.append(row)
+
+    def walk_section(node: yaml.Node, path: str, parent: str, depth: int) -> None:
+        sec = r.mapping(node, path, SECTION_KEYS)
+        ref = r.text(sec.get("ref"), f"{path}.ref")
+        t_en, t_zh = r.bilingual(sec.get("title"), f"{path}.title", required=True)
+        g_en, g_zh = r.bilingual(sec.get("guidance"), f"{path}.guidance", required=False)
+        add(LibraryRow(ref, parent, depth, True, t_en, t_zh, g_en, g_zh, r.tags(sec.get("tags"), f"{path}.tags")),
+            node, f"{path}.ref")
+        # Requirements and sub-sections of one section are read in reference order, so a
+        # clause with no sub-clauses (5.3) can stand between sections (5.2 and 6).
+        entries: list[tuple[str, str, yaml.Node]] = []
+        for i, req in enumerate(r.items(sec.get("requirements"), f"{path}.requirements")):
+            entries.append(("requirement", f"{path}.requirements[{i}]", req))
+        for i, child in enumerate(r.items(sec.get("sections"), f"{path}.sections")):
+            entries.append(("section", f"{path}.sections[{i}]", child))
+
+        def order(entry: tuple[str, str, yaml.Node]) -> tuple[tuple[int, object], ...]:
+            node = entry[2]
+            ref = ""
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if getattr(k, "value", None) == "ref" and isinstance(v, yaml.ScalarNode):
+                        ref = str(v.value)
+            return tuple((0, int(p)) if p.isdigit() else (1, p) for p in ref.split("."))
+
+        if sec.get("requirements") is not None and sec.get("sections") is not None:
+            entries.sort(key=order)
+        for kind, epath, enode in entries:
+            if kind == "section":
+                walk_section(enode, epath, ref, depth + 1)
+                continue
+            fields = r.mapping(enode, epath, REQUIREMENT_KEYS)
+            rref = r.text(fields.get("ref"), f"{epath}.ref")
+            rt_en, rt_zh = r.bilingual(fields.get("title"), f"{epath}.title", required=True)
+            rg_en, rg_zh = r.bilingual(fields.get("guidance"), f"{epath}.guidance", required=False)
+            add(LibraryRow(rref, ref, depth + 1, False, rt_en, rt_zh, rg_en, rg_zh,
+                           r.tags(fields.get("tags"), f"{epath}.tags")), enode, f"{epath}.ref")
+
+    sections = r.items(top.get("sections"), "sections")
+    if not sections:
+        raise r.fail(top.get("sections"), "sections", "is empty: a library needs at least one section")
+    for i, node in enumerate(sections):
+        walk_section(node, f"sections[{i}]", "", 0)
+    if not any(not row.is_section for row in rows):
+        raise r.fail(root, "sections", "holds no requirements")
+    return LibraryCopy(lib_id, name_en, name_zh, version, origin, text, tuple(rows), publisher, licence)
+
+
+def load_library(path: Path, *, origin: str = "yaml") -> LibraryCopy:
+    path = Path(path)
+    return load_library_text(_read_text(path), path.name, origin=origin)
+
+
+def library_to_yaml(lib: LibraryCopy) -> str:
+    """Write a library in the YAML format (used for OSCAL imports, so the workspace keeps
+    one format for every library it holds)."""
+    def bi(en: str, zh: str) -> Any:
+        return {k: v for k, v in (("en", en), ("zh_CN", zh)) if v}
+
+    children: dict[str, list[LibraryRow]] = {}
+    for row in lib.rows:
+        children.setdefault(row.parent_ref, []).append(row)
+
+    def section(row: LibraryRow) -> dict[str, Any]:
+        out: dict[str, Any] = {"ref": row.ref, "title": bi(row.title_en, row.title_zh)}
+        if row.guidance_en or row.guidance_zh:
+            out["guidance"] = bi(row.guidance_en, row.guidance_zh)
+        if row.tags:
+            out["tags"] = list(row.tags)
+        reqs = [c for c in children.get(row.ref, []) if not c.is_section]
+        subs = [c for c in children.get(row.ref, []) if c.is_section]
+        if reqs:
+            out["requirements"] = [
+                {k: v for k, v in (("ref", q.ref), ("title", bi(q.title_en, q.title_zh)),
+                                   ("guidance", bi(q.guidance_en, q.guidance_zh)), ("tags", list(q.tags))) if v}
+                for q in reqs]
+        if subs:
+            out["sections"] = [section(s) for s in subs]
+        return out
+
+    doc: dict[str, Any] = {
+        "format": FORMAT, "id": lib.id, "name": bi(lib.name_en, lib.name_zh), "version": lib.version,
+        "publisher": lib.publisher, "licence": lib.licence,
+        "sections": [section(row) for row in children.get("", []) if row.is_section],
+    }
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
