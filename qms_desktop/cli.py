@@ -100,6 +100,43 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_library_list(args: argparse.Namespace) -> int:
+    from qms_desktop.libraries import builtin_libraries
+
+    print("built in:")
+    for lib in builtin_libraries():
+        print(f"  {lib.id:32} {lib.requirement_count:5} requirements  {lib.name(args.lang)}")
+    if args.workspace:
+        from qms_desktop.services.checklist import workspace_libraries
+        from qms_desktop.services.workspaces import open_workspace
+
+        with open_workspace(Path(args.workspace), read_only=True) as ws:
+            held = workspace_libraries(ws)
+        print(f"in {args.workspace}:")
+        for info in held:
+            print(f"  {info.id:32} {info.requirements:5} requirements  {info.name(args.lang)}  ({info.source})")
+        if not held:
+            print("  (none yet)")
+    return 0
+
+
+def _cmd_library_add(args: argparse.Namespace) -> int:
+    from qms_desktop.services.identity import default_actor
+    from qms_desktop.services.libraries import add_builtin_library, add_library_file
+    from qms_desktop.services.workspaces import open_workspace
+
+    source = Path(args.library)
+    with open_workspace(Path(args.workspace)) as ws:
+        if ws.read_only:
+            raise QmsError(ws.read_only_reason)
+        if source.exists():
+            library, count, _ = add_library_file(ws, args.user or default_actor(), source)
+        else:
+            library, count, _ = add_builtin_library(ws, args.user or default_actor(), args.library)
+    print(f"{library.id}: {count} requirements")
+    return 0
+
+
 def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         raise NotAvailableError(f"'{name}' is not yet available in QMS Desktop {__version__}")
@@ -155,8 +192,20 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
     i.set_defaults(func=_cmd_checklist_import)
 
+    p = sub.add_parser("library", help="requirement libraries: list, add")
+    library = p.add_subparsers(title="library commands", metavar="ACTION", parser_class=_Parser)
+    p.set_defaults(func=lambda _a: p.error("choose list or add"))
+    lp = library.add_parser("list", help="the built-in libraries, and those a workspace holds")
+    lp.add_argument("workspace", nargs="?", metavar="WORKSPACE")
+    lp.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the names")
+    lp.set_defaults(func=_cmd_library_list)
+    la = library.add_parser("add", help="copy a library into a workspace: a YAML or OSCAL JSON file, or a built-in id")
+    la.add_argument("workspace", metavar="WORKSPACE")
+    la.add_argument("library", metavar="LIBRARY_FILE", help="a .yaml library, an OSCAL catalog .json, or a built-in id")
+    la.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    la.set_defaults(func=_cmd_library_add)
+
     for name, text in (
-        ("library", "requirement libraries: list, add"),
         ("templates", "document templates: list"),
         ("render", "generate a document (DOCX or PDF)"),
         ("package", "export everything for an auditor"),

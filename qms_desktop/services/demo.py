@@ -117,6 +117,36 @@ def _fill_registers(ws: Workspace, lang: str) -> None:
         for values in rows:
             registers.add_record(ws, DEMO_ACTOR, key, values)
     registers.update_plan(ws, DEMO_ACTOR, **PLAN[lang])
+    _fill_assessments(ws, lang)
+
+
+def _fill_assessments(ws: Workspace, lang: str) -> None:
+    """A baseline against ISO 9001 with a realistic mix of findings, and a re-assessment."""
+    from qms_desktop.services import checklist
+    from qms_desktop.services.demo_records import BASELINE, REASSESSMENT
+    from qms_desktop.services.libraries import ensure_builtin_libraries
+
+    zh = lang == "zh_CN"
+    ensure_builtin_libraries(ws, DEMO_ACTOR, ["iso9001-2015"])
+    name = "基线评估" if zh else "Baseline assessment"
+    base, _ = checklist.create_assessment(ws, DEMO_ACTOR, name, dt.date(2026, 10, 15), ["iso9001-2015"],
+                                          audit_date=dt.date(2027, 3, 10))
+    items = {r.ref: r.item_id for r in checklist.checklist_rows(ws, base.id)}
+    changes = []
+    for ref, status, grade, practice, gap, action, owner, due, priority, state in BASELINE:
+        pick = 1 if zh else 0
+        changes.append((items[ref], dict(
+            status=status, grade=grade, current_practice=practice[pick], gap=gap[pick], action_text=action[pick],
+            action_owner=owner[pick], action_due=due, action_priority=priority, action_state=state,
+            evidence_notes=("见现场检查记录。" if zh else "Seen on site; records sampled.") if status != "nonconforming" else "")))
+    checklist.assess_many(ws, DEMO_ACTOR, changes)
+    checklist.attach_evidence(ws, DEMO_ACTOR, items["7.1.5"], name="calibration-list-2026.csv",
+                              data=b"instrument,location,due\nprobe K1,main kitchen,2027-05-01\n")
+    later, _ = checklist.create_assessment(ws, DEMO_ACTOR, "复评" if zh else "Re-assessment", dt.date(2026, 11, 20),
+                                           ["iso9001-2015"], audit_date=dt.date(2027, 3, 10), copy_from=base.id)
+    later_items = {r.ref: r.item_id for r in checklist.checklist_rows(ws, later.id)}
+    checklist.assess_many(ws, DEMO_ACTOR, [(later_items[ref], {"status": st, "grade": gr})
+                                           for ref, (st, gr) in REASSESSMENT.items()])
 
 
 def write_demo(path: Path, lang: str = "en") -> Path:

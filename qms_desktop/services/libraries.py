@@ -4,6 +4,7 @@ anywhere with the same checklist) and listing what the workspace holds."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from sqlalchemy import delete, select
 
@@ -47,3 +48,34 @@ def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int,
         )
     count = sum(1 for r in library.rows if not r.is_section)
     return count, ChangeSet(libraries=True)
+
+
+def add_library_file(ws: Workspace, actor: str, path: Path) -> tuple[LibraryCopy, int, ChangeSet]:
+    """Copy a user's library (YAML format or OSCAL catalog JSON) into the workspace."""
+    from qms_desktop.libraries import load_any
+
+    library = load_any(Path(path))
+    count, changes = store_library(ws, actor, library)
+    return library, count, changes
+
+
+def add_builtin_library(ws: Workspace, actor: str, library_id: str) -> tuple[LibraryCopy, int, ChangeSet]:
+    from qms_desktop.libraries import builtin_library
+
+    library = builtin_library(library_id)
+    count, changes = store_library(ws, actor, library)
+    return library, count, changes
+
+
+def ensure_builtin_libraries(ws: Workspace, actor: str, library_ids: list[str]) -> ChangeSet:
+    """Copy the named built-in libraries in unless the workspace already holds them."""
+    from qms_desktop.libraries import builtin_library
+
+    with ws.reading() as s:
+        held = set(s.scalars(select(LibraryRecord.id)))
+    changes = ChangeSet(audit=False)
+    for library_id in library_ids:
+        if library_id not in held:
+            _, step_changes = store_library(ws, actor, builtin_library(library_id))
+            changes = changes | step_changes
+    return changes

@@ -146,10 +146,16 @@ class NewAssessmentDialog(QDialog):
         self.audit_date.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
         self.libraries = QListWidget()
         self.libraries.setObjectName("assessment_libraries")
-        for lib in workspace_libraries(ws):
-            entry = QListWidgetItem(self.tr("%1 — %2 requirements").replace("%1", lib.name(lang))
-                                    .replace("%2", str(lib.requirements)))
-            entry.setData(Qt.ItemDataRole.UserRole, lib.id)
+        from qms_desktop.libraries import builtin_libraries
+
+        held = workspace_libraries(ws)
+        choices = [(lib.id, lib.name(lang), lib.requirements) for lib in held]
+        held_ids = {lib.id for lib in held}
+        choices += [(lib.id, lib.name(lang), lib.requirement_count) for lib in builtin_libraries()
+                    if lib.id not in held_ids]  # copied into the workspace when chosen
+        for lib_id, name, count in choices:
+            entry = QListWidgetItem(self.tr("%1 — %2 requirements").replace("%1", name).replace("%2", str(count)))
+            entry.setData(Qt.ItemDataRole.UserRole, lib_id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Checked if self.libraries.count() == 0 else Qt.CheckState.Unchecked)
             self.libraries.addItem(entry)

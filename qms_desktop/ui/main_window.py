@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
 
             compare = ComparePage(self.controller)
             compare.checklist.newAssessmentRequested.connect(self.new_assessment)
+            compare.checklist.addLibraryRequested.connect(self.add_library_dialog)
             compare.checklist.message.connect(self._error)
             compare.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
             compare.set_language(self.languages.language)
@@ -516,9 +517,15 @@ class MainWindow(QMainWindow):
 
     def create_assessment(self, name: str, held_on: dt.date, library_ids: list[str],
                           audit_date: dt.date | None, copy_from: int | None) -> bool:
-        from qms_desktop.services.checklist import create_assessment
+        from qms_desktop.libraries import builtin_libraries
+        from qms_desktop.services.checklist import create_assessment, workspace_libraries
+        from qms_desktop.services.libraries import ensure_builtin_libraries
 
         try:
+            held = {lib.id for lib in workspace_libraries(self.controller.ws())}
+            builtin = {lib.id for lib in builtin_libraries()}
+            ensure_builtin_libraries(self.controller.ws(), self.controller.actor,
+                                     [i for i in library_ids if i not in held and i in builtin])
             info, changes = create_assessment(self.controller.ws(), self.controller.actor, name, held_on,
                                               library_ids, audit_date=audit_date, copy_from=copy_from)
         except QmsError as exc:
@@ -526,6 +533,27 @@ class MainWindow(QMainWindow):
             return False
         self.compare_page.checklist._assessment_id = info.id  # noqa: SLF001 - show the new one
         self.controller.changed.emit(changes)
+        return True
+
+    def add_library_dialog(self) -> None:
+        if not self.controller.is_open or self.controller.read_only:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a requirement library"), "",
+                                              self.tr("Requirement libraries (*.yaml *.yml *.json)"))
+        if path:
+            self.add_library_file(Path(path))
+
+    def add_library_file(self, path: Path) -> bool:
+        from qms_desktop.services.libraries import add_library_file
+
+        try:
+            library, count, changes = add_library_file(self.controller.ws(), self.controller.actor, path)
+        except QmsError as exc:
+            self._error(self.tr("Cannot add the library"), str(exc))
+            return False
+        self.controller.changed.emit(changes)
+        self.statusBar().showMessage(self.tr("Added %1 with %2 requirements; choose it in “New assessment…”.")
+                                     .replace("%1", library.name(self.languages.language)).replace("%2", str(count)), 15000)
         return True
 
     def show_about(self) -> None:

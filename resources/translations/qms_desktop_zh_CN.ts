@@ -117,6 +117,14 @@
         <translation>新建评估…</translation>
     </message>
     <message>
+        <source>Add library…</source>
+        <translation>添加要求库…</translation>
+    </message>
+    <message>
+        <source>Add your own requirement library (YAML) or an OSCAL catalog (JSON)</source>
+        <translation>添加自己的要求库（YAML）或 OSCAL 目录（JSON）</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -605,6 +613,22 @@
     <message>
         <source>Cannot create the assessment</source>
         <translation>无法创建评估</translation>
+    </message>
+    <message>
+        <source>Add a requirement library</source>
+        <translation>添加要求库</translation>
+    </message>
+    <message>
+        <source>Requirement libraries (*.yaml *.yml *.json)</source>
+        <translation>要求库 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Cannot add the library</source>
+        <translation>无法添加要求库</translation>
+    </message>
+    <message>
+        <source>Added %1 with %2 requirements; choose it in “New assessment…”.</source>
+        <translation>已添加 %1（%2 项要求）；请在“新建评估…”中选用。</translation>
     </message>
     <message>
         <source>About QMS Desktop</source>

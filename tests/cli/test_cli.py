@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package"]
-SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"]]
+SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "list"], ["library", "add"]]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -154,3 +154,21 @@ def test_checklist_export_and_import(tmp_path: Path, workspace_file: Path):
 def test_each_subcommand_has_help(command: list[str]):
     result = run(*command, "--help")
     assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_library_list_and_add(tmp_path: Path, workspace_file: Path):
+    listed = run("library", "list")
+    assert listed.returncode == 0 and "iso9001-2015" in listed.stdout and "57 requirements" in listed.stdout
+    added = run("library", "add", str(workspace_file), "iso9001-2015")
+    assert added.returncode == 0 and added.stdout.strip() == "iso9001-2015: 57 requirements"
+    catalog = tmp_path / "cat.json"
+    catalog.write_text('{"catalog": {"uuid": "u", "metadata": {"title": "Mini Catalog"}, '
+                       '"groups": [{"id": "g", "title": "G", "controls": [{"id": "c-1", "title": "C"}]}]}}')
+    oscal = run("library", "add", str(workspace_file), str(catalog))
+    assert oscal.returncode == 0 and oscal.stdout.strip() == "oscal-mini-catalog: 1 requirements"
+    held = run("library", "list", str(workspace_file))
+    assert "oscal-mini-catalog" in held.stdout and "(oscal)" in held.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nname: X\nsections:\n  - ref: '1'\n    titel: T\n")
+    assert "bad.yaml, line 5" in _one_clear_line(run("library", "add", str(workspace_file), str(bad)))
+    assert "no built-in library" in _one_clear_line(run("library", "add", str(workspace_file), "nonsense"))

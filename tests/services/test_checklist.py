@@ -6,9 +6,10 @@ import pytest
 
 from qms_desktop.domain.assessment import ActionState, Grade, Priority, Status
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.domain.requirements import LibraryCopy
 from qms_desktop.services import checklist as cl
 from qms_desktop.services.audit import history
-from qms_desktop.services.libraries import LibraryCopy, store_library
+from qms_desktop.services.libraries import store_library
 from qms_desktop.services.workspaces import check_workspace
 from qms_desktop.storage.workspace import Workspace
 from tests.checklist_data import LIBRARY, ROWS, add_test_library

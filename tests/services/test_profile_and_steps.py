@@ -85,3 +85,26 @@ def test_demo_has_records_for_summarise_study_and_plan(tmp_path: Path, lang: str
         assert rate_commitment(ws).score == 5
         progress = get_step_progress(ws)
         assert progress[Step.SUMMARISE] == 1.0 and 0 < progress[Step.STUDY] < 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_demo_has_a_baseline_and_a_reassessment(tmp_path: Path, lang: str):
+    from qms_desktop.domain.assessment import Status
+    from qms_desktop.services import checklist as cl
+    from qms_desktop.services.demo import write_demo
+
+    write_demo(tmp_path / "d.qms", lang)
+    with Workspace.open(tmp_path / "d.qms") as ws:
+        base, later = cl.list_assessments(ws)
+        overall, by_clause = cl.assessment_score(ws, base.id)
+        counts = overall.counts
+        assert counts[Status.CONFORMING] >= 5 and counts[Status.PARTIAL] >= 5 and counts[Status.NONCONFORMING] >= 4
+        assert 0.3 < overall.conformity < 0.8 and set(by_clause) >= {"4", "7", "9", "10"}
+        comparison = cl.compare_assessments(ws, base.id, later.id)
+        assert {c.ref for c in comparison.improved} >= {"4.3", "7.1.5"}
+        assert {c.ref for c in comparison.regressed} == {"4.1"}
+        ready = cl.assessment_readiness(ws, later.id, today=dt.date(2026, 12, 20))
+        assert ready is not None and ready.open_actions > 5 and ready.overdue >= 2 and ready.due_after_audit == 1
+        rows = {r.ref: r for r in cl.checklist_rows(ws, base.id)}
+        assert rows["7.1.5"].evidence_files == ("calibration-list-2026.csv",)
+    assert check_workspace(tmp_path / "d.qms").sound

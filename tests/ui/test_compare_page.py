@@ -189,3 +189,28 @@ def test_export_the_filtered_rows_and_import_them_back(qtbot, window: MainWindow
     assert not page.import_from(bad)
     box = window.findChild(QMessageBox, "error_box")
     assert "row 2" in box.text()
+
+
+def test_new_assessment_from_a_builtin_library_and_a_users_library(qtbot, window: MainWindow, workspace_file: Path,
+                                                                     tmp_path: Path):
+    from qms_desktop.ui.dialogs import NewAssessmentDialog
+
+    assert window.open_path(workspace_file)
+    dialog = NewAssessmentDialog(window.controller, "en", window)
+    qtbot.addWidget(dialog)
+    ids = [dialog.libraries.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.libraries.count())]
+    assert "iso9001-2015" in ids  # built-ins are offered before they are in the workspace
+    dialog.buttons.accepted.emit()
+    name, held_on, libs, audit, copy_from = dialog.values
+    assert window.create_assessment(name, held_on, libs, audit, copy_from)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    assert panel.model.rowCount() == 57
+    assert panel.tree_model.item(0).text().startswith("ISO 9001")
+    user_lib = tmp_path / "mine.yaml"
+    user_lib.write_text("id: house-rules\nname: House rules\nsections:\n  - ref: H\n    title: House\n"
+                        "    requirements:\n      - {ref: H.1, title: Quiet hours respected}\n", encoding="utf-8")
+    assert window.add_library_file(user_lib)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\nname: X\nsections: 5\n")
+    assert not window.add_library_file(broken)

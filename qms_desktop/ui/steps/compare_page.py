@@ -148,6 +148,7 @@ class ChecklistPanel(QWidget):
 
     recordSelected = Signal(str, str)
     newAssessmentRequested = Signal()
+    addLibraryRequested = Signal()
     message = Signal(str, str)  # title, text: shown in a message box by the window
     status = Signal(str)  # a line for the status bar
 
@@ -166,6 +167,9 @@ class ChecklistPanel(QWidget):
         self.assessment.currentIndexChanged.connect(self._assessment_chosen)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.newAssessmentRequested)
+        self.library_button = QPushButton()
+        self.library_button.setObjectName("library_button")
+        self.library_button.clicked.connect(self.addLibraryRequested)
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._export_dialog)
@@ -194,6 +198,7 @@ class ChecklistPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.assessment)
         top.addWidget(self.new_button)
+        top.addWidget(self.library_button)
         top.addWidget(self.export_button)
         top.addWidget(self.import_button)
         top.addStretch(1)
@@ -374,6 +379,8 @@ class ChecklistPanel(QWidget):
     def retranslate(self) -> None:
         self.assessment.setToolTip(self.tr("Assessment:"))
         self.new_button.setText(self.tr("New assessment…"))
+        self.library_button.setText(self.tr("Add library…"))
+        self.library_button.setToolTip(self.tr("Add your own requirement library (YAML) or an OSCAL catalog (JSON)"))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the requirements shown (after filtering) to Excel or CSV"))
         self.import_button.setText(self.tr("Import…"))
@@ -469,6 +476,7 @@ class ChecklistPanel(QWidget):
         self.empty.setVisible(not has)
         self.splitter.setVisible(has)
         self.new_button.setEnabled(not self._c.read_only)
+        self.library_button.setEnabled(not self._c.read_only)
         self.export_button.setEnabled(has)
         self.import_button.setEnabled(has and not self._c.read_only)
         self._load_assessment(self.assessment.currentData() if has else None)
