@@ -22,11 +22,11 @@ class ConformityChart(QWidget):
         super().__init__(parent)
         self._bars: list[tuple[str, float | None, float]] = []
         self._empty_text = ""
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 160)
+        return QSize(420, 130)
 
     def set_bars(self, bars: list[tuple[str, float | None, float]]) -> None:
         """(label, conformity 0..1 or None when nothing is assessed, progress 0..1) per clause."""

@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         self.history_dock.setObjectName("history_dock")
         self.history_dock.setWidget(self.history_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.resizeDocks([self.history_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.history_dock], [360], Qt.Orientation.Horizontal)
+        self.history_dock.hide()  # Ctrl+H shows it; the window remembers the choice
         self._history_key: tuple[str, str] = ("", "")
 
         self.status_label = QLabel()

@@ -432,6 +432,46 @@
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Finding grade</source>
+        <translation>发现等级</translation>
+    </message>
+    <message>
+        <source>Why not applicable</source>
+        <translation>不适用的理由</translation>
+    </message>
+    <message>
+        <source>Current practice</source>
+        <translation>现行做法</translation>
+    </message>
+    <message>
+        <source>Evidence notes</source>
+        <translation>证据说明</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Action state</source>
+        <translation>措施状态</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>

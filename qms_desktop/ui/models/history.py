@@ -42,17 +42,39 @@ def field_label(field: str) -> str:
         "signed_off_by": QCoreApplication.translate("History", "Signed off by"),
         "signed_off_on": QCoreApplication.translate("History", "Sign-off date"),
         "notes": QCoreApplication.translate("History", "Notes"),
+        "grade": QCoreApplication.translate("History", "Finding grade"),
+        "na_justification": QCoreApplication.translate("History", "Why not applicable"),
+        "current_practice": QCoreApplication.translate("History", "Current practice"),
+        "evidence_notes": QCoreApplication.translate("History", "Evidence notes"),
+        "gap": QCoreApplication.translate("History", "Gap"),
+        "action_text": QCoreApplication.translate("History", "Action"),
+        "action_owner": QCoreApplication.translate("History", "Owner"),
+        "action_due": QCoreApplication.translate("History", "Due date"),
+        "action_priority": QCoreApplication.translate("History", "Priority"),
+        "action_state": QCoreApplication.translate("History", "Action state"),
     }
     return labels.get(field, field)
 
 
 def value_text(field: str, value: str | None) -> str:
     if field == "status" and value:
+        from qms_desktop.domain.assessment import Status
         from qms_desktop.domain.steps import StepStatus
+        from qms_desktop.ui.models.checklist import status_label
         from qms_desktop.ui.models.navigator import status_text
 
+        for kind, label in ((StepStatus, status_text), (Status, status_label)):
+            try:
+                return label(kind(value))  # type: ignore[arg-type, operator]
+            except ValueError:
+                continue
+        return value
+    if field == "grade" and value:
+        from qms_desktop.domain.assessment import Grade
+        from qms_desktop.ui.models.checklist import grade_label
+
         try:
-            return status_text(StepStatus(value))
+            return grade_label(Grade(value))
         except ValueError:
             return value
     return _preview(value)
