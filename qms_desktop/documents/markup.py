@@ -1,0 +1,170 @@
+"""The templates' markup: restricted Markdown (headings, paragraphs with **bold** and
+*italic*, bullet and numbered lists, pipe tables) plus directive lines of their own:
+
+    @@toc            table of contents        @@pagebreak      page break
+    @@control        document-control block   @@image logo     the organisation's logo
+    @@image chart    the conformity chart (gap report)
+
+Text from the workspace reaches the markup only through `escape()`, applied to every
+`{{ }}` output by the sandbox, so it can never become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from qms_desktop.documents.model import (
+    Block,
+    Heading,
+    Image,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    TableOfContents,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~@=^$])")
+_DIRECTIVE = re.compile(r"^@@(toc|pagebreak|control|image\s+\w+)\s*$")
+
+
+LINE_BREAK = "\ue000"  # a line break inside user text; it never ends a paragraph or a table row
+
+
+def escape(text: str) -> str:
+    """Make text literal in the markup: every punctuation mark that could mean something is
+    backslash-escaped, and its line breaks cannot start a block or end a table row."""
+    text = str(text).replace(LINE_BREAK, "").replace("\r\n", "\n").replace("\r", "\n")
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", LINE_BREAK)
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.disable(["image", "link", "autolink", "html_inline", "html_block", "code", "fence", "reference",
+                "lheading", "blockquote", "hr", "backticks", "entity"], ignoreInvalid=True)
+    return md
+
+
+_MD = _parser()
+
+
+def _runs(inline: Token) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    bold = italic = False
+    for child in inline.children or []:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type == "em_open":
+            italic = True
+        elif child.type == "em_close":
+            italic = False
+        elif child.type in ("text", "code_inline"):
+            runs.append(Run(child.content.replace(LINE_BREAK, "\n"), bold, italic))
+        elif child.type in ("softbreak", "hardbreak"):
+            runs.append(Run("\n", bold, italic))
+    merged: list[Run] = []
+    for run in runs:
+        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
+            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+def _markdown_blocks(text: str) -> list[Block]:
+    tokens = _MD.parse(text)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            level = min(int(tok.tag[1]), 3)
+            blocks.append(Heading(level, _runs(tokens[i + 1])))
+            i += 3
+            continue
+        if tok.type == "paragraph_open":
+            blocks.append(Paragraph(_runs(tokens[i + 1])))
+            i += 3
+            continue
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = tok.type == "ordered_list_open"
+            items: list[tuple[Run, ...]] = []
+            depth = 0
+            j = i
+            while j < len(tokens):
+                t = tokens[j]
+                if t.type in ("bullet_list_open", "ordered_list_open"):
+                    depth += 1
+                elif t.type in ("bullet_list_close", "ordered_list_close"):
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif t.type == "inline":
+                    items.append(_runs(t))
+                j += 1
+            blocks.append(ListBlock(ordered, tuple(items)))
+            i = j + 1
+            continue
+        if tok.type == "table_open":
+            header: list[tuple[Run, ...]] = []
+            rows: list[list[tuple[Run, ...]]] = []
+            in_head = False
+            j = i
+            while tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "thead_open":
+                    in_head = True
+                elif t.type == "thead_close":
+                    in_head = False
+                elif t.type == "tr_open" and not in_head:
+                    rows.append([])
+                elif t.type == "inline":
+                    (header if in_head else rows[-1]).append(_runs(t))
+                j += 1
+            blocks.append(Table(tuple(header), tuple(tuple(r) for r in rows)))
+            i = j + 1
+            continue
+        i += 1
+    return blocks
+
+
+def parse(text: str, images: Callable[[str], Image | None] | None = None,
+          control: Callable[[], Block | None] | None = None) -> list[Block]:
+    """Turn rendered markup into document blocks."""
+    blocks: list[Block] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk:
+            blocks.extend(_markdown_blocks("\n".join(chunk)))
+            chunk.clear()
+
+    for line in text.splitlines():
+        m = _DIRECTIVE.match(line.strip())
+        if not m:
+            chunk.append(line)
+            continue
+        flush()
+        word = m.group(1)
+        if word == "toc":
+            blocks.append(TableOfContents())
+        elif word == "pagebreak":
+            blocks.append(PageBreak())
+        elif word == "control":
+            block = control() if control else None
+            if block is not None:
+                blocks.append(block)
+        else:
+            image = images(word.split()[1]) if images else None
+            if image is not None:
+                blocks.append(image)
+    flush()
+    return blocks

@@ -1,0 +1,81 @@
+"""The document model both writers draw: blocks of headings, paragraphs, lists, tables,
+images, page breaks, a table of contents and the document-control block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1..3
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[tuple[Run, ...], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[tuple[Run, ...], ...]
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+
+
+@dataclass(frozen=True)
+class Image:
+    data: bytes  # PNG or JPEG
+    width_cm: float = 4.0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    pass
+
+
+@dataclass(frozen=True)
+class ControlBlock:
+    """The document-control block: number, revision, status, people, dates, history."""
+
+    fields: tuple[tuple[str, str], ...]  # (label, value)
+    history_header: tuple[str, ...]
+    history: tuple[tuple[str, ...], ...]
+
+
+Block = Heading | Paragraph | ListBlock | Table | Image | PageBreak | TableOfContents | ControlBlock
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    number: str
+    revision: str
+    organisation: str
+    lang: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    logo: bytes | None = None
+    page_label: str = "Page {page} of {pages}"  # the footer, in the document's language
+    toc_title: str = "Contents"
