@@ -137,6 +137,38 @@ def _cmd_library_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_templates_list(args: argparse.Namespace) -> int:
+    from qms_desktop.documents import list_templates
+    from qms_desktop.paths import user_templates_dir
+
+    print(f"{'id':24} {'languages':12} {'source':9} title")
+    for t in list_templates(user_templates_dir()):
+        print(f"{t.id:24} {','.join(t.languages):12} {t.source:9} {t.title(args.lang)}")
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from qms_desktop.paths import user_templates_dir
+    from qms_desktop.services.documents import render_workspace_document
+    from qms_desktop.services.workspaces import open_workspace
+
+    out = Path(args.output)
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in ("docx", "pdf"):
+        raise QmsError("say --format docx or pdf (or give OUT a .docx or .pdf name)")
+    if out.exists() and not args.force:
+        raise QmsError(f"{out} already exists; use --force to replace it")
+    with open_workspace(Path(args.workspace), read_only=True) as ws:
+        from qms_desktop.services.profile import get_profile
+
+        lang = args.lang or get_profile(ws).default_language
+        render_workspace_document(ws, args.template, lang=lang, fmt=fmt, out_path=out,
+                                  reference_docx=Path(args.reference_docx) if args.reference_docx else None,
+                                  user_dir=user_templates_dir())
+    print(f"wrote {out}")
+    return 0
+
+
 def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         raise NotAvailableError(f"'{name}' is not yet available in QMS Desktop {__version__}")
@@ -205,9 +237,24 @@ def build_parser() -> argparse.ArgumentParser:
     la.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
     la.set_defaults(func=_cmd_library_add)
 
+    p = sub.add_parser("templates", help="document templates: list")
+    templates = p.add_subparsers(title="templates commands", metavar="ACTION", parser_class=_Parser)
+    p.set_defaults(func=_cmd_templates_list, lang="en")
+    tl = templates.add_parser("list", help="id, title, languages and source (built-in or your own) of each template")
+    tl.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the titles")
+    tl.set_defaults(func=_cmd_templates_list)
+
+    p = sub.add_parser("render", help="generate a document (DOCX or PDF) from a workspace")
+    p.add_argument("workspace", metavar="WORKSPACE")
+    p.add_argument("template", metavar="TEMPLATE_ID", help="see: qms-desktop templates list")
+    p.add_argument("--format", choices=("docx", "pdf"), help="default: from the OUT file name")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    p.add_argument("--lang", choices=LANG_CHOICES, help="document language (default: the organisation's)")
+    p.add_argument("--reference-docx", metavar="FILE", help="a .docx whose styles the DOCX uses")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.set_defaults(func=_cmd_render)
+
     for name, text in (
-        ("templates", "document templates: list"),
-        ("render", "generate a document (DOCX or PDF)"),
         ("package", "export everything for an auditor"),
     ):
         p = sub.add_parser(name, help=f"{text} (not yet available)")

@@ -46,6 +46,9 @@ def _field(paragraph: object, instruction: str, placeholder: str = "") -> None:
         r = OxmlElement("w:r")
         r.append(child)
         paragraph._p.append(r)  # type: ignore[attr-defined]
+        from docx.text.run import Run as DocxRun
+
+        _east_asia(DocxRun(r, paragraph)._r)
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
