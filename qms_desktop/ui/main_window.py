@@ -422,6 +422,10 @@ class MainWindow(QMainWindow):
             compare.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
             compare.set_language(self.languages.language)
             return compare
+        if step is Step.REFINE:
+            from qms_desktop.ui.steps.refine_page import refine_page
+
+            return refine_page(self.controller)
         if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN):
             from qms_desktop.ui.steps import pages
 
@@ -573,6 +577,10 @@ class MainWindow(QMainWindow):
         self.language_actions.get(self.languages.language, self.language_actions["en"]).setChecked(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        for pool in self.findChildren(QThreadPool):  # let a document being written finish
+            pool.waitForDone(60000)
         self._commit_pending()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()

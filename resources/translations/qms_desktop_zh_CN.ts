@@ -371,6 +371,61 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Document &amp;language:</source>
+        <translation>文件语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Styles from (optional .docx):</source>
+        <translation>样式来源（可选 .docx）：</translation>
+    </message>
+    <message>
+        <source>Use the built-in look</source>
+        <translation>使用内置样式</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open the document</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Styles from a Word document</source>
+        <translation>采用 Word 文档的样式</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>正在生成 %1……</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Name</source>
@@ -1863,6 +1918,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Moments of truth</source>
         <translation>关键时刻</translation>
+    </message>
+    <message>
+        <source>Generate documents</source>
+        <translation>生成文件</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package"]
-SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "list"], ["library", "add"]]
+SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "list"], ["library", "add"],
+               ["templates", "list"]]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -172,3 +173,15 @@ def test_library_list_and_add(tmp_path: Path, workspace_file: Path):
     bad.write_text("id: x\nname: X\nsections:\n  - ref: '1'\n    titel: T\n")
     assert "bad.yaml, line 5" in _one_clear_line(run("library", "add", str(workspace_file), str(bad)))
     assert "no built-in library" in _one_clear_line(run("library", "add", str(workspace_file), "nonsense"))
+
+
+def test_templates_and_render(tmp_path: Path, demo_file: Path):
+    listed = run("templates", "list")
+    assert listed.returncode == 0 and "quality-manual" in listed.stdout and "en,zh_CN" in listed.stdout
+    out = tmp_path / "manual.pdf"
+    done = run("render", str(demo_file), "quality-manual", "-o", str(out), "--lang", "zh_CN")
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "already exists" in _one_clear_line(run("render", str(demo_file), "quality-manual", "-o", str(out)))
+    assert run("render", str(demo_file), "gap-report", "--format", "docx", "-o", str(out), "--force").returncode == 0
+    assert "no template 'nope'" in _one_clear_line(run("render", str(demo_file), "nope", "-o", str(tmp_path / "x.pdf")))

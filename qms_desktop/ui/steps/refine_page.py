@@ -1,0 +1,288 @@
+"""Step 7, Refine (完善): generate the system's documents — pick a document, language and
+format; it renders off the UI thread with progress and a way to cancel."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qms_desktop.domain.errors import QmsError
+from qms_desktop.domain.steps import Step
+from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.steps.tabbed import TabbedStepPage
+from qms_desktop.ui.widgets import FieldError
+
+
+class RenderSignals(QObject):
+    progress = Signal(float)
+    finished = Signal(str)  # the written path
+    failed = Signal(str)
+
+
+class RenderJob(QRunnable):
+    """Lays out and writes one document on a pool thread. The context was read from the
+    workspace on the UI thread, so this job never touches the database."""
+
+    def __init__(self, template_id: str, context: dict[str, Any], images: dict[str, bytes], lang: str, fmt: str,
+                 out: Path, reference: Path | None, user_dir: Path | None) -> None:
+        super().__init__()
+        self.signals = RenderSignals()
+        self.cancelled = threading.Event()
+        self._args = (template_id, context, images, lang, fmt, out, reference, user_dir)
+
+    def run(self) -> None:
+        from qms_desktop.documents import render_document
+
+        template_id, context, images, lang, fmt, out, reference, user_dir = self._args
+        try:
+            path = render_document(template_id, context, lang=lang, fmt=fmt, out_path=out, reference_docx=reference,
+                                   user_dir=user_dir, images=images,
+                                   progress=lambda f, _m: self.signals.progress.emit(f),
+                                   cancel=self.cancelled.is_set)
+        except QmsError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - reported to the user, not lost in a thread
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(str(path))
+
+
+class DocumentsPanel(QWidget):
+    recordSelected = Signal(str, str)
+
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._c = controller
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one document at a time
+        self.job: RenderJob | None = None
+        self.last_output: Path | None = None
+        self.lang_ui = "en"
+
+        self.templates = QListWidget()
+        self.templates.setObjectName("template_list")
+        self.language = QComboBox()
+        self.language.setObjectName("document_language")
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        self.format = QComboBox()
+        self.format.setObjectName("document_format")
+        self.format.addItem("PDF", "pdf")
+        self.format.addItem("Word (DOCX)", "docx")
+        self.reference = QLineEdit()
+        self.reference.setObjectName("reference_docx")
+        browse = QPushButton()
+        browse.clicked.connect(self._pick_reference)
+        self._browse = browse
+        ref_row = QHBoxLayout()
+        ref_row.addWidget(self.reference)
+        ref_row.addWidget(browse)
+        self.generate = QPushButton()
+        self.generate.setObjectName("generate_button")
+        self.generate.clicked.connect(self._generate_dialog)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_result)
+        self.open_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("render_status")
+        self.error = FieldError()
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.templates.currentRowChanged.connect(self._describe)
+        self.language.activated.connect(lambda _i: setattr(self, "_language_chosen", True))
+
+        form = QFormLayout()
+        self._labels = [QLabel(), QLabel(), QLabel()]
+        form.addRow(self._labels[0], self.language)
+        form.addRow(self._labels[1], self.format)
+        form.addRow(self._labels[2], ref_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(self.description)
+        right.addLayout(form)
+        right.addLayout(buttons)
+        right.addWidget(self.progress)
+        right.addWidget(self.status)
+        right.addWidget(self.error)
+        right.addStretch()
+        row = QHBoxLayout(self)
+        row.addWidget(self.templates, 1)
+        row.addLayout(right, 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._labels[0].setText(self.tr("Document &language:"))
+        self._labels[1].setText(self.tr("&Format:"))
+        self._labels[2].setText(self.tr("Styles from (optional .docx):"))
+        self.reference.setPlaceholderText(self.tr("Use the built-in look"))
+        self._browse.setText(self.tr("Browse…"))
+        self.generate.setText(self.tr("Generate…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.open_button.setText(self.tr("Open the document"))
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_ui_language(self, lang: str) -> None:
+        self.lang_ui = lang
+        self.reload()
+
+    def reload(self) -> None:
+        from qms_desktop.documents import list_templates
+        from qms_desktop.paths import user_templates_dir
+
+        current = self.current_template()
+        self.templates.clear()
+        try:
+            infos = list_templates(user_templates_dir())
+        except QmsError as exc:
+            self.error.show_message(str(exc))
+            infos = []
+        for info in infos:
+            item = QListWidgetItem(info.title(self.lang_ui) + ("" if info.source == "built-in" else " ★"))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.templates.addItem(item)
+            if info.id == current:
+                self.templates.setCurrentItem(item)
+        if self.templates.currentRow() < 0 and self.templates.count():
+            self.templates.setCurrentRow(0)
+        if self._c.is_open and not getattr(self, "_language_chosen", False):
+            self.language.setCurrentIndex(max(0, self.language.findData(self._c.profile().default_language)))
+
+    def _describe(self, _row: int) -> None:
+        from qms_desktop.documents import find_template
+        from qms_desktop.paths import user_templates_dir
+
+        template_id = self.current_template()
+        if not template_id:
+            self.description.setText("")
+            return
+        try:
+            info = find_template(template_id, user_templates_dir())
+        except QmsError:
+            return
+        self.description.setText(f"<b>{info.title(self.lang_ui)}</b> — {info.folder.name} "
+                                 f"({info.source}, {', '.join(info.languages)})")
+
+    def current_template(self) -> str | None:
+        item = self.templates.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _pick_reference(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Styles from a Word document"), "",
+                                              self.tr("Word documents (*.docx)"))
+        if path:
+            self.reference.setText(path)
+
+    def _generate_dialog(self) -> None:
+        template_id = self.current_template()
+        if template_id is None or not self._c.is_open:
+            return
+        fmt = str(self.format.currentData())
+        suggested = str(self._c.ws().path.with_name(f"{template_id}-{self.language.currentData()}.{fmt}"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the document as"), suggested,
+                                              "PDF (*.pdf)" if fmt == "pdf" else "Word (*.docx)")
+        if path:  # the native dialog has already asked before replacing a file
+            self.start(Path(path))
+
+    def start(self, out: Path) -> bool:
+        """Read the workspace now, lay out and write off the UI thread."""
+        from qms_desktop.paths import user_templates_dir
+        from qms_desktop.services.documents import build_context, chart_images
+
+        template_id = self.current_template()
+        if template_id is None or self.job is not None:
+            return False
+        lang = str(self.language.currentData())
+        fmt = str(self.format.currentData())
+        if out.suffix.lower() != f".{fmt}":
+            out = out.with_name(out.name + f".{fmt}")
+        reference = Path(self.reference.text()) if self.reference.text().strip() and fmt == "docx" else None
+        try:
+            context = build_context(self._c.ws(), template_id, lang)
+            images = chart_images(context, lang)
+        except QmsError as exc:
+            self.error.show_message(str(exc))
+            return False
+        self.error.show_message("")
+        self.job = RenderJob(template_id, context, images, lang, fmt, out, reference, user_templates_dir())
+        self.job.signals.progress.connect(lambda f: self.progress.setValue(round(f * 100)))
+        self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        self.generate.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.open_button.setEnabled(False)
+        self.progress.setValue(5)
+        self.status.setText(self.tr("Generating %1…").replace("%1", out.name))
+        self.pool.start(self.job)
+        return True
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancelled.set()
+
+    def _done(self) -> None:
+        self.job = None
+        self.generate.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _finished(self, path: str) -> None:
+        self._done()
+        self.last_output = Path(path)
+        self.progress.setValue(100)
+        self.open_button.setEnabled(True)
+        self.status.setText(self.tr("Written: %1").replace("%1", path))
+
+    def _failed(self, message: str) -> None:
+        self._done()
+        self.progress.setValue(0)
+        self.status.setText("")
+        self.error.show_message(message)
+
+    def open_result(self) -> None:
+        if self.last_output is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output)))
+
+    def wait(self, msecs: int = 60000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+def refine_page(c: WorkspaceController) -> TabbedStepPage:
+    from PySide6.QtCore import QCoreApplication
+
+    return TabbedStepPage(Step.REFINE, c, [
+        (lambda: QCoreApplication.translate("StepTabs", "Generate documents"), DocumentsPanel(c)),
+    ])

@@ -1,0 +1,40 @@
+"""The Refine page generates documents off the UI thread and reports the result."""
+
+from pathlib import Path
+
+from qms_desktop.domain.steps import Step
+from qms_desktop.ui.main_window import MainWindow
+
+
+def panel_of(window: MainWindow):
+    window.go_to("refine")
+    return window.step_pages[Step.REFINE].tabs.widget(0)
+
+
+def test_generate_a_pdf_and_a_docx(qtbot, window: MainWindow, demo_file: Path, tmp_path: Path):
+    assert window.open_path(demo_file)
+    panel = panel_of(window)
+    ids = [panel.templates.item(i).text() for i in range(panel.templates.count())]
+    assert "Quality manual" in ids and len(ids) == 5
+    panel.templates.setCurrentRow(ids.index("Gap analysis report"))
+    panel.language.setCurrentIndex(panel.language.findData("zh_CN"))
+    assert panel.start(tmp_path / "gap.pdf")
+    assert not panel.generate.isEnabled() and panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=60000)
+    assert (tmp_path / "gap.pdf").read_bytes().startswith(b"%PDF")
+    assert panel.open_button.isEnabled() and "gap.pdf" in panel.status.text()
+    panel.format.setCurrentIndex(panel.format.findData("docx"))
+    assert panel.start(tmp_path / "gap")  # the extension is added
+    qtbot.waitUntil(lambda: panel.job is None, timeout=60000)
+    assert (tmp_path / "gap.docx").exists()
+
+
+def test_a_failure_is_shown_and_nothing_is_written(qtbot, window: MainWindow, demo_file: Path, tmp_path: Path):
+    assert window.open_path(demo_file)
+    panel = panel_of(window)
+    panel.format.setCurrentIndex(panel.format.findData("docx"))
+    panel.reference.setText(str(tmp_path / "missing.dotx"))
+    assert panel.start(tmp_path / "out.docx")
+    qtbot.waitUntil(lambda: panel.job is None, timeout=60000)
+    assert "must be a .docx" in panel.error.text()
+    assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".out-*"))
