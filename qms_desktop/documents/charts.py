@@ -44,3 +44,46 @@ def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> by
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> bytes:
+    """The process network: a box per process on a ring, an arrow for each hand-over."""
+    import math
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = 1500, 950
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(CJK_FONT), 26, index=0)
+    small = ImageFont.truetype(str(CJK_FONT), 22, index=0)
+    draw.text((40, 20), title, fill=(31, 58, 95), font=font)
+    n = len(processes)
+    box_w, box_h = 260, 74
+    cx, cy = width / 2, height / 2 + 30
+    rx, ry = width / 2 - box_w / 2 - 40, height / 2 - box_h / 2 - 70
+    centres = {}
+    for i, (name, _feeds) in enumerate(processes):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(1, n)
+        centres[name] = (cx + (rx * math.cos(angle) if n > 1 else 0), cy + (ry * math.sin(angle) if n > 1 else 0))
+    for name, feeds in processes:
+        for target in feeds:
+            if target not in centres or target == name:
+                continue
+            (x1, y1), (x2, y2) = centres[name], centres[target]
+            dx, dy = x2 - x1, y2 - y1
+            length = math.hypot(dx, dy) or 1.0
+            ux, uy = dx / length, dy / length
+            back = min((box_w / 2) / abs(ux) if ux else 1e9, (box_h / 2) / abs(uy) if uy else 1e9) + 4
+            tip = (x2 - ux * back, y2 - uy * back)
+            draw.line([(x1, y1), tip], fill=(74, 85, 104), width=3)
+            draw.polygon([tip, (tip[0] - ux * 18 - uy * 9, tip[1] - uy * 18 + ux * 9),
+                          (tip[0] - ux * 18 + uy * 9, tip[1] - uy * 18 - ux * 9)], fill=(74, 85, 104))
+    for name, (x, y) in centres.items():
+        draw.rounded_rectangle([x - box_w / 2, y - box_h / 2, x + box_w / 2, y + box_h / 2], radius=14,
+                               fill=(232, 240, 250), outline=(31, 58, 95), width=3)
+        label = name if len(name) <= 22 else name[:21] + "…"
+        draw.text((x, y), label, fill=(20, 20, 20), font=small, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

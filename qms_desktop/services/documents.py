@@ -184,13 +184,20 @@ def build_context(ws: Workspace, template_id: str, lang: str, *, assessment_id: 
 
 
 def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
-    assessment = context.get("assessment")
-    if not assessment:
-        return {}
-    from qms_desktop.documents.charts import conformity_chart_png
+    """The pictures templates can place with `@@image chart` and `@@image processes`."""
+    from qms_desktop.documents.charts import conformity_chart_png, process_network_png
 
-    title = "各条款符合度" if lang == "zh_CN" else "Conformity by clause"
-    return {"chart": conformity_chart_png(list(assessment["chart"].items()), title)}
+    zh = lang == "zh_CN"
+    images: dict[str, bytes] = {}
+    assessment = context.get("assessment")
+    if assessment:
+        images["chart"] = conformity_chart_png(list(assessment["chart"].items()),
+                                               "各条款符合度" if zh else "Conformity by clause")
+    processes = context.get("processes") or []
+    if processes:
+        network = [(p["name"], [f.strip() for f in p["feeds"].split(",") if f.strip()]) for p in processes]
+        images["processes"] = process_network_png(network, "过程网络" if zh else "The process network")
+    return images
 
 
 def render_workspace_document(ws: Workspace, template_id: str, *, lang: str, fmt: str, out_path: Path,

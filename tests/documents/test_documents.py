@@ -96,6 +96,7 @@ def test_quality_manual_structure(demo_workspaces, tmp_path: Path):
     assert "Page 1 of" in text and "Contents" in text and "Every guest, every time" in text
     reader = PdfReader(str(pdf))
     assert reader.outline  # bookmarks for the headings
+    assert len(doc.inline_shapes) >= 2  # the logo and the process network drawn from the Plan step
 
 
 def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
