@@ -3,9 +3,7 @@ pipeline template → markup → document model → DOCX or PDF, written atomica
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -18,6 +16,7 @@ from jinja2 import FunctionLoader, StrictUndefined, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from qms_desktop import fileio
 from qms_desktop.documents.markup import escape, parse
 from qms_desktop.documents.model import Block, ControlBlock, Document, Heading, Image, Run
 from qms_desktop.domain.errors import QmsError
@@ -239,19 +238,10 @@ def write_atomically(out_path: Path, write: Callable[[Path], None]) -> Path:
     out_path = Path(out_path)
     if not out_path.parent.is_dir():
         raise DocumentError(f"The folder {out_path.parent} does not exist.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=out_path.suffix, dir=out_path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        write(tmp)
-        os.replace(tmp, out_path)
+        return fileio.write_atomically(out_path, write)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise DocumentError(f"Cannot write {out_path}: {exc.strerror or exc}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out_path
 
 
 def render_document(template_id: str, context: dict[str, Any], *, lang: str, fmt: str, out_path: Path,

@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from qms_desktop.domain.assessment import ActionState, Grade, Priority, Status, score_by_clause
 from qms_desktop.domain.errors import QmsError, ValidationError
+from qms_desktop.fileio import write_atomically
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist import (
     ChecklistRow,
@@ -96,19 +95,6 @@ def _pick_assessment(ws: Workspace, assessment_id: int | None) -> int:
     return assessment_id
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def export_checklist(ws: Workspace, out: Path, *, assessment_id: int | None = None,
                      library_id: str | None = None, rows: Iterable[ChecklistRow] | None = None,
                      lang: str = "en") -> int:
@@ -128,9 +114,9 @@ def export_checklist(ws: Workspace, out: Path, *, assessment_id: int | None = No
             raise ExchangeError(f"The assessment holds no requirement of library {library_id}.")
     name = next(a.name for a in list_assessments(ws) if a.id == chosen)
     if suffix == ".csv":
-        _atomic_write(out, lambda p: _write_csv(p, data, lang))
+        write_atomically(out, lambda p: _write_csv(p, data, lang))
     else:
-        _atomic_write(out, lambda p: _write_xlsx(p, data, lang, name))
+        write_atomically(out, lambda p: _write_xlsx(p, data, lang, name))
     return len(data)
 
 

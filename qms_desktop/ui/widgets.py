@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 
 class CommitOnLeaveTextEdit(QPlainTextEdit):
@@ -53,3 +53,21 @@ def heading(text: str = "", size_delta: int = 6) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def scrolling_page(page: QWidget, *parts: QWidget | QLayout) -> None:
+    """Lay `parts` out top to bottom in a scroll area that fills `page`."""
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    for part in parts:
+        if isinstance(part, QLayout):
+            column.addLayout(part)
+        else:
+            column.addWidget(part)
+    column.addStretch()
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(inner)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from qms_desktop.domain.organisation import LANGUAGES, OrganisationProfile, vali
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.undo import SetProfileField
-from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading
+from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
 
 SINGLE_LINE = ("name", "short_name", "industry", "doc_prefix", "management_representative")
 MULTI_LINE = ("address", "scope", "services", "sites")
@@ -85,18 +84,7 @@ class ProfilePage(QWidget):
         logo_box.setLayout(logo_row)
         self._add_row(form, "logo", logo_box)
 
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.addWidget(self._title)
-        column.addWidget(self._intro)
-        column.addLayout(form)
-        column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, self._title, self._intro, form)
 
         controller.changed.connect(self._on_changed)
         controller.opened.connect(self.reload)

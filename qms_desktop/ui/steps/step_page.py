@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.navigator import status_text
 from qms_desktop.ui.steps.guidance import guidance_for
 from qms_desktop.ui.undo import SetStepState
-from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading
+from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
 
 
 def _bullets(items: list[str]) -> str:
@@ -97,20 +96,7 @@ class StepPage(QWidget):
         self._done_when.setWordWrap(True)
         form.insertRow(0, self._done_when)
 
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.addWidget(self._title)
-        column.addWidget(self._purpose)
-        column.addWidget(self._state_box)
-        column.addWidget(self._guidance_box)
-        column.addWidget(self._holds_box)
-        column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, self._title, self._purpose, self._state_box, self._guidance_box, self._holds_box)
 
         controller.changed.connect(self._on_changed)
         controller.opened.connect(self.reload)
