@@ -55,6 +55,36 @@ def _markup(runs: tuple[Run, ...]) -> str:
     return "".join(parts)
 
 
+CHUNK = 2500  # characters per laid-out piece of a very long paragraph
+
+
+def _chunks(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
+    """A very long paragraph in pieces of about CHUNK characters, cut at spaces or line
+    breaks where there are any: reportlab re-wraps a paragraph's rest at every page
+    break, so one 100 000-character paragraph would take seconds, pieces take little."""
+    if sum(len(r.text) for r in runs) <= CHUNK * 2:
+        return [runs]
+    pieces: list[tuple[Run, ...]] = []
+    current: list[Run] = []
+    size = 0
+    for run in runs:
+        text = run.text
+        while text:
+            room = CHUNK - size
+            if len(text) <= room:
+                current.append(Run(text, run.bold, run.italic))
+                size += len(text)
+                break
+            cut = max(text.rfind(" ", 0, room), text.rfind("\n", 0, room))
+            cut = cut + 1 if cut > room // 2 else room
+            current.append(Run(text[:cut], run.bold, run.italic))
+            pieces.append(tuple(current))
+            current, size, text = [], 0, text[cut:]
+    if current:
+        pieces.append(tuple(current))
+    return pieces
+
+
 def _styles() -> dict[str, Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
@@ -63,6 +93,7 @@ def _styles() -> dict[str, Any]:
                           spaceAfter=5)
     return {
         "body": base,
+        "flow": ParagraphStyle("flow", parent=base, spaceAfter=0),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12, spaceAfter=0),
         "cellhead": ParagraphStyle("cellhead", parent=base, fontSize=9, leading=12, spaceAfter=0,
                                    textColor=HexColor("#ffffff")),
@@ -169,7 +200,10 @@ def write_pdf(document: Document, path: Path) -> None:
             p._toc_level = block.level  # type: ignore[attr-defined]
             story.append(p)
         elif isinstance(block, Paragraph):
-            story.append(RLParagraph(_markup(block.runs), styles["body"]))
+            chunks = _chunks(block.runs)
+            for n, chunk in enumerate(chunks):
+                style = styles["body"] if n == len(chunks) - 1 else styles["flow"]
+                story.append(RLParagraph(_markup(chunk), style))
         elif isinstance(block, ListBlock):
             for n, item in enumerate(block.items, start=1):
                 bullet = f"{n}." if block.ordered else "•"

@@ -185,3 +185,16 @@ def test_context_is_plain_data(demo_workspaces):
         context = build_context(ws, "gap-report", "zh_CN")
     assert context["assessment"]["name"] == "复评" and context["previous"]["name"] == "基线评估"
     assert context["comparison"]["improved"] and context["organisation"]["name"].startswith("海港之光")
+
+
+def test_very_long_paragraphs_are_laid_out_in_pieces_without_losing_text(tmp_path: Path):
+    from qms_desktop.documents.model import Document, Paragraph, Run
+    from qms_desktop.documents.pdf_writer import CHUNK, _chunks, write_pdf
+
+    runs = (Run("start "), Run(" word" * 20_000, bold=True), Run("中文" * 5000), Run(" end"))
+    pieces = _chunks(runs)
+    assert len(pieces) > 10 and all(sum(len(r.text) for r in p) <= CHUNK for p in pieces)
+    assert "".join(r.text for p in pieces for r in p) == "".join(r.text for r in runs)
+    assert all(r.bold for p in pieces for r in p if r.text.startswith(" word"))
+    write_pdf(Document("T", "N", "A", "Org", "en", (Paragraph(runs),)), tmp_path / "long.pdf")
+    assert pdf_text(tmp_path / "long.pdf").count("word") == 20_000
