@@ -81,7 +81,10 @@ def run_smoke_test(window: MainWindow) -> int:
                 app.processEvents()
                 if window.current_page_key() != key:
                     raise RuntimeError(f"page {key} did not show")
-                window.pages.currentWidget().grab()
+                page = window.pages.currentWidget()
+                if page is None:
+                    raise RuntimeError(f"page {key} is missing")
+                page.grab()
         window.close()
         app.processEvents()
     except Exception as exc:  # noqa: BLE001 - the smoke test reports any failure

@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from qms_desktop import __version__
 from qms_desktop.domain.errors import NotAvailableError, QmsError
@@ -22,7 +23,7 @@ log = logging.getLogger("qms_desktop.cli")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, exit 2, like argparse but no usage dump
+    def error(self, message: str) -> NoReturn:  # one clear line, exit 2, like argparse but no usage dump
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 

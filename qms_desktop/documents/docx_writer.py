@@ -48,7 +48,7 @@ def _field(paragraph: object, instruction: str, placeholder: str = "") -> None:
         paragraph._p.append(r)  # type: ignore[attr-defined]
         from docx.text.run import Run as DocxRun
 
-        _east_asia(DocxRun(r, paragraph)._r)
+        _east_asia(DocxRun(r, paragraph)._r)  # type: ignore[arg-type]
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")

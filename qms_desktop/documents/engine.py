@@ -77,7 +77,8 @@ def list_templates(user_dir: Path | None = None) -> list[TemplateInfo]:
             if not langs:
                 continue
             meta = _read_meta(folder)
-            title = meta.get("title") if isinstance(meta.get("title"), dict) else {}
+            title_value = meta.get("title")
+            title: dict[str, Any] = title_value if isinstance(title_value, dict) else {}
             found[folder.name] = TemplateInfo(folder.name, str(title.get("en") or folder.name),
                                               str(title.get("zh_CN") or ""), langs, source, folder)
     return sorted(found.values(), key=lambda t: t.id)
@@ -185,12 +186,12 @@ TOC_TITLES = {"en": "Contents", "zh_CN": "目录"}
 
 
 def _control_block(document: dict[str, Any], lang: str) -> ControlBlock:
-    labels = CONTROL_LABELS[lang]
+    labels: dict[str, Any] = CONTROL_LABELS[lang]
     fields = tuple((labels[k], str(document.get(k) or "—")) for k in
                    ("number", "revision", "status", "author", "approver", "issued", "effective"))
     history = tuple(tuple(str(h.get(k) or "") for k in ("revision", "date", "author", "change"))
                     for h in document.get("history") or [] if isinstance(h, dict))
-    return ControlBlock(fields, labels["history"], history)
+    return ControlBlock(fields, tuple(labels["history"]), history)
 
 
 def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],

@@ -55,7 +55,8 @@ def catalog_to_library(data: Any, source: str) -> LibraryCopy:
     catalog = data["catalog"]
     if not isinstance(catalog, dict):
         raise LibraryError(f"{source}: 'catalog' must be an object.")
-    meta = catalog.get("metadata") if isinstance(catalog.get("metadata"), dict) else {}
+    meta_value = catalog.get("metadata")
+    meta: dict[str, Any] = meta_value if isinstance(meta_value, dict) else {}
     title = str(meta.get("title") or "").strip()
     if not title:
         raise LibraryError(f"{source}: the catalog's metadata has no title.")

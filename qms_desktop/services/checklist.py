@@ -213,7 +213,7 @@ def _with_fields(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
     top: dict[str, object] = {}
     for name, value in values.items():
         if name.startswith("action_"):
-            action = replace(action, **{name.removeprefix("action_"): value})
+            action = replace(action, **{name.removeprefix("action_"): value})  # type: ignore[arg-type]
         else:
             top[name] = value
     return replace(item, action=action, **top)  # type: ignore[arg-type]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, insert, select
 
 from qms_desktop.domain.errors import ValidationError
 from qms_desktop.domain.requirements import LibraryCopy
@@ -40,7 +41,7 @@ def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int,
                             version=library.version, source=library.source, content=library.content))
         s.flush()
         s.execute(
-            RequirementRecord.__table__.insert(),
+            insert(cast(Table, RequirementRecord.__table__)),
             [dict(library_id=library.id, position=i, depth=r.depth, is_section=r.is_section, ref=r.ref,
                   parent_ref=r.parent_ref, title_en=r.title_en, title_zh=r.title_zh,
                   guidance_en=r.guidance_en, guidance_zh=r.guidance_zh, tags=" ".join(r.tags))

@@ -47,7 +47,8 @@ def add_record(ws: Workspace, actor: str, key: str, values: dict[str, object],
         if record_id is not None and s.get(model, record_id) is not None:
             raise WorkspaceError(f"A {key} record {record_id} already exists.")
         position = (s.scalar(select(func.max(model.position))) or 0) + 1
-        row = model(**cleaned, position=position)
+        row = model(**cleaned)
+        row.position = position
         if record_id is not None:
             row.id = record_id
         s.add(row)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, inspect, select, update
+from sqlalchemy import Table, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry, entry_hash
@@ -93,7 +93,7 @@ def record_changes(session: Session, _flush_context: object) -> None:
     if not actor:
         raise AuditActorMissing("a workspace write needs an actor for the audit trail")
     conn = session.connection()
-    meta = MetaRecord.__table__
+    meta = cast(Table, MetaRecord.__table__)
     raw = conn.execute(select(meta.c.value).where(meta.c.key == AUDIT_HEAD_KEY)).scalar()
     count, prev = (0, GENESIS_HASH) if raw is None else _parse_head(raw)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
@@ -107,7 +107,7 @@ def record_changes(session: Session, _flush_context: object) -> None:
         digest = entry_hash(**fields)  # type: ignore[arg-type]
         rows.append({**fields, "hash": digest})
         prev = digest
-    conn.execute(insert(AuditRecord.__table__), rows)
+    conn.execute(insert(cast(Table, AuditRecord.__table__)), rows)
     head = f"{count} {prev}"
     if raw is None:
         conn.execute(insert(meta).values(key=AUDIT_HEAD_KEY, value=head))

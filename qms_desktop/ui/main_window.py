@@ -404,8 +404,9 @@ class MainWindow(QMainWindow):
             page = self._build_page(PAGE_KEYS[row])
             placeholder = self.pages.widget(row)
             self.pages.insertWidget(row, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
             page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
             self._built[row] = page
         return page
@@ -459,8 +460,8 @@ class MainWindow(QMainWindow):
         elif entity == "plan":
             title = self.tr("History — plan design")
         elif entity in REGISTERS:
-            title = self.tr("History — %1").replace("%1", self.pages.currentWidget().tabs.tabText(
-                self.pages.currentWidget().tabs.currentIndex()) if hasattr(self.pages.currentWidget(), "tabs") else entity)
+            tabs = getattr(self.pages.currentWidget(), "tabs", None)
+            title = self.tr("History — %1").replace("%1", tabs.tabText(tabs.currentIndex()) if tabs else entity)
         elif entity == "assessment_item":
             row = self.compare_page.checklist.current_row()
             title = self.tr("History — requirement %1").replace("%1", row.ref if row else entity_id)

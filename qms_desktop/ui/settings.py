@@ -45,7 +45,9 @@ class AppSettings:
         raw = self._s.value("files/recent", [])
         if isinstance(raw, str):
             raw = [raw]
-        return [Path(p) for p in (raw or []) if p]
+        if not isinstance(raw, list):
+            return []
+        return [Path(str(p)) for p in raw if p]
 
     def add_recent(self, path: Path) -> None:
         resolved = Path(path).resolve()

@@ -371,8 +371,12 @@ class ChecklistPanel(QWidget):
         controller.changed.connect(self._on_changed)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.activated.connect(self._focus_search)
         self.retranslate()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     # -- texts ---------------------------------------------------------------
 
@@ -695,8 +699,8 @@ class ChecklistPanel(QWidget):
             return
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
         if not rows and self._item_id is not None:
-            r = self.model.row_for_item(self._item_id)
-            rows = [r] if r is not None else []
+            current = self.model.row_for_item(self._item_id)
+            rows = [current] if current is not None else []
         if not rows:
             return
         self._c.undo_stack.beginMacro(self.tr("Set status to %1").replace("%1", status_label(status)))
