@@ -85,6 +85,28 @@ def _chunks(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
     return pieces
 
 
+def cell_limit(column_width: float) -> int:
+    """How many characters a table cell may show: about 40 lines of the column's width at
+    the cell font, counting every character as wide as a Chinese one."""
+    return max(150, int(40 * column_width / 9.5))
+
+
+def _cell(runs: tuple[Run, ...], overflow: list[tuple[Run, ...]], limit: int) -> tuple[Run, ...]:
+    """A table row cannot break across pages, so a very long cell shows its start and a
+    marker, and its whole text is printed after the table."""
+    if sum(len(r.text) for r in runs) <= limit:
+        return runs
+    overflow.append(runs)
+    shown: list[Run] = []
+    room = limit
+    for run in runs:
+        if room <= 0:
+            break
+        shown.append(Run(run.text[:room], run.bold, run.italic))
+        room -= len(run.text)
+    return (*shown, Run(f" […] [{len(overflow)}]"))
+
+
 def _styles() -> dict[str, Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
@@ -210,14 +232,20 @@ def write_pdf(document: Document, path: Path) -> None:
                 story.append(RLParagraph(_markup(item), styles["bullet"], bulletText=bullet))
         elif isinstance(block, Table):
             columns = max([len(block.header)] + [len(r) for r in block.rows] + [1])
+            limit = cell_limit(frame_width / columns - 6)
+            overflow: list[tuple[Run, ...]] = []
             rows: list[list[Any]] = []
             if block.header:
-                rows.append([RLParagraph(_markup(c), styles["cellhead"]) for c in block.header])
+                rows.append([RLParagraph(_markup(_cell(c, overflow, limit)), styles["cellhead"]) for c in block.header])
             for row in block.rows:
-                cells = [RLParagraph(_markup(c), styles["cell"]) for c in row[:columns]]
+                cells = [RLParagraph(_markup(_cell(c, overflow, limit)), styles["cell"]) for c in row[:columns]]
                 rows.append(cells + [""] * (columns - len(cells)))
             story.append(_grid_table(rows, bool(block.header), [frame_width / columns] * columns))
             story.append(Spacer(1, 6))
+            for n, runs in enumerate(overflow, start=1):  # a cell too long for a page, in full
+                pieces = _chunks((Run(f"[{n}] "), *runs))
+                for i, chunk in enumerate(pieces):
+                    story.append(RLParagraph(_markup(chunk), styles["body" if i == len(pieces) - 1 else "flow"]))
         elif isinstance(block, ControlBlock):
             rows = [[RLParagraph(_markup((Run(k, bold=True),)), styles["cell"]),
                      RLParagraph(_markup((Run(v),)), styles["cell"])] for k, v in block.fields]
@@ -246,7 +274,15 @@ def write_pdf(document: Document, path: Path) -> None:
                                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                          ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
             story.append(toc)
-    doc.multiBuild(story, canvasmaker=NumberedCanvas)
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        doc.multiBuild(story, canvasmaker=NumberedCanvas)
+    except LayoutError as exc:
+        from qms_desktop.documents.engine import DocumentError
+
+        raise DocumentError(f"The PDF cannot be laid out: a block does not fit on a page ({str(exc)[:120]}…). "
+                            "Shorten the text, or generate the DOCX instead.") from exc
 
 
 def _image(data: bytes, width: float) -> Any:

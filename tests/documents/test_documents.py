@@ -106,6 +106,10 @@ def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
         registers.update_plan(ws, "t", quality_policy=HOSTILE[:300], commitment_promise=HOSTILE[:120])
         registers.add_record(ws, "t", "moment_of_truth", {"moment": HOSTILE[:80], "standard": HOSTILE[:90],
                                                           "recovery": HOSTILE[:2000]})
+        # 100 000 characters inside table cells: a row cannot break across pages
+        registers.add_record(ws, "t", "process", {"name": "Huge", "inputs": HOSTILE})
+        registers.add_record(ws, "t", "service_item", {"service": "Rooms", "item": "Huge",
+                                                       "quality_standard": HOSTILE})
         for template in TEMPLATES:
             for fmt in ("pdf", "docx"):
                 for lang in ("en", "zh_CN"):
@@ -115,6 +119,7 @@ def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
     text = pdf_text(tmp_path / "quality-manual-en.pdf")
     assert "<b>bold?</b>" in text and "{{ 7*7 }}" in text and "{% if x %}" in text and "]]>" in text
     assert "**star**" in text and "|a|b|" in text and "49" not in text.split("{{ 7*7 }}")[0][-5:]
+    assert text.count("long") >= 2 * 20_000  # the scope, and the process cell in full after its table
     body = "\n".join(p.text for p in open_docx(str(tmp_path / "quality-manual-en.docx")).paragraphs)
     assert "<b>bold?</b> & ]]> {{ 7*7 }}" in body and "\x00" not in body
 
