@@ -207,3 +207,59 @@ class NewAssessmentDialog(QDialog):
     @property
     def values(self) -> tuple:  # type: ignore[type-arg]
         return self._values
+
+
+class ComparisonDialog(QDialog):
+    """What improved and what regressed between an earlier assessment and this one."""
+
+    def __init__(self, controller: object, assessment_id: int, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QLabel, QListWidget
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare assessments"))
+        self._c = controller
+        self._assessment_id = assessment_id
+        self.earlier = QComboBox()
+        self.earlier.setObjectName("comparison_earlier")
+        for a in controller.assessments():  # type: ignore[attr-defined]
+            if a.id != assessment_id:
+                self.earlier.addItem(f"{a.name} ({a.held_on.isoformat()})", a.id)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.improved = QListWidget()
+        self.improved.setObjectName("comparison_improved")
+        self.regressed = QListWidget()
+        self.regressed.setObjectName("comparison_regressed")
+        self.new = QListWidget()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Compare with:"), self.earlier)
+        form.addRow(self.summary)
+        form.addRow(self.tr("Improved:"), self.improved)
+        form.addRow(self.tr("Regressed:"), self.regressed)
+        form.addRow(self.tr("Newly assessed:"), self.new)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.earlier.currentIndexChanged.connect(self.refresh)
+        self.resize(560, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from qms_desktop.services.checklist import compare_assessments
+        from qms_desktop.ui.models.checklist import status_label
+
+        self.improved.clear()
+        self.regressed.clear()
+        self.new.clear()
+        earlier = self.earlier.currentData()
+        if earlier is None:
+            self.summary.setText(self.tr("There is no other assessment to compare with."))
+            return
+        result = compare_assessments(self._c.ws(), int(earlier), self._assessment_id)  # type: ignore[attr-defined]
+        for target, changes in ((self.improved, result.improved), (self.regressed, result.regressed),
+                                (self.new, result.newly_assessed)):
+            for change in changes:
+                target.addItem(f"{change.ref}:  {status_label(change.before)} → {status_label(change.after)}")
+        self.summary.setText(self.tr("%1 improved, %2 regressed, %3 newly assessed, %4 unchanged.")
+                             .replace("%1", str(len(result.improved))).replace("%2", str(len(result.regressed)))
+                             .replace("%3", str(len(result.newly_assessed))).replace("%4", str(result.unchanged)))

@@ -125,6 +125,14 @@
         <translation>添加自己的要求库（YAML）或 OSCAL 目录（JSON）</translation>
     </message>
     <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>What improved and what regressed since an earlier assessment</source>
+        <translation>与较早的评估相比，哪些改进了，哪些退步了</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -325,6 +333,37 @@
     <message>
         <source>Guidance and sign-off</source>
         <translation>指南与签核</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonDialog</name>
+    <message>
+        <source>Compare assessments</source>
+        <translation>比较评估</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比较对象：</translation>
+    </message>
+    <message>
+        <source>Improved:</source>
+        <translation>有改进：</translation>
+    </message>
+    <message>
+        <source>Regressed:</source>
+        <translation>有退步：</translation>
+    </message>
+    <message>
+        <source>Newly assessed:</source>
+        <translation>新评估：</translation>
+    </message>
+    <message>
+        <source>There is no other assessment to compare with.</source>
+        <translation>没有可供比较的其他评估。</translation>
+    </message>
+    <message>
+        <source>%1 improved, %2 regressed, %3 newly assessed, %4 unchanged.</source>
+        <translation>改进 %1 项，退步 %2 项，新评估 %3 项，未变 %4 项。</translation>
     </message>
 </context>
 <context>

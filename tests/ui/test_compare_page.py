@@ -214,3 +214,18 @@ def test_new_assessment_from_a_builtin_library_and_a_users_library(qtbot, window
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: x\nname: X\nsections: 5\n")
     assert not window.add_library_file(broken)
+
+
+def test_compare_with_the_earlier_assessment(qtbot, window: MainWindow, demo_file: Path):
+    assert window.open_path(demo_file)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    assert panel.compare_button.isEnabled()
+    dialog = panel.show_comparison()
+    qtbot.addWidget(dialog)
+    improved = [dialog.improved.item(i).text() for i in range(dialog.improved.count())]
+    regressed = [dialog.regressed.item(i).text() for i in range(dialog.regressed.count())]
+    assert any(t.startswith("4.3:") and t.endswith("Conforming") for t in improved)
+    assert regressed == ["4.1:  Conforming → Partially conforming"]
+    assert "1 regressed" in dialog.summary.text()
+    dialog.close()

@@ -51,6 +51,7 @@ from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.dialogs import ComparisonDialog
 from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.models.checklist import (
     COL_REF,
@@ -170,6 +171,9 @@ class ChecklistPanel(QWidget):
         self.library_button = QPushButton()
         self.library_button.setObjectName("library_button")
         self.library_button.clicked.connect(self.addLibraryRequested)
+        self.compare_button = QPushButton()
+        self.compare_button.setObjectName("compare_button")
+        self.compare_button.clicked.connect(self.show_comparison)
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._export_dialog)
@@ -199,6 +203,7 @@ class ChecklistPanel(QWidget):
         top.addWidget(self.assessment)
         top.addWidget(self.new_button)
         top.addWidget(self.library_button)
+        top.addWidget(self.compare_button)
         top.addWidget(self.export_button)
         top.addWidget(self.import_button)
         top.addStretch(1)
@@ -385,6 +390,8 @@ class ChecklistPanel(QWidget):
         self.new_button.setText(self.tr("New assessment…"))
         self.library_button.setText(self.tr("Add library…"))
         self.library_button.setToolTip(self.tr("Add your own requirement library (YAML) or an OSCAL catalog (JSON)"))
+        self.compare_button.setText(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr("What improved and what regressed since an earlier assessment"))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the requirements shown (after filtering) to Excel or CSV"))
         self.import_button.setText(self.tr("Import…"))
@@ -482,6 +489,7 @@ class ChecklistPanel(QWidget):
         self.new_button.setEnabled(not self._c.read_only)
         self.library_button.setEnabled(not self._c.read_only)
         self.export_button.setEnabled(has)
+        self.compare_button.setEnabled(len(assessments) > 1)
         self.import_button.setEnabled(has and not self._c.read_only)
         self._load_assessment(self.assessment.currentData() if has else None)
 
@@ -756,6 +764,14 @@ class ChecklistPanel(QWidget):
         evidence_id = self._selected_evidence_id()
         if evidence_id is not None and not self._c.read_only:
             self._c.remove_evidence(evidence_id)
+
+    def show_comparison(self) -> ComparisonDialog | None:
+        if self._assessment_id is None:
+            return None
+        dialog = ComparisonDialog(self._c, self._assessment_id, self)
+        dialog.setObjectName("comparison_dialog")
+        dialog.open()
+        return dialog
 
     # -- exchange -------------------------------------------------------------------
 
