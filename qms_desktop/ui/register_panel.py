@@ -241,7 +241,9 @@ class RegisterPanel(QWidget):
             column.addWidget(error)
             form.addRow(label, box)
         form_widget = QWidget()
-        form_widget.setLayout(form)
+        form_column = QVBoxLayout(form_widget)
+        form_column.addLayout(form)
+        form_column.addStretch()  # rows keep their height; the space goes below them
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setWidget(form_widget)

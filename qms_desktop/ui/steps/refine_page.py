@@ -119,6 +119,8 @@ class DocumentsPanel(QWidget):
 
         form = QFormLayout()
         self._labels = [QLabel(), QLabel(), QLabel()]
+        for label, buddy in zip(self._labels, (self.language, self.format, self.reference), strict=True):
+            label.setBuddy(buddy)  # so "&" marks the shortcut letter instead of printing
         form.addRow(self._labels[0], self.language)
         form.addRow(self._labels[1], self.format)
         form.addRow(self._labels[2], ref_row)
