@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.records import Record
-from qms_desktop.domain.registers import REGISTERS, Register, clean_value, validate_record
+from qms_desktop.domain.registers import REGISTERS, Register, validate_record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
 from qms_desktop.storage.workspace import Workspace
@@ -85,12 +85,6 @@ def delete_record(ws: Workspace, actor: str, key: str, record_id: int) -> tuple[
         record = _to_record(reg, row)
         s.delete(row)
     return record, _changes(reg)
-
-
-def check_field(key: str, name: str, value: object) -> object:
-    """Validate one field alone (for messages next to a field while typing)."""
-    reg, _ = _register(key)
-    return clean_value(reg.field(name), value)
 
 
 # -- the plan design -------------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import struct
 import tempfile
@@ -399,8 +398,3 @@ class Workspace:
         with self.engine.connect() as conn:
             rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check(50)"))]
         return [] if rows == ["ok"] else rows
-
-
-def copy_workspace(src: Path, dst: Path) -> None:
-    """Copy a closed workspace file (used for the demo and test templates)."""
-    shutil.copyfile(src, dst)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from qms_desktop.paths import CJK_FONT, CJK_FONT_FAMILY, TRANSLATIONS
 
@@ -50,11 +50,3 @@ class LanguageSwitcher:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English))
         self.language = language
         return ok
-
-
-def ui_font(point_delta: int = 0, bold: bool = False) -> QFont:
-    font = QGuiApplication.font()
-    if point_delta:
-        font.setPointSizeF(font.pointSizeF() + point_delta)
-    font.setBold(bold)
-    return font

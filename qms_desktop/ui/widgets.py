@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -29,20 +29,6 @@ class FieldError(QLabel):
     def show_message(self, message: str) -> None:
         self.setText(message)
         self.setVisible(bool(message))
-
-
-class LanguageChangeFilter(QObject):
-    """Calls `callback` whenever the watched widget receives LanguageChange."""
-
-    def __init__(self, watched: QWidget, callback: object) -> None:
-        super().__init__(watched)
-        self._callback = callback
-        watched.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._callback()  # type: ignore[operator]
-        return False
 
 
 def heading(text: str = "", size_delta: int = 6) -> QLabel:

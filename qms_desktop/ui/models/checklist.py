@@ -35,10 +35,6 @@ STATUS_COLOURS = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Checklist", text)
-
-
 def status_label(status: Status) -> str:
     return {
         Status.NOT_ASSESSED: QCoreApplication.translate("Checklist", "Not assessed"),
