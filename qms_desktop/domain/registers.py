@@ -129,6 +129,12 @@ def _training_rules(v: dict[str, object]) -> None:
         raise ValidationError("hours", "The hours must be more than 0 and at most 1000.")
 
 
+PEOPLE = Register("person", Step.STUDY, (
+    Field("name", "text", True),
+    Field("role", "text", True),
+    Field("department", "text"),
+))
+
 STUDY_PLAN = Register("study_plan", Step.STUDY, (
     Field("role", "text", True),
     Field("standard", "text", True),
@@ -240,7 +246,7 @@ MOMENTS = Register("moment_of_truth", Step.PLAN, (
 ))
 
 REGISTERS: dict[str, Register] = {r.key: r for r in (
-    LESSONS, STUDY_PLAN, TRAINING, BENCHMARKING, OBJECTIVES, ELEMENTS, PROCESSES, DOCUMENTS,
+    LESSONS, PEOPLE, STUDY_PLAN, TRAINING, BENCHMARKING, OBJECTIVES, ELEMENTS, PROCESSES, DOCUMENTS,
     SERVICE_ITEMS, SATISFACTION, NEEDS, MOMENTS)}
 
 
@@ -260,6 +266,14 @@ def study_progress(plan: list[dict[str, object]]) -> float | None:
     if not plan:
         return None
     return sum(1 for v in plan if v["state"] == "completed") / len(plan)
+
+
+def unknown_attendees(attendees: str, people: list[str]) -> list[str]:
+    """Attendee lines that name nobody in the people register (empty register: no check)."""
+    if not people:
+        return []
+    known = {p.strip().casefold() for p in people}
+    return [a.strip() for a in attendees.splitlines() if a.strip() and a.strip().casefold() not in known]
 
 
 def recovery_steps_for(severity: str) -> tuple[int, ...]:

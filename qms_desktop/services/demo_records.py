@@ -9,6 +9,14 @@ D = dt.date
 
 RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
     "en": {
+        "person": [
+            dict(name="Lin Wei", role="General manager", department="Management"),
+            dict(name="Zhang Min", role="Department heads", department="Rooms division"),
+            dict(name="Chen Jie", role="Department heads", department="Food and beverage"),
+            dict(name="Wang Fang", role="Department heads", department="Engineering"),
+            dict(name="Li Na", role="Front office supervisors", department="Front office"),
+            dict(name="Zhao Lei", role="Kitchen supervisors", department="Kitchen"),
+        ],
         "lesson": [
             dict(source="complaint", occurred_on=D(2025, 7, 19), what_happened="Tour group of 40 waited 50 minutes "
                  "at check-in on a Saturday afternoon.", lesson="Peak arrivals are predictable from the booking "
@@ -43,7 +51,7 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
             dict(topic="ISO 9001:2015 for managers", held_on=D(2026, 9, 12), trainer="External consultant",
                  hours=14.0, attendees="Lin Wei\nZhang Min\nChen Jie\nWang Fang", assessment="All passed (avg. 86%)"),
             dict(topic="Process approach workshop", held_on=D(2026, 10, 20), trainer="Lin Wei", hours=4.0,
-                 attendees="Department heads (9)", assessment="Process maps drafted for 6 departments"),
+                 attendees="Zhang Min\nChen Jie\nWang Fang", assessment="Process maps drafted for 6 departments"),
         ],
         "benchmark": [
             dict(organisation="Seaside Resort Group (certified 2022)", practice="Daily 10-minute quality huddle "
@@ -142,6 +150,14 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
 }
 
 RECORDS["zh_CN"] = {
+    "person": [
+        dict(name="林伟", role="总经理", department="管理层"),
+        dict(name="张敏", role="部门经理", department="客房部"),
+        dict(name="陈杰", role="部门经理", department="餐饮部"),
+        dict(name="王芳", role="部门经理", department="工程部"),
+        dict(name="李娜", role="前厅主管", department="前厅部"),
+        dict(name="赵磊", role="厨房主管", department="厨房"),
+    ],
     "lesson": [
         dict(source="complaint", occurred_on=D(2025, 7, 19), what_happened="周六下午40人旅行团在前台等候办理入住50分钟。",
              lesson="高峰到店可从预订清单预判，但前台仍按平日排班。", suggested_rule="预计14:00—16:00到店超过25人时开放第二个前台。",
@@ -168,7 +184,7 @@ RECORDS["zh_CN"] = {
     "training": [
         dict(topic="面向管理者的 ISO 9001:2015 培训", held_on=D(2026, 9, 12), trainer="外部咨询师", hours=14.0,
              attendees="林伟\n张敏\n陈杰\n王芳", assessment="全部通过（平均86分）"),
-        dict(topic="过程方法研讨", held_on=D(2026, 10, 20), trainer="林伟", hours=4.0, attendees="部门经理（9人）",
+        dict(topic="过程方法研讨", held_on=D(2026, 10, 20), trainer="林伟", hours=4.0, attendees="张敏\n陈杰\n王芳",
              assessment="完成6个部门的过程图初稿"),
     ],
     "benchmark": [

@@ -38,12 +38,36 @@ def list_records(ws: Workspace, key: str) -> list[Record]:
         return [_to_record(reg, r) for r in s.scalars(select(model).order_by(model.position, model.id))]
 
 
+def _check_attendees(s: object, key: str, cleaned: dict[str, object]) -> None:
+    """Training attendees are the organisation's people, once the people register is filled."""
+    if key != "training":
+        return
+    from qms_desktop.domain.registers import unknown_attendees
+    from qms_desktop.storage.models import PersonRecord
+
+    people = [str(n) for n in s.scalars(select(PersonRecord.name))]  # type: ignore[attr-defined]
+    unknown = unknown_attendees(str(cleaned.get("attendees") or ""), people)
+    if unknown:
+        raise ValidationError("attendees", f"Not in the people list: {', '.join(unknown[:5])}. Add them under "
+                              "People first, or correct the names.")
+
+
+def check_record(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, object]:
+    """Validate a whole record as `add_record`/`update_record` would, without writing."""
+    reg, _ = _register(key)
+    cleaned = validate_record(reg, values)
+    with ws.reading() as s:
+        _check_attendees(s, key, cleaned)
+    return cleaned
+
+
 def add_record(ws: Workspace, actor: str, key: str, values: dict[str, object],
                record_id: int | None = None) -> tuple[Record, ChangeSet]:
     """Add a record (or put back a deleted one under its old id, for undo)."""
     reg, model = _register(key)
     cleaned = validate_record(reg, values)
     with ws.editing(actor) as s:
+        _check_attendees(s, key, cleaned)
         if record_id is not None and s.get(model, record_id) is not None:
             raise WorkspaceError(f"A {key} record {record_id} already exists.")
         position = (s.scalar(select(func.max(model.position))) or 0) + 1
@@ -68,6 +92,8 @@ def update_record(ws: Workspace, actor: str, key: str, record_id: int, **values:
         for name in values:
             reg.field(name)
         cleaned = validate_record(reg, {**current, **values})
+        if "attendees" in values:
+            _check_attendees(s, key, cleaned)
         for name in values:
             setattr(row, name, cleaned[name])
         s.flush()

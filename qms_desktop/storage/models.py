@@ -223,6 +223,14 @@ class LessonRecord(RegisterRow, Base):
     document: Mapped[str] = mapped_column(Text)
 
 
+class PersonRecord(RegisterRow, Base):
+    __tablename__ = "person"
+    __audit_entity__ = "person"
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)
+    department: Mapped[str] = mapped_column(Text)
+
+
 class StudyPlanRecord(RegisterRow, Base):
     __tablename__ = "study_plan"
     __audit_entity__ = "study_plan"
@@ -353,7 +361,7 @@ class PlanDesignRecord(Audited, Base):
 
 
 REGISTER_MODELS: dict[str, type[RegisterRow]] = {
-    "lesson": LessonRecord, "study_plan": StudyPlanRecord, "training": TrainingRecord,
+    "lesson": LessonRecord, "person": PersonRecord, "study_plan": StudyPlanRecord, "training": TrainingRecord,
     "benchmark": BenchmarkRecord, "objective": ObjectiveRecord, "element": ElementRecord,
     "process": ProcessRecord, "planned_document": PlannedDocumentRecord, "service_item": ServiceItemRecord,
     "satisfaction_standard": SatisfactionStandardRecord, "customer_need": CustomerNeedRecord,

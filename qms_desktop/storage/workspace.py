@@ -31,10 +31,10 @@ from qms_desktop.storage.audit import read_head, record_changes
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Alembic revision → schema version written to PRAGMA user_version.
-REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3}
-HEAD_REVISION = "0003"
+REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3, "0004": 4}
+HEAD_REVISION = "0004"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from qms_desktop.domain.errors import QmsError, ValidationError
 from qms_desktop.domain.records import Record
-from qms_desktop.domain.registers import REGISTERS, Field, Register, validate_record
+from qms_desktop.domain.registers import REGISTERS, Field, Register
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.lazy import lazy
@@ -183,6 +183,7 @@ class RegisterPanel(QWidget):
         self.select_after_change: int | None = None
         self._current_id: int | None = None
         self._loading = False
+        self._last_value: object = None
         self.setObjectName(f"register_{register_key}")
 
         self.model = RegisterModel(self.register, self)
@@ -380,17 +381,26 @@ class RegisterPanel(QWidget):
             "number" if "must be a number" in text else "rule"
         if field is None:
             return text
+        if (self.register.key, field.name) == ("training", "attendees"):
+            from qms_desktop.domain.registers import unknown_attendees
+
+            people = [str(r.values["name"]) for r in register_service.list_records(self.controller.ws(), "person")]
+            names = unknown_attendees(str(self._last_value), people)
+            return self.tr("Not in the people list: %1. Add them under People first, or correct the names.") \
+                .replace("%1", ", ".join(names[:5]))
         return validation_message(self.register.key, field.name, kind) or text
 
     def _commit(self, name: str, value: object) -> None:
+        self._last_value = value
         if self._loading or self.controller.read_only:
             return
         record = self.current_record()
         if record is None:
             return
         field = self.register.field(name)
-        try:
-            cleaned = validate_record(self.register, {**record.values, name: value})
+        try:  # the same checks the service makes, including those across registers
+            cleaned = register_service.check_record(self.controller.ws(), self.register.key,
+                                                    {**record.values, name: value})
         except ValidationError as exc:
             target = exc.field if exc.field in self.errors else name
             self.errors[target].show_message(self._message(exc))

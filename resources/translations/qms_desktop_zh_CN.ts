@@ -1136,6 +1136,10 @@ Your work up to the last stored edit is safe.</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Not in the people list: %1. Add them under People first, or correct the names.</source>
+        <translation>不在人员名单中：%1。请先在“人员”中添加，或更正姓名。</translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -1187,8 +1191,16 @@ Your work up to the last stored edit is safe.</source>
         <translation>承载文件</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Standard or guide to learn</source>
@@ -1897,6 +1909,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Experience and lessons</source>
         <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Study plan</source>

@@ -116,12 +116,34 @@ def test_training_matrix_shows_who_still_needs_what(qtbot, opened: MainWindow):
     rs.add_record(ws, "t", "study_plan", {"role": "Kitchen", "standard": "Food hygiene", "state": "planned"})
     opened.go_to("study")
     page = opened.step_pages[Step.STUDY]
-    page.show_tab(1)
-    matrix = page.tabs.widget(1)
+    page.show_tab(2)
+    matrix = page.tabs.widget(2)
     matrix.reload()
     assert matrix.model.roles == ["Front office", "Kitchen"]
     assert matrix.model.index(0, 1).data() == "✔"
     assert "Kitchen: Food hygiene, ISO 9001" in matrix.summary.text()
+    rs.add_record(ws, "t", "person", {"name": "Zhao Lei", "role": "Kitchen"})
+    matrix.reload()
+    assert "Kitchen (Zhao Lei): Food hygiene, ISO 9001" in matrix.summary.text()
+
+
+def test_training_attendees_are_the_organisations_people(qtbot, opened: MainWindow):
+    from qms_desktop.domain.errors import ValidationError
+
+    ws = opened.controller.ws()
+    rs.add_record(ws, "t", "training", {"topic": "Hygiene", "held_on": "2026-11-01", "attendees": "Anyone"})
+    rs.add_record(ws, "t", "person", {"name": "Li Na", "role": "Front office"})
+    with pytest.raises(ValidationError, match="Not in the people list: Nobody"):
+        rs.add_record(ws, "t", "training", {"topic": "x", "held_on": "2026-11-02", "attendees": "li na\nNobody"})
+    rec, _ = rs.add_record(ws, "t", "training", {"topic": "x", "held_on": "2026-11-02", "attendees": "Li Na"})
+    panel = panel_of(opened, Step.STUDY, 3)
+    panel.table.selectRow(1)
+    editor = panel.editors["attendees"]
+    editor.setFocus()
+    editor.setPlainText("Li Na\nGhost")
+    panel.editors["assessment"].setFocus()
+    assert "Ghost" in panel.errors["attendees"].text()
+    assert rs.list_records(ws, "training")[1].values["attendees"] == "Li Na"
 
 
 def test_commitment_is_rated_as_it_is_typed(qtbot, opened: MainWindow):

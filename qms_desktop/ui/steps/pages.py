@@ -24,6 +24,7 @@ def summarise_page(c: WorkspaceController) -> TabbedStepPage:
 
 def study_page(c: WorkspaceController) -> TabbedStepPage:
     return TabbedStepPage(Step.STUDY, c, [
+        (lambda: QCoreApplication.translate("StepTabs", "People"), RegisterPanel("person", c)),
         (lambda: QCoreApplication.translate("StepTabs", "Study plan"), RegisterPanel("study_plan", c)),
         (lambda: QCoreApplication.translate("StepTabs", "Training matrix"), TrainingMatrix(c)),
         (lambda: QCoreApplication.translate("StepTabs", "Training sessions"), RegisterPanel("training", c)),

@@ -366,7 +366,7 @@ class TrainingMatrix(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.view, 1)
         column.addWidget(self.summary)
-        controller.changed.connect(lambda ch: self.reload() if "study_plan" in ch.registers else None)
+        controller.changed.connect(lambda ch: self.reload() if {"study_plan", "person"} & ch.registers else None)
 
     def reload(self) -> None:
         if not self._c.is_open:
@@ -374,12 +374,16 @@ class TrainingMatrix(QWidget):
         self.model.set_plan([r.values for r in register_service.list_records(self._c.ws(), "study_plan")])
         self.view.resizeColumnsToContents()
         outstanding = self.model.outstanding()
+        people: dict[str, list[str]] = {}
+        for person in register_service.list_records(self._c.ws(), "person"):
+            people.setdefault(str(person.values["role"]), []).append(str(person.values["name"]))
         if not self.model.roles:
             self.summary.setText(self.tr("No study planned yet: add entries on the Study plan tab."))
         elif not outstanding:
             self.summary.setText(self.tr("Every role has completed its planned study."))
         else:
-            lines = [f"{role}: {', '.join(sorted(stds))}" for role, stds in sorted(outstanding.items())]
+            lines = [f"{role}{' (' + ', '.join(people[role]) + ')' if role in people else ''}: {', '.join(sorted(stds))}"
+                     for role, stds in sorted(outstanding.items())]
             self.summary.setText(self.tr("Still to study — %1").replace("%1", "; ".join(lines)))
 
     def changeEvent(self, event: QEvent) -> None:
