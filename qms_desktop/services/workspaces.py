@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from qms_desktop.domain.audit import verify_chain
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.organisation import LANGUAGES, validate_profile_value
@@ -74,10 +76,28 @@ def check_workspace(path: Path) -> CheckReport:
             missing = {st.value for st in Step} - {r.step for r in s.query(StepRecord)}
             if missing:
                 problems.append(f"step records missing: {', '.join(sorted(missing))}")
+            problems += _evidence_problems(s)
         problems += [f"audit trail: {p.message}" for p in verify_chain(entries, head)]
         return CheckReport(path, tuple(problems), len(entries))
     finally:
         ws.close()
+
+
+def _evidence_problems(session: Session) -> list[str]:
+    """Every stored evidence file still matches the SHA-256 it was stored under."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from qms_desktop.storage.models import BlobRecord, EvidenceFileRecord
+
+    problems = []
+    for digest, data in session.execute(select(BlobRecord.sha256, BlobRecord.data)):
+        if hashlib.sha256(data).hexdigest() != digest:
+            names = [n for (n,) in session.execute(
+                select(EvidenceFileRecord.name).where(EvidenceFileRecord.sha256 == digest))]
+            problems.append(f"evidence file {', '.join(names) or digest[:12]} was altered after it was attached")
+    return problems
 
 
 def require_writable(ws: Workspace) -> None:

@@ -168,3 +168,21 @@ def test_compare_step_progress_follows_the_latest_assessment(assessed):
     for r in rows[:3]:
         cl.assess_requirement(ws, "t", r.item_id, status="conforming")
     assert get_step_progress(ws)[Step.COMPARE] == pytest.approx(0.5)
+
+
+def test_check_finds_an_altered_evidence_file(assessed, tmp_path: Path):
+    import sqlite3
+
+    ws, info = assessed
+    item_id = cl.checklist_rows(ws, info.id)[0].item_id
+    cl.attach_evidence(ws, "t", item_id, name="minutes.pdf", data=b"%PDF original minutes")
+    path = ws.path
+    ws.close()
+    assert check_workspace(path).sound
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE blob SET data = ?", (b"%PDF forged minutes",))
+    conn.commit()
+    conn.close()
+    report = check_workspace(path)
+    assert not report.sound
+    assert any("minutes.pdf was altered" in p for p in report.problems)
