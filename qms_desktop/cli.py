@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from qms_desktop import __version__
-from qms_desktop.domain.errors import NotAvailableError, QmsError
+from qms_desktop.domain.errors import NotAvailableError, QmsError, UsageError, WorkspaceReadOnlyError
 
 PROG = "qms-desktop"
 LANG_CHOICES = ("en", "zh_CN")
@@ -37,7 +37,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     from qms_desktop.app import run_gui
 
     if args.file and args.demo:
-        raise QmsError("give either a FILE or --demo, not both")
+        raise UsageError("core.file_or_demo")
     path = Path(args.file) if args.file else None
     return run_gui(workspace=path, demo=args.demo, lang=args.lang, smoke_test=args.smoke_test)
 
@@ -92,7 +92,7 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
             report = plan_import(ws, Path(args.file), assessment_id=args.assessment)
         else:
             if ws.read_only:
-                raise QmsError(ws.read_only_reason)
+                raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_reason)
             report, _ = import_checklist(ws, args.user or default_actor(), Path(args.file),
                                          assessment_id=args.assessment)
     for change in report.changes:
@@ -129,7 +129,7 @@ def _cmd_library_add(args: argparse.Namespace) -> int:
     source = Path(args.library)
     with open_workspace(Path(args.workspace)) as ws:
         if ws.read_only:
-            raise QmsError(ws.read_only_reason)
+            raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_reason)
         if source.exists():
             library, count, _ = add_library_file(ws, args.user or default_actor(), source)
         else:
@@ -156,9 +156,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
     out = Path(args.output)
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in ("docx", "pdf"):
-        raise QmsError("say --format docx or pdf (or give OUT a .docx or .pdf name)")
+        raise UsageError("core.say_format")
     if out.exists() and not args.force:
-        raise QmsError(f"{out} already exists; use --force to replace it")
+        raise UsageError("core.exists_use_force", path=str(out))
     with open_workspace(Path(args.workspace), read_only=True) as ws:
         from qms_desktop.services.profile import get_profile
 
@@ -172,7 +172,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
-        raise NotAvailableError(f"'{name}' is not yet available in QMS Desktop {__version__}")
+        raise NotAvailableError("core.not_yet_available", name=name, version=__version__)
 
     return run
 
@@ -281,8 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except QmsError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
+        lang = getattr(args, "lang", None) or "en"
+        print(f"{PROG}: error: {exc.text(lang)}", file=sys.stderr)
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

@@ -106,17 +106,15 @@ class ItemAssessment:
 def validate_item(item: ItemAssessment) -> None:
     """Raise ValidationError when the item's fields contradict each other."""
     if item.grade not in _GRADES_FOR[item.status]:
-        raise ValidationError("grade", f"A finding graded '{item.grade.value}' does not fit the status "
-                              f"'{item.status.value}'.")
+        raise ValidationError("grade", "core.grade_does_not_fit", grade=item.grade.value,
+                              status=item.status.value)
     if item.status is Status.NOT_APPLICABLE and not item.na_justification.strip():
-        raise ValidationError("na_justification",
-                              "A requirement marked not applicable needs a justification (it goes "
-                              "into the scope statement of clause 4.3).")
+        raise ValidationError("na_justification", "core.na_needs_justification")
     if item.action.text.strip() and item.action.state is ActionState.NONE:
         pass  # an action without a state counts as open
     for name in ("current_practice", "evidence_notes", "gap", "na_justification"):
         if len(getattr(item, name)) > 1_000_000:
-            raise ValidationError(name, "The text is longer than 1,000,000 characters.")
+            raise ValidationError(name, "core.text_too_long", limit=1_000_000)
 
 
 @dataclass(frozen=True)

@@ -63,29 +63,25 @@ def image_kind(data: bytes) -> str | None:
 def validate_profile_value(name: str, value: object) -> object:
     """Return the value to store for profile field `name`, or raise ValidationError."""
     if name not in PROFILE_FIELDS:
-        raise ValidationError(name, f"The organisation profile has no field called {name!r}.")
+        raise ValidationError(name, "core.no_such_field", field=name)
     if name == "logo":
         if value is None or value == b"":
             return None
         if not isinstance(value, bytes):
-            raise ValidationError(name, "The logo must be image data.")
+            raise ValidationError(name, "core.logo_not_image")
         if len(value) > MAX_LOGO_BYTES:
-            raise ValidationError(name, "The logo is larger than 2 MB; use a smaller image.")
+            raise ValidationError(name, "core.logo_too_large", limit_mb=MAX_LOGO_BYTES // 1048576)
         if image_kind(value) is None:
-            raise ValidationError(name, "The logo must be a PNG or JPEG image.")
+            raise ValidationError(name, "core.logo_not_image")
         return value
     if not isinstance(value, str):
-        raise ValidationError(name, f"{name} must be text.")
+        raise ValidationError(name, "core.must_be_text")
     if len(value) > MAX_TEXT:
-        raise ValidationError(name, f"The text is longer than {MAX_TEXT:,} characters.")
+        raise ValidationError(name, "core.text_too_long", limit=MAX_TEXT)
     if name == "name" and not value.strip():
-        raise ValidationError(name, "The organisation needs a name.")
+        raise ValidationError(name, "core.organisation_needs_name")
     if name == "doc_prefix" and value and not _PREFIX.match(value):
-        raise ValidationError(
-            name,
-            "The document prefix may hold up to 20 letters, digits, dots, hyphens or "
-            "underscores, starting with a letter or digit.",
-        )
+        raise ValidationError(name, "core.bad_doc_prefix")
     if name == "default_language" and value not in LANGUAGES:
-        raise ValidationError(name, "The document language must be English (en) or Simplified Chinese (zh_CN).")
+        raise ValidationError(name, "core.bad_language")
     return value

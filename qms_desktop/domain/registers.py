@@ -33,7 +33,7 @@ class Register:
         for f in self.fields:
             if f.name == name:
                 return f
-        raise ValidationError(name, f"The {self.key} register has no field {name!r}.")
+        raise ValidationError(name, "core.no_such_field", field=name)
 
     def blank(self) -> dict[str, object]:
         return {f.name: (None if f.kind in ("date", "number") else "") for f in self.fields}
@@ -41,7 +41,6 @@ class Register:
 
 def clean_value(field: Field, value: object) -> object:
     """The value to store for `field`, or ValidationError with a message fit to show."""
-    label = field.name.replace("_", " ")
     if field.kind == "date":
         if value in (None, ""):
             value = None
@@ -51,33 +50,33 @@ def clean_value(field: Field, value: object) -> object:
             try:
                 value = dt.date.fromisoformat(str(value).strip())
             except ValueError:
-                raise ValidationError(field.name, f"The {label} must be a date written as YYYY-MM-DD.") from None
+                raise ValidationError(field.name, "core.must_be_date", value=str(value)) from None
     elif field.kind == "number":
         if value in (None, ""):
             value = None
         elif isinstance(value, bool):
-            raise ValidationError(field.name, f"The {label} must be a number.")
+            raise ValidationError(field.name, "core.must_be_number")
         elif not isinstance(value, int | float):
             try:
                 value = float(str(value).strip().replace(",", ""))
             except ValueError:
-                raise ValidationError(field.name, f"The {label} must be a number.") from None
+                raise ValidationError(field.name, "core.must_be_number") from None
         if value is not None and (value != value or value in (float("inf"), float("-inf"))):
-            raise ValidationError(field.name, f"The {label} must be a number.")
+            raise ValidationError(field.name, "core.must_be_number")
     elif field.kind == "choice":
         value = "" if value is None else str(value)
         if value not in field.choices and not (value == "" and not field.required):
-            raise ValidationError(field.name, f"{value!r} is not a valid {label}; use one of "
-                                  f"{', '.join(c for c in field.choices if c)}.")
+            raise ValidationError(field.name, "core.not_a_choice", value=value,
+                                  choices=[c for c in field.choices if c])
     else:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise ValidationError(field.name, f"The {label} must be text.")
+            raise ValidationError(field.name, "core.must_be_text")
         if len(value) > MAX_TEXT:
-            raise ValidationError(field.name, f"The {label} is longer than {MAX_TEXT:,} characters.")
+            raise ValidationError(field.name, "core.text_too_long", limit=MAX_TEXT)
     if field.required and value in (None, "") or (field.required and isinstance(value, str) and not value.strip()):
-        raise ValidationError(field.name, f"The {label} is required.")
+        raise ValidationError(field.name, "core.required")
     return value
 
 
@@ -86,7 +85,7 @@ def validate_record(register: Register, values: dict[str, object]) -> dict[str, 
     unknown = set(values) - {f.name for f in register.fields}
     if unknown:
         name = sorted(unknown)[0]
-        raise ValidationError(name, f"The {register.key} register has no field {name!r}.")
+        raise ValidationError(name, "core.no_such_field", field=name)
     cleaned = {f.name: clean_value(f, values.get(f.name)) for f in register.fields}
     if register.rules is not None:
         register.rules(cleaned)
@@ -102,8 +101,7 @@ DECISIONS = ("adopt", "reject", "later")
 
 def _lesson_rules(v: dict[str, object]) -> None:
     if v["decision"] == "adopt" and not str(v["rule_kind"]):
-        raise ValidationError("rule_kind", "An adopted lesson needs the kind of rule it becomes: "
-                              "standard, specification or regulation.")
+        raise ValidationError("rule_kind", "core.adopted_lesson_needs_rule_kind")
 
 
 LESSONS = Register("lesson", Step.SUMMARISE, (
@@ -126,7 +124,7 @@ STUDY_STATES = ("planned", "completed")
 def _training_rules(v: dict[str, object]) -> None:
     hours = v["hours"]
     if hours is not None and not 0 < float(hours) <= 1000:  # type: ignore[arg-type]
-        raise ValidationError("hours", "The hours must be more than 0 and at most 1000.")
+        raise ValidationError("hours", "core.hours_out_of_range")
 
 
 PEOPLE = Register("person", Step.STUDY, (
@@ -171,12 +169,12 @@ SEVERITIES = ("small", "serious", "angry")
 
 def _objective_rules(v: dict[str, object]) -> None:
     if v["target"] is not None and not str(v["unit"]).strip():
-        raise ValidationError("unit", "A target needs a unit (%, minutes, complaints per month…).")
+        raise ValidationError("unit", "core.target_needs_unit")
 
 
 def _element_rules(v: dict[str, object]) -> None:
     if v["adopted"] == "no" and not str(v["reason"]).strip():
-        raise ValidationError("reason", "Say why an element is not adopted.")
+        raise ValidationError("reason", "core.element_needs_reason")
 
 
 OBJECTIVES = Register("objective", Step.PLAN, (

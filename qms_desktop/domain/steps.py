@@ -97,6 +97,6 @@ def validate_sign_off(status: StepStatus, signed_off_by: str, signed_off_on: dt.
 
     if status is StepStatus.DONE:
         if not signed_off_by.strip():
-            raise ValidationError("signed_off_by", "A step marked done needs the name of the person signing it off.")
+            raise ValidationError("signed_off_by", "core.done_needs_signer")
         if signed_off_on is None:
-            raise ValidationError("signed_off_on", "A step marked done needs the sign-off date.")
+            raise ValidationError("signed_off_on", "core.done_needs_date")

@@ -109,14 +109,14 @@ def create_assessment(
     """A new assessment over the requirements of `library_ids`. A re-assessment
     (`copy_from`) starts from the earlier one's findings, so only changes need entering."""
     if not name.strip():
-        raise ValidationError("name", "The assessment needs a name.")
+        raise ValidationError("name", "core.assessment_needs_name")
     if not library_ids:
-        raise ValidationError("library_ids", "Choose at least one requirement library.")
+        raise ValidationError("library_ids", "core.assessment_needs_library")
     with ws.editing(actor) as s:
         known = set(s.scalars(select(LibraryRecord.id)))
         unknown = [lib for lib in library_ids if lib not in known]
         if unknown:
-            raise ValidationError("library_ids", f"The workspace holds no library {', '.join(unknown)}.")
+            raise ValidationError("library_ids", "core.no_such_library", library=unknown)
         record = AssessmentRecord(name=name.strip(), held_on=held_on, audit_date=audit_date,
                                   library_ids=" ".join(library_ids), notes=notes)
         s.add(record)
@@ -182,7 +182,7 @@ def get_item(ws: Workspace, item_id: int) -> ItemAssessment:
     with ws.reading() as s:
         row = s.get(AssessmentItemRecord, item_id)
         if row is None:
-            raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+            raise WorkspaceError("core.no_such_item", id=item_id)
         return _to_item(row)
 
 
@@ -192,8 +192,8 @@ def _coerce(name: str, value: object) -> object:
         try:
             return enums[name](value.value if hasattr(value, "value") else value)  # type: ignore[union-attr]
         except ValueError:
-            allowed = ", ".join(repr(m.value) for m in enums[name])
-            raise ValidationError(name, f"{value!r} is not a valid {name.replace('_', ' ')}; use one of {allowed}.") from None
+            allowed = [m.value for m in enums[name] if m.value]
+            raise ValidationError(name, "core.not_a_choice", value=value, choices=allowed) from None
     if name == "action_due":
         if value in (None, ""):
             return None
@@ -202,9 +202,9 @@ def _coerce(name: str, value: object) -> object:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise ValidationError(name, f"The due date {value!r} is not a date (YYYY-MM-DD).") from None
+            raise ValidationError(name, "core.must_be_date", value=str(value)) from None
     if not isinstance(value, str):
-        raise ValidationError(name, f"{name.replace('_', ' ')} must be text.")
+        raise ValidationError(name, "core.must_be_text")
     return value
 
 
@@ -229,7 +229,7 @@ def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
 def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object]) -> ItemAssessment:
     row = s.get(AssessmentItemRecord, item_id)
     if row is None:
-        raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+        raise WorkspaceError("core.no_such_item", id=item_id)
     item = _with_fields(_to_item(row), cleaned)
     if "status" in cleaned and item.status not in (Status.PARTIAL, Status.NONCONFORMING, Status.CONFORMING):
         item = replace(item, grade=Grade.NONE)  # a grade only belongs to an assessed finding
@@ -248,7 +248,7 @@ def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object])
 def _clean(values: dict[str, object]) -> dict[str, object]:
     unknown = set(values) - set(ITEM_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], f"A checklist item has no field {sorted(unknown)[0]!r}.")
+        raise ValidationError(sorted(unknown)[0], "core.no_such_field", field=sorted(unknown)[0])
     return {name: _coerce(name, value) for name, value in values.items()}
 
 
@@ -281,23 +281,23 @@ def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None =
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise WorkspaceError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+            raise WorkspaceError("core.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
         if size > max_bytes:
-            raise ValidationError("evidence", f"{path.name} is {size / 1048576:.1f} MB; evidence files may be at "
-                                  f"most {max_bytes / 1048576:.0f} MB. Nothing was attached.")
+            raise ValidationError("evidence", "core.evidence_too_large", name=path.name,
+                                  size_mb=round(size / 1048576, 1), limit_mb=round(max_bytes / 1048576))
         if not path.is_file():
-            raise ValidationError("evidence", f"{path.name} is not a file.")
+            raise ValidationError("evidence", "core.not_a_file", name=path.name)
         data = path.read_bytes()
         name = name or path.name
     if data is None or not name:
-        raise ValidationError("evidence", "Give a file to attach.")
+        raise ValidationError("evidence", "core.evidence_needs_file")
     if len(data) > max_bytes:
-        raise ValidationError("evidence", f"{name} is {len(data) / 1048576:.1f} MB; evidence files may be at "
-                              f"most {max_bytes / 1048576:.0f} MB. Nothing was attached.")
+        raise ValidationError("evidence", "core.evidence_too_large", name=name,
+                              size_mb=round(len(data) / 1048576, 1), limit_mb=round(max_bytes / 1048576))
     digest = hashlib.sha256(data).hexdigest()
     with ws.editing(actor) as s:
         if s.get(AssessmentItemRecord, item_id) is None:
-            raise WorkspaceError(f"There is no checklist item {item_id} in this workspace.")
+            raise WorkspaceError("core.no_such_item", id=item_id)
         if s.get(BlobRecord, digest) is None:
             s.add(BlobRecord(sha256=digest, data=data))
         record = EvidenceFileRecord(item_id=item_id, name=name[:255], sha256=digest, size=len(data), added_at=_now())
@@ -320,9 +320,9 @@ def evidence_data(ws: Workspace, evidence_id: int) -> bytes:
         record = s.get(EvidenceFileRecord, evidence_id)
         blob = s.get(BlobRecord, record.sha256) if record else None
         if record is None or blob is None:
-            raise WorkspaceError("That evidence file is not in the workspace.")
+            raise WorkspaceError("core.no_such_evidence")
         if hashlib.sha256(blob.data).hexdigest() != record.sha256:
-            raise WorkspaceError(f"The stored copy of {record.name} is damaged (its SHA-256 does not match).")
+            raise WorkspaceError("core.evidence_damaged", name=record.name)
         return blob.data
 
 
@@ -330,7 +330,7 @@ def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> ChangeSet:
     with ws.editing(actor) as s:
         record = s.get(EvidenceFileRecord, evidence_id)
         if record is None:
-            raise WorkspaceError("That evidence file is not in the workspace.")
+            raise WorkspaceError("core.no_such_evidence")
         digest = record.sha256
         item_id = record.item_id
         s.delete(record)

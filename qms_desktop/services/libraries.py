@@ -21,19 +21,18 @@ def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int,
     assessment uses it). Returns the number of requirements."""
     duplicates = sorted(ref for ref, n in Counter(r.ref for r in library.rows).items() if n > 1)
     if duplicates:
-        raise ValidationError("library", f"Library {library.id} uses reference codes more than once: "
-                              f"{', '.join(duplicates[:5])}.")
+        raise ValidationError("library", "core.library_duplicate_refs", library=library.id,
+                              refs=duplicates[:5])
     if not any(not r.is_section for r in library.rows):
-        raise ValidationError("library", f"Library {library.id} holds no requirements.")
+        raise ValidationError("library", "core.library_empty", library=library.id)
     with ws.editing(actor) as s:
         existing = s.get(LibraryRecord, library.id)
         if existing is not None:
             in_use = [a.name for a in s.scalars(select(AssessmentRecord))
                       if library.id in a.library_ids.split()]
             if in_use:
-                raise ValidationError(
-                    "library", f"The workspace already holds library {library.id}, used by the assessment "
-                    f"“{in_use[0]}”; it is kept as it is so that assessment stays as it was.")
+                raise ValidationError("library", "core.library_in_use", library=library.id,
+                                      assessment=in_use[0])
             s.execute(delete(RequirementRecord).where(RequirementRecord.library_id == library.id))
             s.delete(existing)
             s.flush()

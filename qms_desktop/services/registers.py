@@ -20,7 +20,7 @@ PLAN_FIELDS = ("target_customers", "offerings", "service_level", "quality_policy
 
 def _register(key: str) -> tuple[Register, type[RegisterRow]]:
     if key not in REGISTERS:
-        raise ValidationError("register", f"There is no register called {key!r}.")
+        raise ValidationError("register", "core.no_such_register", register=key)
     return REGISTERS[key], REGISTER_MODELS[key]
 
 
@@ -48,8 +48,7 @@ def _check_attendees(s: object, key: str, cleaned: dict[str, object]) -> None:
     people = [str(n) for n in s.scalars(select(PersonRecord.name))]  # type: ignore[attr-defined]
     unknown = unknown_attendees(str(cleaned.get("attendees") or ""), people)
     if unknown:
-        raise ValidationError("attendees", f"Not in the people list: {', '.join(unknown[:5])}. Add them under "
-                              "People first, or correct the names.")
+        raise ValidationError("attendees", "core.attendees_not_people", names=unknown[:5])
 
 
 def check_record(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, object]:
@@ -69,7 +68,7 @@ def add_record(ws: Workspace, actor: str, key: str, values: dict[str, object],
     with ws.editing(actor) as s:
         _check_attendees(s, key, cleaned)
         if record_id is not None and s.get(model, record_id) is not None:
-            raise WorkspaceError(f"A {key} record {record_id} already exists.")
+            raise WorkspaceError("core.record_exists", id=record_id)
         position = (s.scalar(select(func.max(model.position))) or 0) + 1
         row = model(**cleaned)
         row.position = position
@@ -87,7 +86,7 @@ def update_record(ws: Workspace, actor: str, key: str, record_id: int, **values:
     with ws.editing(actor) as s:
         row = s.get(model, record_id)
         if row is None:
-            raise WorkspaceError(f"That {key.replace('_', ' ')} record no longer exists.")
+            raise WorkspaceError("core.record_gone")
         current = {f.name: getattr(row, f.name) for f in reg.fields}
         for name in values:
             reg.field(name)
@@ -107,7 +106,7 @@ def delete_record(ws: Workspace, actor: str, key: str, record_id: int) -> tuple[
     with ws.editing(actor) as s:
         row = s.get(model, record_id)
         if row is None:
-            raise WorkspaceError(f"That {key.replace('_', ' ')} record no longer exists.")
+            raise WorkspaceError("core.record_gone")
         record = _to_record(reg, row)
         s.delete(row)
     return record, _changes(reg)
@@ -125,11 +124,11 @@ def get_plan(ws: Workspace) -> dict[str, str]:
 def update_plan(ws: Workspace, actor: str, **values: str) -> tuple[dict[str, str], ChangeSet]:
     for name, value in values.items():
         if name not in PLAN_FIELDS:
-            raise ValidationError(name, f"The plan has no field {name!r}.")
+            raise ValidationError(name, "core.no_such_field", field=name)
         if not isinstance(value, str):
-            raise ValidationError(name, f"The {name.replace('_', ' ')} must be text.")
+            raise ValidationError(name, "core.must_be_text")
         if len(value) > 1_000_000:
-            raise ValidationError(name, "The text is longer than 1,000,000 characters.")
+            raise ValidationError(name, "core.text_too_long", limit=1_000_000)
     with ws.editing(actor) as s:
         row = s.get(PlanDesignRecord, 1)
         if row is None:

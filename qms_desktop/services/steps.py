@@ -66,10 +66,10 @@ def update_step(
         new_by = signed_off_by if signed_off_by is not None else row.signed_off_by
         new_on = row.signed_off_on if signed_off_on == "" else signed_off_on
         if isinstance(new_on, str):
-            raise ValidationError("signed_off_on", "The sign-off date must be a date.")
+            raise ValidationError("signed_off_on", "core.must_be_date", value=new_on)
         validate_sign_off(new_status, new_by, new_on)
         if notes is not None and len(notes) > 1_000_000:
-            raise ValidationError("notes", "The notes are longer than 1,000,000 characters.")
+            raise ValidationError("notes", "core.text_too_long", limit=1_000_000)
         row.status = new_status.value
         row.signed_off_by = new_by
         row.signed_off_on = new_on

@@ -85,20 +85,22 @@ def test_assess_and_score(assessed):
 
 
 @pytest.mark.parametrize(
-    ("values", "words"),
+    ("values", "field", "code", "words"),
     [
-        ({"status": "maybe"}, "not a valid status"),
-        ({"status": "not_applicable"}, "justification"),
-        ({"status": "conforming", "grade": "major"}, "does not fit"),
-        ({"action_due": "next week"}, "not a date"),
-        ({"colour": "red"}, "no field"),
+        ({"status": "maybe"}, "status", "core.not_a_choice", "not one of the choices"),
+        ({"status": "not_applicable"}, "na_justification", "core.na_needs_justification", "justification"),
+        ({"status": "conforming", "grade": "major"}, "grade", "core.grade_does_not_fit", "does not fit"),
+        ({"action_due": "next week"}, "action_due", "core.must_be_date", "not a date"),
+        ({"colour": "red"}, "colour", "core.no_such_field", "no field"),
     ],
 )
-def test_bad_values_refused_and_nothing_written(assessed, values, words):
+def test_bad_values_refused_and_nothing_written(assessed, values, field, code, words):
     ws, info = assessed
     item_id = cl.checklist_rows(ws, info.id)[0].item_id
-    with pytest.raises(ValidationError, match=words):
+    with pytest.raises(ValidationError, match=words) as caught:
         cl.assess_requirement(ws, "t", item_id, **values)
+    assert (caught.value.field, caught.value.code) == (field, code)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in caught.value.text("zh_CN"))
     assert cl.get_item(ws, item_id).status is Status.NOT_ASSESSED
 
 
