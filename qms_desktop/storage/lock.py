@@ -3,6 +3,11 @@
 The lock lives in a sidecar file (`<workspace>.lock`) locked with the operating
 system's advisory lock, so a crashed editor's lock vanishes with its process and
 never has to be broken by hand.
+
+The sidecar file is never deleted, only unlocked. Deleting it on release would let a
+process that had already opened it lock the orphaned file while a third process creates
+a fresh one and locks that: two "exclusive" editors at once. The lock is keyed on the
+workspace's real path, so a symbolic link to a file being edited finds the same lock.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ class LockHeld(Exception):
 
 
 def lock_path_for(workspace: Path) -> Path:
-    return workspace.with_name(workspace.name + ".lock")
+    """The sidecar lock file of `workspace`, beside the real file its name leads to."""
+    real = Path(os.path.realpath(workspace))
+    return real.with_name(real.name + ".lock")
 
 
 def _describe_owner(raw: str) -> str:
@@ -49,17 +56,21 @@ class WorkspaceLock:
             finally:
                 os.close(fd)
             raise LockHeld(_describe_owner(raw)) from None
+        self._fd = fd
         try:
             user = getpass.getuser()
         except Exception:  # noqa: BLE001 - no account name is not an error here
             user = "unknown"
         info = json.dumps({"user": user, "host": socket.gethostname(), "pid": os.getpid()})
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, info.encode())
-        self._fd = fd
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, info.encode())
+        except OSError:
+            pass  # a full disk: the lock holds all the same; others see "another window"
 
     def release(self) -> None:
+        """Unlock and close; the file stays (see the module docstring for why)."""
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
@@ -67,10 +78,6 @@ class WorkspaceLock:
             _unlock_fd(fd)
         finally:
             os.close(fd)
-        try:
-            self.path.unlink()
-        except OSError:
-            pass  # another process may have taken it meanwhile; that is fine
 
     @property
     def held(self) -> bool:
