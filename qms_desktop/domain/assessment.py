@@ -103,6 +103,15 @@ class ItemAssessment:
         return self.status is not Status.NOT_APPLICABLE
 
 
+def implied_values(item: ItemAssessment, changed: dict[str, object]) -> dict[str, object]:
+    """What a change implies for the other fields: a new status clears a grade that does not
+    fit it (a major nonconformity cannot stay on a conforming finding; a requirement not
+    assessed has no grade), unless the same change sets the grade itself."""
+    if "status" in changed and "grade" not in changed and item.grade not in _GRADES_FOR[item.status]:
+        return {"grade": Grade.NONE}
+    return {}
+
+
 def validate_item(item: ItemAssessment) -> None:
     """Raise ValidationError when the item's fields contradict each other."""
     if item.grade not in _GRADES_FOR[item.status]:

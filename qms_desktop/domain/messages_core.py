@@ -82,6 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "“{assessment}”; it is kept as it is so that assessment stays as it was.",
                             "工作区已有要求库 {library}，且被评估“{assessment}”使用；为保持该评估不变，"
                             "原要求库保留不动。"),
+    "core.library_in_use_remove": ("Library {library} is used by the assessment “{assessment}” and cannot "
+                                   "be removed.",
+                                   "要求库 {library} 正被评估“{assessment}”使用，不能移除。"),
     # editing
     "core.read_only": ("This workspace is open read-only: {reason}", "此工作区以只读方式打开：{reason}"),
     "core.read_only_plain": ("This workspace is open read-only; changes cannot be made.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,12 +23,15 @@ from qms_desktop.domain.assessment import (
     Score,
     Status,
     compare,
+    implied_values,
     readiness,
     score,
     score_by_clause,
     validate_item,
 )
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.domain.filenames import safe_file_name
+from qms_desktop.domain.requirements import LibraryCopy
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.storage.models import (
@@ -105,14 +109,22 @@ def list_assessments(ws: Workspace) -> list[AssessmentInfo]:
 def create_assessment(
     ws: Workspace, actor: str, name: str, held_on: dt.date, library_ids: list[str], *,
     audit_date: dt.date | None = None, copy_from: int | None = None, notes: str = "",
+    bring_in: tuple[LibraryCopy, ...] = (),
 ) -> tuple[AssessmentInfo, ChangeSet]:
     """A new assessment over the requirements of `library_ids`. A re-assessment
-    (`copy_from`) starts from the earlier one's findings, so only changes need entering."""
+    (`copy_from`) starts from the earlier one's findings, so only changes need entering.
+    Libraries in `bring_in` the workspace does not hold yet are copied in, in the same
+    transaction."""
+    from qms_desktop.services.libraries import store_library_in
+
     if not name.strip():
         raise ValidationError("name", "core.assessment_needs_name")
     if not library_ids:
         raise ValidationError("library_ids", "core.assessment_needs_library")
     with ws.editing(actor) as s:
+        for library in bring_in:
+            if s.get(LibraryRecord, library.id) is None:
+                store_library_in(s, library)
         known = set(s.scalars(select(LibraryRecord.id)))
         unknown = [lib for lib in library_ids if lib not in known]
         if unknown:
@@ -140,7 +152,127 @@ def create_assessment(
             s.add(item)
         s.flush()
         info = _to_info(record)
+    return info, ChangeSet(checklist=True, libraries=bool(bring_in))
+
+
+ASSESSMENT_FIELDS = ("name", "held_on", "audit_date", "notes")
+
+
+def update_assessment(ws: Workspace, actor: str, assessment_id: int,
+                      **values: object) -> tuple[AssessmentInfo, ChangeSet]:
+    """Rename an assessment or change its dates or notes."""
+    unknown = set(values) - set(ASSESSMENT_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "core.no_such_field", field=sorted(unknown)[0])
+    if "name" in values:
+        if not isinstance(values["name"], str):
+            raise ValidationError("name", "core.must_be_text")
+        if not values["name"].strip():
+            raise ValidationError("name", "core.assessment_needs_name")
+        values["name"] = values["name"].strip()
+    for key in ("held_on", "audit_date"):
+        if key in values and not isinstance(values[key], dt.date | None):
+            raise ValidationError(key, "core.must_be_date", value=str(values[key]))
+    if values.get("held_on", dt.date.min) is None:
+        raise ValidationError("held_on", "core.required")
+    if "notes" in values and not isinstance(values["notes"], str):
+        raise ValidationError("notes", "core.must_be_text")
+    with ws.editing(actor) as s:
+        record = s.get(AssessmentRecord, assessment_id)
+        if record is None:
+            raise WorkspaceError("core.no_such_assessment", id=assessment_id)
+        for key, value in values.items():
+            if getattr(record, key) != value:
+                setattr(record, key, value)
+        s.flush()
+        info = _to_info(record)
     return info, ChangeSet(checklist=True)
+
+
+@dataclass(frozen=True)
+class EvidenceSnapshot:
+    """An evidence file as it was, bytes included: enough to put it back under its own id."""
+
+    file: EvidenceFile
+    data: bytes
+
+
+@dataclass(frozen=True)
+class AssessmentSnapshot:
+    """A deleted assessment with every finding and evidence file, to put it back as it was."""
+
+    info: AssessmentInfo
+    items: tuple[dict[str, object], ...]
+    evidence: tuple[EvidenceSnapshot, ...]
+
+
+_ITEM_COLUMNS = ("id", "library_id", "ref", *ITEM_FIELDS, "changed_by", "changed_at")
+
+
+def delete_assessment(ws: Workspace, actor: str, assessment_id: int) -> tuple[AssessmentSnapshot, ChangeSet]:
+    """Delete an assessment, its findings and their evidence; returns what `restore_assessment` needs."""
+    with ws.editing(actor) as s:
+        record = s.get(AssessmentRecord, assessment_id)
+        if record is None:
+            raise WorkspaceError("core.no_such_assessment", id=assessment_id)
+        info = _to_info(record)
+        items = list(s.scalars(select(AssessmentItemRecord)
+                               .where(AssessmentItemRecord.assessment_id == assessment_id)
+                               .order_by(AssessmentItemRecord.id)))
+        ids = [i.id for i in items]
+        evidence: list[EvidenceSnapshot] = []
+        if ids:
+            files = list(s.scalars(select(EvidenceFileRecord).where(EvidenceFileRecord.item_id.in_(ids))
+                                   .order_by(EvidenceFileRecord.id)))
+            for f in files:
+                blob = s.get(BlobRecord, f.sha256)
+                evidence.append(EvidenceSnapshot(EvidenceFile(f.id, f.item_id, f.name, f.sha256, f.size, f.added_at),
+                                                 blob.data if blob is not None else b""))
+                s.delete(f)
+        snapshot = AssessmentSnapshot(info, tuple({c: getattr(i, c) for c in _ITEM_COLUMNS} for i in items),
+                                      tuple(evidence))
+        for item in items:
+            s.delete(item)
+        s.flush()
+        _drop_unused_blobs(s, {e.file.sha256 for e in evidence})
+        s.delete(record)
+    return snapshot, ChangeSet(checklist=True)
+
+
+def restore_assessment(ws: Workspace, actor: str, snapshot: AssessmentSnapshot) -> tuple[AssessmentInfo, ChangeSet]:
+    """Put a deleted assessment back under its old ids (undo of a delete, redo of a create)."""
+    info = snapshot.info
+    with ws.editing(actor) as s:
+        if s.get(AssessmentRecord, info.id) is not None:
+            raise WorkspaceError("core.record_exists", id=info.id)
+        s.add(AssessmentRecord(id=info.id, name=info.name, held_on=info.held_on, audit_date=info.audit_date,
+                               library_ids=" ".join(info.library_ids), notes=info.notes))
+        s.flush()
+        s.add_all([AssessmentItemRecord(assessment_id=info.id, **values) for values in snapshot.items])
+        s.flush()
+        for e in snapshot.evidence:
+            _put_evidence(s, e)
+        s.flush()
+    return info, ChangeSet(checklist=True)
+
+
+def _drop_unused_blobs(s: Session, digests: set[str]) -> None:
+    for digest in digests:
+        still_used = s.scalar(select(EvidenceFileRecord.id).where(EvidenceFileRecord.sha256 == digest).limit(1))
+        if still_used is None:
+            blob = s.get(BlobRecord, digest)
+            if blob is not None:
+                s.delete(blob)
+
+
+def _put_evidence(s: Session, e: EvidenceSnapshot) -> None:
+    if hashlib.sha256(e.data).hexdigest() != e.file.sha256:
+        raise WorkspaceError("core.evidence_damaged", name=e.file.name)
+    if s.get(BlobRecord, e.file.sha256) is None:
+        s.add(BlobRecord(sha256=e.file.sha256, data=e.data))
+    f = e.file
+    s.add(EvidenceFileRecord(id=f.id, item_id=f.item_id, name=f.name, sha256=f.sha256, size=f.size,
+                             added_at=f.added_at))
 
 
 # -- the checklist -------------------------------------------------------------
@@ -226,23 +358,29 @@ def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
     return result
 
 
-def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object]) -> ItemAssessment:
+def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object]
+               ) -> tuple[ItemAssessment, dict[str, object]]:
+    """Apply `cleaned` to one item; returns the item and the stored values it replaced
+    (the rules' own changes included), which is what undoing it writes back."""
     row = s.get(AssessmentItemRecord, item_id)
     if row is None:
         raise WorkspaceError("core.no_such_item", id=item_id)
     item = _with_fields(_to_item(row), cleaned)
-    if "status" in cleaned and item.status not in (Status.PARTIAL, Status.NONCONFORMING, Status.CONFORMING):
-        item = replace(item, grade=Grade.NONE)  # a grade only belongs to an assessed finding
-        cleaned = {**cleaned, "grade": Grade.NONE}
+    implied = implied_values(item, cleaned)
+    if implied:
+        item = _with_fields(item, implied)
+        cleaned = {**cleaned, **implied}
     validate_item(item)
+    before: dict[str, object] = {}
     for name, value in cleaned.items():
         stored = value.value if hasattr(value, "value") else value
         if getattr(row, name) != stored:
+            before[name] = getattr(row, name)
             setattr(row, name, stored)
-    if s.is_modified(row):
+    if before:
         row.changed_by, row.changed_at = actor, _now()
     s.flush()
-    return _to_item(row)
+    return _to_item(row), before
 
 
 def _clean(values: dict[str, object]) -> dict[str, object]:
@@ -256,17 +394,28 @@ def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object
     """Set fields of one checklist item (status, grade, practice, evidence notes, gap, action…)."""
     cleaned = _clean(values)
     with ws.editing(actor) as s:
-        result = _assess_in(s, actor, item_id, cleaned)
+        result, _ = _assess_in(s, actor, item_id, cleaned)
     return result, ChangeSet(items=frozenset({item_id}))
+
+
+def apply_assessments(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]
+                      ) -> tuple[list[tuple[int, dict[str, object]]], ChangeSet]:
+    """Apply several item changes in one transaction, all of them or none. Returns the
+    inverse — for each item that changed, the values it had — and what changed."""
+    cleaned = [(item_id, _clean(values)) for item_id, values in changes]
+    inverse: list[tuple[int, dict[str, object]]] = []
+    with ws.editing(actor) as s:
+        for item_id, values in cleaned:
+            _, before = _assess_in(s, actor, item_id, values)
+            if before:
+                inverse.append((item_id, before))
+    return inverse, ChangeSet(items=frozenset(item_id for item_id, _ in inverse))
 
 
 def assess_many(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]) -> ChangeSet:
     """Apply several item changes in one transaction: all of them, or none."""
-    cleaned = [(item_id, _clean(values)) for item_id, values in changes]
-    with ws.editing(actor) as s:
-        for item_id, values in cleaned:
-            _assess_in(s, actor, item_id, values)
-    return ChangeSet(items=frozenset(item_id for item_id, _ in changes))
+    _, result = apply_assessments(ws, actor, changes)
+    return ChangeSet(items=frozenset(item_id for item_id, _ in changes)) | result
 
 
 # -- evidence ------------------------------------------------------------------
@@ -278,6 +427,9 @@ def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None =
     """Store a file inside the workspace as evidence for a checklist item."""
     if path is not None:
         path = Path(path)
+        if path.is_symlink():  # never follow a link to somewhere the user did not choose
+            raise ValidationError("evidence", "core.evidence_is_link", name=path.name,
+                                  target=str(os.readlink(path)))
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -300,7 +452,8 @@ def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None =
             raise WorkspaceError("core.no_such_item", id=item_id)
         if s.get(BlobRecord, digest) is None:
             s.add(BlobRecord(sha256=digest, data=data))
-        record = EvidenceFileRecord(item_id=item_id, name=name[:255], sha256=digest, size=len(data), added_at=_now())
+        record = EvidenceFileRecord(item_id=item_id, name=safe_file_name(name), sha256=digest, size=len(data),
+                                    added_at=_now())
         s.add(record)
         s.flush()
         result = EvidenceFile(record.id, item_id, record.name, digest, len(data), record.added_at)
@@ -326,21 +479,49 @@ def evidence_data(ws: Workspace, evidence_id: int) -> bytes:
         return blob.data
 
 
-def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> ChangeSet:
+def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> tuple[EvidenceSnapshot, ChangeSet]:
+    """Remove an evidence file (its bytes too, when nothing else uses them); returns what
+    `restore_evidence` needs to put it back."""
     with ws.editing(actor) as s:
         record = s.get(EvidenceFileRecord, evidence_id)
         if record is None:
             raise WorkspaceError("core.no_such_evidence")
-        digest = record.sha256
-        item_id = record.item_id
+        blob = s.get(BlobRecord, record.sha256)
+        snapshot = EvidenceSnapshot(EvidenceFile(record.id, record.item_id, record.name, record.sha256, record.size,
+                                                 record.added_at), blob.data if blob is not None else b"")
         s.delete(record)
         s.flush()
-        still_used = s.scalar(select(EvidenceFileRecord.id).where(EvidenceFileRecord.sha256 == digest).limit(1))
-        if still_used is None:
-            blob = s.get(BlobRecord, digest)
-            if blob is not None:
-                s.delete(blob)
-    return ChangeSet(items=frozenset({item_id}))
+        _drop_unused_blobs(s, {snapshot.file.sha256})
+    return snapshot, ChangeSet(items=frozenset({snapshot.file.item_id}))
+
+
+def restore_evidence(ws: Workspace, actor: str, snapshot: EvidenceSnapshot) -> ChangeSet:
+    """Put a removed evidence file back under its old id (undo of a remove, redo of an attach)."""
+    with ws.editing(actor) as s:
+        if s.get(AssessmentItemRecord, snapshot.file.item_id) is None:
+            raise WorkspaceError("core.no_such_item", id=snapshot.file.item_id)
+        if s.get(EvidenceFileRecord, snapshot.file.id) is not None:
+            raise WorkspaceError("core.record_exists", id=snapshot.file.id)
+        _put_evidence(s, snapshot)
+    return ChangeSet(items=frozenset({snapshot.file.item_id}))
+
+
+def item_states(ws: Workspace, item_ids: list[int] | set[int] | frozenset[int]
+                ) -> dict[int, tuple[ItemAssessment, tuple[str, ...]]]:
+    """Findings and evidence file names of several items, read in one session."""
+    ids = sorted(item_ids)
+    out: dict[int, tuple[ItemAssessment, tuple[str, ...]]] = {}
+    with ws.reading() as s:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            files: dict[int, list[str]] = {}
+            for item_id, fname in s.execute(select(EvidenceFileRecord.item_id, EvidenceFileRecord.name)
+                                            .where(EvidenceFileRecord.item_id.in_(chunk))
+                                            .order_by(EvidenceFileRecord.id)):
+                files.setdefault(item_id, []).append(fname)
+            for row in s.scalars(select(AssessmentItemRecord).where(AssessmentItemRecord.id.in_(chunk))):
+                out[row.id] = (_to_item(row), tuple(files.get(row.id, ())))
+    return out
 
 
 # -- scores ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import cast
 
 from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
 
 from qms_desktop.domain.errors import ValidationError
 from qms_desktop.domain.requirements import LibraryCopy
@@ -16,38 +17,71 @@ from qms_desktop.storage.models import AssessmentRecord, LibraryRecord, Requirem
 from qms_desktop.storage.workspace import Workspace
 
 
-def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int, ChangeSet]:
-    """Copy a library into the workspace (replacing an earlier copy of the same id while no
-    assessment uses it). Returns the number of requirements."""
+def _check_copy(library: LibraryCopy) -> None:
     duplicates = sorted(ref for ref, n in Counter(r.ref for r in library.rows).items() if n > 1)
     if duplicates:
         raise ValidationError("library", "core.library_duplicate_refs", library=library.id,
                               refs=duplicates[:5])
     if not any(not r.is_section for r in library.rows):
         raise ValidationError("library", "core.library_empty", library=library.id)
+
+
+def _users(s: Session, library_id: str) -> list[str]:
+    return [a.name for a in s.scalars(select(AssessmentRecord)) if library_id in a.library_ids.split()]
+
+
+def _remove_in(s: Session, library_id: str, code: str) -> None:
+    existing = s.get(LibraryRecord, library_id)
+    if existing is None:
+        return
+    in_use = _users(s, library_id)
+    if in_use:
+        raise ValidationError("library", code, library=library_id, assessment=in_use[0])
+    s.execute(delete(RequirementRecord).where(RequirementRecord.library_id == library_id))
+    s.delete(existing)
+    s.flush()
+
+
+def store_library_in(s: Session, library: LibraryCopy) -> int:
+    """Copy a library in within the caller's transaction (replacing an earlier copy of the
+    same id while no assessment uses it). Returns the number of requirements."""
+    _check_copy(library)
+    _remove_in(s, library.id, "core.library_in_use")
+    s.add(LibraryRecord(id=library.id, name_en=library.name_en, name_zh=library.name_zh,
+                        version=library.version, source=library.source, content=library.content))
+    s.flush()
+    s.execute(
+        insert(cast(Table, RequirementRecord.__table__)),
+        [dict(library_id=library.id, position=i, depth=r.depth, is_section=r.is_section, ref=r.ref,
+              parent_ref=r.parent_ref, title_en=r.title_en, title_zh=r.title_zh,
+              guidance_en=r.guidance_en, guidance_zh=r.guidance_zh, tags=" ".join(r.tags))
+         for i, r in enumerate(library.rows)],
+    )
+    return library.requirement_count
+
+
+def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int, ChangeSet]:
+    """Copy a library into the workspace (replacing an earlier copy of the same id while no
+    assessment uses it). Returns the number of requirements."""
+    _check_copy(library)
     with ws.editing(actor) as s:
-        existing = s.get(LibraryRecord, library.id)
-        if existing is not None:
-            in_use = [a.name for a in s.scalars(select(AssessmentRecord))
-                      if library.id in a.library_ids.split()]
-            if in_use:
-                raise ValidationError("library", "core.library_in_use", library=library.id,
-                                      assessment=in_use[0])
-            s.execute(delete(RequirementRecord).where(RequirementRecord.library_id == library.id))
-            s.delete(existing)
-            s.flush()
-        s.add(LibraryRecord(id=library.id, name_en=library.name_en, name_zh=library.name_zh,
-                            version=library.version, source=library.source, content=library.content))
-        s.flush()
-        s.execute(
-            insert(cast(Table, RequirementRecord.__table__)),
-            [dict(library_id=library.id, position=i, depth=r.depth, is_section=r.is_section, ref=r.ref,
-                  parent_ref=r.parent_ref, title_en=r.title_en, title_zh=r.title_zh,
-                  guidance_en=r.guidance_en, guidance_zh=r.guidance_zh, tags=" ".join(r.tags))
-             for i, r in enumerate(library.rows)],
-        )
-    count = sum(1 for r in library.rows if not r.is_section)
+        count = store_library_in(s, library)
     return count, ChangeSet(libraries=True)
+
+
+def replace_library(ws: Workspace, actor: str, library_id: str, library: LibraryCopy | None
+                    ) -> tuple[LibraryCopy | None, ChangeSet]:
+    """Make the workspace hold `library` under `library_id` (or nothing, when None), in one
+    transaction; returns what it held before. Adding a library and undoing that are both
+    this call."""
+    if library is not None:
+        _check_copy(library)
+    before = library_copy(ws, library_id)
+    with ws.editing(actor) as s:
+        _remove_in(s, library_id, "core.library_in_use_remove" if library is None else "core.library_in_use")
+        if library is not None:
+            store_library_in(s, library)
+    return before, ChangeSet(libraries=True)
 
 
 def add_library_file(ws: Workspace, actor: str, path: Path) -> tuple[LibraryCopy, int, ChangeSet]:
@@ -79,3 +113,29 @@ def ensure_builtin_libraries(ws: Workspace, actor: str, library_ids: list[str]) 
             _, step_changes = store_library(ws, actor, builtin_library(library_id))
             changes = changes | step_changes
     return changes
+
+
+def library_copy(ws: Workspace, library_id: str) -> LibraryCopy | None:
+    """The library the workspace holds under `library_id`, as it was copied in."""
+    from qms_desktop.domain.requirements import LibraryRow
+
+    with ws.reading() as s:
+        record = s.get(LibraryRecord, library_id)
+        if record is None:
+            return None
+        r = RequirementRecord
+        rows = tuple(
+            LibraryRow(ref, parent, depth, bool(section), t_en, t_zh, g_en, g_zh, tuple(tags.split()))
+            for ref, parent, depth, section, t_en, t_zh, g_en, g_zh, tags in s.execute(
+                select(r.ref, r.parent_ref, r.depth, r.is_section, r.title_en, r.title_zh, r.guidance_en,
+                       r.guidance_zh, r.tags).where(r.library_id == library_id).order_by(r.position)))
+        return LibraryCopy(record.id, record.name_en, record.name_zh, record.version, record.source,
+                           record.content, rows)
+
+
+def remove_library(ws: Workspace, actor: str, library_id: str) -> tuple[LibraryCopy, ChangeSet]:
+    """Take a library out of the workspace while no assessment uses it; returns the copy."""
+    before, changes = replace_library(ws, actor, library_id, None)
+    if before is None:
+        raise ValidationError("library", "core.no_such_library", library=library_id)
+    return before, changes
