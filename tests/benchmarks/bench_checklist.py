@@ -1,11 +1,12 @@
 """Benchmark: the Compare page on a workspace with 10 000 requirements.
 
 Measures, in one run: creating the assessment, showing the page, each filter keystroke,
-each stored edit, peak memory — each beside a raw floor measured here too (plain sqlite3
+each stored edit, peak memory, and the checklist exchange (export to XLSX/CSV, import back) — each beside a raw floor measured here too (plain sqlite3
 UPDATE for an edit; a QStandardItemModel + stock QSortFilterProxyModel for filtering).
 
     python tests/benchmarks/bench_checklist.py [--requirements 10000]
 Goals: page shown < 0.5 s, filter keystroke < 50 ms, edit stored < 10 ms.
+The exchange figures have no goal; compare them before and after a change to exchange.py.
 """
 
 from __future__ import annotations
@@ -146,7 +147,27 @@ def main() -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS): {peak:.0f} MB")
     window.close()
+    exchange_round_trip(ws, info.id)
     return 0
+
+
+def exchange_round_trip(ws, assessment_id: int) -> None:
+    """Export the whole checklist and plan its import back (nothing changes), per format."""
+    from qms_desktop.services import exchange
+
+    for suffix in (".xlsx", ".csv"):
+        out = _tmp / f"checklist{suffix}"
+        t_export = timed(exchange.export_checklist, ws, out, assessment_id=assessment_id)
+        t0 = time.perf_counter()
+        report = exchange.plan_import(ws, out, assessment_id=assessment_id)
+        t_import = time.perf_counter() - t0
+        print(f"exchange {suffix}: export {t_export:.2f} s, import (plan) {t_import:.2f} s "
+              f"({report.unchanged} rows unchanged); file {out.stat().st_size / 1e6:.1f} MB")
+        precheck = getattr(exchange, "check_workbook_archive", None)
+        if suffix == ".xlsx" and precheck is not None:
+            print(f"  of which the zip pre-check: {timed(precheck, out) * 1000:.0f} ms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS) after the exchange: {peak:.0f} MB")
 
 
 if __name__ == "__main__":
