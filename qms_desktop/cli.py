@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from qms_desktop import __version__
-from qms_desktop.domain.errors import NotAvailableError, QmsError, UsageError, WorkspaceReadOnlyError
+from qms_desktop.domain.errors import (
+    NotAvailableError,
+    QmsError,
+    UsageError,
+    WorkspaceReadOnlyError,
+)
 
 PROG = "qms-desktop"
 LANG_CHOICES = ("en", "zh_CN")

@@ -31,7 +31,6 @@ from qms_desktop.domain.assessment import (
 )
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.filenames import safe_file_name
-from qms_desktop.domain.requirements import LibraryCopy
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.storage.models import (
@@ -109,12 +108,13 @@ def list_assessments(ws: Workspace) -> list[AssessmentInfo]:
 def create_assessment(
     ws: Workspace, actor: str, name: str, held_on: dt.date, library_ids: list[str], *,
     audit_date: dt.date | None = None, copy_from: int | None = None, notes: str = "",
-    bring_in: tuple[LibraryCopy, ...] = (),
+    bring_in_builtin: bool = False,
 ) -> tuple[AssessmentInfo, ChangeSet]:
     """A new assessment over the requirements of `library_ids`. A re-assessment
     (`copy_from`) starts from the earlier one's findings, so only changes need entering.
-    Libraries in `bring_in` the workspace does not hold yet are copied in, in the same
-    transaction."""
+    With `bring_in_builtin`, built-in libraries named in `library_ids` that the workspace
+    does not hold yet are copied in, in the same transaction."""
+    from qms_desktop.libraries import builtin_libraries, builtin_library
     from qms_desktop.services.libraries import store_library_in
 
     if not name.strip():
@@ -122,9 +122,13 @@ def create_assessment(
     if not library_ids:
         raise ValidationError("library_ids", "core.assessment_needs_library")
     with ws.editing(actor) as s:
-        for library in bring_in:
-            if s.get(LibraryRecord, library.id) is None:
-                store_library_in(s, library)
+        brought = False
+        if bring_in_builtin:
+            builtin = {lib.id for lib in builtin_libraries()}
+            for library_id in library_ids:
+                if library_id in builtin and s.get(LibraryRecord, library_id) is None:
+                    store_library_in(s, builtin_library(library_id))
+                    brought = True
         known = set(s.scalars(select(LibraryRecord.id)))
         unknown = [lib for lib in library_ids if lib not in known]
         if unknown:
@@ -152,7 +156,7 @@ def create_assessment(
             s.add(item)
         s.flush()
         info = _to_info(record)
-    return info, ChangeSet(checklist=True, libraries=bool(bring_in))
+    return info, ChangeSet(checklist=True, libraries=brought)
 
 
 ASSESSMENT_FIELDS = ("name", "held_on", "audit_date", "notes")

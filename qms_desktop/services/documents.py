@@ -4,14 +4,18 @@ templates read (documented in templates/README.md), and the render use case."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qms_desktop.domain.assessment import Grade, Status
 from qms_desktop.services import checklist, registers
 from qms_desktop.services.profile import get_profile
 from qms_desktop.services.steps import get_step_states
 from qms_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from qms_desktop.documents.engine import TemplateInfo
 
 STATUS_TEXT = {
     "en": {"not_assessed": "Not assessed", "conforming": "Conforming", "partial": "Partially conforming",
@@ -209,4 +213,36 @@ def render_workspace_document(ws: Workspace, template_id: str, *, lang: str, fmt
     context = build_context(ws, template_id, lang, assessment_id=assessment_id)
     return render_document(template_id, context, lang=lang, fmt=fmt, out_path=out_path,
                            reference_docx=reference_docx, user_dir=user_dir, images=chart_images(context, lang),
+                           progress=progress, cancel=cancel)
+
+
+# -- templates and rendering for the GUI (which reaches documents/ only through here) --------
+
+
+def available_templates() -> list[TemplateInfo]:
+    """Built-in templates and the user's own (from the user data folder's templates/)."""
+    from qms_desktop.documents import list_templates
+    from qms_desktop.paths import user_templates_dir
+
+    return list_templates(user_templates_dir())
+
+
+def template_info(template_id: str) -> TemplateInfo:
+    from qms_desktop.documents import find_template
+    from qms_desktop.paths import user_templates_dir
+
+    return find_template(template_id, user_templates_dir())
+
+
+def render_prepared(template_id: str, context: dict[str, Any], *, lang: str, fmt: str, out_path: Path,
+                    reference_docx: Path | None, images: dict[str, bytes],
+                    progress: Callable[[float, str], None] | None = None,
+                    cancel: Callable[[], bool] | None = None) -> Path:
+    """Lay out and write a document from a context already read from the workspace (so it
+    may run on a worker thread, never touching the database)."""
+    from qms_desktop.documents import render_document
+    from qms_desktop.paths import user_templates_dir
+
+    return render_document(template_id, context, lang=lang, fmt=fmt, out_path=out_path,
+                           reference_docx=reference_docx, user_dir=user_templates_dir(), images=images,
                            progress=progress, cancel=cancel)

@@ -84,11 +84,18 @@ def replace_library(ws: Workspace, actor: str, library_id: str, library: Library
     return before, ChangeSet(libraries=True)
 
 
-def add_library_file(ws: Workspace, actor: str, path: Path) -> tuple[LibraryCopy, int, ChangeSet]:
-    """Copy a user's library (YAML format or OSCAL catalog JSON) into the workspace."""
+def read_library_file(path: Path) -> LibraryCopy:
+    """A user's library (YAML format, OSCAL catalog) read and checked, not yet stored."""
     from qms_desktop.libraries import load_any
 
     library = load_any(Path(path))
+    _check_copy(library)
+    return library
+
+
+def add_library_file(ws: Workspace, actor: str, path: Path) -> tuple[LibraryCopy, int, ChangeSet]:
+    """Copy a user's library (YAML format or OSCAL catalog JSON) into the workspace."""
+    library = read_library_file(path)
     count, changes = store_library(ws, actor, library)
     return library, count, changes
 
@@ -139,3 +146,10 @@ def remove_library(ws: Workspace, actor: str, library_id: str) -> tuple[LibraryC
     if before is None:
         raise ValidationError("library", "core.no_such_library", library=library_id)
     return before, changes
+
+
+def builtin_library_list() -> list[LibraryCopy]:
+    """The libraries that come with the application."""
+    from qms_desktop.libraries import builtin_libraries
+
+    return list(builtin_libraries())

@@ -1,24 +1,23 @@
-"""The open workspace as the GUI sees it: services calls, the undo stack, and one
-"changes applied" signal that every screen listens to."""
+"""The open workspace as the GUI sees it: its life cycle, reads, the undo stack, the one
+road for changes (`ops`) and the one "changes applied" signal every screen listens to."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from qms_desktop.domain.assessment import ItemAssessment
 from qms_desktop.domain.organisation import OrganisationProfile
-from qms_desktop.domain.steps import Step, StepState, StepStatus
+from qms_desktop.domain.steps import Step, StepState
 from qms_desktop.services.identity import default_actor
 from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.operations import Operations
 
 if TYPE_CHECKING:
     from qms_desktop.services.checklist import AssessmentInfo, ChecklistRow
-    from qms_desktop.storage.workspace import Workspace
+    from qms_desktop.services.workspaces import Workspace
 
 checklist_service = lazy("qms_desktop.services.checklist")
 profile_service = lazy("qms_desktop.services.profile")
@@ -36,6 +35,7 @@ class WorkspaceController(QObject):
         self.workspace: Workspace | None = None
         self.undo_stack = QUndoStack(self)
         self.actor = default_actor()
+        self.ops = Operations(self)  # every change goes through here
 
     # -- life cycle ----------------------------------------------------------
 
@@ -85,20 +85,6 @@ class WorkspaceController(QObject):
     def step_progress(self) -> dict[Step, float]:
         return step_service.get_step_progress(self.ws())
 
-    # -- writes (called by undo commands) ------------------------------------
-
-    def set_profile(self, **values: object) -> None:
-        _, changes = profile_service.update_profile(self.ws(), self.actor, **values)
-        self.changed.emit(changes)
-
-    def set_step(self, step: Step, status: StepStatus, signed_off_by: str,
-                 signed_off_on: dt.date | None, notes: str) -> None:
-        _, changes = step_service.update_step(
-            self.ws(), self.actor, step, status=status, signed_off_by=signed_off_by,
-            signed_off_on=signed_off_on, notes=notes,
-        )
-        self.changed.emit(changes)
-
     # -- the gap checklist -----------------------------------------------------
 
     def assessments(self) -> list[AssessmentInfo]:
@@ -106,16 +92,3 @@ class WorkspaceController(QObject):
 
     def checklist(self, assessment_id: int) -> list[ChecklistRow]:
         return checklist_service.checklist_rows(self.ws(), assessment_id)
-
-    def assess(self, item_id: int, **values: object) -> ItemAssessment:
-        item, changes = checklist_service.assess_requirement(self.ws(), self.actor, item_id, **values)
-        self.changed.emit(changes)
-        return item
-
-    def attach_evidence(self, item_id: int, path: Path) -> None:
-        _, changes = checklist_service.attach_evidence(self.ws(), self.actor, item_id, path)
-        self.changed.emit(changes)
-
-    def remove_evidence(self, evidence_id: int) -> None:
-        changes = checklist_service.remove_evidence(self.ws(), self.actor, evidence_id)
-        self.changed.emit(changes)

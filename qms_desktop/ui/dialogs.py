@@ -146,12 +146,12 @@ class NewAssessmentDialog(QDialog):
         self.audit_date.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
         self.libraries = QListWidget()
         self.libraries.setObjectName("assessment_libraries")
-        from qms_desktop.libraries import builtin_libraries
+        from qms_desktop.services.libraries import builtin_library_list
 
         held = workspace_libraries(ws)
         choices = [(lib.id, lib.name(lang), lib.requirements) for lib in held]
         held_ids = {lib.id for lib in held}
-        choices += [(lib.id, lib.name(lang), lib.requirement_count) for lib in builtin_libraries()
+        choices += [(lib.id, lib.name(lang), lib.requirement_count) for lib in builtin_library_list()
                     if lib.id not in held_ids]  # copied into the workspace when chosen
         for lib_id, name, count in choices:
             entry = QListWidgetItem(self.tr("%1 — %2 requirements").replace("%1", name).replace("%2", str(count)))

@@ -35,6 +35,7 @@ from qms_desktop.ui.i18n import UI_LANGUAGES, LanguageSwitcher
 from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.models.history import HistoryModel
 from qms_desktop.ui.models.navigator import PAGE_KEYS, NavigatorDelegate, NavigatorModel
+from qms_desktop.ui.operations import error_text, ui_language
 from qms_desktop.ui.pages.dashboard import DashboardPage
 from qms_desktop.ui.pages.profile import ProfilePage
 from qms_desktop.ui.pages.welcome import WelcomePage
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         controller.changed.connect(self._on_changed)
+        controller.ops.failed.connect(self._edit_failed)
         controller.opened.connect(self._on_opened)
         controller.closed.connect(self._on_closed)
         controller.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
@@ -273,20 +275,25 @@ class MainWindow(QMainWindow):
         box.setObjectName("error_box")
         box.open()
 
+    def _edit_failed(self, exc: BaseException) -> None:
+        """An edit was refused and its page did not show why: the status bar and a dialog say it."""
+        self._error(self.tr("The change was not made"), error_text(exc))
+
     def open_path(self, path: Path) -> bool:
         path = Path(path)
         self._commit_pending()
         try:
             ws = self.controller.open(path)
         except QmsError as exc:
-            self._error(self.tr("Cannot open workspace"), str(exc))
+            self._error(self.tr("Cannot open workspace"), error_text(exc))
             if not path.exists():
                 self.settings.remove_recent(path)
                 self.welcome.set_recent(self.settings.recent_files())
             return False
         self.settings.add_recent(path)
         if ws.read_only:
-            self._error(self.tr("Opened read-only"), ws.read_only_reason)
+            self._error(self.tr("Opened read-only"), ws.read_only_text(ui_language())
+                        if hasattr(ws, "read_only_text") else str(ws.read_only_reason))
         elif ws.backup_path is not None:
             self.statusBar().showMessage(self.tr("Upgraded the workspace; the original was kept as %1")
                                          .replace("%1", ws.backup_path.name), 15000)
@@ -314,7 +321,7 @@ class MainWindow(QMainWindow):
         try:
             ws = create_workspace(path, name, lang=lang, actor=self.controller.actor)
         except QmsError as exc:
-            self._error(self.tr("Cannot create workspace"), str(exc))
+            self._error(self.tr("Cannot create workspace"), error_text(exc))
             return False
         self.controller.adopt(ws)
         self.settings.add_recent(path)
@@ -331,7 +338,7 @@ class MainWindow(QMainWindow):
             lang = "zh_CN" if self.languages.language == "zh_CN" else "en"
             path = write_demo(folder / f"demo-{lang}-{stamp}.qms", lang)
         except (QmsError, OSError) as exc:
-            self._error(self.tr("Cannot open the demo organisation"), str(exc))
+            self._error(self.tr("Cannot open the demo organisation"), error_text(exc))
             return False
         return self.open_path(path)
 
@@ -346,7 +353,7 @@ class MainWindow(QMainWindow):
             for page in self.built_pages():
                 getattr(page, "commit_pending", lambda: None)()
         except QmsError as exc:
-            self.statusBar().showMessage(str(exc), 10000)
+            self.statusBar().showMessage(error_text(exc), 10000)
 
     def _on_opened(self) -> None:
         self.central.setCurrentWidget(self.splitter)
@@ -523,22 +530,15 @@ class MainWindow(QMainWindow):
 
     def create_assessment(self, name: str, held_on: dt.date, library_ids: list[str],
                           audit_date: dt.date | None, copy_from: int | None) -> bool:
-        from qms_desktop.libraries import builtin_libraries
-        from qms_desktop.services.checklist import create_assessment, workspace_libraries
-        from qms_desktop.services.libraries import ensure_builtin_libraries
+        def refused(exc: QmsError) -> bool:
+            self._error(self.tr("Cannot create the assessment"), error_text(exc))
+            return True
 
-        try:
-            held = {lib.id for lib in workspace_libraries(self.controller.ws())}
-            builtin = {lib.id for lib in builtin_libraries()}
-            ensure_builtin_libraries(self.controller.ws(), self.controller.actor,
-                                     [i for i in library_ids if i not in held and i in builtin])
-            info, changes = create_assessment(self.controller.ws(), self.controller.actor, name, held_on,
-                                              library_ids, audit_date=audit_date, copy_from=copy_from)
-        except QmsError as exc:
-            self._error(self.tr("Cannot create the assessment"), str(exc))
+        info = self.controller.ops.create_assessment(self.tr("New assessment %1").replace("%1", name), name, held_on,
+                                                     library_ids, audit_date, copy_from, on_error=refused)
+        if info is None:
             return False
-        self.compare_page.checklist._assessment_id = info.id  # noqa: SLF001 - show the new one
-        self.controller.changed.emit(changes)
+        self.compare_page.show_assessment(info.id)
         return True
 
     def add_library_dialog(self) -> None:
@@ -550,16 +550,17 @@ class MainWindow(QMainWindow):
             self.add_library_file(Path(path))
 
     def add_library_file(self, path: Path) -> bool:
-        from qms_desktop.services.libraries import add_library_file
+        def refused(exc: QmsError) -> bool:
+            self._error(self.tr("Cannot add the library"), error_text(exc))
+            return True
 
-        try:
-            library, count, changes = add_library_file(self.controller.ws(), self.controller.actor, path)
-        except QmsError as exc:
-            self._error(self.tr("Cannot add the library"), str(exc))
+        library = self.controller.ops.add_library_file(self.tr("Add library %1").replace("%1", path.name), path,
+                                                       on_error=refused)
+        if library is None:
             return False
-        self.controller.changed.emit(changes)
         self.statusBar().showMessage(self.tr("Added %1 with %2 requirements; choose it in “New assessment…”.")
-                                     .replace("%1", library.name(self.languages.language)).replace("%2", str(count)), 15000)
+                                     .replace("%1", library.name(self.languages.language))
+                                     .replace("%2", str(library.requirement_count)), 15000)
         return True
 
     def show_about(self) -> None:

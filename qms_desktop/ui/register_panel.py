@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,7 @@ from qms_desktop.domain.registers import REGISTERS, Field, Register
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.lazy import lazy
-from qms_desktop.ui.registers_text import choice_label, field_label, validation_message
+from qms_desktop.ui.registers_text import choice_label, field_label
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
@@ -109,69 +109,6 @@ class RegisterModel(QAbstractTableModel):
         return None
 
 
-class _RegisterCommand(QUndoCommand):
-    def __init__(self, panel: RegisterPanel, label: str) -> None:
-        super().__init__(label)
-        self.panel = panel
-        self.c = panel.controller
-        self.key = panel.register.key
-
-    def emit(self, changes: ChangeSet) -> None:
-        self.c.changed.emit(changes)
-
-
-class AddRecordCommand(_RegisterCommand):
-    def __init__(self, panel: RegisterPanel, label: str, values: dict[str, object]) -> None:
-        super().__init__(panel, label)
-        self.values = values
-        self.record_id: int | None = None
-
-    def redo(self) -> None:
-        record, changes = register_service.add_record(self.c.ws(), self.c.actor, self.key, self.values,
-                                                      record_id=self.record_id)
-        self.record_id = record.id
-        self.panel.select_after_change = record.id
-        self.emit(changes)
-
-    def undo(self) -> None:
-        assert self.record_id is not None
-        _, changes = register_service.delete_record(self.c.ws(), self.c.actor, self.key, self.record_id)
-        self.emit(changes)
-
-
-class DeleteRecordCommand(_RegisterCommand):
-    def __init__(self, panel: RegisterPanel, label: str, record: Record) -> None:
-        super().__init__(panel, label)
-        self.record = record
-
-    def redo(self) -> None:
-        _, changes = register_service.delete_record(self.c.ws(), self.c.actor, self.key, self.record.id)
-        self.emit(changes)
-
-    def undo(self) -> None:
-        _, changes = register_service.add_record(self.c.ws(), self.c.actor, self.key, self.record.values,
-                                                 record_id=self.record.id)
-        self.panel.select_after_change = self.record.id
-        self.emit(changes)
-
-
-class EditRecordCommand(_RegisterCommand):
-    def __init__(self, panel: RegisterPanel, label: str, record_id: int, old: dict[str, object],
-                 new: dict[str, object]) -> None:
-        super().__init__(panel, label)
-        self.record_id = record_id
-        self.old = old
-        self.new = new
-
-    def redo(self) -> None:
-        _, changes = register_service.update_record(self.c.ws(), self.c.actor, self.key, self.record_id, **self.new)
-        self.emit(changes)
-
-    def undo(self) -> None:
-        _, changes = register_service.update_record(self.c.ws(), self.c.actor, self.key, self.record_id, **self.old)
-        self.emit(changes)
-
-
 class RegisterPanel(QWidget):
     """One register: table (filterable), Add / Delete, and the form of the selected record."""
 
@@ -184,7 +121,6 @@ class RegisterPanel(QWidget):
         self.select_after_change: int | None = None
         self._current_id: int | None = None
         self._loading = False
-        self._last_value: object = None
         self.setObjectName(f"register_{register_key}")
 
         self.model = RegisterModel(self.register, self)
@@ -376,24 +312,14 @@ class RegisterPanel(QWidget):
 
     # -- edits -------------------------------------------------------------------
 
-    def _message(self, exc: ValidationError) -> str:
-        field = next((f for f in self.register.fields if f.name == exc.field), None)
-        text = str(exc)
-        kind = "required" if "is required" in text else "date" if "YYYY-MM-DD" in text else \
-            "number" if "must be a number" in text else "rule"
-        if field is None:
-            return text
-        if (self.register.key, field.name) == ("training", "attendees"):
-            from qms_desktop.domain.registers import unknown_attendees
-
-            people = [str(r.values["name"]) for r in register_service.list_records(self.controller.ws(), "person")]
-            names = unknown_attendees(str(self._last_value), people)
-            return self.tr("Not in the people list: %1. Add them under People first, or correct the names.") \
-                .replace("%1", ", ".join(names[:5]))
-        return validation_message(self.register.key, field.name, kind) or text
+    def _show_error(self, exc: QmsError, name: str | None = None) -> bool:
+        """Show a refused edit next to its field (the one edited when the error names none)."""
+        field = getattr(exc, "field", None)
+        target = field if field in self.errors else name if name in self.errors else next(iter(self.errors))
+        self.errors[target].show_error(exc)
+        return True
 
     def _commit(self, name: str, value: object) -> None:
-        self._last_value = value
         if self._loading or self.controller.read_only:
             return
         record = self.current_record()
@@ -404,30 +330,27 @@ class RegisterPanel(QWidget):
             cleaned = register_service.check_record(self.controller.ws(), self.register.key,
                                                     {**record.values, name: value})
         except ValidationError as exc:
-            target = exc.field if exc.field in self.errors else name
-            self.errors[target].show_message(self._message(exc))
+            self._show_error(exc, name)
             return
         for error in self.errors.values():
             error.show_message("")
         if cleaned[name] == record.values.get(name):
             return
         label = self.tr("Edit %1").replace("%1", field_label(self.register.key, field.name))
-        self._push(EditRecordCommand(self, label, record.id, {name: record.values.get(name)}, {name: cleaned[name]}))
-
-    def _push(self, command: QUndoCommand) -> bool:
-        try:
-            self.controller.undo_stack.push(command)
-        except QmsError as exc:
-            next(iter(self.errors.values())).show_message(str(exc))
-            return False
-        return True
+        self.controller.ops.edit_record(label, self.register.key, record.id, {name: record.values.get(name)},
+                                        {name: cleaned[name]}, on_error=lambda exc: self._show_error(exc, name))
 
     def add_blank(self) -> None:
         """Add a record with sensible defaults; the form then asks for what it needs."""
         if self.controller.read_only:
             return
         values = self.default_values()
-        self._push(AddRecordCommand(self, self.tr("Add a record"), values))
+        record = self.controller.ops.add_record(self.tr("Add a record"), self.register.key, values,
+                                                on_error=self._show_error)
+        if record is None:
+            return
+        self.select_after_change = record.id
+        self.reload()
         first = self.register.fields[0]
         editor = self.editors[first.name]
         editor.setFocus()
@@ -453,8 +376,9 @@ class RegisterPanel(QWidget):
         record = self.current_record()
         if record is None or self.controller.read_only:
             return
-        self._current_id = None
-        self._push(DeleteRecordCommand(self, self.tr("Delete a record"), record))
+        if self.controller.ops.delete_record(self.tr("Delete a record"), self.register.key, record.id,
+                                             on_error=self._show_error):
+            self._current_id = None
 
     def commit_pending(self) -> None:
         focus = self.focusWidget()

@@ -120,21 +120,3 @@ def choice_label(value: str) -> str:
         "angry": QCoreApplication.translate("Registers", "Customer made angry (all five steps)"),
     }
     return labels.get(value, value)
-
-
-def validation_message(register: str, name: str, kind: str) -> str:
-    """The message shown next to a field that was refused, in the user's language."""
-    label = field_label(register, name)
-    if kind == "required":
-        return QCoreApplication.translate("Registers", "%1 is required.").replace("%1", label)
-    if kind == "date":
-        return QCoreApplication.translate("Registers", "%1 must be a date written as YYYY-MM-DD.").replace("%1", label)
-    if kind == "number":
-        return QCoreApplication.translate("Registers", "%1 must be a number.").replace("%1", label)
-    rules = {
-        ("lesson", "rule_kind"): QCoreApplication.translate("Registers", "An adopted lesson needs the kind of rule it becomes."),
-        ("objective", "unit"): QCoreApplication.translate("Registers", "A target needs a unit (%, minutes, complaints per month…)."),
-        ("element", "reason"): QCoreApplication.translate("Registers", "Say why an element is not adopted."),
-        ("training", "hours"): QCoreApplication.translate("Registers", "The hours must be more than 0 and at most 1000."),
-    }
-    return rules.get((register, name), "")

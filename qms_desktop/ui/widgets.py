@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
+from qms_desktop.domain.errors import QmsError
+
 
 class CommitOnLeaveTextEdit(QPlainTextEdit):
     """A multi-line field that reports `editingFinished` when focus leaves it, like QLineEdit."""
@@ -29,6 +31,22 @@ class FieldError(QLabel):
     def show_message(self, message: str) -> None:
         self.setText(message)
         self.setVisible(bool(message))
+        if message:
+            self._scroll_into_view()
+
+    def show_error(self, exc: QmsError) -> bool:
+        """Show a refused edit's sentence in the interface language; an `ErrorHandler`."""
+        from qms_desktop.ui.operations import error_text
+
+        self.show_message(error_text(exc))
+        return True
+
+    def _scroll_into_view(self) -> None:
+        ancestor = self.parentWidget()
+        while ancestor is not None and not isinstance(ancestor, QScrollArea):
+            ancestor = ancestor.parentWidget()
+        if ancestor is not None:
+            ancestor.ensureWidgetVisible(self)
 
 
 def heading(text: str = "", size_delta: int = 6) -> QLabel:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Checklist</name>
@@ -253,24 +254,16 @@
         <translation>&lt;b&gt;符合度 %1&lt;/b&gt; · 已评估 %3 项适用要求中的 %2 项（%4%）</translation>
     </message>
     <message>
-        <source>The due date must be a date written as YYYY-MM-DD.</source>
-        <translation>完成期限须为日期，格式为 YYYY-MM-DD。</translation>
-    </message>
-    <message>
         <source>Assess %1</source>
         <translation>评估 %1</translation>
     </message>
     <message>
-        <source>A requirement marked not applicable needs a justification; write it in “Why not applicable” first.</source>
-        <translation>标记为不适用的要求须说明理由；请先填写“不适用的理由”。</translation>
-    </message>
-    <message>
-        <source>That finding grade does not fit the status.</source>
-        <translation>该发现等级与状态不相符。</translation>
-    </message>
-    <message>
         <source>Set status to %1</source>
         <translation>将状态设为%1</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>附加 %1</translation>
     </message>
     <message>
         <source>Attach evidence</source>
@@ -279,6 +272,14 @@
     <message>
         <source>Save a copy of the evidence</source>
         <translation>另存证据副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation>已另存副本为 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
     </message>
     <message>
         <source>Export checklist</source>
@@ -307,6 +308,10 @@
     <message>
         <source>Import refused — nothing was changed</source>
         <translation>导入被拒绝——未作任何修改</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
     <message>
         <source>Imported %1: %2 requirement(s) changed, %3 unchanged</source>
@@ -681,6 +686,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>The change was not made</source>
+        <translation>未做出更改</translation>
+    </message>
+    <message>
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -749,6 +758,10 @@
         <translation>无法创建评估</translation>
     </message>
     <message>
+        <source>New assessment %1</source>
+        <translation>新建评估 %1</translation>
+    </message>
+    <message>
         <source>Add a requirement library</source>
         <translation>添加要求库</translation>
     </message>
@@ -759,6 +772,10 @@
     <message>
         <source>Cannot add the library</source>
         <translation>无法添加要求库</translation>
+    </message>
+    <message>
+        <source>Add library %1</source>
+        <translation>添加要求库 %1</translation>
     </message>
     <message>
         <source>Added %1 with %2 requirements; choose it in “New assessment…”.</source>
@@ -896,6 +913,17 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>That file already exists; choose another name or open it.</source>
         <translation>该文件已存在；请另选文件名，或直接打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Cannot use the file %1: %2</source>
+        <translation>无法使用文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log. Your work up to the last stored edit is safe.</source>
+        <translation>出现了问题，详情已写入日志。截至最后一次保存的编辑，您的工作都是安全的。</translation>
     </message>
 </context>
 <context>
@@ -1134,10 +1162,6 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Delete</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <source>Not in the people list: %1. Add them under People first, or correct the names.</source>
-        <translation>不在人员名单中：%1。请先在“人员”中添加，或更正姓名。</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -1539,34 +1563,6 @@ Your work up to the last stored edit is safe.</source>
         <translation>顾客被激怒（全部五步）</translation>
     </message>
     <message>
-        <source>%1 is required.</source>
-        <translation>%1为必填项。</translation>
-    </message>
-    <message>
-        <source>%1 must be a date written as YYYY-MM-DD.</source>
-        <translation>%1须为日期，格式为 YYYY-MM-DD。</translation>
-    </message>
-    <message>
-        <source>%1 must be a number.</source>
-        <translation>%1须为数字。</translation>
-    </message>
-    <message>
-        <source>An adopted lesson needs the kind of rule it becomes.</source>
-        <translation>已采纳的经验教训须注明成为哪类规则。</translation>
-    </message>
-    <message>
-        <source>A target needs a unit (%, minutes, complaints per month…).</source>
-        <translation>目标值须有单位（%、分钟、每月投诉数……）。</translation>
-    </message>
-    <message>
-        <source>Say why an element is not adopted.</source>
-        <translation>请说明不采用该要素的理由。</translation>
-    </message>
-    <message>
-        <source>The hours must be more than 0 and at most 1000.</source>
-        <translation>学时须大于0且不超过1000。</translation>
-    </message>
-    <message>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
@@ -1634,11 +1630,11 @@ Your work up to the last stored edit is safe.</source>
         <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
     </message>
     <message>
-        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
         <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
     </message>
     <message>
-        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector's rules.</source>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
         <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
     </message>
     <message>
@@ -1662,7 +1658,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>所有须学习的岗位均已完成计划的培训。</translation>
     </message>
     <message>
-        <source>Hold the organisation's current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
         <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
     </message>
     <message>
@@ -1770,7 +1766,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>各项基础工作均已到位。</translation>
     </message>
     <message>
-        <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
         <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
     </message>
     <message>
@@ -1875,14 +1871,6 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>The sign-off date must be a date written as YYYY-MM-DD.</source>
         <translation>签核日期须为日期，格式为 YYYY-MM-DD。</translation>
-    </message>
-    <message>
-        <source>A step marked done needs the name of the person signing it off.</source>
-        <translation>标记为完成的步骤须填写签核人姓名。</translation>
-    </message>
-    <message>
-        <source>A step marked done needs the sign-off date.</source>
-        <translation>标记为完成的步骤须填写签核日期。</translation>
     </message>
     <message>
         <source>Update step %1</source>
@@ -2012,7 +2000,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>欢迎使用 QMS Desktop</translation>
     </message>
     <message>
-        <source>Build your organisation's quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
         <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
     </message>
     <message>

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qms_desktop.domain.errors import ValidationError
-from qms_desktop.domain.organisation import LANGUAGES, OrganisationProfile, validate_profile_value
+from qms_desktop.domain.organisation import LANGUAGES, OrganisationProfile
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.undo import SetProfileField
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
 
 SINGLE_LINE = ("name", "short_name", "industry", "doc_prefix", "management_representative")
@@ -195,14 +193,10 @@ class ProfilePage(QWidget):
         if value == old:
             self._errors[name].show_message("")
             return
-        try:
-            validate_profile_value(name, value)
-        except ValidationError as exc:
-            self._errors[name].show_message(str(exc))
-            return
         self._errors[name].show_message("")
         label = self._labels[name].text().replace("&", "").rstrip(":：")
-        self._c.undo_stack.push(SetProfileField(self._c, name, self.tr("Edit %1").replace("%1", label), old, value))
+        self._c.ops.set_profile(self.tr("Edit %1").replace("%1", label), {name: old}, {name: value},
+                                on_error=self._errors[name].show_error)
 
     def _pick_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",

@@ -45,7 +45,8 @@ from qms_desktop.domain.assessment import (
     score,
     score_by_clause,
 )
-from qms_desktop.domain.errors import QmsError, ValidationError
+from qms_desktop.domain.errors import QmsError
+from qms_desktop.domain.filenames import safe_file_name
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
@@ -67,8 +68,8 @@ from qms_desktop.ui.models.checklist import (
     priority_label,
     status_label,
 )
+from qms_desktop.ui.operations import error_text
 from qms_desktop.ui.steps.step_page import StepPage
-from qms_desktop.ui.undo import AssessItem
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading
 
 LibraryRole = Qt.ItemDataRole.UserRole + 1
@@ -493,6 +494,11 @@ class ChecklistPanel(QWidget):
         self.import_button.setEnabled(has and not self._c.read_only)
         self._load_assessment(self.assessment.currentData() if has else None)
 
+    def show_assessment(self, assessment_id: int) -> None:
+        index = self.assessment.findData(assessment_id)
+        if index >= 0 and index != self.assessment.currentIndex():
+            self.assessment.setCurrentIndex(index)  # _assessment_chosen loads it
+
     def _assessment_chosen(self, _index: int) -> None:
         self._load_assessment(self.assessment.currentData())
 
@@ -637,6 +643,7 @@ class ChecklistPanel(QWidget):
         for f in checklist_service.evidence_files(self._c.ws(), self._item_id):
             entry = QListWidgetItem(f"{f.name}  ({f.size / 1024:.0f} KB)")
             entry.setData(Qt.ItemDataRole.UserRole, f.id)
+            entry.setData(Qt.ItemDataRole.UserRole + 1, f.name)
             entry.setToolTip(f"SHA-256 {f.sha256}")
             self.evidence.addItem(entry)
 
@@ -651,88 +658,45 @@ class ChecklistPanel(QWidget):
         r = self.current_row()
         if r is None:
             return
-        old = checklist_service.item_values(r.item)
         if name == "action_due" and isinstance(value, str):
-            text = value.strip()
-            if text:
-                try:
-                    value = dt.date.fromisoformat(text)
-                except ValueError:
-                    self.detail_error.show_message(self.tr("The due date must be a date written as YYYY-MM-DD."))
-                    return
-            else:
-                value = None
-        if old.get(name) == value:
+            value = value.strip() or None
+        if checklist_service.item_values(r.item).get(name) == (value.isoformat() if isinstance(value, dt.date)
+                                                              else value):
             return
-        new_values = {name: value}
-        if name == "status" and value not in (Status.PARTIAL.value, Status.NONCONFORMING.value,
-                                              Status.CONFORMING.value):
-            new_values["grade"] = Grade.NONE.value
-        self._push(r, new_values)
+        self._assess(self.tr("Assess %1").replace("%1", r.ref), [(r.item_id, {name: value})])
 
-    def _push(self, r: ChecklistRow, new_values: dict[str, object]) -> bool:
-        old = checklist_service.item_values(r.item)
-        old_values = {k: old[k] for k in new_values}
-        try:
-            checklist_service.check_values(r.item, new_values)
-        except ValidationError as exc:
-            self.detail_error.show_message(self._message_for(exc))
-            self._show_item_keep_error()
-            return False
+    def _assess(self, label: str, changes: list[tuple[int, dict[str, object]]]) -> bool:
+        """One or many items, one service call, one undo step; a refusal shows under the form."""
         self.detail_error.show_message("")
-        label = self.tr("Assess %1").replace("%1", r.ref)
-        try:
-            self._c.undo_stack.push(AssessItem(self._c, label, r.item_id, old_values, new_values))
-        except QmsError as exc:
-            self.detail_error.show_message(str(exc))
-            return False
+        return self._c.ops.assess(label, changes, on_error=self._refused)
+
+    def _refused(self, exc: QmsError) -> bool:
+        self.detail_error.show_error(exc)
+        message = self.detail_error.text()
+        self._show_item()  # the form goes back to what is stored
+        self.detail_error.show_message(message)
         return True
 
-    def _show_item_keep_error(self) -> None:
-        message = self.detail_error.text()
-        self._show_item()
-        self.detail_error.show_message(message)
-
-    def _message_for(self, exc: ValidationError) -> str:
-        if exc.field == "na_justification":
-            return self.tr("A requirement marked not applicable needs a justification; write it in "
-                           "“Why not applicable” first.")
-        if exc.field == "grade":
-            return self.tr("That finding grade does not fit the status.")
-        return str(exc)
-
     def set_status_of_selection(self, status: Status) -> None:
-        """Keys 0–4: set the status of every selected requirement (one undo step)."""
+        """Keys 0–4: set the status of every selected requirement (one transaction, one undo step)."""
         if self._c.read_only:
             return
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
         if not rows and self._item_id is not None:
             current = self.model.row_for_item(self._item_id)
             rows = [current] if current is not None else []
-        if not rows:
-            return
-        self._c.undo_stack.beginMacro(self.tr("Set status to %1").replace("%1", status_label(status)))
-        try:
-            for row in rows:
-                r = self.model.rows()[row]
-                if r.item.status is status:
-                    continue
-                values: dict[str, object] = {"status": status.value}
-                if status not in (Status.PARTIAL, Status.NONCONFORMING, Status.CONFORMING):
-                    values["grade"] = Grade.NONE.value
-                if not self._push(r, values):
-                    break
-        finally:
-            self._c.undo_stack.endMacro()
+        shown = self.model.rows()
+        changes: list[tuple[int, dict[str, object]]] = [
+            (shown[row].item_id, {"status": status.value}) for row in rows if shown[row].item.status is not status]
+        if changes:
+            self._assess(self.tr("Set status to %1").replace("%1", status_label(status)), changes)
 
     def _attach_paths(self, item_id: int, paths: list[Path]) -> None:
         if self._c.read_only or item_id < 0:
             return
         for path in paths:
-            try:
-                self._c.attach_evidence(item_id, path)
-            except QmsError as exc:
-                self.detail_error.show_message(str(exc))
+            label = self.tr("Attach %1").replace("%1", path.name)
+            if not self._c.ops.attach_evidence(label, item_id, path, on_error=self.detail_error.show_error):
                 return
 
     def _pick_evidence(self) -> None:
@@ -750,20 +714,30 @@ class ChecklistPanel(QWidget):
         evidence_id = self._selected_evidence_id()
         if evidence_id is None:
             return
-        name = self.evidence.currentItem().text().rsplit("  (", 1)[0]
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the evidence"), name)
-        if not target:
-            return
+        stored = self.evidence.currentItem().data(Qt.ItemDataRole.UserRole + 1) or "evidence"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the evidence"), safe_file_name(stored))
+        if target:
+            self.save_evidence_copy(evidence_id, Path(target))
+
+    def save_evidence_copy(self, evidence_id: int, target: Path) -> bool:
+        """Write the evidence file's bytes to `target`, whole or not at all."""
+        from qms_desktop.fileio import write_atomically
+
         try:
             data = checklist_service.evidence_data(self._c.ws(), evidence_id)
-            Path(target).write_bytes(data)
+            write_atomically(target, lambda tmp: tmp.write_bytes(data))
         except (QmsError, OSError) as exc:
-            self.detail_error.show_message(str(exc))
+            self.detail_error.show_message(error_text(exc))
+            return False
+        self.status.emit(self.tr("Saved a copy as %1").replace("%1", str(target)))
+        return True
 
     def _remove_evidence(self) -> None:
         evidence_id = self._selected_evidence_id()
         if evidence_id is not None and not self._c.read_only:
-            self._c.remove_evidence(evidence_id)
+            name = self.evidence.currentItem().data(Qt.ItemDataRole.UserRole + 1) or ""
+            self._c.ops.remove_evidence(self.tr("Remove %1").replace("%1", name), evidence_id,
+                                        on_error=self.detail_error.show_error)
 
     def show_comparison(self) -> ComparisonDialog | None:
         if self._assessment_id is None:
@@ -794,7 +768,7 @@ class ChecklistPanel(QWidget):
             count = export_checklist(self._c.ws(), path, assessment_id=self._assessment_id,
                                      rows=self.shown_rows(), lang=self.lang)
         except (QmsError, OSError) as exc:
-            self.message.emit(self.tr("Export failed"), str(exc))
+            self.message.emit(self.tr("Export failed"), error_text(exc))
             return None
         self.status.emit(self.tr("Exported %1 requirement(s) to %2").replace("%1", str(count))
                          .replace("%2", path.name))
@@ -809,16 +783,17 @@ class ChecklistPanel(QWidget):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> bool:
-        from qms_desktop.services.exchange import import_checklist
-
-        try:
-            report, changes = import_checklist(self._c.ws(), self._c.actor, path,
-                                               assessment_id=self._assessment_id)
-        except (QmsError, OSError) as exc:
-            self.message.emit(self.tr("Import refused — nothing was changed"), str(exc))
+        if self._assessment_id is None:
             return False
-        self._c.undo_stack.clear()  # an import is not undone field by field; the audit trail keeps it
-        self._c.changed.emit(changes)
+
+        def refused(exc: QmsError) -> bool:
+            self.message.emit(self.tr("Import refused — nothing was changed"), error_text(exc))
+            return True
+
+        report = self._c.ops.import_checklist(self.tr("Import %1").replace("%1", path.name), path,
+                                              self._assessment_id, on_error=refused)
+        if report is None:
+            return False
         self.status.emit(self.tr("Imported %1: %2 requirement(s) changed, %3 unchanged")
                          .replace("%1", path.name).replace("%2", str(len(report.changes)))
                          .replace("%3", str(report.unchanged)))
@@ -832,11 +807,8 @@ class ChecklistPanel(QWidget):
             return
         if not changes.items or self._assessment_id is None:
             return
-        for item_id in changes.items:
-            if self.model.row_for_item(item_id) is None:
-                continue
-            item = checklist_service.get_item(self._c.ws(), item_id)
-            files = tuple(f.name for f in checklist_service.evidence_files(self._c.ws(), item_id))
+        shown = [item_id for item_id in changes.items if self.model.row_for_item(item_id) is not None]
+        for item_id, (item, files) in checklist_service.item_states(self._c.ws(), shown).items():
             self.model.update_item(item_id, item, files)
         self._update_summary()
         self._fill_owner_filter()
@@ -901,5 +873,8 @@ class ComparePage(QWidget):
 
     def set_language(self, lang: str) -> None:
         self.checklist.set_language(lang)
+
+    def show_assessment(self, assessment_id: int) -> None:
+        self.checklist.show_assessment(assessment_id)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QUndoCommand
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from qms_desktop.domain.commitment import QUALITIES, Finding, ServiceCommitment, check_commitment
-from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.records import Record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
@@ -54,22 +53,6 @@ def plan_field_label(name: str) -> str:
         "commitment_remedy": QCoreApplication.translate("Plan", "Remedy when it is broken"),
         "commitment_invoke": QCoreApplication.translate("Plan", "How a customer invokes it"),
     }[name]
-
-
-class SetPlanFields(QUndoCommand):
-    def __init__(self, controller: WorkspaceController, label: str, old: dict[str, str], new: dict[str, str]) -> None:
-        super().__init__(label)
-        self._c = controller
-        self._old = old
-        self._new = new
-
-    def redo(self) -> None:
-        _, changes = register_service.update_plan(self._c.ws(), self._c.actor, **self._new)
-        self._c.changed.emit(changes)
-
-    def undo(self) -> None:
-        _, changes = register_service.update_plan(self._c.ws(), self._c.actor, **self._old)
-        self._c.changed.emit(changes)
 
 
 class PlanFormPanel(QWidget):
@@ -145,11 +128,9 @@ class PlanFormPanel(QWidget):
         if not self._c.is_open or self._c.read_only or self._plan.get(name, "") == value:
             return
         label = self.tr("Edit %1").replace("%1", plan_field_label(name))
-        try:
-            self._c.undo_stack.push(SetPlanFields(self._c, label, {name: self._plan.get(name, "")}, {name: value}))
+        if self._c.ops.set_plan(label, {name: self._plan.get(name, "")}, {name: value},
+                                on_error=self.error.show_error):
             self.error.show_message("")
-        except QmsError as exc:
-            self.error.show_message(str(exc))
 
 
 def finding_text(f: Finding) -> str:

@@ -3,6 +3,7 @@ format; it renders off the UI thread with progress and a way to cancel."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,11 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.steps import Step
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.operations import error_text
 from qms_desktop.ui.steps.tabbed import TabbedStepPage
 from qms_desktop.ui.widgets import FieldError
+
+log = logging.getLogger(__name__)
 
 
 class RenderSignals(QObject):
@@ -42,26 +46,26 @@ class RenderJob(QRunnable):
     workspace on the UI thread, so this job never touches the database."""
 
     def __init__(self, template_id: str, context: dict[str, Any], images: dict[str, bytes], lang: str, fmt: str,
-                 out: Path, reference: Path | None, user_dir: Path | None) -> None:
+                 out: Path, reference: Path | None) -> None:
         super().__init__()
         self.signals = RenderSignals()
         self.cancelled = threading.Event()
-        self._args = (template_id, context, images, lang, fmt, out, reference, user_dir)
+        self._args = (template_id, context, images, lang, fmt, out, reference)
 
     def run(self) -> None:
-        from qms_desktop.documents import render_document
+        from qms_desktop.services.documents import render_prepared
 
-        template_id, context, images, lang, fmt, out, reference, user_dir = self._args
+        template_id, context, images, lang, fmt, out, reference = self._args
         try:
-            path = render_document(template_id, context, lang=lang, fmt=fmt, out_path=out, reference_docx=reference,
-                                   user_dir=user_dir, images=images,
-                                   progress=lambda f, _m: self.signals.progress.emit(f),
+            path = render_prepared(template_id, context, lang=lang, fmt=fmt, out_path=out, reference_docx=reference,
+                                   images=images, progress=lambda f, _m: self.signals.progress.emit(f),
                                    cancel=self.cancelled.is_set)
-        except QmsError as exc:
-            self.signals.failed.emit(str(exc))
+        except (QmsError, OSError) as exc:
+            self.signals.failed.emit(error_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 - reported to the user, not lost in a thread
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            log.exception("rendering %s failed", template_id)
+            self.signals.failed.emit(error_text(exc))
             return
         self.signals.finished.emit(str(path))
 
@@ -163,15 +167,14 @@ class DocumentsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from qms_desktop.documents import list_templates
-        from qms_desktop.paths import user_templates_dir
+        from qms_desktop.services.documents import available_templates
 
         current = self.current_template()
         self.templates.clear()
         try:
-            infos = list_templates(user_templates_dir())
+            infos = available_templates()
         except QmsError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_error(exc)
             infos = []
         for info in infos:
             item = QListWidgetItem(info.title(self.lang_ui) + ("" if info.source == "built-in" else " ★"))
@@ -185,15 +188,14 @@ class DocumentsPanel(QWidget):
             self.language.setCurrentIndex(max(0, self.language.findData(self._c.profile().default_language)))
 
     def _describe(self, _row: int) -> None:
-        from qms_desktop.documents import find_template
-        from qms_desktop.paths import user_templates_dir
+        from qms_desktop.services.documents import template_info
 
         template_id = self.current_template()
         if not template_id:
             self.description.setText("")
             return
         try:
-            info = find_template(template_id, user_templates_dir())
+            info = template_info(template_id)
         except QmsError:
             return
         self.description.setText(f"<b>{info.title(self.lang_ui)}</b> — {info.folder.name} "
@@ -222,7 +224,6 @@ class DocumentsPanel(QWidget):
 
     def start(self, out: Path) -> bool:
         """Read the workspace now, lay out and write off the UI thread."""
-        from qms_desktop.paths import user_templates_dir
         from qms_desktop.services.documents import build_context, chart_images
 
         template_id = self.current_template()
@@ -237,10 +238,10 @@ class DocumentsPanel(QWidget):
             context = build_context(self._c.ws(), template_id, lang)
             images = chart_images(context, lang)
         except QmsError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_error(exc)
             return False
         self.error.show_message("")
-        self.job = RenderJob(template_id, context, images, lang, fmt, out, reference, user_templates_dir())
+        self.job = RenderJob(template_id, context, images, lang, fmt, out, reference)
         self.job.signals.progress.connect(lambda f: self.progress.setValue(round(f * 100)))
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)

@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qms_desktop.domain.errors import ValidationError
-from qms_desktop.domain.steps import Step, StepState, StepStatus, validate_sign_off
+from qms_desktop.domain.steps import Step, StepState, StepStatus
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.navigator import status_text
 from qms_desktop.ui.steps.guidance import guidance_for
-from qms_desktop.ui.undo import SetStepState
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
 
 
@@ -170,15 +168,6 @@ class StepPage(QWidget):
         if new == self._state:
             self._error.show_message("")
             return
-        try:
-            validate_sign_off(new.status, new.signed_off_by, new.signed_off_on)
-        except ValidationError as exc:
-            messages = {
-                "signed_off_by": self.tr("A step marked done needs the name of the person signing it off."),
-                "signed_off_on": self.tr("A step marked done needs the sign-off date."),
-            }
-            self._error.show_message(messages.get(exc.field, str(exc)))
-            return
         self._error.show_message("")
-        self._c.undo_stack.push(SetStepState(self._c, self.tr("Update step %1").replace(
-            "%1", guidance_for(self.step).title), self._state, new))
+        self._c.ops.set_step(self.tr("Update step %1").replace("%1", guidance_for(self.step).title), self._state,
+                             new, on_error=self._error.show_error)

@@ -1,0 +1,339 @@
+"""The one road every change made in the GUI takes (after Anki's CollectionOp).
+
+    page ─► Operations.<edit>(…) ─► one service call (validates, one transaction, audit)
+                 success: push an undo step whose first redo does nothing, emit `changed` once
+                 failure: the page's `on_error` shows a field error, or `failed` is emitted
+                          and the main window shows the sentence in the user's language;
+                          the undo stack is left exactly as it was
+
+Undo and redo call the inverse service through the same road. A replay that fails (the
+record was changed meanwhile) is reported and its step dropped, so the stack never offers
+an undo it cannot do. No other module in `ui/` calls a writing service or emits
+`changed`; `tests/ui/test_operations.py` enforces that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from qms_desktop.domain.errors import QmsError, WorkspaceReadOnlyError
+from qms_desktop.domain.steps import StepState
+from qms_desktop.services.changes import ChangeSet
+
+if TYPE_CHECKING:
+    from qms_desktop.domain.requirements import LibraryCopy
+    from qms_desktop.services.checklist import AssessmentInfo, AssessmentSnapshot, EvidenceSnapshot
+    from qms_desktop.services.exchange import ImportReport
+    from qms_desktop.services.registers import Record
+    from qms_desktop.ui.controller import WorkspaceController
+
+log = logging.getLogger(__name__)
+
+ErrorHandler = Callable[[QmsError], bool]  # True when the caller showed the error itself
+Replay = Callable[[], ChangeSet]
+
+
+def ui_language() -> str:
+    """The interface language, as the language switcher set it."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def error_text(exc: BaseException) -> str:
+    """A sentence for the user in the interface language; never a Python exception text."""
+    if isinstance(exc, QmsError):
+        return exc.text(ui_language())
+    from PySide6.QtCore import QCoreApplication
+
+    if isinstance(exc, OSError):
+        where = exc.filename or ""
+        reason = exc.strerror or type(exc).__name__
+        return QCoreApplication.translate("Operations", "Cannot use the file %1: %2").replace(
+            "%1", str(where)).replace("%2", reason)
+    return QCoreApplication.translate("Operations", "Something went wrong; the details are in the log. "
+                                      "Your work up to the last stored edit is safe.")
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What a service call did: its changes and how to undo and redo it."""
+
+    changes: ChangeSet
+    undo: Replay | None = None
+    redo: Replay | None = None
+
+
+class _DoneStep(QUndoCommand):
+    """An undo step for work already done: the first redo (QUndoStack.push) does nothing."""
+
+    def __init__(self, ops: Operations, label: str, undo: Replay, redo: Replay) -> None:
+        super().__init__(label)
+        self._ops = ops
+        self._undo = undo
+        self._redo = redo
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._ops._replay(self, self._redo)  # noqa: SLF001 - the step belongs to its Operations
+
+    def undo(self) -> None:
+        self._ops._replay(self, self._undo)  # noqa: SLF001
+
+
+class Operations(QObject):
+    """Every edit the GUI can make, each one service call; see the module docstring."""
+
+    failed = Signal(object)  # QmsError (or OSError) not shown by the page that asked
+
+    def __init__(self, controller: WorkspaceController) -> None:
+        super().__init__(controller)
+        self._c = controller
+
+    # -- the road --------------------------------------------------------------
+
+    def run(self, label: str, work: Callable[[], Applied], on_error: ErrorHandler | None = None) -> bool:
+        """Run `work` (one service call); on success record its undo step and announce its
+        changes; on failure show the error once. Returns whether it succeeded."""
+        if self._c.read_only:
+            return self._fail(WorkspaceReadOnlyError("core.read_only_plain"), on_error)
+        try:
+            applied = work()
+        except QmsError as exc:
+            return self._fail(exc, on_error)
+        if applied.undo is not None and applied.redo is not None:
+            self._c.undo_stack.push(_DoneStep(self, label, applied.undo, applied.redo))
+        self._c.changed.emit(applied.changes)
+        return True
+
+    def _fail(self, exc: QmsError, on_error: ErrorHandler | None) -> bool:
+        if on_error is None or not on_error(exc):
+            self.failed.emit(exc)
+        return False
+
+    def _replay(self, step: _DoneStep, replay: Replay) -> None:
+        try:
+            changes = replay()
+        except QmsError as exc:
+            step.setObsolete(True)  # QUndoStack drops it: no undo that cannot be done
+            self.failed.emit(exc)
+            return
+        except Exception:
+            log.exception("undo/redo failed")
+            step.setObsolete(True)
+            raise
+        self._c.changed.emit(changes)
+
+    @property
+    def _ws(self):  # noqa: ANN202 - the open Workspace
+        return self._c.ws()
+
+    @property
+    def _actor(self) -> str:
+        return self._c.actor
+
+    # -- organisation profile, steps, plan design ---------------------------------
+
+    def set_profile(self, label: str, old: dict[str, object], new: dict[str, object],
+                    on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import profile
+
+        def put(values: dict[str, object]) -> Replay:
+            return lambda: profile.update_profile(self._ws, self._actor, **values)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    def set_step(self, label: str, old: StepState, new: StepState, on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import steps
+
+        def put(s: StepState) -> Replay:
+            return lambda: steps.update_step(self._ws, self._actor, s.step, status=s.status,
+                                             signed_off_by=s.signed_off_by, signed_off_on=s.signed_off_on,
+                                             notes=s.notes)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    def set_plan(self, label: str, old: dict[str, object], new: dict[str, object],
+                 on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import registers
+
+        def put(values: dict[str, object]) -> Replay:
+            return lambda: registers.update_plan(self._ws, self._actor, **values)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    # -- registers -------------------------------------------------------------------
+
+    def add_record(self, label: str, key: str, values: dict[str, object],
+                   on_error: ErrorHandler | None = None) -> Record | None:
+        from qms_desktop.services import registers
+
+        added: list[Record] = []
+
+        def work() -> Applied:
+            record, changes = registers.add_record(self._ws, self._actor, key, values)
+            added.append(record)
+            return Applied(changes,
+                           lambda: registers.delete_record(self._ws, self._actor, key, record.id)[1],
+                           lambda: registers.add_record(self._ws, self._actor, key, record.values,
+                                                        record_id=record.id)[1])
+
+        return added[0] if self.run(label, work, on_error) else None
+
+    def delete_record(self, label: str, key: str, record_id: int, on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import registers
+
+        def work() -> Applied:
+            record, changes = registers.delete_record(self._ws, self._actor, key, record_id)
+            return Applied(changes,
+                           lambda: registers.add_record(self._ws, self._actor, key, record.values,
+                                                        record_id=record.id)[1],
+                           lambda: registers.delete_record(self._ws, self._actor, key, record_id)[1])
+
+        return self.run(label, work, on_error)
+
+    def edit_record(self, label: str, key: str, record_id: int, old: dict[str, object], new: dict[str, object],
+                    on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import registers
+
+        def put(values: dict[str, object]) -> Replay:
+            return lambda: registers.update_record(self._ws, self._actor, key, record_id, **values)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    # -- the gap checklist -------------------------------------------------------------
+
+    def assess(self, label: str, changes: list[tuple[int, dict[str, object]]],
+               on_error: ErrorHandler | None = None) -> bool:
+        """Set fields of one or many checklist items: one transaction, one undo step."""
+        from qms_desktop.services import checklist
+
+        def put(values: list[tuple[int, dict[str, object]]]) -> Replay:
+            return lambda: checklist.apply_assessments(self._ws, self._actor, values)[1]
+
+        def work() -> Applied:
+            inverse, done = checklist.apply_assessments(self._ws, self._actor, changes)
+            if not inverse:
+                return Applied(done)  # nothing changed: no undo step
+            return Applied(done, put(inverse), put(changes))
+
+        return self.run(label, work, on_error)
+
+    def attach_evidence(self, label: str, item_id: int, path: Path, on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import checklist
+
+        removed: list[EvidenceSnapshot] = []
+
+        def work() -> Applied:
+            evidence, changes = checklist.attach_evidence(self._ws, self._actor, item_id, path)
+
+            def undo() -> ChangeSet:
+                snapshot, undone = checklist.remove_evidence(self._ws, self._actor, evidence.id)
+                removed[:] = [snapshot]
+                return undone
+
+            return Applied(changes, undo, lambda: checklist.restore_evidence(self._ws, self._actor, removed[0]))
+
+        return self.run(label, work, on_error)
+
+    def remove_evidence(self, label: str, evidence_id: int, on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import checklist
+
+        def work() -> Applied:
+            snapshot, changes = checklist.remove_evidence(self._ws, self._actor, evidence_id)
+            return Applied(changes, lambda: checklist.restore_evidence(self._ws, self._actor, snapshot),
+                           lambda: checklist.remove_evidence(self._ws, self._actor, evidence_id)[1])
+
+        return self.run(label, work, on_error)
+
+    def create_assessment(self, label: str, name: str, held_on: dt.date, library_ids: list[str],
+                          audit_date: dt.date | None = None, copy_from: int | None = None,
+                          on_error: ErrorHandler | None = None) -> AssessmentInfo | None:
+        """A new assessment; built-in libraries it names are copied in by the same call."""
+        from qms_desktop.services import checklist
+
+        created: list[AssessmentInfo] = []
+        deleted: list[AssessmentSnapshot] = []
+
+        def work() -> Applied:
+            info, changes = checklist.create_assessment(self._ws, self._actor, name, held_on, library_ids,
+                                                        audit_date=audit_date, copy_from=copy_from,
+                                                        bring_in_builtin=True)
+            created.append(info)
+
+            def undo() -> ChangeSet:
+                snapshot, undone = checklist.delete_assessment(self._ws, self._actor, info.id)
+                deleted[:] = [snapshot]
+                return undone
+
+            return Applied(changes, undo, lambda: checklist.restore_assessment(self._ws, self._actor, deleted[0])[1])
+
+        return created[0] if self.run(label, work, on_error) else None
+
+    def update_assessment(self, label: str, assessment_id: int, old: dict[str, object], new: dict[str, object],
+                          on_error: ErrorHandler | None = None) -> bool:
+        """Rename an assessment or change its dates or notes."""
+        from qms_desktop.services import checklist
+
+        def put(values: dict[str, object]) -> Replay:
+            return lambda: checklist.update_assessment(self._ws, self._actor, assessment_id, **values)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    def delete_assessment(self, label: str, assessment_id: int, on_error: ErrorHandler | None = None) -> bool:
+        from qms_desktop.services import checklist
+
+        def work() -> Applied:
+            snapshot, changes = checklist.delete_assessment(self._ws, self._actor, assessment_id)
+            return Applied(changes, lambda: checklist.restore_assessment(self._ws, self._actor, snapshot)[1],
+                           lambda: checklist.delete_assessment(self._ws, self._actor, assessment_id)[1])
+
+        return self.run(label, work, on_error)
+
+    def import_checklist(self, label: str, path: Path, assessment_id: int,
+                         on_error: ErrorHandler | None = None) -> ImportReport | None:
+        """Apply a filled-in checklist file: all rows or none; undone as one step."""
+        from qms_desktop.services import checklist, exchange
+
+        reports: list[ImportReport] = []
+
+        def work() -> Applied:
+            before = {r.item_id: checklist.item_values(r.item) for r in checklist.checklist_rows(self._ws, assessment_id)}
+            report, changes = exchange.import_checklist(self._ws, self._actor, path, assessment_id=assessment_id)
+            reports.append(report)
+            applied = [(c.item_id, dict(c.values)) for c in report.changes]
+            inverse = [(item_id, {k: before[item_id][k] for k in values}) for item_id, values in applied
+                       if item_id in before]
+            if not applied:
+                return Applied(changes)
+            return Applied(changes,
+                           lambda: checklist.apply_assessments(self._ws, self._actor, inverse)[1],
+                           lambda: checklist.apply_assessments(self._ws, self._actor, applied)[1])
+
+        return reports[0] if self.run(label, work, on_error) else None
+
+    def add_library_file(self, label: str, path: Path, on_error: ErrorHandler | None = None) -> LibraryCopy | None:
+        """Read a library file and copy it into the workspace; undo puts back what the
+        workspace held under that id before (nothing, or an earlier copy)."""
+        from qms_desktop.services import libraries
+
+        added: list[LibraryCopy] = []
+
+        def work() -> Applied:
+            library = libraries.read_library_file(path)
+            before, changes = libraries.replace_library(self._ws, self._actor, library.id, library)
+            added.append(library)
+            return Applied(changes,
+                           lambda: libraries.replace_library(self._ws, self._actor, library.id, before)[1],
+                           lambda: libraries.replace_library(self._ws, self._actor, library.id, library)[1])
+
+        return added[0] if self.run(label, work, on_error) else None

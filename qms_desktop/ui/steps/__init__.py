@@ -1,0 +1,1 @@
+"""One page per step of the method, and the widgets they share."""
