@@ -230,3 +230,19 @@ def test_compare_with_the_earlier_assessment(qtbot, window: MainWindow, demo_fil
     assert regressed == ["4.1:  Conforming → Partially conforming"]
     assert "1 regressed" in dialog.summary.text()
     dialog.close()
+
+
+def test_rename_and_delete_the_assessment_from_the_page(qtbot, window: MainWindow, page):
+    assert page.rename_assessment("First look")
+    assert page.assessment.currentText().startswith("First look")
+    assert not page.rename_assessment("   ")  # refused: the name is required
+    assert "name" in window.statusBar().currentMessage()
+    assert window.controller.assessments()[0].name == "First look"
+    assert page.delete_assessment()
+    assert window.controller.assessments() == []
+    assert page.empty.isVisible() and not page.rename_button.isEnabled()
+    window.controller.undo_stack.undo()
+    assert [a.name for a in window.controller.assessments()] == ["First look"]
+    assert page.model.rowCount() == 6
+    window.controller.undo_stack.undo()
+    assert page.assessment.currentText().startswith("Baseline")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -50,6 +53,9 @@ from qms_desktop.domain.filenames import safe_file_name
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
+
+if TYPE_CHECKING:
+    from qms_desktop.services.checklist import AssessmentInfo
 from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import ComparisonDialog
@@ -169,6 +175,12 @@ class ChecklistPanel(QWidget):
         self.assessment.currentIndexChanged.connect(self._assessment_chosen)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.newAssessmentRequested)
+        self.rename_button = QPushButton()
+        self.rename_button.setObjectName("rename_assessment")
+        self.rename_button.clicked.connect(self._rename_dialog)
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("delete_assessment")
+        self.delete_button.clicked.connect(self._delete_dialog)
         self.library_button = QPushButton()
         self.library_button.setObjectName("library_button")
         self.library_button.clicked.connect(self.addLibraryRequested)
@@ -203,6 +215,8 @@ class ChecklistPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.assessment)
         top.addWidget(self.new_button)
+        top.addWidget(self.rename_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.library_button)
         top.addWidget(self.compare_button)
         top.addWidget(self.export_button)
@@ -388,6 +402,8 @@ class ChecklistPanel(QWidget):
 
     def retranslate(self) -> None:
         self.assessment.setToolTip(self.tr("Assessment:"))
+        self.rename_button.setText(self.tr("Rename…"))
+        self.delete_button.setText(self.tr("Delete…"))
         self.new_button.setText(self.tr("New assessment…"))
         self.library_button.setText(self.tr("Add library…"))
         self.library_button.setToolTip(self.tr("Add your own requirement library (YAML) or an OSCAL catalog (JSON)"))
@@ -488,11 +504,56 @@ class ChecklistPanel(QWidget):
         self.empty.setVisible(not has)
         self.splitter.setVisible(has)
         self.new_button.setEnabled(not self._c.read_only)
+        self.rename_button.setEnabled(has and not self._c.read_only)
+        self.delete_button.setEnabled(has and not self._c.read_only)
         self.library_button.setEnabled(not self._c.read_only)
         self.export_button.setEnabled(has)
         self.compare_button.setEnabled(len(assessments) > 1)
         self.import_button.setEnabled(has and not self._c.read_only)
         self._load_assessment(self.assessment.currentData() if has else None)
+
+    def current_assessment(self) -> AssessmentInfo | None:
+        return next((a for a in self._c.assessments() if a.id == self._assessment_id), None)
+
+    def _rename_dialog(self) -> None:
+        info = self.current_assessment()
+        if info is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename the assessment"), self.tr("New name:"),
+                                        QLineEdit.EchoMode.Normal, info.name)
+        if ok:
+            self.rename_assessment(name)
+
+    def rename_assessment(self, name: str) -> bool:
+        info = self.current_assessment()
+        if info is None or name.strip() == info.name:
+            return False
+        return self._c.ops.update_assessment(self.tr("Rename %1").replace("%1", info.name), info.id,
+                                             {"name": info.name}, {"name": name}, on_error=self._assessment_refused)
+
+    def _delete_dialog(self) -> None:
+        info = self.current_assessment()
+        if info is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete the assessment"),
+            self.tr("Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back.")
+            .replace("%1", info.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_assessment()
+
+    def delete_assessment(self) -> bool:
+        """Delete the assessment shown (the caller has asked the user to confirm)."""
+        info = self.current_assessment()
+        if info is None:
+            return False
+        return self._c.ops.delete_assessment(self.tr("Delete %1").replace("%1", info.name), info.id,
+                                             on_error=self._assessment_refused)
+
+    def _assessment_refused(self, exc: QmsError) -> bool:
+        self.message.emit(self.tr("The change was not made"), error_text(exc))
+        return True
 
     def show_assessment(self, assessment_id: int) -> None:
         index = self.assessment.findData(assessment_id)
