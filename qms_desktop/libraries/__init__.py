@@ -28,8 +28,8 @@ def builtin_library(library_id: str) -> LibraryCopy:
     for lib in builtin_libraries():
         if lib.id == library_id:
             return lib
-    known = ", ".join(lib.id for lib in builtin_libraries())
-    raise LibraryError(f"There is no built-in library {library_id!r} (built in: {known}).")
+    known = [lib.id for lib in builtin_libraries()]
+    raise LibraryError("libraries.no_builtin", library=repr(library_id), known=known)
 
 
 def load_any(path: Path) -> LibraryCopy:
@@ -39,7 +39,7 @@ def load_any(path: Path) -> LibraryCopy:
         with path.open("rb") as f:
             head = f.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError as exc:
-        raise LibraryError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise LibraryError("libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
     if head.startswith((b"{", b"[")):
         return import_oscal_catalog(path)
     return load_library(path)

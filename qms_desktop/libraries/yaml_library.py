@@ -3,7 +3,8 @@ line and the place in the tree), and write a library back out.
 
 The format is documented in `resources/libraries/README.md`. Hostile files are refused:
 anchors and aliases (the "billion laughs" bomb), files over 20 MB, non-UTF-8 text, binary
-data, and any shape other than the documented one.
+data, nesting deeper than any library needs, text that is not valid Unicode, and any shape
+other than the documented one. Whatever the bytes, the only error is LibraryError.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 
 from qms_desktop.domain.errors import QmsError
+from qms_desktop.domain.messages import Message
 from qms_desktop.domain.requirements import LibraryCopy, LibraryRow
 
 FORMAT = "qms-desktop-library/1"
@@ -22,6 +24,10 @@ TOP_KEYS = {"format", "id", "name", "version", "languages", "publisher", "licenc
 SECTION_KEYS = {"ref", "title", "guidance", "sections", "requirements", "tags"}
 REQUIREMENT_KEYS = {"ref", "title", "guidance", "tags"}
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+# Deepest YAML nesting read (a section nests two levels: its mapping and its list of
+# sections), so about 45 levels of sections: far beyond any standard, far below the stack.
+MAX_NESTING = 100
+MAX_SECTION_DEPTH = 40
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -33,84 +39,132 @@ class LibraryError(QmsError):
     """A requirement library cannot be read; the message names file, line and problem."""
 
 
-def _where(source: str, node: yaml.Node | None, path: str) -> str:
-    line = f", line {node.start_mark.line + 1}" if node is not None else ""
-    return f"{source}{line} ({path})" if path else f"{source}{line}"
+def at_line(source: str, line: int | None) -> Message | str:
+    """A place in a file: "<source>, line <n>" (or the source alone), in either language."""
+    return source if line is None else Message("libraries.at_line", {"source": source, "line": line})
+
+
+def _where(source: str, node: yaml.Node | None, path: str) -> Message | str:
+    location = at_line(source, node.start_mark.line + 1 if node is not None else None)
+    return Message("libraries.at_place", {"location": location, "place": path}) if path else location
+
+
+def problem(where: Message | str, what: Message) -> LibraryError:
+    return LibraryError("libraries.problem", where=where, problem=what)
 
 
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LibraryError("libraries.too_large", name=path.name, limit_mb=MAX_BYTES // 1048576)
+        data = path.read_bytes()
     except OSError as exc:
-        raise LibraryError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if size > MAX_BYTES:
-        raise LibraryError(f"{path.name} is larger than {MAX_BYTES // 1048576} MB; it is not a requirement library.")
-    data = path.read_bytes()
+        raise LibraryError("libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
     if b"\x00" in data:
-        raise LibraryError(f"{path.name} is a binary file, not a YAML requirement library.")
+        raise LibraryError("libraries.binary", name=path.name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LibraryError(f"{path.name} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8.") from None
+        raise LibraryError("libraries.not_utf8", name=path.name, offset=exc.start) from None
 
 
 def _compose(text: str, source: str) -> yaml.Node:
-    """Parse to a node tree, refusing anchors and aliases before anything is expanded."""
+    """Parse to a node tree, refusing anchors, aliases and deep nesting before anything is
+    expanded or built (the event stream is read without recursion)."""
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1
-                raise LibraryError(f"{source}, line {line}: anchors and aliases (& and *) are not allowed "
-                                   "in a requirement library.")
+                raise problem(at_line(source, event.start_mark.line + 1), Message("libraries.p_anchors"))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise problem(at_line(source, event.start_mark.line + 1),
+                                  Message("libraries.p_too_deep", {"limit": MAX_NESTING}))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        raise LibraryError(f"{source}{line}: not valid YAML ({exc.problem}).") from None
+        raise problem(at_line(source, mark.line + 1 if mark is not None else None),
+                      Message("libraries.p_not_yaml", {"detail": str(exc.problem)})) from None
     except yaml.YAMLError as exc:
-        raise LibraryError(f"{source}: not valid YAML ({exc}).") from None
+        raise problem(source, Message("libraries.p_not_yaml", {"detail": str(exc)})) from None
+    except RecursionError:  # pragma: no cover - MAX_NESTING keeps the composer far from it
+        raise problem(source, Message("libraries.p_too_deep", {"limit": MAX_NESTING})) from None
     if node is None:
-        raise LibraryError(f"{source} is empty.")
+        raise problem(source, Message("libraries.p_is_empty"))
     return node
+
+
+def _is_text(value: str) -> bool:
+    """False for text holding lone surrogates (YAML's "\\ud800" escape), which no file or
+    database can store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def ref_order(ref: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key of a reference: dotted parts, numbers (ASCII digits) by value — compared
+    by length then digits, so no length limit and no int() of "²" — before other text."""
+    key = []
+    for part in ref.split("."):
+        if part.isascii() and part.isdigit():
+            digits = part.lstrip("0") or "0"
+            key.append((0, len(digits), digits))
+        else:
+            key.append((1, 0, part))
+    return tuple(key)
+
+
+def _shown_key(key: object) -> str:
+    return repr(key) if isinstance(key, str) else "?"
 
 
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, node: yaml.Node | None, path: str, problem: str) -> LibraryError:
-        return LibraryError(f"{_where(self.source, node, path)}: {problem}")
+    def fail(self, node: yaml.Node | None, path: str, what: Message) -> LibraryError:
+        return problem(_where(self.source, node, path), what)
 
     def mapping(self, node: yaml.Node, path: str, allowed: set[str]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, path, "expected a mapping of keys to values")
+            raise self.fail(node, path, Message("libraries.p_expected_mapping"))
         out: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key not in allowed:
-                raise self.fail(key_node, path, f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+                raise self.fail(key_node, path, Message("libraries.p_unknown_key",
+                                                        {"key": _shown_key(key), "allowed": sorted(allowed)}))
             if key in out:
-                raise self.fail(key_node, path, f"the key {key!r} appears twice")
+                raise self.fail(key_node, path, Message("libraries.p_key_twice", {"key": repr(key)}))
             out[key] = value
         return out
 
     def text(self, node: yaml.Node | None, path: str, *, required: bool = True) -> str:
         if node is None:
             if required:
-                raise self.fail(None, path, "is missing")
+                raise self.fail(None, path, Message("libraries.p_missing"))
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, path, "expected text")
+            raise self.fail(node, path, Message("libraries.p_expected_text"))
         value = str(node.value).strip()
         if required and not value:
-            raise self.fail(node, path, "must not be empty")
+            raise self.fail(node, path, Message("libraries.p_empty_text"))
+        if not _is_text(value):
+            raise self.fail(node, path, Message("libraries.p_not_unicode"))
         return value
 
     def bilingual(self, node: yaml.Node | None, path: str, *, required: bool) -> tuple[str, str]:
         """`{en: ..., zh_CN: ...}` or plain text (taken as English)."""
         if node is None:
             if required:
-                raise self.fail(None, path, "is missing")
+                raise self.fail(None, path, Message("libraries.p_missing"))
             return "", ""
         if isinstance(node, yaml.ScalarNode):
             return self.text(node, path, required=required), ""
@@ -118,56 +172,61 @@ class _Reader:
         en = self.text(parts.get("en"), f"{path}.en", required=False)
         zh = self.text(parts.get("zh_CN"), f"{path}.zh_CN", required=False)
         if required and not (en or zh):
-            raise self.fail(node, path, "needs an English or a Chinese text")
+            raise self.fail(node, path, Message("libraries.p_needs_text"))
         return en, zh
 
     def tags(self, node: yaml.Node | None, path: str) -> tuple[str, ...]:
         if node is None:
             return ()
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, path, "expected a list of tags")
+            raise self.fail(node, path, Message("libraries.p_expected_tags"))
         return tuple(self.text(item, f"{path}[{i}]") for i, item in enumerate(node.value))
 
     def items(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
         if node is None:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, path, "expected a list")
+            raise self.fail(node, path, Message("libraries.p_expected_list"))
         return list(node.value)
 
 
 def load_library_text(text: str, source: str = "library", *, origin: str = "yaml") -> LibraryCopy:
     """Read a library from YAML text; `source` names it in error messages."""
+    if not _is_text(text):
+        raise problem(source, Message("libraries.p_not_unicode"))
     root = _compose(text, source)
     r = _Reader(source)
     top = r.mapping(root, "", TOP_KEYS)
     fmt = r.text(top.get("format"), "format", required=False)
     if fmt and fmt != FORMAT:
-        raise r.fail(top.get("format"), "format", f"unknown format {fmt!r}; this version reads {FORMAT!r}")
+        raise r.fail(top.get("format"), "format",
+                     Message("libraries.p_unknown_format", {"found": repr(fmt), "expected": repr(FORMAT)}))
     lib_id = r.text(top.get("id"), "id")
     if not set(lib_id) <= _ID_CHARS or len(lib_id) > 80:
-        raise r.fail(top.get("id"), "id", "use up to 80 lower-case letters, digits, '-', '_' or '.'")
+        raise r.fail(top.get("id"), "id", Message("libraries.p_bad_id"))
     name_en, name_zh = r.bilingual(top.get("name"), "name", required=True)
     version = r.text(top.get("version"), "version", required=False)
     languages = r.items(top.get("languages"), "languages")
     for i, node in enumerate(languages):
         if r.text(node, f"languages[{i}]") not in ("en", "zh_CN"):
-            raise r.fail(node, f"languages[{i}]", "languages are 'en' and 'zh_CN'")
+            raise r.fail(node, f"languages[{i}]", Message("libraries.p_bad_language"))
     publisher = r.text(top.get("publisher"), "publisher", required=False)
     licence = r.text(top.get("licence"), "licence", required=False)
     if "sections" not in top:
-        raise r.fail(root, "sections", "is missing: a library needs at least one section")
+        raise r.fail(root, "sections", Message("libraries.p_no_sections"))
 
     rows: list[LibraryRow] = []
     seen: dict[str, str] = {}
 
     def add(row: LibraryRow, node: yaml.Node, path: str) -> None:
         if row.ref in seen:
-            raise r.fail(node, path, f"the reference {row.ref!r} is used twice (first at {seen[row.ref]})")
+            raise r.fail(node, path, Message("libraries.p_ref_twice", {"ref": repr(row.ref), "first": seen[row.ref]}))
         seen[row.ref] = path
         rows.append(row)
 
     def walk_section(node: yaml.Node, path: str, parent: str, depth: int) -> None:
+        if depth >= MAX_SECTION_DEPTH:
+            raise r.fail(node, path, Message("libraries.p_sections_too_deep", {"limit": MAX_SECTION_DEPTH}))
         sec = r.mapping(node, path, SECTION_KEYS)
         ref = r.text(sec.get("ref"), f"{path}.ref")
         t_en, t_zh = r.bilingual(sec.get("title"), f"{path}.title", required=True)
@@ -182,14 +241,14 @@ def load_library_text(text: str, source: str = "library", *, origin: str = "yaml
         for i, child in enumerate(r.items(sec.get("sections"), f"{path}.sections")):
             entries.append(("section", f"{path}.sections[{i}]", child))
 
-        def order(entry: tuple[str, str, yaml.Node]) -> tuple[tuple[int, object], ...]:
+        def order(entry: tuple[str, str, yaml.Node]) -> tuple[tuple[int, int, str], ...]:
             node = entry[2]
             ref = ""
             if isinstance(node, yaml.MappingNode):
                 for k, v in node.value:
                     if getattr(k, "value", None) == "ref" and isinstance(v, yaml.ScalarNode):
                         ref = str(v.value)
-            return tuple((0, int(p)) if p.isdigit() else (1, p) for p in ref.split("."))
+            return ref_order(ref)
 
         if sec.get("requirements") is not None and sec.get("sections") is not None:
             entries.sort(key=order)
@@ -206,11 +265,11 @@ def load_library_text(text: str, source: str = "library", *, origin: str = "yaml
 
     sections = r.items(top.get("sections"), "sections")
     if not sections:
-        raise r.fail(top.get("sections"), "sections", "is empty: a library needs at least one section")
+        raise r.fail(top.get("sections"), "sections", Message("libraries.p_sections_empty"))
     for i, node in enumerate(sections):
         walk_section(node, f"sections[{i}]", "", 0)
     if not any(not row.is_section for row in rows):
-        raise r.fail(root, "sections", "holds no requirements")
+        raise r.fail(root, "sections", Message("libraries.p_no_requirements"))
     return LibraryCopy(lib_id, name_en, name_zh, version, origin, text, tuple(rows), publisher, licence)
 
 
