@@ -12,17 +12,13 @@ from PySide6.QtGui import QUndoStack
 from qms_desktop.domain.organisation import OrganisationProfile
 from qms_desktop.domain.steps import Step, StepState
 from qms_desktop.services.identity import default_actor
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import checklist_service, profile_service, step_service, workspaces_service
 from qms_desktop.ui.operations import Operations
 
 if TYPE_CHECKING:
     from qms_desktop.services.checklist import AssessmentInfo, ChecklistRow
     from qms_desktop.services.workspaces import Workspace
 
-checklist_service = lazy("qms_desktop.services.checklist")
-profile_service = lazy("qms_desktop.services.profile")
-step_service = lazy("qms_desktop.services.steps")
-workspaces_service = lazy("qms_desktop.services.workspaces")
 
 
 class WorkspaceController(QObject):

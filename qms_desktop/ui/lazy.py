@@ -1,14 +1,16 @@
-"""Import a service module on first use, not at start-up.
+"""The service modules the GUI reads through, imported on first use, not at start-up.
 
 The services pull in SQLAlchemy (~0.2 s to import); deferring them lets the main window
-appear before any workspace is opened. Used only for the GUI's service modules.
+appear before any workspace is opened. For the type checker each name *is* the service
+module, so every call made through it is checked (`from qms_desktop.ui.lazy import
+checklist_service`). Writes go through `ui/operations.py`, never through these.
 """
 
 from __future__ import annotations
 
 import importlib
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 class LazyModule:
@@ -23,4 +25,26 @@ class LazyModule:
 
 
 def lazy(name: str) -> Any:
+    """Untyped form, kept while the last pages move to the typed names below."""
     return LazyModule(name)
+
+
+if TYPE_CHECKING:
+    from qms_desktop.services import audit as audit_service
+    from qms_desktop.services import checklist as checklist_service
+    from qms_desktop.services import documents as documents_service
+    from qms_desktop.services import profile as profile_service
+    from qms_desktop.services import registers as register_service
+    from qms_desktop.services import steps as step_service
+    from qms_desktop.services import workspaces as workspaces_service
+else:
+    audit_service = LazyModule("qms_desktop.services.audit")
+    checklist_service = LazyModule("qms_desktop.services.checklist")
+    documents_service = LazyModule("qms_desktop.services.documents")
+    profile_service = LazyModule("qms_desktop.services.profile")
+    register_service = LazyModule("qms_desktop.services.registers")
+    step_service = LazyModule("qms_desktop.services.steps")
+    workspaces_service = LazyModule("qms_desktop.services.workspaces")
+
+__all__ = ["LazyModule", "lazy", "audit_service", "checklist_service", "documents_service", "profile_service",
+           "register_service", "step_service", "workspaces_service"]

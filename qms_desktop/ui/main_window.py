@@ -1,4 +1,6 @@
-"""The main window: navigator of the eight steps, pages, History panel, menus."""
+"""The main window: the navigator of the eight steps beside the pages, and the workspace's
+life cycle (new, open, demo, close). Menus live in `menus.py`, the pages in
+`page_registry.py`, the History panel in `history_dock.py`."""
 
 from __future__ import annotations
 
@@ -7,41 +9,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QListView,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 
 from qms_desktop import APP_NAME, __version__
 from qms_desktop.domain.errors import QmsError
-from qms_desktop.domain.registers import REGISTERS
 from qms_desktop.domain.steps import Step
 from qms_desktop.paths import demo_dir
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import NewWorkspaceDialog
-from qms_desktop.ui.i18n import UI_LANGUAGES, LanguageSwitcher
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.history_dock import HistoryDock
+from qms_desktop.ui.i18n import LanguageSwitcher
+from qms_desktop.ui.menus import WindowMenus
 from qms_desktop.ui.models.history import HistoryModel
 from qms_desktop.ui.models.navigator import PAGE_KEYS, NavigatorDelegate, NavigatorModel
 from qms_desktop.ui.operations import error_text, ui_language
+from qms_desktop.ui.page_registry import PageStack
 from qms_desktop.ui.pages.dashboard import DashboardPage
 from qms_desktop.ui.pages.profile import ProfilePage
 from qms_desktop.ui.pages.welcome import WelcomePage
 from qms_desktop.ui.settings import AppSettings
-
-audit_service = lazy("qms_desktop.services.audit")
 
 if TYPE_CHECKING:
     from qms_desktop.ui.steps.compare_page import ComparePage
@@ -82,11 +80,10 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(controller)
         self.dashboard.navigate.connect(self.go_to)
         self.profile_page = ProfilePage(controller)
-        self._built: dict[int, QWidget] = {0: self.dashboard, 1: self.profile_page}
-        for row in range(len(PAGE_KEYS)):
-            self.pages.addWidget(self._built.get(row) or QWidget())
-        for page in self._built.values():
-            page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
+        self.page_stack = PageStack(self.pages, controller, {0: self.dashboard, 1: self.profile_page},
+                                    self._page_built)
+        for page in (self.dashboard, self.profile_page):
+            page.recordSelected.connect(self._show_history_for)
         self.step_pages = StepPages(self)
 
         self.splitter = QSplitter()
@@ -105,27 +102,15 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
 
-        self.history_model = HistoryModel(self)
-        self.history_view = QTableView()
-        self.history_view.setObjectName("history")
-        self.history_view.setModel(self.history_model)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.history_view.horizontalHeader().setStretchLastSection(True)
-        self.history_view.verticalHeader().hide()
-        self.history_dock = QDockWidget()
-        self.history_dock.setObjectName("history_dock")
-        self.history_dock.setWidget(self.history_view)
+        self.history_dock = HistoryDock(controller, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.resizeDocks([self.history_dock], [360], Qt.Orientation.Horizontal)
         self.history_dock.hide()  # Ctrl+H shows it; the window remembers the choice
-        self._history_key: tuple[str, str] = ("", "")
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
 
-        self._build_actions()
-        self._build_menus()
+        self.menus = WindowMenus(self)
         controller.changed.connect(self._on_changed)
         controller.ops.failed.connect(self._edit_failed)
         controller.opened.connect(self._on_opened)
@@ -135,120 +120,32 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self._on_closed()
 
-    # -- actions and menus ---------------------------------------------------
+    @property
+    def history_model(self) -> HistoryModel:
+        return self.history_dock.model
 
-    def _build_actions(self) -> None:
-        self.act_new = QAction(self)
-        self.act_new.setShortcut(QKeySequence.StandardKey.New)
-        self.act_new.triggered.connect(self.new_workspace)
-        self.act_open = QAction(self)
-        self.act_open.setShortcut(QKeySequence.StandardKey.Open)
-        self.act_open.triggered.connect(self.open_workspace_dialog)
-        self.act_demo = QAction(self)
-        self.act_demo.triggered.connect(self.open_demo)
-        self.act_close = QAction(self)
-        self.act_close.setShortcut(QKeySequence.StandardKey.Close)
-        self.act_close.triggered.connect(self.close_workspace)
-        self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.act_quit.triggered.connect(self.close)
-        self.act_undo = self.controller.undo_stack.createUndoAction(self)
-        self.act_undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.act_redo = self.controller.undo_stack.createRedoAction(self)
-        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
-        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
-        self.act_redo.setShortcuts(redo_keys)
-        self.act_preferences = QAction(self)
-        self.act_preferences.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.act_preferences.triggered.connect(self.show_preferences)
-        self.act_history = self.history_dock.toggleViewAction()
-        self.act_history.setShortcut(QKeySequence("Ctrl+H"))
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, label in UI_LANGUAGES.items():
-            action = QAction(label, self)
-            action.setCheckable(True)
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self.act_about = QAction(self)
-        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.act_about.triggered.connect(self.show_about)
-        self.go_actions: list[QAction] = []
-        for i, key in enumerate(PAGE_KEYS):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i}") if i <= 9 else QKeySequence())
-            action.triggered.connect(lambda _checked=False, k=key: self.go_to(k))
-            self.go_actions.append(action)
+    # -- menus -------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.menu_file.addAction(self.act_new)
-        self.menu_file.addAction(self.act_open)
-        self.menu_recent = self.menu_file.addMenu("")
-        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
-        self.menu_file.addAction(self.act_demo)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_close)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("")
-        self.menu_edit.addAction(self.act_undo)
-        self.menu_edit.addAction(self.act_redo)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.act_preferences)
-        self.menu_view = bar.addMenu("")
-        self.menu_go = self.menu_view.addMenu("")
-        for action in self.go_actions:
-            self.menu_go.addAction(action)
-        self.menu_view.addAction(self.act_history)
-        self.menu_language = self.menu_view.addMenu("")
-        for action in self.language_actions.values():
-            self.menu_language.addAction(action)
-        self.menu_help = bar.addMenu("")
-        self.menu_help.addAction(self.act_about)
-
-    def _fill_recent_menu(self) -> None:
-        self.menu_recent.clear()
+    def fill_recent_menu(self) -> None:
+        menu = self.menus.menu_recent
+        menu.clear()
         files = self.settings.recent_files()
         for path in files:
-            action = self.menu_recent.addAction(str(path))
+            action = menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if files:
-            self.menu_recent.addSeparator()
-            self.menu_recent.addAction(self.tr("Clear list"), self._clear_recent)
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear list"), self._clear_recent)
         else:
-            self.menu_recent.addAction(self.tr("(no recent workspaces)")).setEnabled(False)
+            menu.addAction(self.tr("(no recent workspaces)")).setEnabled(False)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent()
         self.welcome.set_recent([])
 
     def retranslate(self) -> None:
-        self.act_new.setText(self.tr("&New Workspace…"))
-        self.act_open.setText(self.tr("&Open Workspace…"))
-        self.act_demo.setText(self.tr("Open the &Demo Organisation"))
-        self.act_close.setText(self.tr("&Close Workspace"))
-        self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
-        self.act_about.setText(self.tr("&About QMS Desktop"))
-        self.act_preferences.setText(self.tr("&Preferences…"))
-        self.act_history.setText(self.tr("&History Panel"))
-        self.history_dock.setWindowTitle(self.tr("History"))
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_recent.setTitle(self.tr("Open &Recent"))
-        self.menu_edit.setTitle(self.tr("&Edit"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.menu_go.setTitle(self.tr("&Go To"))
-        self.menu_language.setTitle(self.tr("&Language"))
-        self.menu_help.setTitle(self.tr("&Help"))
-        for action, row in zip(self.go_actions, range(len(PAGE_KEYS)), strict=True):
-            action.setText(str(self.navigator_model.index(row).data()))
+        self.menus.retranslate()
+        self.history_dock.retranslate()
         self.navigator_model.retranslate()
         self._update_title()
         self._update_status()
@@ -263,8 +160,8 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         self.languages.apply(code)
         self.settings.language = code
-        self.language_actions[self.languages.language].setChecked(True)
-        if self._built.get(PAGE_KEYS.index("compare")) is not None:
+        self.menus.languages[self.languages.language].setChecked(True)
+        if self.page_stack.is_built("compare"):
             self.compare_page.set_language(self.languages.language)
 
     # -- workspace life cycle ------------------------------------------------
@@ -365,21 +262,19 @@ class MainWindow(QMainWindow):
     def _on_closed(self) -> None:
         self.central.setCurrentWidget(self.welcome)
         self.welcome.set_recent(self.settings.recent_files())
-        self.history_model.set_rows([])
-        for action in (self.act_close, *self.go_actions):
-            action.setEnabled(False)
+        self.history_dock.clear()
+        self.menus.workspace_actions_enabled(False)
         self._update_title()
         self._update_status()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         self._refresh_navigator()
-        self._refresh_history()
+        self.history_dock.refresh()
         self._update_title()
         self._update_status()
 
     def _refresh_navigator(self) -> None:
-        for action in (self.act_close, *self.go_actions):
-            action.setEnabled(self.controller.is_open)
+        self.menus.workspace_actions_enabled(self.controller.is_open)
         if not self.controller.is_open:
             return
         states = self.controller.step_states()
@@ -406,50 +301,24 @@ class MainWindow(QMainWindow):
 
     def page_at(self, row: int) -> QWidget:
         """The page in `row`, built on first use."""
-        page = self._built.get(row)
-        if page is None:
-            page = self._build_page(PAGE_KEYS[row])
-            placeholder = self.pages.widget(row)
-            self.pages.insertWidget(row, page)
-            if placeholder is not None:
-                self.pages.removeWidget(placeholder)
-                placeholder.deleteLater()
-            page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
-            self._built[row] = page
-        return page
+        return self.page_stack.page_at(row)
 
-    def _build_page(self, key: str) -> QWidget:
-        step = Step(key)
-        if step is Step.COMPARE:
-            from qms_desktop.ui.steps.compare_page import ComparePage
-
-            compare = ComparePage(self.controller)
-            compare.checklist.newAssessmentRequested.connect(self.new_assessment)
-            compare.checklist.addLibraryRequested.connect(self.add_library_dialog)
-            compare.checklist.message.connect(self._error)
-            compare.checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
-            compare.set_language(self.languages.language)
-            return compare
-        if step is Step.REFINE:
-            from qms_desktop.ui.steps.refine_page import refine_page
-
-            return refine_page(self.controller)
-        if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN):
-            from qms_desktop.ui.steps import pages
-
-            factory = {Step.SUMMARISE: pages.summarise_page, Step.STUDY: pages.study_page,
-                       Step.PLAN: pages.plan_page}[step]
-            return factory(self.controller)
-        from qms_desktop.ui.steps.step_page import StepPage
-
-        return StepPage(step, self.controller)
+    def _page_built(self, key: str, page: QWidget) -> None:
+        page.recordSelected.connect(self._show_history_for)  # type: ignore[attr-defined]
+        if key == "compare":
+            checklist = page.checklist  # type: ignore[attr-defined]
+            checklist.newAssessmentRequested.connect(self.new_assessment)
+            checklist.addLibraryRequested.connect(self.add_library_dialog)
+            checklist.message.connect(self._error)
+            checklist.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            page.set_language(self.languages.language)  # type: ignore[attr-defined]
 
     @property
     def compare_page(self) -> ComparePage:
         return self.page_at(PAGE_KEYS.index("compare"))  # type: ignore[return-value]
 
     def built_pages(self) -> list[QWidget]:
-        return list(self._built.values())
+        return self.page_stack.built()
 
     def current_page_key(self) -> str:
         return PAGE_KEYS[self.pages.currentIndex()]
@@ -457,30 +326,13 @@ class MainWindow(QMainWindow):
     # -- history ---------------------------------------------------------------
 
     def _show_history_for(self, entity: str, entity_id: str) -> None:
-        self._history_key = (entity, entity_id)
-        self._refresh_history()
-        title = self.tr("History")
-        if entity == "organisation":
-            title = self.tr("History — organisation profile")
-        elif entity == "step":
-            title = self.tr("History — step %1").replace("%1", str(Step(entity_id).number))
-        elif entity == "plan":
-            title = self.tr("History — plan design")
-        elif entity in REGISTERS:
-            tabs = getattr(self.pages.currentWidget(), "tabs", None)
-            title = self.tr("History — %1").replace("%1", tabs.tabText(tabs.currentIndex()) if tabs else entity)
-        elif entity == "assessment_item":
+        tabs = getattr(self.pages.currentWidget(), "tabs", None)
+        register_title = tabs.tabText(tabs.currentIndex()) if tabs is not None else ""
+        item_ref = ""
+        if entity == "assessment_item":
             row = self.compare_page.checklist.current_row()
-            title = self.tr("History — requirement %1").replace("%1", row.ref if row else entity_id)
-        self.history_dock.setWindowTitle(title)
-
-    def _refresh_history(self) -> None:
-        entity, entity_id = self._history_key
-        if not self.controller.is_open or not entity:
-            self.history_model.set_rows([])
-            return
-        self.history_model.set_rows(audit_service.history(self.controller.ws(), entity, entity_id))
-        self.history_view.resizeColumnsToContents()
+            item_ref = row.ref if row else ""
+        self.history_dock.show_for(entity, entity_id, register_title=register_title, item_ref=item_ref)
 
     # -- chrome ----------------------------------------------------------------
 
@@ -576,7 +428,7 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        self.language_actions.get(self.languages.language, self.language_actions["en"]).setChecked(True)
+        self.menus.languages.get(self.languages.language, self.menus.languages["en"]).setChecked(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtCore import QThreadPool

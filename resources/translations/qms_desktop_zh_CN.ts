@@ -114,6 +114,14 @@
         <translation>评估：</translation>
     </message>
     <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>New assessment…</source>
         <translation>新建评估…</translation>
     </message>
@@ -248,6 +256,34 @@
     <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Rename the assessment</source>
+        <translation>重命名评估</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>Delete the assessment</source>
+        <translation>删除评估</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back.</source>
+        <translation>删除“%1”及其全部发现和证据文件？可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>The change was not made</source>
+        <translation>未做出更改</translation>
     </message>
     <message>
         <source>&lt;b&gt;Conformity %1&lt;/b&gt; · assessed %2 of %3 applicable (%4%)</source>
@@ -573,6 +609,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryDock</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>History — organisation profile</source>
+        <translation>历史记录 — 组织概况</translation>
+    </message>
+    <message>
+        <source>History — step %1</source>
+        <translation>历史记录 — 第%1步</translation>
+    </message>
+    <message>
+        <source>History — plan design</source>
+        <translation>历史记录 — 体系设计</translation>
+    </message>
+    <message>
+        <source>History — %1</source>
+        <translation>历史记录 — %1</translation>
+    </message>
+    <message>
+        <source>History — requirement %1</source>
+        <translation>历史记录 — 要求 %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>When</source>
@@ -614,78 +677,6 @@
         <translation>（无最近的工作区）</translation>
     </message>
     <message>
-        <source>&amp;New Workspace…</source>
-        <translation>新建工作区(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Workspace…</source>
-        <translation>打开工作区(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open the &amp;Demo Organisation</source>
-        <translation>打开示例组织(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Close Workspace</source>
-        <translation>关闭工作区(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;About QMS Desktop</source>
-        <translation>关于 QMS Desktop(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;History Panel</source>
-        <translation>历史记录面板(&amp;H)</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Go To</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>The change was not made</source>
         <translation>未做出更改</translation>
     </message>
@@ -716,26 +707,6 @@
     <message>
         <source>Cannot open the demo organisation</source>
         <translation>无法打开示例组织</translation>
-    </message>
-    <message>
-        <source>History — organisation profile</source>
-        <translation>历史记录 — 组织概况</translation>
-    </message>
-    <message>
-        <source>History — step %1</source>
-        <translation>历史记录 — 第%1步</translation>
-    </message>
-    <message>
-        <source>History — plan design</source>
-        <translation>历史记录 — 体系设计</translation>
-    </message>
-    <message>
-        <source>History — %1</source>
-        <translation>历史记录 — %1</translation>
-    </message>
-    <message>
-        <source>History — requirement %1</source>
-        <translation>历史记录 — 要求 %1</translation>
     </message>
     <message>
         <source> [read-only]</source>
@@ -1630,11 +1601,11 @@ Your work up to the last stored edit is safe.</source>
         <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
     </message>
     <message>
-        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
         <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
     </message>
     <message>
-        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector's rules.</source>
         <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
     </message>
     <message>
@@ -1658,7 +1629,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>所有须学习的岗位均已完成计划的培训。</translation>
     </message>
     <message>
-        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <source>Hold the organisation's current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
         <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
     </message>
     <message>
@@ -1766,7 +1737,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>各项基础工作均已到位。</translation>
     </message>
     <message>
-        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
         <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
     </message>
     <message>
@@ -2000,7 +1971,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>欢迎使用 QMS Desktop</translation>
     </message>
     <message>
-        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <source>Build your organisation's quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
         <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
     </message>
     <message>
@@ -2018,6 +1989,77 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Recent workspaces (double-click to open):</source>
         <translation>最近的工作区（双击打开）：</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Organisation</source>
+        <translation>打开示例组织(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation>关闭工作区(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About QMS Desktop</source>
+        <translation>关于 QMS Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;History Panel</source>
+        <translation>历史记录面板(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go To</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 </TS>

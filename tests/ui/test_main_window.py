@@ -29,7 +29,7 @@ def stored_profile(window: MainWindow):
 def test_welcome_page_without_workspace(window: MainWindow):
     assert window.central.currentWidget() is window.welcome
     assert window.windowTitle() == "QMS Desktop"
-    assert not window.act_close.isEnabled()
+    assert not window.menus.close.isEnabled()
 
 
 def test_create_edit_undo_redo_reopen(qtbot, window: MainWindow, tmp_path: Path):
@@ -76,7 +76,7 @@ def test_invalid_value_is_shown_next_to_the_field_and_not_stored(qtbot, window: 
 def test_switch_language_to_chinese_at_run_time(qtbot, window: MainWindow, tmp_path: Path):
     window.create_workspace(tmp_path / "zh.qms", "Org", "en")
     window.set_language("zh_CN")
-    qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+    qtbot.waitUntil(lambda: window.menus.menu_file.title() == "文件(&F)")
     assert window.navigator_model.index(2).data() == "1. 总结"
     window.go_to("summarise")
     page = window.step_pages[Step.SUMMARISE]
@@ -84,7 +84,7 @@ def test_switch_language_to_chinese_at_run_time(qtbot, window: MainWindow, tmp_p
     assert page.tabs.tabText(0) == "经验教训"
     assert window.settings.language == "zh_CN"
     window.set_language("en")
-    qtbot.waitUntil(lambda: window.menu_file.title() == "&File")
+    qtbot.waitUntil(lambda: window.menus.menu_file.title() == "&File")
 
 
 def test_step_status_and_sign_off(qtbot, window: MainWindow, tmp_path: Path):
