@@ -362,11 +362,10 @@ def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
     return result
 
 
-def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object]
+def _assess_in(actor: str, row: AssessmentItemRecord | None, item_id: int, cleaned: dict[str, object]
                ) -> tuple[ItemAssessment, dict[str, object]]:
-    """Apply `cleaned` to one item; returns the item and the stored values it replaced
-    (the rules' own changes included), which is what undoing it writes back."""
-    row = s.get(AssessmentItemRecord, item_id)
+    """Apply `cleaned` to one loaded item row (the caller flushes); returns the item and the
+    stored values it replaced (the rules' own changes included), which undoing it writes back."""
     if row is None:
         raise WorkspaceError("core.no_such_item", id=item_id)
     item = _with_fields(_to_item(row), cleaned)
@@ -383,8 +382,7 @@ def _assess_in(s: Session, actor: str, item_id: int, cleaned: dict[str, object]
             setattr(row, name, stored)
     if before:
         row.changed_by, row.changed_at = actor, _now()
-    s.flush()
-    return _to_item(row), before
+    return item, before
 
 
 def _clean(values: dict[str, object]) -> dict[str, object]:
@@ -398,21 +396,29 @@ def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object
     """Set fields of one checklist item (status, grade, practice, evidence notes, gap, action…)."""
     cleaned = _clean(values)
     with ws.editing(actor) as s:
-        result, _ = _assess_in(s, actor, item_id, cleaned)
+        result, _ = _assess_in(actor, s.get(AssessmentItemRecord, item_id), item_id, cleaned)
+        s.flush()
     return result, ChangeSet(items=frozenset({item_id}))
 
 
 def apply_assessments(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]
                       ) -> tuple[list[tuple[int, dict[str, object]]], ChangeSet]:
-    """Apply several item changes in one transaction, all of them or none. Returns the
-    inverse — for each item that changed, the values it had — and what changed."""
+    """Apply several item changes in one transaction, all of them or none (rows read in a
+    few queries, written in one flush). Returns the inverse — for each item that changed,
+    the values it had — and what changed."""
     cleaned = [(item_id, _clean(values)) for item_id, values in changes]
     inverse: list[tuple[int, dict[str, object]]] = []
     with ws.editing(actor) as s:
+        ids = sorted({item_id for item_id, _ in cleaned})
+        rows: dict[int, AssessmentItemRecord] = {}
+        for start in range(0, len(ids), 500):
+            for row in s.scalars(select(AssessmentItemRecord).where(AssessmentItemRecord.id.in_(ids[start:start + 500]))):
+                rows[row.id] = row
         for item_id, values in cleaned:
-            _, before = _assess_in(s, actor, item_id, values)
+            _, before = _assess_in(actor, rows.get(item_id), item_id, values)
             if before:
                 inverse.append((item_id, before))
+        s.flush()
     return inverse, ChangeSet(items=frozenset(item_id for item_id, _ in inverse))
 
 
@@ -523,8 +529,15 @@ def item_states(ws: Workspace, item_ids: list[int] | set[int] | frozenset[int]
                                             .where(EvidenceFileRecord.item_id.in_(chunk))
                                             .order_by(EvidenceFileRecord.id)):
                 files.setdefault(item_id, []).append(fname)
-            for row in s.scalars(select(AssessmentItemRecord).where(AssessmentItemRecord.id.in_(chunk))):
-                out[row.id] = (_to_item(row), tuple(files.get(row.id, ())))
+            i = AssessmentItemRecord
+            for (item_id, lib, ref, status, grade, na, practice, ev_notes, gap, a_text, a_owner, a_due, a_prio,
+                 a_state, by, at) in s.execute(
+                    select(i.id, i.library_id, i.ref, i.status, i.grade, i.na_justification, i.current_practice,
+                           i.evidence_notes, i.gap, i.action_text, i.action_owner, i.action_due, i.action_priority,
+                           i.action_state, i.changed_by, i.changed_at).where(i.id.in_(chunk))):
+                item = ItemAssessment(lib, ref, Status(status), Grade(grade), na, practice, ev_notes, gap,
+                                      Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)), by, at)
+                out[item_id] = (item, tuple(files.get(item_id, ())))
     return out
 
 

@@ -57,11 +57,14 @@ def _changes(session: Session) -> list[tuple[str, Audited, str, str | None, str 
             values = json.dumps(_column_values(obj), ensure_ascii=False, sort_keys=True)
             found.append(("create", obj, "", None, values))
     for obj in session.dirty:
-        if not isinstance(obj, Audited) or not session.is_modified(obj, include_collections=False):
+        if not isinstance(obj, Audited):
             continue
         state = inspect(obj)
+        # Only attributes set since the load carry history (committed_state holds their old
+        # values): looking at those alone keeps a 1 000-row edit from inspecting 21 000.
+        touched = state.committed_state.keys()
         for attr in state.mapper.column_attrs:
-            if attr.key in obj.__audit_exclude__:
+            if attr.key not in touched or attr.key in obj.__audit_exclude__:
                 continue
             history = state.attrs[attr.key].history
             if not history.has_changes():

@@ -110,6 +110,19 @@ class ChecklistModel(QAbstractTableModel):
         self._search[row] = _search_text(self._rows[row])
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
 
+    def update_items(self, states: dict[int, tuple[ItemAssessment, tuple[str, ...]]]) -> None:
+        """Replace many rows' findings at once and tell the views in one signal."""
+        changed = []
+        for item_id, (item, evidence) in states.items():
+            row = self._row_of.get(item_id)
+            if row is None:
+                continue
+            self._rows[row] = replace(self._rows[row], item=item, evidence_files=evidence)
+            self._search[row] = _search_text(self._rows[row])
+            changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), COLUMNS - 1))
+
     def set_language(self, lang: str) -> None:
         self.lang = lang
         if self._rows:

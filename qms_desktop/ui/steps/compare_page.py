@@ -869,8 +869,7 @@ class ChecklistPanel(QWidget):
         if not changes.items or self._assessment_id is None:
             return
         shown = [item_id for item_id in changes.items if self.model.row_for_item(item_id) is not None]
-        for item_id, (item, files) in checklist_service.item_states(self._c.ws(), shown).items():
-            self.model.update_item(item_id, item, files)
+        self.model.update_items(checklist_service.item_states(self._c.ws(), shown))
         self._update_summary()
         self._fill_owner_filter()
         if self._item_id in changes.items:
