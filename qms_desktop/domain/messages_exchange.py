@@ -36,6 +36,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.cannot_read": (
         "Cannot read {path}: {reason}.",
         "无法读取 {path}：{reason}。"),
+    "exchange.not_a_file": (
+        "{path} is not a file.",
+        "{path} 不是文件。"),
     "exchange.too_large": (
         "{file} is larger than {limit_mb} MB; it is not a checklist.",
         "{file} 大于 {limit_mb} MB，不是检查表文件。"),

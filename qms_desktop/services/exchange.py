@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import pyexpat
+import stat
 import struct
 import zipfile
 from collections.abc import Iterable
@@ -279,7 +280,10 @@ class _Table:
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refused above MAX_IMPORT_BYTES (and never more read than that)."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a folder, or a pipe that would block the read
+            raise ExchangeError("exchange.not_a_file", path=str(path))
+        size = status.st_size
         if size <= MAX_IMPORT_BYTES:
             with path.open("rb") as f:
                 data = f.read(MAX_IMPORT_BYTES + 1)
@@ -442,7 +446,8 @@ def _check_directory_size(data: bytes, name: str) -> None:
     """Refuse a zip whose central directory lists more parts than a workbook has, before
     zipfile builds an object for each of them."""
     tail = data[-(65535 + 22):]
-    at = tail.rfind(_EOCD)
+    # where zipfile looks: the last 22 bytes, or (after a comment) the last signature
+    at = len(tail) - 22 if tail[-22:-18] == _EOCD and tail[-2:] == b"\0\0" else tail.rfind(_EOCD)
     if at < 0 or len(tail) - at < 22:
         return  # not a zip; zipfile says so
     count, size = struct.unpack("<HI", tail[at + 10:at + 16])

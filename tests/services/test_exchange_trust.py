@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import time
 import zipfile
@@ -297,7 +298,9 @@ def test_hostile_csv_is_refused_with_one_clear_error(assessed, tmp_path: Path, c
 def test_a_folder_or_unreadable_file_is_refused_clearly(assessed, tmp_path: Path):
     ws, _ = assessed
     (tmp_path / "folder.csv").mkdir()
-    _refused(ws, tmp_path / "folder.csv", "exchange.cannot_read")
+    _refused(ws, tmp_path / "folder.csv", "exchange.not_a_file")
+    os.mkfifo(tmp_path / "pipe.csv")  # opening it to read would wait for a writer forever
+    _refused(ws, tmp_path / "pipe.csv", "exchange.not_a_file")
     _refused(ws, tmp_path / "none.xlsx", "exchange.cannot_read")
 
 
