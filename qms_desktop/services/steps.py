@@ -42,8 +42,14 @@ def record_progress(ws: Workspace) -> dict[Step, float]:
 
 def get_step_progress(ws: Workspace) -> dict[Step, float]:
     """Progress per step: the step's records where it has them, else its status."""
+    return get_step_overview(ws)[1]
+
+
+def get_step_overview(ws: Workspace) -> tuple[dict[Step, StepState], dict[Step, float]]:
+    """Each step's state and progress, read once (the navigator shows both after every edit)."""
     measured = record_progress(ws)
-    return {step: step_progress(state, measured.get(step)) for step, state in get_step_states(ws).items()}
+    states = get_step_states(ws)
+    return states, {step: step_progress(state, measured.get(step)) for step, state in states.items()}
 
 
 def update_step(

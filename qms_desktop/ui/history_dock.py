@@ -28,6 +28,8 @@ class HistoryDock(QDockWidget):
         self.view.verticalHeader().hide()
         self.setWidget(self.view)
         self._key: tuple[str, str] = ("", "")
+        self._stale = False
+        self.visibilityChanged.connect(lambda visible: visible and self._stale and self.refresh())
         self._register_title = ""
         self._item_ref = ""
 
@@ -40,6 +42,11 @@ class HistoryDock(QDockWidget):
         self.retranslate()
 
     def refresh(self) -> None:
+        """Read the trail again now when the panel is shown, else when it is next shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         entity, entity_id = self._key
         if not self._c.is_open or not entity:
             self.model.set_rows([])

@@ -31,6 +31,7 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import NewWorkspaceDialog
 from qms_desktop.ui.history_dock import HistoryDock
 from qms_desktop.ui.i18n import LanguageSwitcher
+from qms_desktop.ui.lazy import step_service
 from qms_desktop.ui.menus import WindowMenus
 from qms_desktop.ui.models.history import HistoryModel
 from qms_desktop.ui.models.navigator import PAGE_KEYS, NavigatorDelegate, NavigatorModel
@@ -277,9 +278,8 @@ class MainWindow(QMainWindow):
         self.menus.workspace_actions_enabled(self.controller.is_open)
         if not self.controller.is_open:
             return
-        states = self.controller.step_states()
-        self.navigator_model.set_steps({s: st.status for s, st in states.items()},
-                                       self.controller.step_progress())
+        states, progress = step_service.get_step_overview(self.controller.ws())
+        self.navigator_model.set_steps({s: st.status for s, st in states.items()}, progress)
 
     # -- navigation ------------------------------------------------------------
 
