@@ -50,7 +50,8 @@ def test_create_edit_undo_redo_reopen(qtbot, window: MainWindow, tmp_path: Path)
     assert stored_profile(window).industry == "Hotels"
     assert address.text() == "Hotels"
 
-    # the History panel shows the trail for the profile
+    # the History panel (Ctrl+H) shows the trail for the profile
+    window.menus.history.trigger()
     rows = window.history_model.rowCount()
     assert rows >= 3
     assert window.history_model.index(0, 2).data() == "Industry"

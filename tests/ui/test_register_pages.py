@@ -206,6 +206,7 @@ def test_chinese_labels_on_register_pages(qtbot, opened: MainWindow):
 
 
 def test_history_panel_follows_the_selected_record(qtbot, opened: MainWindow):
+    opened.menus.history.trigger()  # Ctrl+H: the panel reads the trail while it is shown
     panel = panel_of(opened, Step.SUMMARISE, 0)
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     type_line(qtbot, panel.editors["document"], "SOP-1")
