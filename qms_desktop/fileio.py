@@ -1,5 +1,6 @@
-"""Writing output files safely: to a temporary file beside the target, then one rename, so a
-reader never sees half a file and a failure leaves nothing behind."""
+"""Writing output files safely: to a temporary file beside the target, flushed to the disk,
+then one rename, so a reader never sees half a file, a failure leaves nothing behind and a
+power cut after the rename cannot leave an empty file under the target's name."""
 
 from __future__ import annotations
 
@@ -17,8 +18,19 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        flush_to_disk(tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def flush_to_disk(path: Path) -> None:
+    """Make the file's content durable before it is renamed into place (some file systems
+    would otherwise write the rename first)."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,4 +1,123 @@
-"""Error sentences of the storage area, in English and Simplified Chinese (see messages.py)."""
+"""Error sentences of the storage area (the workspace file, its lock, creating, opening,
+checking and the demo), in English and Simplified Chinese (see messages.py)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # why an operating-system or SQLite call failed (used as {reason} in the sentences below)
+    "storage.reason_disk_full": ("the disk is full", "磁盘已满"),
+    "storage.reason_read_only_place": ("the disk or folder is read-only", "磁盘或文件夹是只读的"),
+    "storage.reason_not_writable": ("the file or its folder cannot be written", "该文件或其所在文件夹无法写入"),
+    "storage.reason_no_permission": ("you do not have permission to write there", "您没有在该处写入的权限"),
+    "storage.reason_name_too_long": ("the file name is too long", "文件名过长"),
+    "storage.reason_io_error": ("the disk reported a read or write error", "磁盘报告了读写错误"),
+    "storage.reason_busy": ("another program is writing to it", "另一个程序正在写入该文件"),
+    "storage.reason_damaged": ("the file is damaged", "文件已损坏"),
+    "storage.reason_cannot_open": ("the file cannot be opened", "无法打开该文件"),
+    "storage.reason_os": ("{error}", "系统错误：{error}"),
+    # file names
+    "storage.path_not_text": (
+        "The file name {path} contains bytes that are not UTF-8 text; rename the file or choose "
+        "another name.",
+        "文件名 {path} 含有不是 UTF-8 文本的字节，请重命名该文件或另选名称。"),
+    # reading the header
+    "storage.no_such_file": ("{path}: no such file.", "{path}：文件不存在。"),
+    "storage.is_folder": ("{path} is a folder, not a workspace file.", "{path} 是文件夹，不是工作区文件。"),
+    "storage.cannot_read": ("Cannot read {path}: {reason}.", "无法读取 {path}：{reason}。"),
+    "storage.empty": ("{name} is empty: it is not a QMS Desktop workspace.",
+                      "{name} 是空文件，不是 QMS Desktop 工作区。"),
+    "storage.not_a_workspace": (
+        "{name} is not a QMS Desktop workspace (it is not an SQLite database, or its first bytes "
+        "are damaged). The file was left untouched.",
+        "{name} 不是 QMS Desktop 工作区（它不是 SQLite 数据库，或其开头的字节已损坏）。文件未被改动。"),
+    "storage.bad_page_size": ("{name} is damaged (its header gives an impossible page size).",
+                              "{name} 已损坏（文件头给出的页面大小不可能成立）。"),
+    "storage.foreign_sqlite": (
+        "{name} is an SQLite database made by another program, not a QMS Desktop workspace. The "
+        "file was left untouched.",
+        "{name} 是其他程序创建的 SQLite 数据库，不是 QMS Desktop 工作区。文件未被改动。"),
+    "storage.newer_format": (
+        "{name} was made by a newer version of QMS Desktop (workspace format {version}; this "
+        "version reads up to {supported}). Update QMS Desktop to open it. The file was left untouched.",
+        "{name} 由更新版本的 QMS Desktop 创建（工作区格式 {version}；本版本最高只能读取 {supported}）。"
+        "请更新 QMS Desktop 后再打开。文件未被改动。"),
+    "storage.truncated": (
+        "{name} is truncated: it holds {size:,} bytes of the {expected:,} its header announces, so "
+        "it was probably copied incompletely. Restore it from a backup. The file was left untouched.",
+        "{name} 不完整：文件头声明 {expected:,} 字节，实际只有 {size:,} 字节，可能复制时中断。"
+        "请从备份恢复。文件未被改动。"),
+    "storage.not_whole_pages": ("{name} is damaged: its size is not a whole number of pages.",
+                                "{name} 已损坏：其大小不是整数个页面。"),
+    # checking and opening
+    "storage.cannot_open_db": ("{name} cannot be opened: {reason}.", "无法打开 {name}：{reason}。"),
+    "storage.damaged": (
+        "{name} is damaged ({problem}). Restore it from a backup. The file was left untouched.",
+        "{name} 已损坏（{problem}）。请从备份恢复。文件未被改动。"),
+    "storage.unknown_revision": (
+        "{name} has a schema revision ({revision}) this version of QMS Desktop does not know; it was "
+        "probably made by a newer version. The file was left untouched.",
+        "{name} 的结构版本（{revision}）是本版本 QMS Desktop 所不认识的，可能由更新的版本创建。文件未被改动。"),
+    "storage.no_revision": ("{name} is damaged: it carries no schema revision.",
+                            "{name} 已损坏：其中没有结构版本记录。"),
+    "storage.interrupted_edit": (
+        "{name}: an interrupted edit will be rolled back when the workspace is next opened for "
+        "editing (where it can be written); until then it cannot be read. Nothing is lost that was "
+        "saved before the interruption.",
+        "{name}：一次被中断的编辑将在下次以编辑方式打开该工作区（在可写入的位置）时回滚；在此之前无法读取。"
+        "中断前已保存的内容不会丢失。"),
+    "storage.upgrade_needs_write": (
+        "{name} was made by an older version and must be upgraded, which needs write access. {reason}",
+        "{name} 由旧版本创建，需要升级，而升级需要写入权限。{reason}"),
+    "storage.upgrade_needs_write_plain": (
+        "{name} was made by an older version and must be upgraded, which needs it opened for editing.",
+        "{name} 由旧版本创建，需要升级，这需要以编辑方式打开它。"),
+    "storage.backup_failed": (
+        "Cannot make the backup copy of {name} that must come before its upgrade: {reason}. The file "
+        "was left untouched.",
+        "无法在升级前为 {name} 制作备份副本：{reason}。文件未被改动。"),
+    "storage.upgrade_failed": (
+        "Upgrading {name} failed: {reason}. The upgrade was rolled back; the copy made before it "
+        "is {backup}.",
+        "升级 {name} 失败：{reason}。升级已回滚；升级前制作的副本为 {backup}。"),
+    # why a workspace opened read-only (read_only_reason)
+    "storage.being_edited": ("{name} is being edited by {owner}; it is open read-only.",
+                             "{name} 正由 {owner} 编辑，现以只读方式打开。"),
+    "storage.another_window": ("another QMS Desktop window", "另一个 QMS Desktop 窗口"),
+    "storage.owner": ("{user} on {host} (process {pid})", "{host} 上的 {user}（进程 {pid}）"),
+    "storage.read_only_place": (
+        "{name} is on a disk or in a folder that cannot be written; it is open read-only.",
+        "{name} 所在的磁盘或文件夹无法写入，现以只读方式打开。"),
+    "storage.write_protected": (
+        "You may not change {name} (the file is write-protected or belongs to someone else); it is "
+        "open read-only.",
+        "您无权修改 {name}（该文件受写保护或属于他人），现以只读方式打开。"),
+    "storage.folder_not_writable": (
+        "You may not create files in the folder holding {name}, which editing needs; it is open "
+        "read-only.",
+        "您无权在 {name} 所在的文件夹中创建文件，而编辑需要这样做，现以只读方式打开。"),
+    "storage.disk_full_read_only": (
+        "The disk holding {name} is full; it is open read-only. Free some space and open it again to "
+        "edit.",
+        "{name} 所在的磁盘已满，现以只读方式打开。请释放一些空间后重新打开以进行编辑。"),
+    "storage.cannot_write_read_only": ("{name} cannot be written ({reason}); it is open read-only.",
+                                       "{name} 无法写入（{reason}），现以只读方式打开。"),
+    # editing
+    "storage.read_only": ("Changes cannot be made: {reason}", "无法修改：{reason}"),
+    "storage.read_only_plain": ("{name} is open read-only; changes cannot be made.",
+                                "{name} 以只读方式打开，无法修改。"),
+    "storage.needs_actor": ("Every change needs a user name for the audit trail.",
+                            "每次修改都需要填写用户名，以记入审计追踪。"),
+    "storage.edit_not_saved": ("The change could not be saved in {name}: {reason}. Nothing was changed.",
+                               "修改无法保存到 {name}：{reason}。没有任何内容被改动。"),
+    # creating (new, demo)
+    "storage.exists": ("{path} already exists; choose another name or open it.",
+                       "{path} 已存在，请另选名称或直接打开它。"),
+    "storage.no_folder": ("The folder {folder} does not exist.", "文件夹 {folder} 不存在。"),
+    "storage.create_disk_full": (
+        "There is not enough free space on the disk to create {path}. Free some space and try again; "
+        "nothing was left behind.",
+        "磁盘空间不足，无法创建 {path}。请释放一些空间后重试；没有留下任何文件。"),
+    "storage.create_not_writable": (
+        "{path} cannot be created: {reason}. Choose another folder; nothing was left behind.",
+        "无法创建 {path}：{reason}。请另选文件夹；没有留下任何文件。"),
+    "storage.cannot_create": ("Cannot create {path}: {reason}. Nothing was left behind.",
+                              "无法创建 {path}：{reason}。没有留下任何文件。"),
 }

@@ -150,10 +150,8 @@ def _fill_assessments(ws: Workspace, lang: str) -> None:
 
 
 def write_demo(path: Path, lang: str = "en") -> Path:
-    """Create a new workspace file holding the demo organisation."""
-    ws = create_workspace(path, _PROFILE[lang]["name"], lang=lang, actor=DEMO_ACTOR)
-    try:
-        fill_demo(ws, lang)
-    finally:
-        ws.close()
+    """Create a new workspace file holding the demo organisation. It is filled under a
+    temporary name and appears under `path` only when complete."""
+    create_workspace(path, _PROFILE[lang]["name"], lang=lang, actor=DEMO_ACTOR,
+                     fill=lambda ws: fill_demo(ws, lang)).close()
     return path

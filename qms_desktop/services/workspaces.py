@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain.audit import verify_chain
-from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.domain.errors import ValidationError, WorkspaceReadOnlyError
 from qms_desktop.domain.organisation import LANGUAGES, validate_profile_value
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.identity import default_actor
 from qms_desktop.storage.audit import all_entries, read_head
 from qms_desktop.storage.models import MetaRecord, Organisation, StepRecord
-from qms_desktop.storage.workspace import Workspace, read_header
+from qms_desktop.storage.workspace import Workspace, shown
 
 
-def create_workspace(path: Path, org_name: str, *, lang: str = "en", actor: str | None = None) -> Workspace:
-    """Create a workspace for a new organisation and return it open for editing."""
+def create_workspace(path: Path, org_name: str, *, lang: str = "en", actor: str | None = None,
+                     fill: Callable[[Workspace], None] | None = None) -> Workspace:
+    """Create a workspace for a new organisation and return it open for editing.
+
+    `fill` adds more records (the demo) before the file appears under its name: the
+    workspace is built under a temporary name, so a failure or a kill never leaves a
+    half-made one behind."""
     validate_profile_value("name", org_name)
     if lang not in LANGUAGES:
-        raise ValidationError("lang", f"Unknown language {lang!r}; use one of {', '.join(LANGUAGES)}.")
-    path = Path(path)
-    ws = Workspace.create(path)
-    try:
-        with ws.editing(actor or default_actor()) as s:
+        raise ValidationError("lang", "core.bad_language")
+    who = actor or default_actor()
+
+    def populate(ws: Workspace) -> None:
+        with ws.editing(who) as s:
             s.add(Organisation(id=1, name=org_name, default_language=lang, short_name="", address="",
                                scope="", services="", sites="", industry="", doc_prefix="",
                                management_representative=""))
@@ -34,11 +40,10 @@ def create_workspace(path: Path, org_name: str, *, lang: str = "en", actor: str 
             from qms_desktop import __version__
 
             s.add(MetaRecord(key="created_by_version", value=__version__))
-    except BaseException:
-        ws.close()
-        path.unlink(missing_ok=True)
-        raise
-    return ws
+        if fill is not None:
+            fill(ws)
+
+    return Workspace.create(Path(path), fill=populate)
 
 
 def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
@@ -59,10 +64,12 @@ class CheckReport:
 def check_workspace(path: Path) -> CheckReport:
     """Integrity check: database pages, schema, and the audit trail's hash chain.
 
-    Opens read-only and never changes the file. Raises WorkspaceError when the file
-    cannot be opened at all (foreign, truncated, newer)."""
+    Opens read-only and changes nothing — except that an edit interrupted by a crash is
+    rolled back first, as opening for editing would (under the editor's lock), so the
+    check sees the last committed state. Raises WorkspaceError when the file cannot be
+    opened at all (foreign, truncated, newer, an interrupted edit that cannot be rolled
+    back here)."""
     path = Path(path)
-    read_header(path)
     ws = Workspace.open(path, read_only=True)
     try:
         problems: list[str] = []
@@ -102,4 +109,6 @@ def _evidence_problems(session: Session) -> list[str]:
 
 def require_writable(ws: Workspace) -> None:
     if ws.read_only:
-        raise WorkspaceError(ws.read_only_reason or f"{ws.path.name} is open read-only.")
+        if ws.read_only_message is not None:
+            raise WorkspaceReadOnlyError("storage.read_only", reason=ws.read_only_message)
+        raise WorkspaceReadOnlyError("storage.read_only_plain", name=shown(ws.path.name))

@@ -19,10 +19,14 @@ import socket
 import sys
 from pathlib import Path
 
+from qms_desktop.domain.messages import Message
+
 
 class LockHeld(Exception):
-    def __init__(self, owner: str) -> None:
-        super().__init__(owner)
+    """Another process holds the lock; `owner` says who, in the reader's language."""
+
+    def __init__(self, owner: Message) -> None:
+        super().__init__(owner.text("en"))
         self.owner = owner
 
 
@@ -32,12 +36,13 @@ def lock_path_for(workspace: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
-def _describe_owner(raw: str) -> str:
+def _describe_owner(raw: str) -> Message:
     try:
         info = json.loads(raw)
-        return f"{info['user']} on {info['host']} (process {info['pid']})"
+        return Message("storage.owner", {"user": str(info["user"]), "host": str(info["host"]),
+                                         "pid": str(info["pid"])})
     except (ValueError, KeyError, TypeError):
-        return "another QMS Desktop window"
+        return Message("storage.another_window")
 
 
 class WorkspaceLock:
@@ -46,8 +51,18 @@ class WorkspaceLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise LockHeld naming who holds it."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        """Take the lock or raise LockHeld naming who holds it; OSError when the lock file
+        can be neither made nor opened."""
+        writable = True
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError as refused:
+            # Another user's lock file in a shared folder: locking needs only read access.
+            try:
+                fd = os.open(self.path, os.O_RDONLY)
+            except OSError:
+                raise refused from None
+            writable = False
         try:
             _lock_fd(fd)
         except OSError:
@@ -57,6 +72,8 @@ class WorkspaceLock:
                 os.close(fd)
             raise LockHeld(_describe_owner(raw)) from None
         self._fd = fd
+        if not writable:
+            return
         try:
             user = getpass.getuser()
         except Exception:  # noqa: BLE001 - no account name is not an error here

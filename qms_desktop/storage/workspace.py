@@ -9,24 +9,33 @@ does not work on network shares. With a rollback journal the main file is comple
 after every commit, and a crash mid-write leaves a hot journal that SQLite rolls back
 on the next open. The cost — readers wait while a write commits — is irrelevant with
 one editor at a time.
+
+Nothing is made by halves: a new workspace (and the demo) is built under a temporary
+name beside its target and appears under its own name only when complete; so does the
+backup copy made before a migration. Failures of the disk (full, read-only, permission)
+become one clear WorkspaceError, never an SQL dump.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
 import struct
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qms_desktop.domain.errors import WorkspaceError, WorkspaceReadOnlyError
+from qms_desktop.domain.messages import Message
 from qms_desktop.storage.audit import read_head, record_changes
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 
@@ -47,6 +56,80 @@ class WorkspaceSession(Session):
 event.listen(WorkspaceSession, "after_flush", record_changes)
 
 
+# -- paths and the reasons a disk gives ---------------------------------------
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that can always be printed: bytes that are not UTF-8 as \\xNN."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def require_text_path(path: Path) -> None:
+    """Refuse a path whose name holds bytes that are not UTF-8 (SQLite, the settings and
+    every message need the name as text)."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeError:
+        raise WorkspaceError("storage.path_not_text", path=shown(path)) from None
+
+
+def real_path(path: Path) -> Path:
+    """The file a name leads to (symbolic links followed): what locks and journals belong to."""
+    return Path(os.path.realpath(path))
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NOT_ALLOWED = {errno.EACCES, errno.EPERM}
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why an operating-system call failed, in words for the user."""
+    if exc.errno in _DISK_FULL:
+        return Message("storage.reason_disk_full")
+    if exc.errno == errno.EROFS:
+        return Message("storage.reason_read_only_place")
+    if exc.errno in _NOT_ALLOWED:
+        return Message("storage.reason_no_permission")
+    if exc.errno == errno.ENAMETOOLONG:
+        return Message("storage.reason_name_too_long")
+    return Message("storage.reason_os", {"error": exc.strerror or str(exc)})
+
+
+def sqlite_reason(exc: BaseException) -> Message | None:
+    """Why SQLite failed, when it is the disk or the file rather than a bug; else None."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    said = str(orig).lower()
+    if name == "SQLITE_FULL" or "disk is full" in said:
+        return Message("storage.reason_disk_full")
+    if name.startswith("SQLITE_READONLY") or "readonly database" in said:
+        return Message("storage.reason_not_writable")
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in said:
+        return Message("storage.reason_io_error")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open database" in said:
+        return Message("storage.reason_cannot_open")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in said:
+        return Message("storage.reason_damaged")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in said:
+        return Message("storage.reason_busy")
+    return None
+
+
+def failure_reason(exc: BaseException) -> Message | None:
+    """Why writing failed, for an OSError or an SQLite error the disk caused; else None."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return sqlite_reason(exc)
+
+
+# -- reading the header --------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class FileFacts:
     """What the header of a workspace file says, read without opening it."""
@@ -58,30 +141,32 @@ class FileFacts:
     user_version: int
 
 
-def read_header(path: Path, *, journal_pending: bool = False) -> FileFacts:
+def read_header(path: Path, *, journal_pending: bool | None = None) -> FileFacts:
     """Read the file's SQLite header and refuse anything that is not a sound workspace
     of this version or older. Never writes.
 
-    With `journal_pending` (a crashed editor left a hot journal), the size checks are
-    skipped: the file is legitimately mid-transaction until SQLite rolls it back."""
-    name = path.name
+    With `journal_pending` (a crashed editor left a hot journal; found out when not
+    given), the size checks are skipped: the file is legitimately mid-transaction until
+    SQLite rolls it back."""
+    path = Path(path)
+    require_text_path(path)
+    if journal_pending is None:
+        journal_pending = hot_journal(real_path(path))
+    name = shown(path.name)
     if not path.exists():
-        raise WorkspaceError(f"{path}: no such file.")
+        raise WorkspaceError("storage.no_such_file", path=shown(path))
     if path.is_dir():
-        raise WorkspaceError(f"{path} is a folder, not a workspace file.")
+        raise WorkspaceError("storage.is_folder", path=shown(path))
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise WorkspaceError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise WorkspaceError("storage.cannot_read", path=shown(path), reason=os_reason(exc)) from exc
     if size == 0:
-        raise WorkspaceError(f"{name} is empty: it is not a QMS Desktop workspace.")
+        raise WorkspaceError("storage.empty", name=name)
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise WorkspaceError(
-            f"{name} is not a QMS Desktop workspace (it is not an SQLite database, or its "
-            "first bytes are damaged). The file was left untouched."
-        )
+        raise WorkspaceError("storage.not_a_workspace", name=name)
     raw_page = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if raw_page == 1 else raw_page
     change_counter, page_count = struct.unpack(">II", header[24:32])
@@ -89,34 +174,28 @@ def read_header(path: Path, *, journal_pending: bool = False) -> FileFacts:
     user_version = struct.unpack(">I", header[60:64])[0]
     application_id = struct.unpack(">I", header[68:72])[0]
     if page_size < 512 or page_size & (page_size - 1):
-        raise WorkspaceError(f"{name} is damaged (its header gives an impossible page size).")
+        raise WorkspaceError("storage.bad_page_size", name=name)
     if application_id != APPLICATION_ID:
-        raise WorkspaceError(
-            f"{name} is an SQLite database made by another program, not a QMS Desktop "
-            "workspace. The file was left untouched."
-        )
+        raise WorkspaceError("storage.foreign_sqlite", name=name)
     if user_version > SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"{name} was made by a newer version of QMS Desktop (workspace format "
-            f"{user_version}; this version reads up to {SCHEMA_VERSION}). Update QMS Desktop "
-            "to open it. The file was left untouched."
-        )
+        raise WorkspaceError("storage.newer_format", name=name, version=user_version, supported=SCHEMA_VERSION)
     if journal_pending:
         return FileFacts(size, page_size, page_count, application_id, user_version)
     if valid_for == change_counter and size < page_size * page_count:
-        raise WorkspaceError(
-            f"{name} is truncated: it holds {size:,} bytes of the {page_size * page_count:,} its "
-            "header announces, so it was probably copied incompletely. Restore it from a "
-            "backup. The file was left untouched."
-        )
+        raise WorkspaceError("storage.truncated", name=name, size=size, expected=page_size * page_count)
     if size % page_size:
-        raise WorkspaceError(f"{name} is damaged: its size is not a whole number of pages.")
+        raise WorkspaceError("storage.not_whole_pages", name=name)
     return FileFacts(size, page_size, page_count, application_id, user_version)
 
 
-def _hot_journal(path: Path) -> bool:
+def hot_journal(path: Path) -> bool:
+    """True when a rollback journal with content lies beside the (real) file: an edit was
+    interrupted, or an editor is writing right now."""
     journal = path.with_name(path.name + "-journal")
-    return journal.exists() and journal.stat().st_size > 0
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _ro_uri(path: Path) -> str:
@@ -134,13 +213,19 @@ def integrity_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def _sqlite_problems_readonly(path: Path) -> tuple[list[str], str | None]:
+def _interrupted(exc: sqlite3.Error) -> bool:
+    """SQLite refused to read because a hot journal must be rolled back first."""
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK"
+
+
+def _sqlite_problems_readonly(path: Path, name: str) -> tuple[list[str], str | None]:
     """(integrity problems, Alembic revision) read through a read-only connection."""
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path.name} cannot be opened: {exc}.") from exc
+        raise WorkspaceError("storage.cannot_open_db", name=name, reason=sqlite_reason(exc) or str(exc)) from exc
     try:
+        conn.execute("PRAGMA busy_timeout=5000")
         problems = integrity_problems(conn)
         revision = None
         if not problems:
@@ -151,9 +236,169 @@ def _sqlite_problems_readonly(path: Path) -> tuple[list[str], str | None]:
                 revision = None
         return problems, revision
     except sqlite3.DatabaseError as exc:
+        if _interrupted(exc):
+            raise WorkspaceError("storage.interrupted_edit", name=name) from exc
         return [str(exc)], None
     finally:
         conn.close()
+
+
+def _verify(path: Path, name: str) -> str:
+    """Refuse a damaged file or one of an unknown revision; return its Alembic revision."""
+    problems, revision = _sqlite_problems_readonly(path, name)
+    if problems:
+        raise WorkspaceError("storage.damaged", name=name, problem=problems[0])
+    if revision is not None and revision not in REVISION_VERSIONS:
+        raise WorkspaceError("storage.unknown_revision", name=name, revision=revision)
+    if revision is None:
+        raise WorkspaceError("storage.no_revision", name=name)
+    return revision
+
+
+def _roll_back_interrupted_edit(path: Path, name: str) -> None:
+    """Let SQLite roll back the hot journal a killed editor left: any connection that may
+    write does so on its first read. The caller holds the editor's lock."""
+    try:
+        conn = sqlite3.connect(os.fspath(path))
+        try:
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        reason = sqlite_reason(exc)
+        if reason is None or reason.code == "storage.reason_damaged":
+            raise WorkspaceError("storage.damaged", name=name, problem=str(exc)) from exc
+        if _interrupted(exc):
+            raise WorkspaceError("storage.interrupted_edit", name=name) from exc
+        raise WorkspaceError("storage.cannot_open_db", name=name, reason=reason) from exc
+    # A journal SQLite did not find "hot" (its header never reached the disk) may stay
+    # behind; it holds nothing committed, and the complete checks apply from here on.
+
+
+# -- write access ----------------------------------------------------------------
+
+
+def probe_write_access(path: Path) -> tuple[str, OSError] | None:
+    """None when this process may write the file and create files beside it (SQLite's
+    journal); else ("file" or "folder", the error that says why). Changes nothing.
+
+    Tried rather than asked (os.access): it is the only answer that is true for ACLs,
+    immutable files, read-only mounts and the administrator alike."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError as exc:
+        return "file", exc
+    os.close(fd)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".qms-probe-", dir=path.parent)
+    except OSError as exc:
+        return "folder", exc
+    os.close(fd)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return None
+
+
+def _cannot_write(name: str, where: str, exc: OSError) -> Message:
+    """Why a workspace is opened read-only when it cannot be written."""
+    if exc.errno == errno.EROFS:
+        return Message("storage.read_only_place", {"name": name})
+    if exc.errno in _DISK_FULL:
+        return Message("storage.disk_full_read_only", {"name": name})
+    if exc.errno in _NOT_ALLOWED:
+        if where == "file":
+            return Message("storage.write_protected", {"name": name})
+        return Message("storage.folder_not_writable", {"name": name})
+    return Message("storage.cannot_write_read_only", {"name": name, "reason": os_reason(exc)})
+
+
+def _take_lock(real: Path, name: str) -> tuple[WorkspaceLock | None, Message | None, bool]:
+    """(the editor's lock, None, False) when this process may edit the file; else
+    (None, why not, whether another editor holds it)."""
+    lock = WorkspaceLock(real)
+    try:
+        lock.acquire()
+    except LockHeld as held:
+        return None, Message("storage.being_edited", {"name": name, "owner": held.owner}), True
+    except OSError as exc:
+        return None, _cannot_write(name, "folder", exc), False
+    problem = probe_write_access(real)
+    if problem is not None:
+        lock.release()
+        return None, _cannot_write(name, *problem), False
+    return lock, None, False
+
+
+# -- building files without leaving half of one ---------------------------------
+
+
+def _discard(tmp: Path) -> None:
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); a folder cannot be opened for that on Windows."""
+    if sys.platform == "win32":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    """Give the finished file `tmp` its name `target`, never replacing a file that
+    appeared there meanwhile."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise WorkspaceError("storage.exists", path=shown(target)) from None
+    except OSError:
+        # No hard links on this file system (FAT, exFAT, some network shares).
+        if os.path.lexists(target):
+            raise WorkspaceError("storage.exists", path=shown(target)) from None
+        os.replace(tmp, target)
+    else:
+        tmp.unlink()
+    _sync_folder(target.parent)
+
+
+def _build_then_move(target: Path, build: Callable[[Path], None]) -> None:
+    """Build a file under a temporary name beside `target` (so it is on the same disk and
+    the rename is atomic), then move it into place. On any failure, or a kill, no file
+    appears under `target`, and the temporary file is removed (a kill can leave only a
+    hidden `.name-….qms-new`)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".qms-new", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        build(tmp)
+        _move_into_place(tmp, target)
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _create_error(path: Path, reason: Message) -> WorkspaceError:
+    if reason.code == "storage.reason_disk_full":
+        return WorkspaceError("storage.create_disk_full", path=shown(path))
+    if reason.code in ("storage.reason_read_only_place", "storage.reason_no_permission",
+                       "storage.reason_not_writable"):
+        return WorkspaceError("storage.create_not_writable", path=shown(path), reason=reason)
+    return WorkspaceError("storage.cannot_create", path=shown(path), reason=reason)
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -168,14 +413,23 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-def _make_engine(path: Path, read_only: bool) -> Engine:
+def _make_engine(path: Path, read_only: bool, *, transactional_ddl: bool = False) -> Engine:
+    """An engine on the file. With `transactional_ddl` every transaction starts with an
+    explicit BEGIN, so schema changes (a migration) commit or vanish as a whole; Python's
+    sqlite3 would otherwise commit each CREATE/ALTER/DROP on its own."""
+
     def connect() -> sqlite3.Connection:
         if read_only:
             return sqlite3.connect(_ro_uri(path), uri=True, check_same_thread=False)
-        return sqlite3.connect(str(path), check_same_thread=False)
+        conn = sqlite3.connect(os.fspath(path), check_same_thread=False)
+        if transactional_ddl:
+            conn.isolation_level = None
+        return conn
 
     engine = create_engine("sqlite://", creator=connect)
     event.listen(engine, "connect", _set_pragmas)
+    if transactional_ddl:
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 
@@ -194,16 +448,28 @@ def _alembic_upgrade(engine: Engine, target: str = "head") -> None:
 
 
 def backup_copy(path: Path, label: str) -> Path:
-    """Copy the workspace beside itself with SQLite's backup API; return the copy's path."""
+    """Copy the workspace beside itself with SQLite's backup API; return the copy's path.
+    The copy appears under its name only when complete."""
+    path = real_path(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
-    src = sqlite3.connect(_ro_uri(path), uri=True)
-    dst = sqlite3.connect(str(target))
+
+    def copy(tmp: Path) -> None:
+        src = sqlite3.connect(_ro_uri(path), uri=True)
+        try:
+            dst = sqlite3.connect(os.fspath(tmp))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+        _build_then_move(target, copy)
+    except (OSError, sqlite3.Error) as exc:
+        raise WorkspaceError("storage.backup_failed", name=shown(path.name),
+                             reason=failure_reason(exc) or str(exc)) from exc
     return target
 
 
@@ -211,118 +477,132 @@ class Workspace:
     """An open workspace. Build with `Workspace.create` or `Workspace.open`."""
 
     def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock | None, read_only: bool,
-                 read_only_reason: str = "") -> None:
+                 read_only_message: Message | None = None) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
         self.read_only = read_only
-        self.read_only_reason = read_only_reason
+        self.read_only_message = read_only_message
         self._sessions = sessionmaker(bind=engine, class_=WorkspaceSession, expire_on_commit=False)
         self.backup_path: Path | None = None
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the workspace is read-only (English; `read_only_message` for other languages),
+        or "" when it is editable or was asked for read-only."""
+        return self.read_only_message.text("en") if self.read_only_message is not None else ""
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, *, revision: str = "head") -> Workspace:
-        """Make a new, empty, migrated workspace at `path` (which must not exist).
+    def create(cls, path: Path, *, revision: str = "head",
+               fill: Callable[[Workspace], None] | None = None) -> Workspace:
+        """Make a new, migrated workspace at `path` (which must not exist), filled by
+        `fill` (given the workspace, open for editing), and return it open.
 
-        The file is built under a temporary name beside the target and renamed into
-        place when complete, so a failure never leaves a half-made workspace.
+        The file is built and filled under a temporary name beside the target and renamed
+        into place when complete, so a failure or a kill never leaves a half-made
+        workspace under its name. A full disk, a read-only folder and a name that is not
+        text are one clear WorkspaceError.
         """
         path = Path(path)
-        if path.exists():
-            raise WorkspaceError(f"{path} already exists; choose another name or open it.")
+        require_text_path(path)
+        if os.path.lexists(path):
+            raise WorkspaceError("storage.exists", path=shown(path))
         if not path.parent.is_dir():
-            raise WorkspaceError(f"The folder {path.parent} does not exist.")
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".qms-new", dir=path.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
+            raise WorkspaceError("storage.no_folder", folder=shown(path.parent))
+
+        def build(tmp: Path) -> None:
+            engine = _make_engine(tmp, read_only=False, transactional_ddl=True)
+            try:
+                _alembic_upgrade(engine, revision)
+                if fill is not None:
+                    fill(cls(tmp, engine, None, False))
+            finally:
+                engine.dispose()
+
         try:
-            tmp.unlink()
-            engine = _make_engine(tmp, read_only=False)
-            _alembic_upgrade(engine, revision)
-            engine.dispose()
-            os.replace(tmp, path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise WorkspaceError(f"Cannot create {path}: {exc.strerror or exc}.") from exc
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            _build_then_move(path, build)
+        except WorkspaceError as exc:
+            if exc.code != "storage.edit_not_saved":
+                raise
+            raise _create_error(path, exc.params["reason"]) from exc  # type: ignore[arg-type]
+        except (OSError, DBAPIError, sqlite3.Error) as exc:
+            reason = failure_reason(exc)
+            if reason is None:
+                raise
+            raise _create_error(path, reason) from exc
         if revision != "head":
-            return cls(path, _make_engine(path, read_only=False), None, False)
+            return cls(path, _make_engine(real_path(path), read_only=False), None, False)
         return cls.open(path)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Workspace:
-        """Open a workspace for editing, or read-only when asked or when another
-        process is editing it. Refuses foreign, damaged, truncated and newer files
-        without changing a byte of them; migrates an older file after a backup."""
+        """Open a workspace for editing, or read-only when asked or when it cannot be
+        edited here (another process is editing it, the file or folder cannot be written,
+        the disk is full): `read_only_message` then says why. Refuses foreign, damaged,
+        truncated and newer files without changing a byte of them (and without leaving a
+        lock file beside them); migrates an older file after a backup.
+
+        An edit interrupted by a crash or a kill leaves a hot journal. It is rolled back
+        first, under the editor's lock, even when read-only access was asked for (reading
+        needs it); where it cannot be, the error says it will be rolled back when the
+        workspace is next opened for editing."""
         path = Path(path)
-        facts = read_header(path, journal_pending=_hot_journal(path))
+        require_text_path(path)
+        real = real_path(path)
+        name = shown(path.name)
+        hot = hot_journal(real)
+        facts = read_header(path, journal_pending=hot)
+        revision = "" if hot else _verify(real, name)
         lock: WorkspaceLock | None = None
-        reason = ""
-        if not read_only:
-            lock = WorkspaceLock(path)
-            try:
-                lock.acquire()
-            except LockHeld as held:
-                lock = None
-                read_only = True
-                reason = f"{path.name} is being edited by {held.owner}; it is open read-only."
-            except OSError:
-                # A read-only folder or medium: we can still read.
-                lock = None
-                read_only = True
-                reason = f"{path.name} is on a medium that cannot be written; it is open read-only."
+        reason: Message | None = None
+        held_elsewhere = False
+        if not read_only or hot:
+            lock, reason, held_elsewhere = _take_lock(real, name)
         try:
-            return cls._open_checked(path, facts, lock, read_only, reason)
+            if hot:
+                if lock is not None:
+                    _roll_back_interrupted_edit(real, name)
+                    facts = read_header(path, journal_pending=False)
+                elif not held_elsewhere:
+                    raise WorkspaceError("storage.interrupted_edit", name=name)
+                # else the journal belongs to an editor at work: SQLite lets readers wait.
+                revision = _verify(real, name)
+            if read_only:
+                reason = None
+                if lock is not None:
+                    lock.release()  # it was taken to roll back, not to edit
+                    lock = None
+            return cls._open_verified(path, real, facts, revision, lock, lock is None, reason)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
 
     @classmethod
-    def _open_checked(cls, path: Path, facts: FileFacts, lock: WorkspaceLock | None,
-                      read_only: bool, reason: str) -> Workspace:
-        if lock is not None and _hot_journal(path):
-            # A crashed editor left a transaction half-done: let SQLite roll it back
-            # (we hold the editor's lock, so nobody else is mid-write).
-            conn = sqlite3.connect(str(path))
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.DatabaseError as exc:
-                conn.close()
-                raise WorkspaceError(f"{path.name} is damaged: {exc}.") from exc
-            conn.close()
-            # A journal SQLite did not find "hot" (its header never reached the disk)
-            # may stay behind; it holds nothing committed, and the checks below apply.
-            facts = read_header(path)  # now the complete checks
-        problems, revision = _sqlite_problems_readonly(path)
-        if problems:
-            raise WorkspaceError(
-                f"{path.name} is damaged ({problems[0]}). Restore it from a backup. "
-                "The file was left untouched."
-            )
-        if revision is not None and revision not in REVISION_VERSIONS:
-            raise WorkspaceError(
-                f"{path.name} has a schema revision ({revision}) this version of QMS Desktop "
-                "does not know; it was probably made by a newer version. The file was left untouched."
-            )
-        if revision is None:
-            raise WorkspaceError(f"{path.name} is damaged: it carries no schema revision.")
+    def _open_verified(cls, path: Path, real: Path, facts: FileFacts, revision: str,
+                       lock: WorkspaceLock | None, read_only: bool, reason: Message | None) -> Workspace:
+        name = shown(path.name)
         backup: Path | None = None
         if facts.user_version < SCHEMA_VERSION or revision != HEAD_REVISION:
             if read_only:
-                raise WorkspaceError(
-                    f"{path.name} was made by an older version and must be upgraded, which "
-                    "needs write access. " + reason
-                )
-            backup = backup_copy(path, f"v{facts.user_version}")
-            engine = _make_engine(path, read_only=False)
-            _alembic_upgrade(engine)
-            engine.dispose()
-        ws = cls(path, _make_engine(path, read_only), lock, read_only, reason)
+                if reason is None:
+                    raise WorkspaceError("storage.upgrade_needs_write_plain", name=name)
+                raise WorkspaceError("storage.upgrade_needs_write", name=name, reason=reason)
+            backup = backup_copy(real, f"v{facts.user_version}")
+            engine = _make_engine(real, read_only=False, transactional_ddl=True)
+            try:
+                _alembic_upgrade(engine)
+            except (OSError, DBAPIError, sqlite3.Error) as exc:
+                why = failure_reason(exc)
+                if why is None:
+                    raise
+                raise WorkspaceError("storage.upgrade_failed", name=name, reason=why,
+                                     backup=shown(backup.name)) from exc
+            finally:
+                engine.dispose()
+        ws = cls(path, _make_engine(real, read_only), lock, read_only, reason)
         ws.backup_path = backup
         return ws
 
@@ -355,16 +635,23 @@ class Workspace:
         """A session whose changes are committed (with their audit entries) at the end
         of the block, or rolled back entirely if it raises."""
         if self.read_only:
-            raise WorkspaceReadOnlyError(self.read_only_reason or f"{self.path.name} is open read-only.")
+            if self.read_only_message is not None:
+                raise WorkspaceReadOnlyError("storage.read_only", reason=self.read_only_message)
+            raise WorkspaceReadOnlyError("storage.read_only_plain", name=shown(self.path.name))
         if not actor.strip():
-            raise WorkspaceError("Every change needs a user name for the audit trail.")
+            raise WorkspaceError("storage.needs_actor")
         session = self._sessions()
         session.info["actor"] = actor
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            # A full disk, a file that became read-only, an I/O error: one sentence, not SQL.
+            reason = sqlite_reason(exc) if isinstance(exc, DBAPIError) else None
+            if reason is not None:
+                raise WorkspaceError("storage.edit_not_saved", name=shown(self.path.name),
+                                     reason=reason) from exc
             raise
         finally:
             session.close()
