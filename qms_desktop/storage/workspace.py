@@ -453,6 +453,10 @@ def backup_copy(path: Path, label: str) -> Path:
     path = real_path(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
+    n = 1
+    while os.path.lexists(target):  # a second attempt within the same second keeps both copies
+        n += 1
+        target = path.with_name(f"{path.stem}.backup-{label}-{stamp}-{n}{path.suffix}")
 
     def copy(tmp: Path) -> None:
         src = sqlite3.connect(_ro_uri(path), uri=True)

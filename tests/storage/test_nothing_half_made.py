@@ -241,3 +241,19 @@ def test_cli_new_and_demo_still_work(tmp_path: Path):
     assert cli("demo", str(folder / "d.qms"), env_home=tmp_path / "home").returncode == 0
     assert check_workspace(folder / "d.qms").sound
     assert sorted(p.name for p in folder.iterdir()) == ["a.qms", "a.qms.lock", "d.qms", "d.qms.lock"]
+
+
+def test_an_upgrade_the_disk_cannot_hold_is_rolled_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    old = tmp_path / "v1.qms"
+    Workspace.create(old, revision="0001").close()
+    before = hashlib.sha256(old.read_bytes()).hexdigest()
+    pages = old.stat().st_size // 4096
+    monkeypatch.setattr(workspace_module, "_set_pragmas", tight_pragmas(pages + 1))
+    with pytest.raises(WorkspaceError) as exc:
+        Workspace.open(old)
+    assert exc.value.code == "storage.upgrade_failed" and "the disk is full" in str(exc.value)
+    # Schema changes commit as one transaction: the file is exactly as it was, a backup beside it.
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == before
+    monkeypatch.undo()
+    with Workspace.open(old) as ws:
+        assert ws.schema_problems() == []
