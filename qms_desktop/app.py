@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qms_desktop import APP_NAME, ORG_NAME, __version__
-from qms_desktop.domain.errors import QmsError
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.i18n import LanguageSwitcher, register_cjk_font
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.models.navigator import PAGE_KEYS
+from qms_desktop.ui.operations import error_text
 from qms_desktop.ui.settings import AppSettings
 
 log = logging.getLogger("qms_desktop")
@@ -61,7 +61,7 @@ def build_main_window(settings: QSettings | None = None, lang: str | None = None
 def _install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, exc, tb))
-        text = str(exc) if isinstance(exc, QmsError) else f"{kind.__name__}: {exc}"
+        text = error_text(exc)
         QMessageBox.warning(window, APP_NAME, QCoreApplication.translate("MainWindow", "Something went wrong: %1\n\nYour work up to "
                             "the last stored edit is safe.").replace("%1", text))
 
@@ -91,7 +91,8 @@ def run_smoke_test(window: MainWindow) -> int:
         print(f"qms-desktop: smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         return 1
-    print(f"qms-desktop: smoke test passed ({len(PAGE_KEYS)} pages visited)")
+    names = ", ".join(str(window.navigator_model.index(row).data()) for row in range(len(PAGE_KEYS)))
+    print(f"qms-desktop: smoke test passed ({len(PAGE_KEYS)} pages visited: {names})")
     return 0
 
 

@@ -1,6 +1,8 @@
 """The command-line contract that scripts rely on."""
 
+import contextlib
 import hashlib
+import io
 import os
 import sqlite3
 import subprocess
@@ -14,10 +16,24 @@ SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "li
                ["templates", "list"]]
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """A real `qms-desktop` process: for the GUI and for what a shell script sees."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run([sys.executable, "-m", "qms_desktop", *args], capture_output=True, text=True,
                           cwd=cwd, env=env, timeout=120)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """`cli.main(argv)` in this process, its output and exit code as a process would give them."""
+    from qms_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, usage errors
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    return subprocess.CompletedProcess(["qms-desktop", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_help_lists_every_command():
@@ -40,14 +56,16 @@ def test_demo_then_check_then_smoke_test(tmp_path: Path):
     check = run("check", str(target))
     assert check.returncode == 0, check.stderr
     assert "sound" in check.stdout
-    smoke = run("open", str(target), "--smoke-test")
+    smoke = run_process("open", str(target), "--smoke-test")
     assert smoke.returncode == 0, smoke.stderr
     assert "smoke test passed" in smoke.stdout
+    assert "Dashboard" in smoke.stdout
 
 
 def test_demo_smoke_test_in_chinese():
-    smoke = run("open", "--demo", "--lang", "zh_CN", "--smoke-test")
+    smoke = run_process("open", "--demo", "--lang", "zh_CN", "--smoke-test")
     assert smoke.returncode == 0, smoke.stderr
+    assert "总览" in smoke.stdout and "3. 对照" in smoke.stdout and "Dashboard" not in smoke.stdout
 
 
 def test_new_workspace(tmp_path: Path):
@@ -101,7 +119,7 @@ def test_foreign_truncated_newer_files(tmp_path: Path, workspace_file: Path):
     conn.commit()
     conn.close()
     before = newer.read_bytes()
-    assert "newer version" in _one_clear_line(run("open", str(newer), "--smoke-test"))
+    assert "newer version" in _one_clear_line(run_process("open", str(newer), "--smoke-test"))
     assert newer.read_bytes() == before
 
 
