@@ -492,9 +492,13 @@ class Workspace:
 
     @property
     def read_only_reason(self) -> str:
-        """Why the workspace is read-only (English; `read_only_message` for other languages),
+        """Why the workspace is read-only (English; `read_only_text` for other languages),
         or "" when it is editable or was asked for read-only."""
-        return self.read_only_message.text("en") if self.read_only_message is not None else ""
+        return self.read_only_text("en")
+
+    def read_only_text(self, lang: str = "en") -> str:
+        """Why the workspace is read-only in `lang` ("en" or "zh_CN"), or ""."""
+        return self.read_only_message.text(lang) if self.read_only_message is not None else ""
 
     # -- opening -------------------------------------------------------------
 
