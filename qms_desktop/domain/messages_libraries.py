@@ -17,8 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "没有内置要求库 {library}（内置的有：{known}）。"),
     # where a problem is
     "libraries.at_line": ("{source}, line {line}", "{source} 第 {line} 行"),
-    "libraries.at_place": ("{location} ({place})", "{location}（{place}）"),
-    "libraries.problem": ("{where}: {problem}", "{where}：{problem}"),
+    "libraries.at_place": ("{location} ({place})", "{location}（位置：{place}）"),
+    "libraries.problem": ("{where}: {problem}", "{where}处有误：{problem}"),
     # what the problem is (YAML)
     "libraries.p_anchors": ("anchors and aliases (& and *) are not allowed in a requirement library",
                             "要求库中不允许使用锚点和别名（& 和 *）"),
