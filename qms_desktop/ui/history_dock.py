@@ -29,9 +29,13 @@ class HistoryDock(QDockWidget):
         self.setWidget(self.view)
         self._key: tuple[str, str] = ("", "")
         self._stale = False
-        self.visibilityChanged.connect(lambda visible: visible and self._stale and self.refresh())
+        self.visibilityChanged.connect(self._shown_or_hidden)
         self._register_title = ""
         self._item_ref = ""
+
+    def _shown_or_hidden(self, visible: bool) -> None:
+        if visible and self._stale:
+            self.refresh()
 
     def show_for(self, entity: str, entity_id: str, *, register_title: str = "", item_ref: str = "") -> None:
         """Follow `entity`/`entity_id`; the titles name the register tab or requirement shown."""

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from qms_desktop.services.checklist import AssessmentInfo, AssessmentSnapshot, EvidenceSnapshot
     from qms_desktop.services.exchange import ImportReport
     from qms_desktop.services.registers import Record
+    from qms_desktop.services.workspaces import Workspace
     from qms_desktop.ui.controller import WorkspaceController
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class Operations(QObject):
         self._c.changed.emit(changes)
 
     @property
-    def _ws(self):  # noqa: ANN202 - the open Workspace
+    def _ws(self) -> Workspace:
         return self._c.ws()
 
     @property
@@ -162,11 +163,11 @@ class Operations(QObject):
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
 
-    def set_plan(self, label: str, old: dict[str, object], new: dict[str, object],
+    def set_plan(self, label: str, old: dict[str, str], new: dict[str, str],
                  on_error: ErrorHandler | None = None) -> bool:
         from qms_desktop.services import registers
 
-        def put(values: dict[str, object]) -> Replay:
+        def put(values: dict[str, str]) -> Replay:
             return lambda: registers.update_plan(self._ws, self._actor, **values)[1]
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)

@@ -784,9 +784,12 @@ class ChecklistPanel(QWidget):
         """Write the evidence file's bytes to `target`, whole or not at all."""
         from qms_desktop.fileio import write_atomically
 
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(data)
+
         try:
             data = checklist_service.evidence_data(self._c.ws(), evidence_id)
-            write_atomically(target, lambda tmp: tmp.write_bytes(data))
+            write_atomically(target, write)
         except (QmsError, OSError) as exc:
             self.detail_error.show_message(error_text(exc))
             return False
