@@ -13,6 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{name} 是二进制文件，不是 YAML 要求库。"),
     "libraries.not_utf8": ("{name} is not UTF-8 text (byte {offset} cannot be read); save it as UTF-8.",
                            "{name} 不是 UTF-8 文本（第 {offset} 个字节无法读取），请另存为 UTF-8 编码。"),
+    "libraries.empty": ("{source} is empty.", "{source} 是空文件。"),
     "libraries.no_builtin": ("There is no built-in library {library} (built in: {known}).",
                              "没有内置要求库 {library}（内置的有：{known}）。"),
     # where a problem is
@@ -25,7 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "libraries.p_too_deep": ("the YAML is nested more than {limit} levels deep",
                              "YAML 嵌套超过 {limit} 层"),
     "libraries.p_not_yaml": ("not valid YAML ({detail})", "不是有效的 YAML（{detail}）"),
-    "libraries.p_is_empty": ("is empty", "为空"),
     "libraries.p_expected_mapping": ("expected a mapping of keys to values", "此处应为“键: 值”映射"),
     "libraries.p_unknown_key": ("unknown key {key} (allowed: {allowed})", "未知的键 {key}（允许的键：{allowed}）"),
     "libraries.p_key_twice": ("the key {key} appears twice", "键 {key} 出现了两次"),

@@ -94,7 +94,7 @@ def _compose(text: str, source: str) -> yaml.Node:
     except RecursionError:  # pragma: no cover - MAX_NESTING keeps the composer far from it
         raise problem(source, Message("libraries.p_too_deep", {"limit": MAX_NESTING})) from None
     if node is None:
-        raise problem(source, Message("libraries.p_is_empty"))
+        raise LibraryError("libraries.empty", source=source)
     return node
 
 
