@@ -3,6 +3,7 @@
     python3 packaging/dev.py run     # make .venv, install, open the GUI on the demo organisation
     python3 packaging/dev.py test    # make .venv, install, run the whole test suite
     python3 packaging/dev.py bench   # run the benchmarks in tests/benchmarks
+    python3 packaging/dev.py lint    # ruff check, ruff format --check, mypy, lint-imports
 
 Extra arguments are passed on (to pytest for `test`, to `qms-desktop open` for `run`).
 """
@@ -43,8 +44,24 @@ def ensure_venv(extras: str) -> Path:
     return python
 
 
+def lint(python: Path) -> int:
+    """The guard rails CI runs before the tests; every failing check is reported."""
+    bin_dir = python.parent
+    checks = [
+        [str(python), "-m", "ruff", "check", "qms_desktop", "tests", "packaging"],
+        [str(python), "-m", "ruff", "format", "--check", "qms_desktop", "tests", "packaging"],
+        [str(python), "-m", "mypy", "qms_desktop"],
+        [str(bin_dir / ("lint-imports.exe" if os.name == "nt" else "lint-imports"))],
+    ]
+    failed = 0
+    for check in checks:
+        print("$", " ".join(Path(check[0]).name if i == 0 else a for i, a in enumerate(check)), flush=True)
+        failed |= subprocess.call(check, cwd=ROOT) != 0
+    return int(failed)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "bench"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "lint"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -54,6 +71,8 @@ def main(argv: list[str]) -> int:
     python = ensure_venv("test")
     if command == "test":
         return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
+    if command == "lint":
+        return lint(python)
     code = 0
     for bench in sorted((ROOT / "tests" / "benchmarks").glob("bench_*.py")):
         print(f"== {bench.name}", flush=True)
