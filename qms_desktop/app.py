@@ -96,7 +96,7 @@ def run_smoke_test(window: MainWindow) -> int:
     return 0
 
 
-def run_gui(workspace: Path | None, demo: bool, lang: str | None, smoke_test: bool) -> int:
+def run_gui(workspace: Path | None, demo: bool, lang: str | None, smoke_test: bool, read_only: bool = False) -> int:
     if smoke_test and sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
@@ -122,7 +122,7 @@ def run_gui(workspace: Path | None, demo: bool, lang: str | None, smoke_test: bo
     if demo:
         QTimer.singleShot(0, window.open_demo)
     elif workspace is not None:
-        QTimer.singleShot(0, lambda: window.open_path(workspace))
+        QTimer.singleShot(0, lambda: window.open_path(workspace, read_only=read_only))
     elif window.settings.recent_files() and window.settings.recent_files()[0].exists():
         QTimer.singleShot(0, lambda: window.open_path(window.settings.recent_files()[0]))
     return app.exec()

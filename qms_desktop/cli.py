@@ -44,7 +44,8 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if args.file and args.demo:
         raise UsageError("core.file_or_demo")
     path = Path(args.file) if args.file else None
-    return run_gui(workspace=path, demo=args.demo, lang=args.lang, smoke_test=args.smoke_test)
+    return run_gui(workspace=path, demo=args.demo, lang=args.lang, smoke_test=args.smoke_test,
+                   read_only=args.read_only)
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -97,7 +98,7 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
             report = plan_import(ws, Path(args.file), assessment_id=args.assessment)
         else:
             if ws.read_only:
-                raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_reason)
+                raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_message or "")
             report, _ = import_checklist(ws, args.user or default_actor(), Path(args.file),
                                          assessment_id=args.assessment)
     for change in report.changes:
@@ -134,7 +135,7 @@ def _cmd_library_add(args: argparse.Namespace) -> int:
     source = Path(args.library)
     with open_workspace(Path(args.workspace)) as ws:
         if ws.read_only:
-            raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_reason)
+            raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_message or "")
         if source.exists():
             library, count, _ = add_library_file(ws, args.user or default_actor(), source)
         else:
@@ -193,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="workspace file (.qms)")
     p.add_argument("--demo", action="store_true", help="open a fresh copy of the demo organisation")
     p.add_argument("--lang", choices=LANG_CHOICES, help="interface language")
+    p.add_argument("--read-only", action="store_true",
+                   help="open for reading only (an auditor's view): nothing can be changed")
     p.add_argument("--smoke-test", action="store_true",
                    help="build the main window, visit every page once, and exit (0 when all is well)")
     p.set_defaults(func=_cmd_open)

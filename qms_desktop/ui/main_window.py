@@ -177,11 +177,11 @@ class MainWindow(QMainWindow):
         """An edit was refused and its page did not show why: the status bar and a dialog say it."""
         self._error(self.tr("The change was not made"), error_text(exc))
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
         path = Path(path)
         self._commit_pending()
         try:
-            ws = self.controller.open(path)
+            ws = self.controller.open(path, read_only=read_only)
         except QmsError as exc:
             self._error(self.tr("Cannot open workspace"), error_text(exc))
             if not path.exists():
@@ -189,9 +189,10 @@ class MainWindow(QMainWindow):
                 self.welcome.set_recent(self.settings.recent_files())
             return False
         self.settings.add_recent(path)
-        if ws.read_only:
-            self._error(self.tr("Opened read-only"), ws.read_only_text(ui_language())
-                        if hasattr(ws, "read_only_text") else str(ws.read_only_reason))
+        if ws.read_only and read_only:
+            self.statusBar().showMessage(self.tr("Opened for reading only, as asked: nothing can be changed."), 15000)
+        elif ws.read_only:
+            self._error(self.tr("Opened read-only"), ws.read_only_text(ui_language()))
         elif ws.backup_path is not None:
             self.statusBar().showMessage(self.tr("Upgraded the workspace; the original was kept as %1")
                                          .replace("%1", ws.backup_path.name), 15000)

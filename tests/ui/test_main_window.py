@@ -203,3 +203,14 @@ def test_preferences_user_name_goes_into_the_audit_trail(qtbot, window: MainWind
     type_into(qtbot, window.findChild(QLineEdit, "profile_industry"), "Retail")
     assert history(window.controller.ws(), "organisation", "1")[0].actor == "Zhang Min"
     assert "Zhang Min" in window.status_label.text()
+
+
+def test_open_for_reading_only_as_an_auditor(qtbot, window, workspace_file):
+    assert window.open_path(workspace_file, read_only=True)
+    assert window.controller.read_only
+    assert "reading only" in window.statusBar().currentMessage()
+    assert window.findChild(object, "error_box") is None
+    assert window.windowTitle().endswith("[read-only] — QMS Desktop")
+    before = window.controller.undo_stack.count()
+    assert not window.controller.ops.set_profile("Edit", {"industry": ""}, {"industry": "Hotels"})
+    assert window.controller.undo_stack.count() == before
