@@ -102,6 +102,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.xlsx_too_many_elements": (
         "{where}: more than {limit:,} XML elements; that is not a checklist workbook.",
         "{where}：XML 元素超过 {limit:,} 个，不是检查表工作簿。"),
+    "exchange.xlsx_too_much_structure": (
+        "{where}: more than {limit:,} elements of styles, names and formatting; that is not a "
+        "checklist workbook.",
+        "{where}：样式、名称和格式等元素超过 {limit:,} 个，不是检查表工作簿。"),
+    "exchange.xlsx_too_many_strings": (
+        "{file}: its table of {strings:,} strings is far larger than its {values:,} cells can use; "
+        "it is not a checklist workbook.",
+        "{file}：其字符串表有 {strings:,} 项，远多于 {values:,} 个单元格所能用到的，不是检查表工作簿。"),
     "exchange.xlsx_row_too_long": (
         "{where}: row {row} has more than {limit:,} cells, more than Excel allows.",
         "{where}：第 {row} 行的单元格超过 {limit:,} 个，超出 Excel 的上限。"),

@@ -47,7 +47,12 @@ MAX_PARTS = 1_000  # members of the workbook's zip (Excel writes a dozen or two)
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all members unpacked
 MAX_PACKING_RATIO = 100  # unpacked / packed, for members of RATIO_FROM_BYTES or more
 RATIO_FROM_BYTES = 4 * 1024 * 1024
-MAX_XML_ELEMENTS = 4 * MAX_CELLS  # in all XML parts together
+MAX_XML_ELEMENTS = 4 * MAX_CELLS  # of the cell grid and the string table, all parts together
+# Everything else openpyxl turns into Python objects one element at a time, at up to 25 µs
+# each: styles, names, formatting, validations, rich text runs. Excel's own ceiling of
+# 64 000 cell formats fits; millions do not.
+MAX_STRUCTURE_ELEMENTS = 300_000
+SPARE_STRINGS = 10_000  # shared strings beyond the cells that could use them
 _CHUNK = 1 << 20
 
 # (header, field) — the field is an item field, or one of the read-only columns.
@@ -404,21 +409,19 @@ class WorkbookCensus:
 
     parts: int = 0
     unpacked_bytes: int = 0
-    elements: int = 0
+    elements: int = 0  # cells, rows, values, shared strings and their text
+    structure: int = 0  # every other element
+    values: int = 0  # cell values and formulas
+    strings: int = 0  # shared strings
     sheets: dict[str, SheetCensus] = dataclass_field(default_factory=dict)  # by part name, parts with sheetData
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and .xlsx saved with a password
 _EOCD = b"PK\x05\x06"
-# What an element means to the census, by its name without prefix. Elements that stand
-# inside a cell are INNER: while only these follow a <c>, a <v>, <is> or <f> belongs to that
-# cell (an <f> elsewhere, e.g. in a data validation's extLst, does not).
-_OTHER, _CELL, _VALUE, _FORMULA, _INNER, _ROW, _MERGE, _SHEET_DATA = range(8)
-_KINDS = {"c": _CELL, "v": _VALUE, "is": _VALUE, "f": _FORMULA, "row": _ROW, "mergeCell": _MERGE,
-          "sheetData": _SHEET_DATA}
-_KINDS.update(dict.fromkeys(("t", "r", "rPr", "rPh", "phoneticPr", "b", "i", "u", "sz", "color", "rFont",
-                             "family", "charset", "scheme", "vertAlign", "strike", "outline", "shadow",
-                             "condense", "extend"), _INNER))
+# What an element means to the census, by its name without prefix.
+_OTHER, _VALUE, _FORMULA, _TEXT, _ROW, _MERGE, _SHEET_DATA, _STRING_TABLE = range(8)
+_KINDS = {"v": _VALUE, "is": _VALUE, "f": _FORMULA, "t": _TEXT, "row": _ROW, "mergeCell": _MERGE,
+          "sheetData": _SHEET_DATA, "sst": _STRING_TABLE}
 _DIGITS = "0123456789"
 
 
@@ -496,74 +499,116 @@ def check_workbook_archive(source: Path | bytes, name: str | None = None) -> Wor
         for info in members:
             if info.file_size:
                 _count_part(archive, info, census, name)
+        if census.strings > census.values + SPARE_STRINGS:
+            raise ExchangeError("exchange.xlsx_too_many_strings", file=name, strings=census.strings,
+                                values=census.values)
     return census
 
 
 def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: WorkbookCensus, name: str) -> None:
-    """Stream one part through expat, counting; its sheet figures go into `census`."""
+    """Stream one part through expat, counting; its sheet figures go into `census`.
+
+    Inside a worksheet's sheetData, openpyxl takes each child of a <row> for a cell and its
+    <v>, <is> or <f> for the value; in the shared string table each child of <sst> is a
+    string. Those are the cheap "elements"; every other element is "structure"."""
     sheet = SheetCensus()
     is_sheet = False
-    elements = before = census.elements
+    elements, structure, values, strings = census.elements, census.structure, census.values, census.strings
+    before = elements + structure
+    depth = 0
+    grid = 0  # the depth of the open <sheetData> or <sst>, 0 outside them
+    in_table = False  # the open grid is a string table
+    parent_is_row = parent_is_cell = False
     row = column = cells_in_row = 0
     cell_ref = ""
-    in_cell = False
     where = Message("exchange.at_part", {"file": name, "part": info.filename})
-
     kinds: dict[str, int] = {}  # by element name as written (prefixes are few)
     columns: dict[str, int] = {}  # by column letters
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal elements, row, column, cells_in_row, cell_ref, in_cell, is_sheet
-        elements += 1
-        if elements > MAX_XML_ELEMENTS:
-            raise ExchangeError("exchange.xlsx_too_many_elements", where=where, limit=MAX_XML_ELEMENTS)
+        nonlocal depth, grid, in_table, parent_is_row, parent_is_cell, row, column, cells_in_row, cell_ref
+        nonlocal elements, structure, values, strings, is_sheet
+        depth += 1
         kind = kinds.get(tag)
         if kind is None:
             kind = kinds[tag] = _KINDS.get(tag[tag.find(":") + 1:], _OTHER)
-        if kind == _CELL:
-            cells_in_row += 1
-            if cells_in_row > MAX_COLUMNS:
-                raise ExchangeError("exchange.xlsx_row_too_long", where=where, row=row, limit=MAX_COLUMNS)
-            cell_ref = attrs.get("r", "")
-            if cell_ref:
-                letters = cell_ref.rstrip(_DIGITS)
-                number = columns.get(letters)
-                if number is None:
-                    number = columns[letters] = _column_number(letters)
-                column = number
-            else:
-                column += 1
-            in_cell = True
-        elif kind == _VALUE or kind == _FORMULA:
-            if in_cell:
-                if row > sheet.last_row:
-                    sheet.last_row = row
-                if column > sheet.last_column:
-                    sheet.last_column = column
-                if kind == _FORMULA and sheet.formula_at is None:
-                    sheet.formula_at = cell_ref or f"{_column_letters(column)}{row}"
-        elif kind == _INNER:
-            pass
-        elif kind == _ROW:
-            in_cell = False
-            sheet.rows += 1
-            if sheet.rows > MAX_ROWS + 1:
-                raise ExchangeError("exchange.too_many_rows", where=where, limit=MAX_ROWS)
-            number_text = attrs.get("r")
-            row = row + 1 if number_text is None else _row_number(number_text)
-            column = cells_in_row = 0
-        else:
-            in_cell = False
-            if kind == _MERGE:
+        level = depth - grid if grid else 0
+        if level == 0:
+            structure += 1
+            if kind == _SHEET_DATA:
+                grid, in_table, is_sheet = depth, False, True
+            elif kind == _STRING_TABLE and depth == 1:
+                grid, in_table = depth, True
+            elif kind == _MERGE:
                 sheet.merged.append(attrs.get("ref", "?"))
-            elif kind == _SHEET_DATA:
-                is_sheet = True
+        elif in_table:
+            if level == 1:
+                elements += 1
+                strings += 1
+            elif kind == _TEXT:
+                elements += 1
+            else:
+                structure += 1  # rich text runs and their fonts, phonetic runs
+        elif level == 1:  # a row, to openpyxl only when it is called so
+            parent_is_row = kind == _ROW
+            if parent_is_row:
+                elements += 1
+                sheet.rows += 1
+                if sheet.rows > MAX_ROWS + 1:
+                    raise ExchangeError("exchange.too_many_rows", where=where, limit=MAX_ROWS)
+                number_text = attrs.get("r")
+                row = row + 1 if number_text is None else _row_number(number_text)
+                column = cells_in_row = 0
+            else:
+                structure += 1
+        elif level == 2:  # whatever stands in a row is a cell to openpyxl
+            parent_is_cell = parent_is_row
+            if parent_is_cell:
+                elements += 1
+                cells_in_row += 1
+                if cells_in_row > MAX_COLUMNS:
+                    raise ExchangeError("exchange.xlsx_row_too_long", where=where, row=row, limit=MAX_COLUMNS)
+                cell_ref = attrs.get("r", "")
+                if cell_ref:
+                    letters = cell_ref.rstrip(_DIGITS)
+                    number = columns.get(letters)
+                    if number is None:
+                        number = columns[letters] = _column_number(letters)
+                    column = number
+                else:
+                    column += 1
+            else:
+                structure += 1
+        elif level == 3 and parent_is_cell and (kind == _VALUE or kind == _FORMULA):
+            elements += 1
+            values += 1
+            if row > sheet.last_row:
+                sheet.last_row = row
+            if column > sheet.last_column:
+                sheet.last_column = column
+            if kind == _FORMULA and sheet.formula_at is None:
+                sheet.formula_at = cell_ref or f"{_column_letters(column)}{row}"
+        elif kind == _TEXT:
+            elements += 1
+        else:
+            structure += 1  # rich text runs in a cell, extensions
+        if elements > MAX_XML_ELEMENTS:
+            raise ExchangeError("exchange.xlsx_too_many_elements", where=where, limit=MAX_XML_ELEMENTS)
+        if structure > MAX_STRUCTURE_ELEMENTS:
+            raise ExchangeError("exchange.xlsx_too_much_structure", where=where, limit=MAX_STRUCTURE_ELEMENTS)
+
+    def end(tag: str) -> None:
+        nonlocal depth, grid
+        if depth == grid:
+            grid = 0
+        depth -= 1
 
     def declaration(*_: object) -> None:  # a DTD: entities ("billion laughs"), external files
         raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: DOCTYPE")
 
     parser = pyexpat.ParserCreate()
     parser.StartElementHandler = start
+    parser.EndElementHandler = end
     parser.StartDoctypeDeclHandler = declaration
     parser.EntityDeclHandler = declaration
     try:
@@ -574,16 +619,17 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: Workboo
     except ExchangeError:
         raise
     except pyexpat.ExpatError as exc:
-        census.elements = elements
         lowered = info.filename.lower()
         if lowered.endswith(".vml"):
-            return  # legacy drawing markup, not always well-formed; openpyxl does not read it here
-        if elements == before and exc.lineno == 1 and exc.offset == 0 and not lowered.endswith((".xml", ".rels")):
+            pass  # legacy drawing markup, not always well-formed; openpyxl does not read it here
+        elif elements + structure == before and exc.lineno == 1 and exc.offset == 0 \
+                and not lowered.endswith((".xml", ".rels")):
             return  # not XML at all (an image, an embedded file): no XML parser reads it
-        raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {exc}") from exc
+        else:
+            raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {exc}") from exc
     except Exception as exc:  # zlib.error, BadZipFile (CRC), EOFError, ValueError from a bad number…
         raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {_describe(exc)}") from exc
-    census.elements = elements
+    census.elements, census.structure, census.values, census.strings = elements, structure, values, strings
     if is_sheet:
         census.sheets[info.filename] = sheet
 

@@ -353,9 +353,32 @@ def test_the_zip_check_costs_little(assessed, tmp_path: Path):
 def test_the_xml_of_all_parts_together_is_bounded(assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     ws, _ = assessed
     src = _export(ws, tmp_path)
-    monkeypatch.setattr(exchange, "MAX_XML_ELEMENTS", 500)
-    error = _refused(ws, src, "exchange.xlsx_too_many_elements")
-    assert "more than 500 XML elements" in str(error)
+    census = exchange.check_workbook_archive(src)
+    assert 200 < census.elements < 1000 and 100 < census.structure < 1000
+    with monkeypatch.context() as m:
+        m.setattr(exchange, "MAX_XML_ELEMENTS", 200)
+        error = _refused(ws, src, "exchange.xlsx_too_many_elements")
+        assert "more than 200 XML elements" in str(error)
+    with monkeypatch.context() as m:
+        m.setattr(exchange, "MAX_STRUCTURE_ELEMENTS", 100)
+        _refused(ws, src, "exchange.xlsx_too_much_structure")
+    with zipfile.ZipFile(src) as z:
+        styles = z.read("xl/styles.xml")
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    # half a million cell formats: openpyxl would spend minutes making objects of them
+    bloat = styles.replace(b"<cellXfs", b"<cellXfs><xf/>" + b"<xf/>" * 500_000 + b"</cellXfs><cellXfs")
+    t = time.perf_counter()
+    _refused(ws, _rezip(src, tmp_path / "styles.xlsx", {"xl/styles.xml": bloat}), "exchange.xlsx_too_much_structure")
+    # elements after the last cell but outside sheetData are structure, not cells
+    after = sheet.replace(b"</sheetData>", b"</sheetData><t/>" + b"<t/>" * 400_000)
+    _refused(ws, _rezip(src, tmp_path / "after.xlsx", {"xl/worksheets/sheet1.xml": after}),
+             "exchange.xlsx_too_much_structure")
+    # a string table of strings that no cell uses (openpyxl reads each into an object)
+    table = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             + b"".join(b"<si><t>%d</t></si>" % i for i in range(200_000)) + b"</sst>")
+    _refused(ws, _rezip(src, tmp_path / "strings.xlsx", {"xl/sharedStrings.xml": table}),
+             "exchange.xlsx_too_many_strings")
+    assert time.perf_counter() - t < 3
 
 
 def test_a_workbook_as_other_programs_write_it_is_read(assessed, tmp_path: Path):
