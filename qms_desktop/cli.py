@@ -19,7 +19,6 @@ from qms_desktop.domain.errors import (
     NotAvailableError,
     QmsError,
     UsageError,
-    WorkspaceReadOnlyError,
 )
 
 PROG = "qms-desktop"
@@ -91,14 +90,13 @@ def _cmd_checklist_export(args: argparse.Namespace) -> int:
 
 def _cmd_checklist_import(args: argparse.Namespace) -> int:
     from qms_desktop.services.exchange import import_checklist, plan_import
-    from qms_desktop.services.workspaces import default_actor, open_workspace
+    from qms_desktop.services.workspaces import default_actor, open_workspace, require_writable
 
     with open_workspace(Path(args.workspace)) as ws:
         if args.dry_run:
             report = plan_import(ws, Path(args.file), assessment_id=args.assessment)
         else:
-            if ws.read_only:
-                raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_message or "")
+            require_writable(ws)
             report, _ = import_checklist(ws, args.user or default_actor(), Path(args.file),
                                          assessment_id=args.assessment)
     for change in report.changes:
@@ -130,12 +128,11 @@ def _cmd_library_list(args: argparse.Namespace) -> int:
 def _cmd_library_add(args: argparse.Namespace) -> int:
     from qms_desktop.services.identity import default_actor
     from qms_desktop.services.libraries import add_builtin_library, add_library_file
-    from qms_desktop.services.workspaces import open_workspace
+    from qms_desktop.services.workspaces import open_workspace, require_writable
 
     source = Path(args.library)
     with open_workspace(Path(args.workspace)) as ws:
-        if ws.read_only:
-            raise WorkspaceReadOnlyError("core.read_only", reason=ws.read_only_message or "")
+        require_writable(ws)
         if source.exists():
             library, count, _ = add_library_file(ws, args.user or default_actor(), source)
         else:
