@@ -670,8 +670,10 @@ def _read_xlsx(data: bytes, name: str) -> tuple[str, list[list[str]]]:
             raise ExchangeError("exchange.too_many_cells", where=where, limit=MAX_CELLS)
         if not counted.last_row:
             return sheet.title, []
+        # both bounds given: openpyxl would otherwise take them from the sheet's own claim
         table = [[_xlsx_text(value) for value in values] for values in sheet.iter_rows(
-            min_row=1, max_row=counted.last_row, min_col=1, max_col=counted.last_column, values_only=True)]
+            min_row=1, max_row=counted.last_row, min_col=1, max_col=max(1, counted.last_column),
+            values_only=True)]
         return sheet.title, table
     finally:
         wb.close()

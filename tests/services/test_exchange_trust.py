@@ -272,6 +272,14 @@ def test_a_workbook_stays_readable_within_the_bounds(assessed, tmp_path: Path):
     wb.save(src)
     report = plan_import(ws, src)
     assert [c.ref for c in report.changes] == ["4.2"]
+    # a sheet claiming to span every row and column is read as far as its values go
+    with zipfile.ZipFile(src) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml")
+    claim = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', sheet_xml)
+    assert claim != sheet_xml
+    t = time.perf_counter()
+    report = plan_import(ws, _rezip(src, tmp_path / "claim.xlsx", {"xl/worksheets/sheet1.xml": claim}))
+    assert [c.ref for c in report.changes] == ["4.2"] and time.perf_counter() - t < 1
 
 
 # -- 3. CSV on hostile input --------------------------------------------------------------
