@@ -685,6 +685,10 @@
         <translation>无法打开工作区</translation>
     </message>
     <message>
+        <source>Opened for reading only, as asked: nothing can be changed.</source>
+        <translation>已按要求以只读方式打开：不能做任何更改。</translation>
+    </message>
+    <message>
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
