@@ -35,11 +35,23 @@ _DIRECTIVE = re.compile(r"^@@(toc|pagebreak|control|image\s+\w+)\s*$")
 
 LINE_BREAK = "\ue000"  # a line break inside user text; it never ends a paragraph or a table row
 
+# Everything Python's str.splitlines() breaks a line at, beyond "\n": in a user's value a line
+# break inside the paragraph or cell (vertical tab is Word's manual line break), the
+# information separators a space.
+_NEWLINE_LIKE = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_SEPARATORS = re.compile("[\x1c-\x1e]")
+
+
+def lines_only_at_newlines(text: str) -> str:
+    """Text whose only line boundary is "\n" (CR LF, CR, VT, FF, NEL, U+2028/9 become one)."""
+    return _SEPARATORS.sub(" ", _NEWLINE_LIKE.sub("\n", text))
+
 
 def escape(text: str) -> str:
     """Make text literal in the markup: every punctuation mark that could mean something is
-    backslash-escaped, and its line breaks cannot start a block or end a table row."""
-    text = str(text).replace(LINE_BREAK, "").replace("\r\n", "\n").replace("\r", "\n")
+    backslash-escaped, and its line breaks (of every kind) cannot start a block or end a
+    table row."""
+    text = lines_only_at_newlines(str(text).replace(LINE_BREAK, ""))
     return _SPECIAL.sub(r"\\\1", text).replace("\n", LINE_BREAK)
 
 
@@ -147,7 +159,7 @@ def parse(text: str, images: Callable[[str], Image | None] | None = None,
             blocks.extend(_markdown_blocks("\n".join(chunk)))
             chunk.clear()
 
-    for line in text.splitlines():
+    for line in lines_only_at_newlines(text).split("\n"):
         m = _DIRECTIVE.match(line.strip())
         if not m:
             chunk.append(line)
