@@ -42,8 +42,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Image:
+    """A picture by its bytes (the workspace's logo, a chart the app drew): never a file name,
+    so nothing in a template or a user's text can make a writer read a file."""
+
     data: bytes  # PNG or JPEG
     width_cm: float = 4.0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.data, bytes):
+            raise TypeError("Image.data must be the picture's bytes, not a file name")
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,6 @@ class Document:
     organisation: str
     lang: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
-    logo: bytes | None = None
+    logo: bytes | None = None  # the picture's bytes; anything else is ignored by the writers
     page_label: str = "Page {page} of {pages}"  # the footer, in the document's language
     toc_title: str = "Contents"
