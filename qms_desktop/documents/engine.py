@@ -3,40 +3,29 @@ pipeline template → markup → document model → DOCX or PDF, written atomica
 
 from __future__ import annotations
 
-import sys
-import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import FunctionLoader, StrictUndefined, TemplateSyntaxError
-from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from qms_desktop import fileio
-from qms_desktop.documents.markup import escape, parse
+from qms_desktop.documents import sandbox
+from qms_desktop.documents.errors import DocumentError, TemplateError
+from qms_desktop.documents.limits import Deadline
+from qms_desktop.documents.markup import parse
 from qms_desktop.documents.model import Block, ControlBlock, Document, Heading, Image, Run
-from qms_desktop.domain.errors import QmsError
+from qms_desktop.documents.sandbox import MAX_MARKUP, Trusted
+from qms_desktop.domain.messages import Message
 from qms_desktop.paths import TEMPLATES
 
-MAX_MARKUP = 20 * 1024 * 1024
-TIME_LIMIT = 20.0  # seconds a template may run
+TIME_LIMIT = 20.0  # seconds a template may run, and again seconds a writer may lay a document out
+MAX_META = 64 * 1024  # bytes of a template.yaml
 LANGS = ("en", "zh_CN")
 
-
-class TemplateError(QmsError):
-    """A template cannot be used; the message names the template, the line and the cause."""
-
-
-class DocumentError(QmsError):
-    """A document cannot be written."""
-
-
-class Trusted(str):
-    """Markup built by the application itself (never user text): passes the escaping."""
+__all__ = ["LANGS", "MAX_MARKUP", "TIME_LIMIT", "DocumentError", "TemplateError", "TemplateInfo", "Trusted",
+           "build_document", "find_template", "list_templates", "render_document", "render_markup"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +36,7 @@ class TemplateInfo:
     languages: tuple[str, ...]
     source: str  # built-in / user
     folder: Path
+    error: Message | None = None  # why this template cannot be used (its template.yaml is broken)
 
     def title(self, lang: str) -> str:
         return (self.title_zh or self.title_en) if lang == "zh_CN" else self.title_en
@@ -55,121 +45,92 @@ class TemplateInfo:
         return self.folder / f"{lang}.md.j2"
 
 
+class _MetaLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a few lines of aliases can expand to gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasFound(event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 def _read_meta(folder: Path) -> dict[str, Any]:
     meta_file = folder / "template.yaml"
     if not meta_file.exists():
         return {}
     try:
-        data = yaml.safe_load(meta_file.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        raise TemplateError(f"{meta_file}: cannot be read ({exc}).") from exc
-    return data if isinstance(data, dict) else {}
+        if meta_file.stat().st_size > MAX_META:
+            raise TemplateError("documents.meta_too_large", path=meta_file, limit_kb=MAX_META // 1024)
+        text = meta_file.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader that also refuses aliases
+    except _AliasFound as exc:
+        raise TemplateError("documents.meta_alias", path=meta_file, line=exc.line) from None
+    except RecursionError:
+        raise TemplateError("documents.meta_too_deep", path=meta_file) from None
+    except yaml.YAMLError as exc:
+        raise TemplateError("documents.meta_invalid", path=meta_file, reason=str(exc)) from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise TemplateError("documents.meta_unreadable", path=meta_file, reason=str(exc)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TemplateError("documents.meta_not_mapping", path=meta_file)
+    return data
+
+
+def _folders(root: Path) -> list[Path]:
+    try:
+        return sorted(p for p in Path(root).iterdir() if p.is_dir())
+    except OSError:
+        return []  # an unreadable user folder adds nothing; the built-in templates still work
 
 
 def list_templates(user_dir: Path | None = None) -> list[TemplateInfo]:
-    """Built-in templates, overridden or added to by the user's template folder."""
+    """Built-in templates, overridden or added to by the user's template folder. A template
+    whose template.yaml is broken is listed with its `error`; it never hides the others."""
     found: dict[str, TemplateInfo] = {}
     for root, source in ((TEMPLATES, "built-in"), (user_dir, "user")):
         if root is None or not Path(root).is_dir():
             continue
-        for folder in sorted(p for p in Path(root).iterdir() if p.is_dir()):
+        for folder in _folders(root):
             langs = tuple(lang for lang in LANGS if (folder / f"{lang}.md.j2").exists())
             if not langs:
                 continue
-            meta = _read_meta(folder)
+            error: Message | None = None
+            try:
+                meta = _read_meta(folder)
+            except TemplateError as exc:
+                meta, error = {}, exc.message
             title_value = meta.get("title")
             title: dict[str, Any] = title_value if isinstance(title_value, dict) else {}
-            found[folder.name] = TemplateInfo(folder.name, str(title.get("en") or folder.name),
-                                              str(title.get("zh_CN") or ""), langs, source, folder)
+            found[folder.name] = TemplateInfo(folder.name, str(title.get("en") or folder.name)[:200],
+                                              str(title.get("zh_CN") or "")[:200], langs, source, folder, error)
     return sorted(found.values(), key=lambda t: t.id)
 
 
 def find_template(template_id: str, user_dir: Path | None = None) -> TemplateInfo:
-    for info in list_templates(user_dir):
+    infos = list_templates(user_dir)
+    for info in infos:
         if info.id == template_id:
             return info
-    known = ", ".join(t.id for t in list_templates(user_dir))
-    raise TemplateError(f"There is no template {template_id!r} (available: {known}).")
+    raise TemplateError("documents.no_such_template", template=template_id, known=[t.id for t in infos])
 
 
-# -- the sandbox -----------------------------------------------------------------------------
-
-
-def _finalize(value: Any) -> str:
-    if isinstance(value, Trusted):
-        return str(value)
-    if value is None:
-        return ""
-    return escape(str(value))
-
-
-def _pct(value: Any) -> str:
-    return "—" if value is None else f"{float(value) * 100:.0f}%"
-
-
-def make_environment(path_of: Callable[[str], Path]) -> ImmutableSandboxedEnvironment:
-    def load(name: str) -> tuple[str, str, Callable[[], bool]]:
-        path = path_of(name)
-        try:
-            return path.read_text(encoding="utf-8"), str(path), lambda: True
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateError(f"{path}: cannot be read ({exc}).") from exc
-
-    env = ImmutableSandboxedEnvironment(loader=FunctionLoader(load), undefined=StrictUndefined, autoescape=False,
-                                        finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
-                                        keep_trailing_newline=True)
-    env.filters["pct"] = _pct
-    return env
-
-
-def _template_line(exc: BaseException, filename: str) -> int | None:
-    line = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename == filename:
-            line = frame.lineno
-    return line
-
-
-def render_markup(info: TemplateInfo, lang: str, context: dict[str, Any]) -> str:
-    """Run the template in the sandbox, with a time limit and a size cap."""
+def render_markup(info: TemplateInfo, lang: str, context: dict[str, Any],
+                  cancel: Callable[[], bool] | None = None) -> str:
+    """Run the template in the sandbox, with a time limit, the user's cancel and a size cap."""
+    if info.error is not None:
+        raise TemplateError("documents.template_broken", template=info.id, reason=info.error)
     if lang not in info.languages:
-        raise TemplateError(f"Template {info.id} has no {lang} version (it has {', '.join(info.languages)}).")
-    path = info.file(lang)
-    env = make_environment(lambda _name: path)
-    label = f"template {info.id} ({path.name})"
-    try:
-        template = env.get_template(path.name)
-    except TemplateSyntaxError as exc:
-        raise TemplateError(f"{label}, line {exc.lineno}: {exc.message}") from None
-    deadline = time.monotonic() + TIME_LIMIT
-
-    def tracer(frame: Any, event: str, arg: Any) -> Any:
-        if time.monotonic() > deadline:
-            raise TimeoutError
-        return tracer
-
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        text = template.render(**context)
-    except TimeoutError:
-        raise TemplateError(f"{label}: stopped after {TIME_LIMIT:.0f} s; the template loops too long.") from None
-    except JinjaTemplateError as exc:
-        line = _template_line(exc, str(path))
-        where = f", line {line}" if line else ""
-        kind = "not allowed in a template" if "unsafe" in str(exc) or "security" in type(exc).__name__.lower() \
-            else type(exc).__name__
-        raise TemplateError(f"{label}{where}: {exc} ({kind})") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError,
-            MemoryError) as exc:
-        line = _template_line(exc, str(path))
-        where = f", line {line}" if line else ""
-        raise TemplateError(f"{label}{where}: {type(exc).__name__}: {exc}") from None
-    finally:
-        sys.settrace(previous)
-    if len(text) > MAX_MARKUP:
-        raise TemplateError(f"{label}: produced more than {MAX_MARKUP // 1048576} MB of text.")
-    return text
+        raise TemplateError("documents.no_language", template=info.id, lang=lang, available=list(info.languages))
+    return sandbox.render(info.folder, info.file(lang).name, info.id, context, time_limit=TIME_LIMIT, cancel=cancel)
 
 
 # -- the pipeline ----------------------------------------------------------------------------
@@ -195,13 +156,18 @@ def _control_block(document: dict[str, Any], lang: str) -> ControlBlock:
 
 
 def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],
-                   images: dict[str, bytes] | None = None) -> Document:
-    markup = render_markup(info, lang, context)
-    pictures = images or {}
+                   images: dict[str, bytes] | None = None, cancel: Callable[[], bool] | None = None) -> Document:
+    """Template → markup → document model. Pictures come only as bytes (the workspace's logo,
+    the app's charts): a name in the markup picks one, never a file."""
+    markup = render_markup(info, lang, context, cancel)
+    if cancel is not None and cancel():
+        raise DocumentError("documents.cancelled")
+    pictures = {name: data for name, data in (images or {}).items() if isinstance(data, bytes) and data}
     org = context.get("organisation") or {}
     doc_meta = context.get("document") or {}
-    if org.get("logo"):
-        pictures.setdefault("logo", org["logo"])
+    logo = org.get("logo") if isinstance(org.get("logo"), bytes) and org.get("logo") else None
+    if logo is not None:
+        pictures.setdefault("logo", logo)
 
     def image(name: str) -> Image | None:
         data = pictures.get(name)
@@ -213,7 +179,7 @@ def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],
                                                  control=lambda: _control_block(doc_meta, lang)))
     return Document(title=info.title(lang), number=str(doc_meta.get("number") or ""),
                     revision=str(doc_meta.get("revision") or ""), organisation=str(org.get("name") or ""),
-                    lang=lang, blocks=tuple(blocks), logo=org.get("logo"), page_label=PAGE_LABELS[lang],
+                    lang=lang, blocks=tuple(blocks), logo=logo, page_label=PAGE_LABELS[lang],
                     toc_title=TOC_TITLES[lang])
 
 
@@ -238,11 +204,11 @@ def _number_headings(blocks: list[Block]) -> list[Block]:
 def write_atomically(out_path: Path, write: Callable[[Path], None]) -> Path:
     out_path = Path(out_path)
     if not out_path.parent.is_dir():
-        raise DocumentError(f"The folder {out_path.parent} does not exist.")
+        raise DocumentError("documents.no_folder", folder=out_path.parent)
     try:
         return fileio.write_atomically(out_path, write)
     except OSError as exc:
-        raise DocumentError(f"Cannot write {out_path}: {exc.strerror or exc}.") from exc
+        raise DocumentError("documents.cannot_write", path=out_path, reason=exc.strerror or str(exc)) from exc
 
 
 def render_document(template_id: str, context: dict[str, Any], *, lang: str, fmt: str, out_path: Path,
@@ -250,23 +216,24 @@ def render_document(template_id: str, context: dict[str, Any], *, lang: str, fmt
                     images: dict[str, bytes] | None = None,
                     progress: Callable[[float, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> Path:
-    """Render a template to DOCX or PDF at `out_path` (temporary file, then rename)."""
+    """Render a template to DOCX or PDF at `out_path` (temporary file, then rename). The
+    template and then the writer each get TIME_LIMIT seconds; `cancel()` stops either."""
     if fmt not in ("docx", "pdf"):
-        raise DocumentError(f"Unknown format {fmt!r}; use docx or pdf.")
+        raise DocumentError("documents.unknown_format", format=fmt)
     report = progress or (lambda _f, _m: None)
     info = find_template(template_id, user_dir)
     report(0.1, "template")
-    document = build_document(info, lang, context, images)
-    if cancel and cancel():
-        raise DocumentError("Cancelled.")
+    document = build_document(info, lang, context, images, cancel)
+    deadline = Deadline(TIME_LIMIT, cancel)
+    deadline.check()
     report(0.4, "layout")
     if fmt == "docx":
         from qms_desktop.documents.docx_writer import write_docx
 
-        path = write_atomically(out_path, lambda p: write_docx(document, p, reference_docx))
+        path = write_atomically(out_path, lambda p: write_docx(document, p, reference_docx, deadline=deadline))
     else:
         from qms_desktop.documents.pdf_writer import write_pdf
 
-        path = write_atomically(out_path, lambda p: write_pdf(document, p))
+        path = write_atomically(out_path, lambda p: write_pdf(document, p, deadline=deadline))
     report(1.0, "done")
     return path
