@@ -160,8 +160,6 @@ def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],
     """Template → markup → document model. Pictures come only as bytes (the workspace's logo,
     the app's charts): a name in the markup picks one, never a file."""
     markup = render_markup(info, lang, context, cancel)
-    if cancel is not None and cancel():
-        raise DocumentError("documents.cancelled")
     pictures = {name: data for name, data in (images or {}).items() if isinstance(data, bytes) and data}
     org = context.get("organisation") or {}
     doc_meta = context.get("document") or {}
@@ -175,8 +173,9 @@ def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],
             return None
         return Image(data, 3.2 if name == "logo" else 15.0)
 
-    blocks: list[Block] = _number_headings(parse(markup, images=image,
-                                                 control=lambda: _control_block(doc_meta, lang)))
+    deadline = Deadline(TIME_LIMIT, cancel)  # reading the markup gets its own TIME_LIMIT
+    blocks: list[Block] = _number_headings(parse(markup, images=image, control=lambda: _control_block(doc_meta, lang),
+                                                 check=deadline.check))
     return Document(title=info.title(lang), number=str(doc_meta.get("number") or ""),
                     revision=str(doc_meta.get("revision") or ""), organisation=str(org.get("name") or ""),
                     lang=lang, blocks=tuple(blocks), logo=logo, page_label=PAGE_LABELS[lang],
@@ -216,8 +215,9 @@ def render_document(template_id: str, context: dict[str, Any], *, lang: str, fmt
                     images: dict[str, bytes] | None = None,
                     progress: Callable[[float, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> Path:
-    """Render a template to DOCX or PDF at `out_path` (temporary file, then rename). The
-    template and then the writer each get TIME_LIMIT seconds; `cancel()` stops either."""
+    """Render a template to DOCX or PDF at `out_path` (temporary file, then rename). Running
+    the template, reading its markup and writing the file each get TIME_LIMIT seconds;
+    `cancel()` stops any of them."""
     if fmt not in ("docx", "pdf"):
         raise DocumentError("documents.unknown_format", format=fmt)
     report = progress or (lambda _f, _m: None)

@@ -148,20 +148,29 @@ def _markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_HEADING_LINE = re.compile(r"^#{1,6}(?:[ \t]|$)")
+
+
 def parse(text: str, images: Callable[[str], Image | None] | None = None,
-          control: Callable[[], Block | None] | None = None) -> list[Block]:
-    """Turn rendered markup into document blocks."""
+          control: Callable[[], Block | None] | None = None, check: Callable[[], None] | None = None) -> list[Block]:
+    """Turn rendered markup into document blocks. The Markdown is parsed a section at a time
+    (a heading at the start of a line ends every block before it, so the result is the
+    same), calling `check()` between sections: a deadline or Cancel can stop a huge document."""
     blocks: list[Block] = []
     chunk: list[str] = []
 
     def flush() -> None:
         if chunk:
+            if check is not None:
+                check()
             blocks.extend(_markdown_blocks("\n".join(chunk)))
             chunk.clear()
 
     for line in lines_only_at_newlines(text).split("\n"):
         m = _DIRECTIVE.match(line.strip())
         if not m:
+            if len(chunk) > 100 and _HEADING_LINE.match(line):
+                flush()
             chunk.append(line)
             continue
         flush()

@@ -19,7 +19,8 @@ from qms_desktop.storage.workspace import Workspace
 
 TEMPLATES = ["gap-report", "quality-manual", "service-commitment", "service-outline", "service-recovery-plan"]
 HOSTILE = ("<b>bold?</b> & ]]> {{ 7*7 }} {% if x %} # heading? **star** |a|b| \x00\x07\x1b "
-           "🙂 مرحبا שלום 中文" + " long" * 20_000)
+           "🙂 مرحبا שלום 中文 </para> R&D <img src=\"/no/such/file.png\"/> <a href=\"https://x.example\">a</a> "
+           "vt\x0bff\x0cls\u2028ps\u2029nel\x85fs\x1cgs\x1drs\x1eend" + " long" * 20_000)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,8 @@ def test_quality_manual_structure(demo_workspaces, tmp_path: Path):
 def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
     path = write_demo(tmp_path / "hostile.qms", "en")
     with Workspace.open(path) as ws:
-        update_profile(ws, "t", name="Hostile " + HOSTILE[:60], scope=HOSTILE, address=HOSTILE[:200])
+        update_profile(ws, "t", name="Hostile " + HOSTILE[:60], scope=HOSTILE, address=HOSTILE[:200],
+                       management_representative=HOSTILE)  # the control block, history and every header
         registers.update_plan(ws, "t", quality_policy=HOSTILE[:300], commitment_promise=HOSTILE[:120])
         registers.add_record(ws, "t", "moment_of_truth", {"moment": HOSTILE[:80], "standard": HOSTILE[:90],
                                                           "recovery": HOSTILE[:2000]})
@@ -119,9 +121,17 @@ def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
     text = pdf_text(tmp_path / "quality-manual-en.pdf")
     assert "<b>bold?</b>" in text and "{{ 7*7 }}" in text and "{% if x %}" in text and "]]>" in text
     assert "**star**" in text and "|a|b|" in text and "49" not in text.split("{{ 7*7 }}")[0][-5:]
-    assert text.count("long") >= 2 * 20_000  # the scope, and the process cell in full after its table
+    assert "</para> R&D <img" in text and "R&D;" not in text
+    assert "vt\nff\nls\nps\nnel\nfs gs rs end" in text  # line separators as line breaks or spaces
+    # the scope, the process cell and the representative (prepared by, history) in full after their tables
+    assert text.count("long") >= 4 * 20_000
     body = "\n".join(p.text for p in open_docx(str(tmp_path / "quality-manual-en.docx")).paragraphs)
     assert "<b>bold?</b> & ]]> {{ 7*7 }}" in body and "\x00" not in body
+    for template in TEMPLATES:
+        for lang in ("en", "zh_CN"):
+            reader = PdfReader(str(tmp_path / f"{template}-{lang}.pdf"))
+            links = [a.get_object().get("/A") or {} for page in reader.pages for a in page.get("/Annots") or []]
+            assert not [a for a in links if "/URI" in a]  # the TOC links inside; nothing from user text
 
 
 def write_user_template(folder: Path, body: str) -> Path:

@@ -371,6 +371,18 @@ def test_render_honours_time_limit_and_cancel(tmp_path: Path, monkeypatch: pytes
     assert list(tmp_path.glob(f"*.{fmt}")) == []
 
 
+def test_reading_huge_markup_stops_at_the_deadline_and_sections_read_the_same():
+    section = "# H\n\npara **b**\n\n| a | b |\n|---|---|\n| c | d |\n- item\n1. one\n\n   two\n## Sub\ntext\n"
+    markup = section * 200
+    from qms_desktop.documents.markup import _markdown_blocks
+
+    assert parse(markup) == _markdown_blocks(markup)  # parsing a section at a time changes nothing
+    started = time.monotonic()
+    with pytest.raises(DocumentError) as exc:
+        parse(section * 100_000, check=Deadline(0.3).check)
+    assert exc.value.code == "documents.layout_too_long" and time.monotonic() - started < 3
+
+
 # -- 4. a broken user template does not hide the others ----------------------------------------------
 
 
