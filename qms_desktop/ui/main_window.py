@@ -43,7 +43,7 @@ from qms_desktop.ui.pages.welcome import WelcomePage
 from qms_desktop.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from qms_desktop.ui.steps.compare_page import ComparePage
+    from qms_desktop.ui.steps.compare import ComparePage
 
 
 class StepPages:

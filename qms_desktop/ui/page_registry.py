@@ -27,7 +27,7 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
     """The page for a step (the dashboard and profile are built by the window itself)."""
     step = Step(key)
     if step is Step.COMPARE:
-        from qms_desktop.ui.steps.compare_page import ComparePage
+        from qms_desktop.ui.steps.compare import ComparePage
 
         return ComparePage(controller)
     if step is Step.REFINE:

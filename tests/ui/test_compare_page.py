@@ -80,9 +80,9 @@ def test_not_applicable_needs_a_justification(qtbot, window: MainWindow, page):
     qtbot.keyClick(page.table, Qt.Key.Key_4)
     assert stored(window)["4.3"].item.status is Status.NOT_ASSESSED
     assert "justification" in page.detail_error.text()
-    page.f_na.setFocus()
-    qtbot.keyClicks(page.f_na, "One site only")
-    qtbot.keyClick(page.f_na, Qt.Key.Key_Return)
+    page.detail.f_na.setFocus()
+    qtbot.keyClicks(page.detail.f_na, "One site only")
+    qtbot.keyClick(page.detail.f_na, Qt.Key.Key_Return)
     qtbot.keyClick(page.table, Qt.Key.Key_4)
     assert stored(window)["4.3"].item.status is Status.NOT_APPLICABLE
 
@@ -90,18 +90,18 @@ def test_not_applicable_needs_a_justification(qtbot, window: MainWindow, page):
 def test_detail_panel_edits_are_stored(qtbot, window: MainWindow, page):
     select_refs(page, "8.5.1")
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is page.f_practice
-    qtbot.keyClicks(page.f_practice, "Room inspection every morning")
-    page.f_owner.setFocus()  # leaving the field stores it
+    assert QApplication.focusWidget() is page.detail.f_practice
+    qtbot.keyClicks(page.detail.f_practice, "Room inspection every morning")
+    page.detail.f_owner.setFocus()  # leaving the field stores it
     assert stored(window)["8.5.1"].item.current_practice == "Room inspection every morning"
-    qtbot.keyClicks(page.f_owner, "Zhang Min")
-    qtbot.keyClick(page.f_owner, Qt.Key.Key_Return)
-    page.f_due.setFocus()
-    qtbot.keyClicks(page.f_due, "tomorrow")
-    qtbot.keyClick(page.f_due, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.detail.f_owner, "Zhang Min")
+    qtbot.keyClick(page.detail.f_owner, Qt.Key.Key_Return)
+    page.detail.f_due.setFocus()
+    qtbot.keyClicks(page.detail.f_due, "tomorrow")
+    qtbot.keyClick(page.detail.f_due, Qt.Key.Key_Return)
     assert "YYYY-MM-DD" in page.detail_error.text()
-    page.f_due.setText("2026-12-31")
-    page.f_due.editingFinished.emit()
+    page.detail.f_due.setText("2026-12-31")
+    page.detail.f_due.editingFinished.emit()
     item = stored(window)["8.5.1"].item
     assert item.action.owner == "Zhang Min" and item.action.due == dt.date(2026, 12, 31)
     # owner filter offers the owner now

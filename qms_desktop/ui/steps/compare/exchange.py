@@ -1,0 +1,106 @@
+"""Export the requirements shown to Excel or CSV, and import a filled-in checklist back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+
+from qms_desktop.domain.errors import QmsError
+from qms_desktop.services.checklist_rows import ChecklistRow
+from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.operations import error_text
+
+
+class ShownChecklist(Protocol):
+    """What the exchange needs of the page: the assessment and the rows on screen."""
+
+    lang: str
+
+    @property
+    def assessment_id(self) -> int | None: ...
+
+    def shown_rows(self) -> list[ChecklistRow]: ...
+
+
+class ChecklistExchange(QWidget):
+    """The Export… and Import… buttons and what they do."""
+
+    message = Signal(str, str)  # title, text: shown in a message box by the window
+    status = Signal(str)  # a line for the status bar
+
+    def __init__(self, controller: WorkspaceController, shown: ShownChecklist, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._c = controller
+        self._shown = shown
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self._export_dialog)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("import_button")
+        self.import_button.clicked.connect(self._import_dialog)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+
+    def retranslate(self) -> None:
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the requirements shown (after filtering) to Excel or CSV"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Apply a filled-in checklist from Excel or CSV"))
+
+    def set_enabled(self, has_assessment: bool) -> None:
+        self.export_button.setEnabled(has_assessment)
+        self.import_button.setEnabled(has_assessment and not self._c.read_only)
+
+    def _export_dialog(self) -> None:
+        if self._shown.assessment_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export checklist"), "checklist.xlsx",
+                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int | None:
+        """Write the rows shown to `path`; the number written, or None when it failed."""
+        from qms_desktop.services.exchange import export_checklist
+
+        try:
+            count = export_checklist(self._c.ws(), path, assessment_id=self._shown.assessment_id,
+                                     rows=self._shown.shown_rows(), lang=self._shown.lang)
+        except (QmsError, OSError) as exc:
+            self.message.emit(self.tr("Export failed"), error_text(exc))
+            return None
+        self.status.emit(self.tr("Exported %1 requirement(s) to %2").replace("%1", str(count))
+                         .replace("%2", path.name))
+        return count
+
+    def _import_dialog(self) -> None:
+        if self._shown.assessment_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import checklist"), "",
+                                              self.tr("Checklists (*.xlsx *.csv)"))
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> bool:
+        """Apply a filled-in checklist, all rows or none, as one undo step."""
+        assessment_id = self._shown.assessment_id
+        if assessment_id is None:
+            return False
+
+        def refused(exc: QmsError) -> bool:
+            self.message.emit(self.tr("Import refused — nothing was changed"), error_text(exc))
+            return True
+
+        report = self._c.ops.import_checklist(self.tr("Import %1").replace("%1", path.name), path,
+                                              assessment_id, on_error=refused)
+        if report is None:
+            return False
+        self.status.emit(self.tr("Imported %1: %2 requirement(s) changed, %3 unchanged")
+                         .replace("%1", path.name).replace("%2", str(len(report.changes)))
+                         .replace("%3", str(report.unchanged)))
+        return True
