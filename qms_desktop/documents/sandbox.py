@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FunctionLoader, StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import BytecodeCache, FunctionLoader, StrictUndefined, TemplateSyntaxError, nodes
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.bccache import Bucket
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
-from jinja2.utils import _PassArg
 
 from qms_desktop.documents.errors import DocumentError, TemplateError
 from qms_desktop.documents.markup import escape
@@ -232,7 +232,7 @@ _FILTER_CHECKS = _filter_checks()
 def _checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     check = _FILTER_CHECKS.get(name)
     signature = inspect.signature(func) if check else None
-    passed = _PassArg.from_obj(func) is not None  # context, eval context or environment comes first
+    passed = getattr(func, "jinja_pass_arg", None) is not None  # a context or environment comes first
     # Jinja's async-capable filters pass a context their wrapped function's signature lacks.
     skip = 1 if passed and signature is not None and next(iter(signature.parameters), "") not in (
         "eval_ctx", "context", "environment", "env") else 0
@@ -292,6 +292,30 @@ def _pct(value: Any) -> str:
     return "—" if value is None else f"{float(value) * 100:.0f}%"
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the session, keyed by file and checked against the
+    source's checksum: compiling costs more than running (the quality manual: 13 ms of 16).
+    Only code that compiled, include checks and all, is kept."""
+
+    SIZE = 64
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if len(self.store) >= self.SIZE:
+            self.store.pop(next(iter(self.store)))
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class TemplateSandbox(ImmutableSandboxedEnvironment):
     """One template folder's sandbox: includes only of its own files, checked operators,
     filters and method calls."""
@@ -301,7 +325,8 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, folder: Path) -> None:
         super().__init__(loader=FunctionLoader(self._load), undefined=StrictUndefined, autoescape=False,
-                         finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                         finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                         bytecode_cache=_COMPILED)
         self.folder = Path(folder)
         self.filters["pct"] = _pct
         self.filters = {name: _checked_filter(name, f) for name, f in self.filters.items()}
