@@ -65,6 +65,8 @@ def _read_meta(folder: Path) -> dict[str, Any]:
     meta_file = folder / "template.yaml"
     if not meta_file.exists():
         return {}
+    if not meta_file.is_file():  # a pipe or a device would never end
+        raise TemplateError("documents.not_a_file", path=meta_file)
     try:
         if meta_file.stat().st_size > MAX_META:
             raise TemplateError("documents.meta_too_large", path=meta_file, limit_kb=MAX_META // 1024)

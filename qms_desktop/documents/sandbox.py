@@ -336,6 +336,8 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.folder / name
+        if not path.is_file():  # a pipe or a device would never end
+            raise TemplateError("documents.not_a_file", path=path)
         try:
             if path.stat().st_size > MAX_SOURCE:
                 raise TemplateError("documents.template_too_large", path=path, limit_kb=MAX_SOURCE // 1024)

@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.meta_too_deep": ("{path} is nested too deeply to be read.", "{path} 的嵌套层级过深，无法读取。"),
     "documents.meta_not_mapping": ("{path} must hold a mapping (title: …, description: …).",
                                    "{path} 必须是键值映射（title: …、description: …）。"),
+    "documents.not_a_file": ("{path} is not a regular file.", "{path} 不是普通文件。"),
     "documents.template_unreadable": ("{path} cannot be read ({reason}).", "无法读取 {path}（{reason}）。"),
     "documents.template_too_large": ("{path} is larger than {limit_kb} KB.", "{path} 超过 {limit_kb} KB。"),
     # running a template

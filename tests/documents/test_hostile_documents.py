@@ -414,6 +414,21 @@ def test_a_broken_override_of_a_built_in_is_listed_broken_not_silently_replaced(
     assert {t.id for t in list_templates(user)} == set(BUILT_IN)
 
 
+def test_a_pipe_or_device_in_a_user_template_never_blocks(tmp_path: Path):
+    import os
+
+    user = user_template(tmp_path / "templates", "pipe")
+    os.mkfifo(user / "pipe" / "template.yaml")
+    user_template(user, "device")
+    (user / "device" / "en.md.j2").unlink()
+    (user / "device" / "en.md.j2").symlink_to("/dev/zero")
+    infos = {t.id: t for t in list_templates(user)}
+    assert infos["pipe"].error is not None and infos["pipe"].error.code == "documents.not_a_file"
+    with pytest.raises(TemplateError) as exc:
+        render_document("device", CONTEXT, lang="en", fmt="pdf", out_path=tmp_path / "d.pdf", user_dir=user)
+    assert exc.value.code == "documents.not_a_file"
+
+
 def test_an_unreadable_user_folder_leaves_the_built_in_templates(tmp_path: Path):
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
