@@ -1,5 +1,5 @@
-"""Form rows: a label that names (and is the buddy of) its editor, and under the editor the
-sentence saying why a value was refused."""
+"""Form rows: a label that names (and is the buddy of) its editor and, where a form shows
+refusals field by field, the sentence saying why the value was refused under the editor."""
 
 from __future__ import annotations
 
@@ -12,11 +12,9 @@ from qms_desktop.ui.widgets import FieldError
 
 @dataclass(frozen=True)
 class FormRow:
-    """One row of a form; `error` is None when the form shows its refusals elsewhere."""
-
     label: QLabel
     editor: QWidget
-    error: FieldError | None
+    error: FieldError
 
 
 def form_layout() -> QFormLayout:
@@ -26,16 +24,19 @@ def form_layout() -> QFormLayout:
     return form
 
 
-def add_row(form: QFormLayout, editor: QWidget, *, inline_error: bool = True) -> FormRow:
-    """Add `editor` to `form` under a label (its text is set on retranslate). With
-    `inline_error` the editor and its FieldError sit in a compact box that never grows
-    taller than they need, so a shown error pushes the rows below down instead of
-    stretching the form."""
+def add_labelled_row(form: QFormLayout, editor: QWidget) -> QLabel:
+    """Add `editor` under a label whose text the caller sets on retranslate; for forms that
+    show their refusals in one place."""
     label = QLabel()
     label.setBuddy(editor)
-    if not inline_error:
-        form.addRow(label, editor)
-        return FormRow(label, editor, None)
+    form.addRow(label, editor)
+    return label
+
+
+def add_row_with_error(form: QFormLayout, editor: QWidget) -> FormRow:
+    """Add `editor` under a label, with its FieldError beneath it. The two sit in a compact
+    box that is never taller than they need, so a shown error pushes the rows below down
+    instead of stretching the form."""
     error = FieldError()
     box = QWidget()
     box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -44,5 +45,7 @@ def add_row(form: QFormLayout, editor: QWidget, *, inline_error: bool = True) ->
     column.setSpacing(2)
     column.addWidget(editor)
     column.addWidget(error)
+    label = QLabel()
+    label.setBuddy(editor)
     form.addRow(label, box)
     return FormRow(label, editor, error)

@@ -5,14 +5,11 @@ to the field."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -21,14 +18,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,76 +32,16 @@ from PySide6.QtWidgets import (
 
 from qms_desktop.domain.errors import QmsError, ValidationError
 from qms_desktop.domain.records import Record
-from qms_desktop.domain.registers import REGISTERS, Field, Register
+from qms_desktop.domain.registers import REGISTERS, Field
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.forms import add_row_with_error, form_layout
 from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.models.register import RecordIdRole, RegisterModel, display
 from qms_desktop.ui.registers_text import choice_label, field_label
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
-RecordIdRole = Qt.ItemDataRole.UserRole + 1
 register_service = lazy("qms_desktop.services.registers")
-_Index = QModelIndex | QPersistentModelIndex
-
-
-def display(field: Field, value: object) -> str:
-    if value is None:
-        return ""
-    if field.kind == "choice":
-        return choice_label(str(value)) if value else ""
-    if field.kind == "date" and isinstance(value, dt.date):
-        return value.isoformat()
-    if field.kind == "number" and isinstance(value, float):
-        return f"{value:g}"
-    text = str(value)
-    first = text.splitlines()[0] if text else ""
-    return first[:200] + ("…" if len(first) > 200 or "\n" in text else "")
-
-
-class RegisterModel(QAbstractTableModel):
-    def __init__(self, register: Register, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.register = register
-        self.columns = [f for f in register.fields if f.in_table]
-        self._rows: list[Record] = []
-
-    def set_rows(self, rows: list[Record]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def records(self) -> list[Record]:
-        return self._rows
-
-    def row_of(self, record_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == record_id:
-                return i
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return field_label(self.register.key, self.columns[section].name)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        field = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(field, record.values.get(field.name))
-        if role == Qt.ItemDataRole.ToolTipRole and field.kind in ("text", "multiline"):
-            return str(record.values.get(field.name) or "")[:1000]
-        if role == RecordIdRole:
-            return record.id
-        return None
 
 
 class RegisterPanel(QWidget):
@@ -122,72 +57,14 @@ class RegisterPanel(QWidget):
         self._current_id: int | None = None
         self._loading = False
         self.setObjectName(f"register_{register_key}")
-
         self.model = RegisterModel(self.register, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
-        self.table.setObjectName(f"table_{register_key}")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.add_button = QPushButton()
-        self.add_button.setObjectName(f"add_{register_key}")
-        self.add_button.clicked.connect(self.add_blank)
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName(f"delete_{register_key}")
-        self.delete_button.clicked.connect(self.delete_current)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete_key.activated.connect(self.delete_current)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.delete_button)
-
-        self.editors: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
-        self.labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for field in self.register.fields:
-            editor = self._make_editor(field)
-            editor.setObjectName(f"{register_key}_{field.name}")
-            self.editors[field.name] = editor
-            label = QLabel()
-            label.setBuddy(editor)
-            self.labels[field.name] = label
-            error = FieldError()
-            self.errors[field.name] = error
-            box = QWidget()
-            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows never grow
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
-            column.addWidget(error)
-            form.addRow(label, box)
-        form_widget = QWidget()
-        form_column = QVBoxLayout(form_widget)
-        form_column.addLayout(form)
-        form_column.addStretch()  # rows keep their height; the space goes below them
-        self.form_area = QScrollArea()
-        self.form_area.setWidgetResizable(True)
-        self.form_area.setWidget(form_widget)
-        self.form_area.setMinimumWidth(280)
-
+        self.table = self._make_table()
+        bar = self._make_bar()
+        self.form_area = self._make_form()
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +82,61 @@ class RegisterPanel(QWidget):
         self.retranslate()
 
     # -- building ------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName(f"table_{self.register.key}")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        return table
+
+    def _make_bar(self) -> QHBoxLayout:
+        """Filter, Add, Delete (also the Delete key in the table)."""
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName(f"add_{self.register.key}")
+        self.add_button.clicked.connect(self.add_blank)
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName(f"delete_{self.register.key}")
+        self.delete_button.clicked.connect(self.delete_current)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.activated.connect(self.delete_current)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        return bar
+
+    def _make_form(self) -> QScrollArea:
+        """A row for each field, its refusals shown under it."""
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, FieldError] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = form_layout()
+        for field in self.register.fields:
+            editor = self._make_editor(field)
+            editor.setObjectName(f"{self.register.key}_{field.name}")
+            row = add_row_with_error(form, editor)
+            self.editors[field.name], self.errors[field.name], self.labels[field.name] = editor, row.error, row.label
+        form_widget = QWidget()
+        form_column = QVBoxLayout(form_widget)
+        form_column.addLayout(form)
+        form_column.addStretch()  # rows keep their height; the space goes below them
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(form_widget)
+        area.setMinimumWidth(280)
+        return area
 
     def _make_editor(self, field: Field) -> QWidget:
         if field.kind == "choice":
@@ -237,10 +169,7 @@ class RegisterPanel(QWidget):
             if isinstance(editor, QComboBox):
                 for i in range(editor.count()):
                     editor.setItemText(i, choice_label(str(editor.itemData(i))))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.model.columns) - 1))
-        if self.model.rowCount():
-            self.model.dataChanged.emit(self.model.index(0, 0),
-                                        self.model.index(self.model.rowCount() - 1, len(self.model.columns) - 1))
+        self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,21 +5,10 @@ matrix."""
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
     QLabel,
     QScrollArea,
@@ -33,10 +22,11 @@ from qms_desktop.domain.commitment import QUALITIES, Finding, ServiceCommitment,
 from qms_desktop.domain.records import Record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.forms import add_labelled_row, form_layout
 from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.models.training_matrix import TrainingMatrixModel
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
-_Index = QModelIndex | QPersistentModelIndex
 register_service = lazy("qms_desktop.services.registers")
 
 
@@ -68,21 +58,18 @@ class PlanFormPanel(QWidget):
         self.editors: dict[str, CommitOnLeaveTextEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self.error = FieldError()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         for name in fields:
             edit = CommitOnLeaveTextEdit()
             edit.setObjectName(f"plan_{name}")
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(90 if name != "quality_policy" else 120)
             edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e.toPlainText()))
-            label = QLabel()
-            label.setBuddy(edit)
+            label = add_labelled_row(form, edit)
             label.setWordWrap(True)
             self.editors[name] = edit
             self.labels[name] = label
-            form.addRow(label, edit)
-        form.addRow(self.error)
+        form.addRow(self.error)  # one message for the form
         self.extra = QVBoxLayout()
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -275,62 +262,6 @@ class ProcessDiagram(QWidget):
         head.lineTo(tip.x() - ux * 10 + uy * 5, tip.y() - uy * 10 - ux * 5)
         head.closeSubpath()
         p.fillPath(head, QColor("#4a5568"))
-
-
-class TrainingMatrixModel(QAbstractTableModel):
-    """Roles down, standards across: ✔ completed, ○ planned, blank nothing planned."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.roles: list[str] = []
-        self.standards: list[str] = []
-        self.cells: dict[tuple[str, str], str] = {}
-
-    def set_plan(self, plan: list[dict[str, object]]) -> None:
-        self.beginResetModel()
-        self.roles = sorted({str(v["role"]) for v in plan})
-        self.standards = sorted({str(v["standard"]) for v in plan})
-        self.cells = {}
-        for v in plan:
-            key = (str(v["role"]), str(v["standard"]))
-            if self.cells.get(key) != "planned":  # any outstanding entry keeps the cell open
-                self.cells[key] = str(v["state"])
-        self.endResetModel()
-
-    def outstanding(self) -> dict[str, list[str]]:
-        """Who still needs what."""
-        out: dict[str, list[str]] = {}
-        for (role, standard), state in self.cells.items():
-            if state != "completed":
-                out.setdefault(role, []).append(standard)
-        return out
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.roles)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.standards)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.standards[section] if orientation == Qt.Orientation.Horizontal else self.roles[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        state = self.cells.get((self.roles[index.row()], self.standards[index.column()]))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {"completed": "✔", "planned": "○"}.get(state or "", "")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and state:
-            return QColor("#2f855a") if state == "completed" else QColor("#d69e2e")
-        if role == Qt.ItemDataRole.ToolTipRole and state:
-            if state == "completed":
-                return QCoreApplication.translate("Registers", "Completed")
-            return QCoreApplication.translate("Registers", "Planned")
-        return None
 
 
 class TrainingMatrix(QWidget):

@@ -13,7 +13,7 @@ from qms_desktop.domain.assessment import ActionState, Grade, Priority, Status
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.forms import add_row, form_layout
+from qms_desktop.ui.forms import add_labelled_row, form_layout
 from qms_desktop.ui.lazy import lazy
 from qms_desktop.ui.models.checklist import (
     ChecklistModel,
@@ -118,7 +118,7 @@ class DetailForm(QScrollArea):
                             ("evidence", self.evidence_box), ("gap", self.f_gap), ("action", self.f_action),
                             ("owner", self.f_owner), ("due", self.f_due), ("priority", self.f_priority),
                             ("state", self.f_state)):
-            labels[key] = add_row(form, widget, inline_error=False).label
+            labels[key] = add_labelled_row(form, widget)
         form.addRow(self.error)  # one message for the whole form: a refusal may concern several fields
         inner = QWidget()
         column = QVBoxLayout(inner)
