@@ -246,3 +246,43 @@ def test_rename_and_delete_the_assessment_from_the_page(qtbot, window: MainWindo
     assert page.model.rowCount() == 6
     window.controller.undo_stack.undo()
     assert page.assessment.currentText().startswith("Baseline")
+
+
+def test_evidence_is_listed_saved_as_a_copy_and_removed(qtbot, window: MainWindow, page, tmp_path: Path):
+    select_refs(page, "8.5.1")
+    f = tmp_path / "inspection-log.csv"
+    f.write_bytes(b"room,ok\n101,yes\n")
+    page.evidence.filesDropped.emit([f])  # dropped on the evidence list: the requirement shown
+    assert stored(window)["8.5.1"].evidence_files == ("inspection-log.csv",)
+    assert page.evidence.count() == 1 and page.evidence.item(0).text().startswith("inspection-log.csv")
+    page.evidence.setCurrentRow(0)
+    evidence_id = page.evidence.item(0).data(Qt.ItemDataRole.UserRole)
+    copy = tmp_path / "copy.csv"
+    assert page.save_evidence_copy(evidence_id, copy)
+    assert copy.read_bytes() == f.read_bytes()
+    assert "copy.csv" in window.statusBar().currentMessage()
+    assert not page.save_evidence_copy(evidence_id, tmp_path / "no such folder" / "copy.csv")
+    assert "Cannot use the file" in page.detail_error.text()
+    qtbot.mouseClick(page.detail.evidence_box.remove_button, Qt.MouseButton.LeftButton)
+    assert stored(window)["8.5.1"].evidence_files == ()
+    assert page.evidence.count() == 0
+    assert window.controller.undo_stack.undoText() == "Remove inspection-log.csv"
+    window.controller.undo_stack.undo()
+    assert stored(window)["8.5.1"].evidence_files == ("inspection-log.csv",)
+    assert page.evidence.count() == 1
+
+
+def test_read_only_shows_everything_and_changes_nothing(qtbot, window: MainWindow, demo_file: Path):
+    assert window.open_path(demo_file, read_only=True)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    assert panel.model.rowCount() == 57 and panel.current_row() is not None
+    assert not panel.rename_button.isEnabled() and not panel.delete_button.isEnabled()
+    assert not panel.exchange.import_button.isEnabled() and panel.exchange.export_button.isEnabled()
+    assert not panel.detail.f_status.isEnabled() and not panel.detail.evidence_box.add_button.isEnabled()
+    assert panel.detail.evidence_box.save_button.isEnabled()  # a copy can still be saved
+    before = [r.item.status for r in panel.model.rows()]
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_3)
+    assert [r.item.status for r in panel.model.rows()] == before
+    assert window.controller.undo_stack.count() == 0
