@@ -13,7 +13,7 @@ import string
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -265,6 +265,14 @@ def _checked_range(*args: Any) -> range:
     return numbers
 
 
+def _checked_join(pieces: Iterable[Any]) -> str:
+    """What Jinja joins a block's output with (`{% set x %}…{% endset %}`, macros, filter
+    blocks): refused when the result would be too large."""
+    parts = list(pieces)
+    _limit(sum(len(p) if isinstance(p, str) else 1 for p in parts))
+    return "".join(parts)
+
+
 def checked_concat(parts: tuple[Any, ...]) -> str:
     """`a ~ b ~ c`, refused when the result would be too large."""
     _limit(sum(weight(p) for p in parts))
@@ -333,6 +341,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         self.globals["range"] = _checked_range
         self.globals.pop("lipsum", None)  # placeholder text has no place in a document
         self.checked_concat = checked_concat
+        self.concat = _checked_join  # type: ignore[assignment]
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.folder / name

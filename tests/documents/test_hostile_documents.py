@@ -243,6 +243,10 @@ def test_template_yaml_aliases_and_size_are_refused(tmp_path: Path, meta: str, c
      "documents.value_too_large"),
     ("{% set a = 'x'*10**6 %}{% set a = a + a %}{% set a = a + a %}{% set a = a + a %}{% set a = a + a %}"
      "{% set a = a + a %}{% set a = a + a %}{{ a|length }}", "documents.value_too_large"),
+    ("{% set a = 'x'*5000000 %}{% set b %}{{ a }}{{ a }}{{ a }}{{ a }}{{ a }}{% endset %}{{ b|length }}",
+     "documents.value_too_large"),
+    ("{% set a = 'x'*5000000 %}{% macro m() %}{{ a }}{{ a }}{{ a }}{{ a }}{{ a }}{% endmacro %}{{ m()|length }}",
+     "documents.value_too_large"),
     ("{{ 'x'.ljust(10**9) }}", "documents.value_too_large"),
     ("{{ 'x'|center(10**9) }}", "documents.value_too_large"),
     ("{{ 'x\\n'|indent(10**9) }}", "documents.value_too_large"),
