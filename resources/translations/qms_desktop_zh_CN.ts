@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssessmentPicker</name>
+    <message>
+        <source>Assessment:</source>
+        <translation>评估：</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>New assessment…</source>
+        <translation>新建评估…</translation>
+    </message>
+    <message>
+        <source>Rename the assessment</source>
+        <translation>重命名评估</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>Delete the assessment</source>
+        <translation>删除评估</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back.</source>
+        <translation>删除“%1”及其全部发现和证据文件？可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>The change was not made</source>
+        <translation>未做出更改</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>Not assessed</source>
@@ -73,6 +120,61 @@
     </message>
 </context>
 <context>
+    <name>ChecklistExchange</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the requirements shown (after filtering) to Excel or CSV</source>
+        <translation>将当前显示（筛选后）的要求导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Apply a filled-in checklist from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入已填写的检查表</translation>
+    </message>
+    <message>
+        <source>Export checklist</source>
+        <translation>导出检查表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 requirement(s) to %2</source>
+        <translation>已将 %1 项要求导出到 %2</translation>
+    </message>
+    <message>
+        <source>Import checklist</source>
+        <translation>导入检查表</translation>
+    </message>
+    <message>
+        <source>Checklists (*.xlsx *.csv)</source>
+        <translation>检查表 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Import refused — nothing was changed</source>
+        <translation>导入被拒绝——未作任何修改</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 requirement(s) changed, %3 unchanged</source>
+        <translation>已导入 %1：%2 项要求有修改，%3 项未变</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <source>Ref.</source>
@@ -110,22 +212,6 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <source>Assessment:</source>
-        <translation>评估：</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <source>New assessment…</source>
-        <translation>新建评估…</translation>
-    </message>
-    <message>
         <source>Add library…</source>
         <translation>添加要求库…</translation>
     </message>
@@ -142,94 +228,6 @@
         <translation>与较早的评估相比，哪些改进了，哪些退步了</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Export the requirements shown (after filtering) to Excel or CSV</source>
-        <translation>将当前显示（筛选后）的要求导出为 Excel 或 CSV</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Apply a filled-in checklist from Excel or CSV</source>
-        <translation>从 Excel 或 CSV 导入已填写的检查表</translation>
-    </message>
-    <message>
-        <source>Search titles, guidance and notes (Ctrl+F)</source>
-        <translation>搜索标题、指南和备注（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>状态(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Finding grade:</source>
-        <translation>发现等级(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Why not applicable:</source>
-        <translation>不适用的理由：</translation>
-    </message>
-    <message>
-        <source>Current &amp;practice:</source>
-        <translation>现行做法(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>E&amp;vidence notes:</source>
-        <translation>证据说明(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Evidence files:</source>
-        <translation>证据文件：</translation>
-    </message>
-    <message>
-        <source>&amp;Gap:</source>
-        <translation>差距(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>&amp;Action:</source>
-        <translation>措施(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Owner:</source>
-        <translation>负责人(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Due date:</source>
-        <translation>完成期限(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>P&amp;riority:</source>
-        <translation>优先级(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Action s&amp;tate:</source>
-        <translation>措施状态(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Attach…</source>
-        <translation>附加…</translation>
-    </message>
-    <message>
-        <source>Save a copy…</source>
-        <translation>另存副本…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Drop files here to attach them as evidence.</source>
-        <translation>将文件拖放到此处即可作为证据附加。</translation>
-    </message>
-    <message>
         <source>Keys 0–4 set the status: 0 not assessed, 1 conforming, 2 partially conforming, 3 nonconforming, 4 not applicable. Enter edits.</source>
         <translation>按 0–4 键设置状态：0 未评估，1 符合，2 部分符合，3 不符合，4 不适用。按回车键编辑。</translation>
     </message>
@@ -242,116 +240,12 @@
         <translation>评估要求后，此处将显示各条款的符合度。</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Open findings (partial or nonconforming)</source>
-        <translation>未关闭的发现（部分符合或不符合）</translation>
-    </message>
-    <message>
-        <source>All priorities</source>
-        <translation>全部优先级</translation>
-    </message>
-    <message>
-        <source>All owners</source>
-        <translation>全部负责人</translation>
-    </message>
-    <message>
-        <source>Rename the assessment</source>
-        <translation>重命名评估</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>新名称：</translation>
-    </message>
-    <message>
-        <source>Rename %1</source>
-        <translation>重命名 %1</translation>
-    </message>
-    <message>
-        <source>Delete the assessment</source>
-        <translation>删除评估</translation>
-    </message>
-    <message>
-        <source>Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back.</source>
-        <translation>删除“%1”及其全部发现和证据文件？可通过“编辑 ▸ 撤销”恢复。</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <source>The change was not made</source>
-        <translation>未做出更改</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Conformity %1&lt;/b&gt; · assessed %2 of %3 applicable (%4%)</source>
         <translation>&lt;b&gt;符合度 %1&lt;/b&gt; · 已评估 %3 项适用要求中的 %2 项（%4%）</translation>
     </message>
     <message>
-        <source>Assess %1</source>
-        <translation>评估 %1</translation>
-    </message>
-    <message>
         <source>Set status to %1</source>
         <translation>将状态设为%1</translation>
-    </message>
-    <message>
-        <source>Attach %1</source>
-        <translation>附加 %1</translation>
-    </message>
-    <message>
-        <source>Attach evidence</source>
-        <translation>附加证据</translation>
-    </message>
-    <message>
-        <source>Save a copy of the evidence</source>
-        <translation>另存证据副本</translation>
-    </message>
-    <message>
-        <source>Saved a copy as %1</source>
-        <translation>已另存副本为 %1</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <translation>移除 %1</translation>
-    </message>
-    <message>
-        <source>Export checklist</source>
-        <translation>导出检查表</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported %1 requirement(s) to %2</source>
-        <translation>已将 %1 项要求导出到 %2</translation>
-    </message>
-    <message>
-        <source>Import checklist</source>
-        <translation>导入检查表</translation>
-    </message>
-    <message>
-        <source>Checklists (*.xlsx *.csv)</source>
-        <translation>检查表 (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>Import refused — nothing was changed</source>
-        <translation>导入被拒绝——未作任何修改</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>导入 %1</translation>
-    </message>
-    <message>
-        <source>Imported %1: %2 requirement(s) changed, %3 unchanged</source>
-        <translation>已导入 %1：%2 项要求有修改，%3 项未变</translation>
     </message>
 </context>
 <context>
@@ -451,6 +345,65 @@
     </message>
 </context>
 <context>
+    <name>DetailForm</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Finding grade:</source>
+        <translation>发现等级(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Why not applicable:</source>
+        <translation>不适用的理由：</translation>
+    </message>
+    <message>
+        <source>Current &amp;practice:</source>
+        <translation>现行做法(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence notes:</source>
+        <translation>证据说明(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Evidence files:</source>
+        <translation>证据文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Gap:</source>
+        <translation>差距(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>措施(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>完成期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Action s&amp;tate:</source>
+        <translation>措施状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Assess %1</source>
+        <translation>评估 %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
         <source>Document &amp;language:</source>
@@ -503,6 +456,68 @@
     <message>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>Attach…</source>
+        <translation>附加…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them as evidence.</source>
+        <translation>将文件拖放到此处即可作为证据附加。</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>附加 %1</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附加证据</translation>
+    </message>
+    <message>
+        <source>Save a copy of the evidence</source>
+        <translation>另存证据副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation>已另存副本为 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles, guidance and notes (Ctrl+F)</source>
+        <translation>搜索标题、指南和备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open findings (partial or nonconforming)</source>
+        <translation>未关闭的发现（部分符合或不符合）</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
     </message>
 </context>
 <context>
@@ -1605,11 +1620,11 @@ Your work up to the last stored edit is safe.</source>
         <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
     </message>
     <message>
-        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
         <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
     </message>
     <message>
-        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector's rules.</source>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
         <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
     </message>
     <message>
@@ -1633,7 +1648,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>所有须学习的岗位均已完成计划的培训。</translation>
     </message>
     <message>
-        <source>Hold the organisation's current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
         <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
     </message>
     <message>
@@ -1741,7 +1756,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>各项基础工作均已到位。</translation>
     </message>
     <message>
-        <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
         <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
     </message>
     <message>
@@ -1975,7 +1990,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>欢迎使用 QMS Desktop</translation>
     </message>
     <message>
-        <source>Build your organisation's quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
         <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
     </message>
     <message>
