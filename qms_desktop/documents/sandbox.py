@@ -11,6 +11,7 @@ import inspect
 import re
 import string
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -204,8 +205,12 @@ def _filter_checks() -> dict[str, Callable[[dict[str, Any]], None]]:
         _check_replace(str(a.get("s", "")), a.get("old"), a.get("new"), a.get("count"))
 
     def join(a: dict[str, Any]) -> None:
-        value = a.get("value")
-        _check_join(a.get("d", ""), value if isinstance(value, list | tuple | str) else [])
+        value, separator = a.get("value"), a.get("d", "")
+        items = value if isinstance(value, list | tuple | str) else []
+        if a.get("attribute") is None:
+            _check_join(separator, items)
+        else:  # the items' attribute is joined, not the items: the separators are what can grow
+            _limit(len(separator if isinstance(separator, str) else "") * max(0, len(items) - 1))
 
     def format_(a: dict[str, Any]) -> None:
         value = str(a.get("value", ""))
@@ -309,16 +314,20 @@ class _CompiledTemplates(BytecodeCache):
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
+        self.lock = threading.Lock()
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self.store.get(bucket.key)
+        with self.lock:
+            data = self.store.get(bucket.key)
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        if len(self.store) >= self.SIZE:
-            self.store.pop(next(iter(self.store)))
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        data = bucket.bytecode_to_string()
+        with self.lock:
+            if len(self.store) >= self.SIZE:
+                self.store.pop(next(iter(self.store)))
+            self.store[bucket.key] = data
 
 
 _COMPILED = _CompiledTemplates()

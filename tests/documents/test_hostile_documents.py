@@ -277,16 +277,19 @@ def test_huge_values_are_refused_at_once_naming_template_and_line(tmp_path: Path
     assert "模板 mine（en.md.j2）第 4 行" in exc.value.text("zh_CN")
 
 
-@pytest.mark.parametrize("line", [
-    "{{ 'ab' * 3 }} {{ [1, 2] * 2 }} {{ 'a' ~ 'b' }} {{ 'x'|center(9) }} {{ '%5.1f' % 2.25 }}",
-    "{{ '{:>6}'.format('r') }} {{ 2**10 }} {{ (['a', 'b'])|join(', ') }} {{ 'a-b'.replace('-', '+') }}",
-    "{% for i in range(3) %}{{ i }}{% endfor %} {{ 'x\ny'|indent(2) }} {{ '%s and %s'|format('a', 'b') }}",
+@pytest.mark.parametrize(("line", "expected"), [
+    ("{{ 'ab' * 3 }} {{ [1, 2] * 2 }} {{ 'a' ~ 'b' }} {{ '%5.1f' % 2.25 }}", "ababab [1, 2, 1, 2] ab   2.2"),
+    ("{{ '{:>6}'.format('r') }} {{ 2**10 }} {{ (['a', 'b'])|join(', ') }} {{ 'a-b'.replace('-', '+') }}",
+     "r 1024 a, b a+b"),  # a paragraph starts at its first word
+    ("{% for i in range(3) %}{{ i }}{% endfor %} {{ '%s and %s'|format('a', 'b') }} {{ 'x'|center(5) }}|",
+     "012 a and b   x  |"),
+    ("{{ [{'n': 'a'}, {'n': 'b'}]|join(', ', attribute='n') }} {% set s %}{{ 'q' }}{% endset %}{{ s }}", "a, b q"),
 ])
-def test_ordinary_template_arithmetic_still_works(tmp_path: Path, line: str):
+def test_ordinary_template_arithmetic_still_works(tmp_path: Path, line: str, expected: str):
     user = user_template(tmp_path / "templates", "mine", f"# Title\n\n{line}\n")
-    info = find_template("mine", user)
-    document = build_document(info, "en", CONTEXT)
-    assert any(isinstance(b, Paragraph) for b in document.blocks)
+    document = build_document(find_template("mine", user), "en", CONTEXT)
+    paragraph = next(b for b in document.blocks if isinstance(b, Paragraph))
+    assert "".join(r.text for r in paragraph.runs) == expected
 
 
 @pytest.mark.parametrize(("body", "code", "line"), [
