@@ -1,6 +1,10 @@
 """Take screenshots of the real app on the demo organisation (for the README and for review).
 
-Usage: python packaging/screenshots.py OUT_DIR [--lang en|zh_CN] [--all]
+Usage: python packaging/screenshots.py OUT_DIR [--lang en|zh_CN] [--all | --page KEY ...]
+
+With --page, only the named pages (navigator keys: dashboard, profile, compare, ...), every
+tab of each; shooting one page before and after a change is the quick way to see that
+nothing moved.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", default="en", choices=["en", "zh_CN"])
     parser.add_argument("--all", action="store_true", help="every page, not just the dashboard")
+    parser.add_argument("--page", action="append", default=[], metavar="KEY",
+                        help="this page and its tabs (repeatable), e.g. --page compare")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="qms-shots-"))
@@ -28,6 +34,9 @@ def main() -> int:
     from qms_desktop.app import build_main_window
     from qms_desktop.ui.models.navigator import PAGE_KEYS
 
+    unknown = [key for key in args.page if key not in PAGE_KEYS]
+    if unknown:
+        parser.error(f"unknown page {', '.join(unknown)}; one of {', '.join(PAGE_KEYS)}")
     window = build_main_window(lang=args.lang)
     window.resize(1280, 820)
     window.show()
@@ -35,7 +44,8 @@ def main() -> int:
         return 1
     app = QApplication.instance()
     args.out.mkdir(parents=True, exist_ok=True)
-    keys = PAGE_KEYS if args.all else ["dashboard"]
+    keys = PAGE_KEYS if args.all else args.page or ["dashboard"]
+    every_tab = args.all or bool(args.page)
     for key in keys:
         window.go_to(key)
         for _ in range(5):
@@ -44,7 +54,7 @@ def main() -> int:
         window.grab().save(str(target))
         print(target)
         tabs = getattr(window.pages.currentWidget(), "tabs", None)
-        if args.all and tabs is not None:
+        if every_tab and tabs is not None:
             for i in range(1, tabs.count()):
                 tabs.setCurrentIndex(i)
                 for _ in range(5):
