@@ -145,9 +145,12 @@ def _styles() -> dict[str, Any]:
         "titleflow": ParagraphStyle("titleflow", parent=base, fontSize=26, leading=34, spaceAfter=0,
                                     textColor=HexColor("#1f3a5f")),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=20, spaceAfter=30),
-        "toc1": ParagraphStyle("toc1", parent=base, fontSize=10.5, leading=15, leftIndent=0),
-        "toc2": ParagraphStyle("toc2", parent=base, fontSize=10, leading=14, leftIndent=16),
-        "toc3": ParagraphStyle("toc3", parent=base, fontSize=9.5, leading=13, leftIndent=32),
+        "toc1": ParagraphStyle("toc1", parent=base, fontSize=10.5, leading=15, leftIndent=0, spaceBefore=3,
+                               spaceAfter=3),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=10, leading=14, leftIndent=16, spaceBefore=3,
+                               spaceAfter=3),
+        "toc3": ParagraphStyle("toc3", parent=base, fontSize=9.5, leading=13, leftIndent=32, spaceBefore=3,
+                               spaceAfter=3),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=2),
         "bulletflow": ParagraphStyle("bulletflow", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=0),
     }
@@ -311,15 +314,10 @@ class _Builder:
 
     def contents(self) -> None:
         from reportlab.platypus import Paragraph as RLParagraph
-        from reportlab.platypus import TableStyle
-        from reportlab.platypus.tableofcontents import TableOfContents as RLTOC
 
         self.story.append(RLParagraph(_markup((Run(self.document.toc_title),)), self.styles["h1"]))
-        toc = RLTOC()
+        toc = _contents()
         toc.levelStyles = [self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]]
-        # The TOC's own table would otherwise set the canvas to un-embedded Helvetica.
-        toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         self.story.append(toc)
 
 
@@ -339,6 +337,53 @@ def _heading_class() -> type:
             return list(parts)
 
     return HeadingParagraph
+
+
+def _contents_class() -> type:
+    from ast import literal_eval
+
+    from reportlab.platypus import Paragraph as RLParagraph
+    from reportlab.platypus import Spacer
+    from reportlab.platypus.tableofcontents import TableOfContents as RLTOC
+    from reportlab.platypus.tableofcontents import drawPageNumbers
+
+    class Contents(RLTOC):  # type: ignore[misc]
+        """The table of contents as one paragraph per entry. reportlab's own lays every
+        entry out in one table that is measured again at every page it spans (20 000
+        headings: minutes, with no point where Cancel or the deadline can stop it); these
+        paragraphs flow like any others. Entry texts arrive escaped (see afterFlowable)."""
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self.width, self.height = avail_width, avail_height + 1  # never whole: always split
+            return self.width, self.height
+
+        def split(self, avail_width: float, avail_height: float) -> list[Any]:
+            def end_of_entry(canvas: Any, _kind: str, label: str) -> None:  # dots and the page number
+                page, level, key = label.split(",")
+                style = self.getLevelStyle(int(level))
+                drawPageNumbers(canvas, style, [(int(page), literal_eval(key))], avail_width, avail_height,
+                                " . " if 0 <= self.dotsMinLevel <= int(level) else "")
+
+            self.canv.setNamedCB("drawTOCEntryEnd", end_of_entry)
+            entries: list[Any] = [Spacer(1, 0)]
+            for level, text, page, key in self._lastEntries:
+                label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+                entries.append(RLParagraph(f'<a href="#{key}">{text}</a>'
+                                           f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{label}"/>',
+                                           self.getLevelStyle(level)))
+            return entries
+
+    return Contents
+
+
+_CONTENTS: type | None = None
+
+
+def _contents() -> Any:
+    global _CONTENTS
+    if _CONTENTS is None:
+        _CONTENTS = _contents_class()
+    return _CONTENTS()
 
 
 _HEADING: type | None = None

@@ -94,6 +94,13 @@ def main() -> int:
     from qms_desktop.documents.pdf_writer import write_pdf
 
     tmp = Path(tempfile.mkdtemp(prefix="qms-bench-docs-"))
+    try:
+        return _run(tmp, write_docx, write_pdf)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-def]
     for lang in ("en", "zh_CN"):
         demo = write_demo(tmp / f"demo-{lang}.qms", lang)
         with Workspace.open(demo, read_only=True) as ws:
