@@ -24,11 +24,6 @@ class LazyModule:
         return getattr(self._module, attr)
 
 
-def lazy(name: str) -> Any:
-    """Untyped form, kept while the last pages move to the typed names below."""
-    return LazyModule(name)
-
-
 if TYPE_CHECKING:
     from qms_desktop.services import audit as audit_service
     from qms_desktop.services import checklist as checklist_service
@@ -46,5 +41,5 @@ else:
     step_service = LazyModule("qms_desktop.services.steps")
     workspaces_service = LazyModule("qms_desktop.services.workspaces")
 
-__all__ = ["LazyModule", "lazy", "audit_service", "checklist_service", "documents_service", "profile_service",
+__all__ = ["LazyModule", "audit_service", "checklist_service", "documents_service", "profile_service",
            "register_service", "step_service", "workspaces_service"]

@@ -36,12 +36,10 @@ from qms_desktop.domain.registers import REGISTERS, Field
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.forms import add_row_with_error, form_layout
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import register_service
 from qms_desktop.ui.models.register import RecordIdRole, RegisterModel, display
 from qms_desktop.ui.registers_text import choice_label, field_label
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
-
-register_service = lazy("qms_desktop.services.registers")
 
 
 class RegisterPanel(QWidget):

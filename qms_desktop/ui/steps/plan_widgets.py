@@ -23,11 +23,9 @@ from qms_desktop.domain.records import Record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.forms import add_labelled_row, form_layout
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import register_service
 from qms_desktop.ui.models.training_matrix import TrainingMatrixModel
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
-
-register_service = lazy("qms_desktop.services.registers")
 
 
 def plan_field_label(name: str) -> str:

@@ -14,7 +14,7 @@ from qms_desktop.domain.errors import QmsError
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.forms import add_labelled_row, form_layout
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import checklist_service
 from qms_desktop.ui.models.checklist import (
     ChecklistModel,
     action_state_label,
@@ -25,7 +25,6 @@ from qms_desktop.ui.models.checklist import (
 from qms_desktop.ui.steps.compare.evidence import EvidenceBox
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading
 
-checklist_service = lazy("qms_desktop.services.checklist")
 Changes = list[tuple[int, dict[str, object]]]
 
 

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.filenames import safe_file_name
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import checklist_service
 from qms_desktop.ui.operations import error_text
 from qms_desktop.ui.steps.compare.table import EvidenceList
 from qms_desktop.ui.widgets import FieldError
 
-checklist_service = lazy("qms_desktop.services.checklist")
 EvidenceIdRole = Qt.ItemDataRole.UserRole
 FileNameRole = Qt.ItemDataRole.UserRole + 1
 

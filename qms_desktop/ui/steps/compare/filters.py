@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from qms_desktop.domain.assessment import Priority, Status
 from qms_desktop.services.checklist_rows import ChecklistRow
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import checklist_service
 from qms_desktop.ui.models.checklist import ChecklistFilter, priority_label, status_label
 
 if TYPE_CHECKING:
     from qms_desktop.services.workspaces import Workspace
 
-checklist_service = lazy("qms_desktop.services.checklist")
 LibraryRole = Qt.ItemDataRole.UserRole + 1
 RefRole = Qt.ItemDataRole.UserRole + 2
 OPEN_FINDINGS = "open"  # the status filter's entry for partial or nonconforming

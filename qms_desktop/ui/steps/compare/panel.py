@@ -16,7 +16,7 @@ from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import ComparisonDialog
-from qms_desktop.ui.lazy import lazy
+from qms_desktop.ui.lazy import checklist_service
 from qms_desktop.ui.models.checklist import (
     STATUS_COLOURS,
     ChecklistFilter,
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from qms_desktop.services.checklist import AssessmentInfo
 
-checklist_service = lazy("qms_desktop.services.checklist")
 
 
 class ChecklistPanel(QWidget):
