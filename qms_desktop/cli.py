@@ -147,7 +147,8 @@ def _cmd_templates_list(args: argparse.Namespace) -> int:
 
     print(f"{'id':24} {'languages':12} {'source':9} title")
     for t in list_templates(user_templates_dir()):
-        print(f"{t.id:24} {','.join(t.languages):12} {t.source:9} {t.title(args.lang)}")
+        broken = f"  [{t.error.text(args.lang)}]" if t.error is not None else ""
+        print(f"{t.id:24} {','.join(t.languages):12} {t.source:9} {t.title(args.lang)}{broken}")
     return 0
 
 

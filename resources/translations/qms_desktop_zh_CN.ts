@@ -438,6 +438,22 @@
         <translation>打开文件</translation>
     </message>
     <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>your own template</source>
+        <translation>您自己的模板</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
         <source>Styles from a Word document</source>
         <translation>采用 Word 文档的样式</translation>
     </message>
@@ -1620,11 +1636,11 @@ Your work up to the last stored edit is safe.</source>
         <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
     </message>
     <message>
-        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
         <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
     </message>
     <message>
-        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector's rules.</source>
         <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
     </message>
     <message>
@@ -1648,7 +1664,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>所有须学习的岗位均已完成计划的培训。</translation>
     </message>
     <message>
-        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <source>Hold the organisation's current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
         <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
     </message>
     <message>
@@ -1756,7 +1772,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>各项基础工作均已到位。</translation>
     </message>
     <message>
-        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
         <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
     </message>
     <message>
@@ -1990,7 +2006,7 @@ Your work up to the last stored edit is safe.</source>
         <translation>欢迎使用 QMS Desktop</translation>
     </message>
     <message>
-        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <source>Build your organisation's quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
         <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
     </message>
     <message>

@@ -38,3 +38,34 @@ def test_a_failure_is_shown_and_nothing_is_written(qtbot, window: MainWindow, de
     qtbot.waitUntil(lambda: panel.job is None, timeout=60000)
     assert "must be a .docx" in panel.error.text()
     assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".out-*"))
+
+
+def test_a_broken_user_template_is_marked_and_its_text_stays_text(qtbot, window: MainWindow, demo_file: Path):
+    import shutil
+
+    from qms_desktop.paths import user_templates_dir
+
+    folder = user_templates_dir()
+    broken, odd = folder / "broken-one", folder / "odd-title"
+    try:
+        broken.mkdir(parents=True)
+        (broken / "en.md.j2").write_text("# Hi\n", encoding="utf-8")
+        (broken / "template.yaml").write_text("title: &a {en: x}\nagain: *a\n", encoding="utf-8")
+        odd.mkdir()
+        (odd / "en.md.j2").write_text("# Hi\n", encoding="utf-8")
+        (odd / "template.yaml").write_text("title: {en: '<b>bold</b> & <i>co</i>'}\n", encoding="utf-8")
+        assert window.open_path(demo_file)
+        panel = panel_of(window)
+        texts = [panel.templates.item(i).text() for i in range(panel.templates.count())]
+        assert "Quality manual" in texts  # the built-in ones still work
+        row = next(i for i, text in enumerate(texts) if text.startswith("broken-one"))
+        assert "⚠" in texts[row] and panel.templates.item(row).toolTip()
+        panel.templates.setCurrentRow(row)
+        assert "anchors and aliases" in panel.description.text()
+        row = texts.index("<b>bold</b> & <i>co</i> ★")
+        panel.templates.setCurrentRow(row)
+        assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;co&lt;/i&gt;" in panel.description.text()
+        assert "your own template" in panel.description.text()
+    finally:
+        shutil.rmtree(broken, ignore_errors=True)
+        shutil.rmtree(odd, ignore_errors=True)

@@ -3,6 +3,7 @@ format; it renders off the UI thread with progress and a way to cancel."""
 
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from pathlib import Path
@@ -177,8 +178,11 @@ class DocumentsPanel(QWidget):
             self.error.show_error(exc)
             infos = []
         for info in infos:
-            item = QListWidgetItem(info.title(self.lang_ui) + ("" if info.source == "built-in" else " ★"))
+            mark = (" ⚠" if info.error is not None else "") + ("" if info.source == "built-in" else " ★")
+            item = QListWidgetItem(info.title(self.lang_ui) + mark)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
+            if info.error is not None:
+                item.setToolTip(info.error.text(self.lang_ui))
             self.templates.addItem(item)
             if info.id == current:
                 self.templates.setCurrentItem(item)
@@ -198,8 +202,14 @@ class DocumentsPanel(QWidget):
             info = template_info(template_id)
         except QmsError:
             return
-        self.description.setText(f"<b>{info.title(self.lang_ui)}</b> — {info.folder.name} "
-                                 f"({info.source}, {', '.join(info.languages)})")
+        source = self.tr("built in") if info.source == "built-in" else self.tr("your own template")
+        languages = ", ".join({"en": self.tr("English"), "zh_CN": self.tr("Chinese")}.get(lang, lang)
+                              for lang in info.languages)
+        text = (f"<b>{html.escape(info.title(self.lang_ui))}</b> — {html.escape(info.folder.name)} "
+                f"({html.escape(source)}; {html.escape(languages)})")
+        if info.error is not None:
+            text += "<br><span style='color:#c53030'>" + html.escape(info.error.text(self.lang_ui)) + "</span>"
+        self.description.setText(text)
 
     def current_template(self) -> str | None:
         item = self.templates.currentItem()
