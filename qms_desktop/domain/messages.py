@@ -51,12 +51,13 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_documents,
         messages_exchange,
         messages_libraries,
+        messages_package,
         messages_storage,
     )
 
     table: dict[str, tuple[str, str]] = {}
     for module in (messages_core, messages_storage, messages_libraries, messages_documents,
-                   messages_exchange):
+                   messages_exchange, messages_package):
         for code, pair in module.MESSAGES.items():
             if code in table:
                 raise RuntimeError(f"message code {code!r} is defined twice")
