@@ -106,7 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "审核包中缺少 workspace.qms"),
     "package.problem_workspace": (
         "workspace.qms: {problem}",
-        "workspace.qms：{problem}"),
+        "工作区副本 workspace.qms：{problem}"),
     "package.problem_head": (
         "workspace.qms: the audit trail ends at entry {actual_count} ({actual_hash}), the manifest "
         "says entry {count} ({hash})",
