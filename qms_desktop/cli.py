@@ -174,6 +174,38 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_package(args: argparse.Namespace) -> int:
+    from qms_desktop.services.package import build_package
+    from qms_desktop.services.profile import get_profile
+    from qms_desktop.services.workspaces import open_workspace
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise UsageError("core.exists_use_force", path=str(out))
+    with open_workspace(Path(args.workspace), read_only=True) as ws:
+        lang = args.lang or get_profile(ws).default_language
+        report = build_package(ws, out, lang, overwrite=args.force)
+    print(f"wrote {out}: {report.files} files, {report.size:,} bytes ({report.documents} documents, "
+          f"{report.checklists} checklists, {report.evidence_files} evidence files, {report.audit_entries} "
+          f"audit entries, chain head {report.audit_head[:16]}) in {report.seconds:.1f} s")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from qms_desktop.services.package import verify_package
+
+    report = verify_package(Path(args.file))
+    if report.sound:
+        print(f"{args.file}: sound ({report.files} files match manifest.json and SHA256SUMS; "
+              f"{report.organisation}, made {report.created_at}; audit trail of {report.audit_entries} "
+              f"entries intact, head {report.audit_head[:16]})")
+        return 0
+    print(f"{args.file}: {len(report.problems)} problem(s) found", file=sys.stderr)
+    for problem in report.problem_texts(args.lang):
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
 def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         raise NotAvailableError("core.not_yet_available", name=name, version=__version__)
@@ -261,12 +293,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=_cmd_render)
 
-    for name, text in (
-        ("package", "export everything for an auditor"),
-    ):
-        p = sub.add_parser(name, help=f"{text} (not yet available)")
-        p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-        p.set_defaults(func=_not_yet(name))
+    p = sub.add_parser("package", help="export everything for an auditor to one zip, with a manifest and "
+                       "SHA256SUMS")
+    p.add_argument("workspace", metavar="WORKSPACE")
+    p.add_argument("out", metavar="OUT.zip", help="the zip file to write")
+    p.add_argument("--lang", choices=LANG_CHOICES, help="document language (default: the organisation's)")
+    p.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
+    p.set_defaults(func=_cmd_package)
+
+    p = sub.add_parser("verify", help="check an auditor's package: every file against its manifest and "
+                       "SHA256SUMS, the workspace and its audit chain")
+    p.add_argument("file", metavar="OUT.zip")
+    p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the problems listed")
+    p.set_defaults(func=_cmd_verify)
     return parser
 
 
