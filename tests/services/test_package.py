@@ -426,3 +426,41 @@ def test_every_register_field_and_choice_has_words_in_both_languages() -> None:
                     assert CHOICE_LABELS[choice][0] and chinese(CHOICE_LABELS[choice][1]), choice
     names = [REGISTER_TITLES[k][i] for k in REGISTERS for i in (0, 1)]
     assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)  # Excel's sheet-name rules
+
+
+def test_an_edit_made_while_packing_is_wholly_outside_the_package(built: Built, tmp_path: Path) -> None:
+    """Everything is read from the copy taken first: an edit committed by another editor
+    while the package is being written shows nowhere in it, and the package still verifies."""
+    source = tmp_path / "busy.qms"
+    shutil.copyfile(built.source, source)
+    editor = open_workspace(source)  # another window, editing the same file
+    other = open_workspace(source, read_only=True)
+    try:
+        before = editor.audit_head()
+        edited: list[bool] = []
+
+        def edit_once(_fraction: float, _message: str) -> None:
+            if not edited and _fraction > 0:
+                add_record(editor, "someone else", "person", {"name": "Late Arrival", "role": "Clerk"})
+                edited.append(True)
+
+        report = build_package(other, tmp_path / "busy.zip", "en", progress=edit_once)
+        assert edited and editor.audit_head() != before
+    finally:
+        other.close()
+        editor.close()
+    assert report.audit_head == before[1]
+    members = _members(tmp_path / "busy.zip")
+    assert json.loads(members["manifest.json"])["audit_chain"]["entries"] == before[0]
+    assert b"Late Arrival" not in members["audit-trail.csv"]
+    assert verify_package(tmp_path / "busy.zip").sound
+
+
+def test_an_editable_workspace_is_packed_as_it_is(built: Built, tmp_path: Path) -> None:
+    source = tmp_path / "open.qms"
+    shutil.copyfile(built.source, source)
+    with open_workspace(source) as ws:
+        assert not ws.read_only
+        report = build_package(ws, tmp_path / "open.zip", "en", cancel=lambda: False)
+        assert report.audit_head == ws.audit_head()[1]
+    assert verify_package(tmp_path / "open.zip").sound
