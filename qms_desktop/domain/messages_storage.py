@@ -120,4 +120,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法创建 {path}：{reason}。请另选文件夹；没有留下任何文件。"),
     "storage.cannot_create": ("Cannot create {path}: {reason}. Nothing was left behind.",
                               "无法创建 {path}：{reason}。没有留下任何文件。"),
+    # `check`: what it found (each names the record), and what it could not verify
+    "storage.check_database": ("database: {detail}", "数据库：{detail}"),
+    "storage.check_schema": ("{detail}", "工作区结构：{detail}"),
+    "storage.check_no_organisation": ("the organisation profile is missing", "缺少组织概况"),
+    "storage.check_steps_missing": ("step records missing: {steps}", "缺少步骤记录：{steps}"),
+    "storage.check_no_trail": ("the audit trail's table cannot be read", "无法读取审计追踪表"),
+    "storage.check_chain_order": (
+        "audit trail: audit entry {seq} stands where entry {expected} should: entries were deleted, "
+        "inserted or reordered",
+        "审计追踪：审计条目 {seq} 处在本应是条目 {expected} 的位置：有条目被删除、插入或调换了顺序"),
+    "storage.check_chain_link": ("audit trail: audit entry {seq} does not follow the entry before it",
+                                 "审计追踪：审计条目 {seq} 与其前一条目衔接不上"),
+    "storage.check_chain_altered": ("audit trail: audit entry {seq} was altered after it was written",
+                                    "审计追踪：审计条目 {seq} 在写入后被改动过"),
+    "storage.check_chain_cut": (
+        "audit trail: the audit trail should hold {head_count} entries ending in {head_hash}…, but holds "
+        "{count}: entries were removed from its end",
+        "审计追踪：审计追踪应有 {head_count} 条、以 {head_hash}… 结尾，实际只有 {count} 条：末尾的条目被删除了"),
+    "storage.check_head_missing": (
+        "audit trail: it holds {count} entries, but the record of its length and last hash, kept apart "
+        "from it, is missing",
+        "审计追踪：共有 {count} 条，但另行保存的条目数和最后哈希值记录不见了"),
+    "storage.check_head_unreadable": (
+        "audit trail: the record of its length and last hash cannot be read",
+        "审计追踪：无法读取其条目数和最后哈希值记录"),
+    "storage.check_trigger": (
+        "trigger {name} on table {table} was not made by QMS Desktop: a trigger can change records behind "
+        "the audit trail's back",
+        "表 {table} 上的触发器 {name} 不是 QMS Desktop 创建的：触发器可以绕过审计追踪修改记录"),
+    "storage.check_view": ("view {name} was not made by QMS Desktop", "视图 {name} 不是 QMS Desktop 创建的"),
+    "storage.check_unknown_table": ("table {name} is not part of a QMS Desktop workspace",
+                                    "表 {name} 不属于 QMS Desktop 工作区"),
+    "storage.check_unknown_index": ("index {name} on table {table} is not part of a QMS Desktop workspace",
+                                    "表 {table} 上的索引 {name} 不属于 QMS Desktop 工作区"),
+    "storage.check_value_differs": (
+        "{record}, field {field}: holds {stored}, but the audit trail's last value is {trail}: it was "
+        "changed outside QMS Desktop",
+        "{record}的字段 {field}：现为 {stored}，但审计追踪记录的最后值是 {trail}：它在 QMS Desktop 之外被改动过"),
+    "storage.check_last_writer": (
+        "{record}, field {field}: holds {stored}, but the audit trail says {trail} made its last change",
+        "{record}的字段 {field}：现为 {stored}，但审计追踪显示最后一次修改者是 {trail}"),
+    "storage.check_not_in_trail": (
+        "{record} has no creation in the audit trail: it was added outside QMS Desktop",
+        "{record}在审计追踪中没有创建记录：它是在 QMS Desktop 之外添加的"),
+    "storage.check_deleted_exists": (
+        "{record} exists, but the audit trail says it was deleted: it was put back outside QMS Desktop",
+        "{record}仍然存在，但审计追踪显示它已被删除：它是在 QMS Desktop 之外被恢复的"),
+    "storage.check_gone": (
+        "{record} is missing, but the audit trail says it exists: it was deleted outside QMS Desktop",
+        "{record}不见了，但审计追踪显示它仍然存在：它是在 QMS Desktop 之外被删除的"),
+    "storage.check_requirement_differs": (
+        "{record}, field {field}: holds {stored}, but the library's text recorded when it was added "
+        "gives {expected}",
+        "{record}的字段 {field}：现为 {stored}，但添加该库时记录的库文本为 {expected}"),
+    "storage.check_requirement_missing": (
+        "{record} is missing, but the library's text recorded when it was added holds it",
+        "{record}不见了，但添加该库时记录的库文本中有它"),
+    "storage.check_requirement_extra": (
+        "{record} is not in the library's text recorded when it was added: it was added outside QMS Desktop",
+        "{record}不在添加该库时记录的库文本中：它是在 QMS Desktop 之外添加的"),
+    "storage.check_dangling": (
+        "{record}, field {field}: refers to {target} {value}, which does not exist",
+        "{record}的字段 {field}：引用的{target} {value} 不存在"),
+    "storage.check_item_without_requirement": (
+        "{record} is a finding on {requirement}, which the workspace does not hold",
+        "{record}是针对{requirement}的评估结果，但工作区中没有该要求"),
+    "storage.check_evidence_altered": ("evidence file {names} was altered after it was attached",
+                                       "证据文件 {names} 在附加后被改动过"),
+    "storage.check_evidence_missing": ("{record} ({name}): its contents are missing from the workspace",
+                                       "{record}（{name}）：工作区中缺少其文件内容"),
+    "storage.check_blob_unused": (
+        "stored file contents {digest}… belong to no evidence file",
+        "已存储的文件内容 {digest}… 不属于任何证据文件"),
+    "storage.check_more": ("… and {count} more like the one above", "……另有 {count} 处同类问题"),
+    "storage.note_library_unreadable": (
+        "library {library}: the text recorded when it was added cannot be read as a library ({reason}), "
+        "so its requirements were not checked against it",
+        "库 {library}：添加时记录的库文本无法作为库读取（{reason}），因此未能据此核对其要求"),
+    # naming records and values in the findings above
+    "storage.record": ("{entity} {id}", "{entity}（编号 {id}）"),
+    "storage.record_requirement": ("requirement {ref} of library {library}", "库 {library} 的要求 {ref}"),
+    "storage.value_empty": ("nothing", "空值"),
+    "storage.entity_organisation": ("organisation profile", "组织概况"),
+    "storage.entity_step": ("step", "步骤"),
+    "storage.entity_library": ("library", "库"),
+    "storage.entity_requirement": ("requirement", "要求"),
+    "storage.entity_assessment": ("assessment", "评估"),
+    "storage.entity_assessment_item": ("checklist item", "检查表条目"),
+    "storage.entity_evidence_file": ("evidence file", "证据文件"),
+    "storage.entity_blob": ("stored file contents", "已存储的文件内容"),
+    "storage.entity_lesson": ("lesson", "经验教训"),
+    "storage.entity_person": ("person", "人员"),
+    "storage.entity_study_plan": ("study plan entry", "学习计划条目"),
+    "storage.entity_training": ("training session", "培训记录"),
+    "storage.entity_benchmark": ("benchmark", "标杆学习记录"),
+    "storage.entity_objective": ("quality objective", "质量目标"),
+    "storage.entity_element": ("quality system element", "质量体系要素"),
+    "storage.entity_process": ("process", "过程"),
+    "storage.entity_planned_document": ("planned document", "计划文件"),
+    "storage.entity_service_item": ("service item", "服务项目"),
+    "storage.entity_satisfaction_standard": ("satisfaction standard", "满意度标准"),
+    "storage.entity_customer_need": ("customer need", "顾客需求"),
+    "storage.entity_moment_of_truth": ("moment of truth", "关键时刻"),
+    "storage.entity_plan": ("plan design", "策划设计"),
 }

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from qms_desktop.domain.audit import verify_chain
 from qms_desktop.domain.errors import ValidationError, WorkspaceReadOnlyError
+from qms_desktop.domain.messages import Message
 from qms_desktop.domain.organisation import LANGUAGES, validate_profile_value
+from qms_desktop.domain.requirements import LibraryRow
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.identity import default_actor
-from qms_desktop.storage.audit import all_entries, read_head
+from qms_desktop.storage.integrity import check_contents
 from qms_desktop.storage.models import MetaRecord, Organisation, StepRecord
 from qms_desktop.storage.workspace import Workspace, shown
 
@@ -52,17 +52,36 @@ def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
 
 @dataclass(frozen=True)
 class CheckReport:
+    """What `check_workspace` found. `findings` are problems, each naming the record;
+    `notes` say what could not be verified (not problems)."""
+
     path: Path
-    problems: tuple[str, ...]
+    findings: tuple[Message, ...]
     audit_entries: int
+    notes: tuple[Message, ...] = ()
 
     @property
     def sound(self) -> bool:
-        return not self.problems
+        return not self.findings
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The findings in English (for logs and scripts)."""
+        return self.problem_texts("en")
+
+    def problem_texts(self, lang: str = "en") -> tuple[str, ...]:
+        return tuple(m.text(lang) for m in self.findings)
+
+    def note_texts(self, lang: str = "en") -> tuple[str, ...]:
+        return tuple(m.text(lang) for m in self.notes)
 
 
 def check_workspace(path: Path) -> CheckReport:
-    """Integrity check: database pages, schema, and the audit trail's hash chain.
+    """Integrity check: database pages and schema; the audit trail's hash chain; every
+    audited record against the trail's last word on it (changed, added, deleted or put back
+    behind the trail's back); triggers, views, tables and indexes the app did not make;
+    references; requirements against the library text recorded when it was added; evidence
+    contents against their SHA-256 (see storage/integrity.py).
 
     Opens read-only and changes nothing — except that an edit interrupted by a crash is
     rolled back first, as opening for editing would (under the editor's lock), so the
@@ -72,39 +91,22 @@ def check_workspace(path: Path) -> CheckReport:
     path = Path(path)
     ws = Workspace.open(path, read_only=True)
     try:
-        problems: list[str] = []
-        problems += [f"database: {p}" for p in ws.integrity_problems()]
-        problems += ws.schema_problems()
-        with ws.reading() as s:
-            entries = all_entries(s)
-            head = read_head(s) if s.get(MetaRecord, "audit_head") is not None else None
-            if s.get(Organisation, 1) is None:
-                problems.append("the organisation profile is missing")
-            missing = {st.value for st in Step} - {r.step for r in s.query(StepRecord)}
-            if missing:
-                problems.append(f"step records missing: {', '.join(sorted(missing))}")
-            problems += _evidence_problems(s)
-        problems += [f"audit trail: {p.message}" for p in verify_chain(entries, head)]
-        return CheckReport(path, tuple(problems), len(entries))
+        findings = [Message("storage.check_database", {"detail": p}) for p in ws.integrity_problems()]
+        findings += [Message("storage.check_schema", {"detail": p}) for p in ws.schema_problems()]
+        with ws.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            contents = check_contents(raw, _library_rows)
+        return CheckReport(path, (*findings, *contents.findings), contents.audit_entries, contents.notes)
     finally:
         ws.close()
 
 
-def _evidence_problems(session: Session) -> list[str]:
-    """Every stored evidence file still matches the SHA-256 it was stored under."""
-    import hashlib
+def _library_rows(content: str) -> tuple[LibraryRow, ...]:
+    """A library's stored YAML text read back into its rows (LibraryError when it cannot be)."""
+    from qms_desktop.libraries import load_library_text
 
-    from sqlalchemy import select
-
-    from qms_desktop.storage.models import BlobRecord, EvidenceFileRecord
-
-    problems = []
-    for digest, data in session.execute(select(BlobRecord.sha256, BlobRecord.data)):
-        if hashlib.sha256(data).hexdigest() != digest:
-            names = [n for (n,) in session.execute(
-                select(EvidenceFileRecord.name).where(EvidenceFileRecord.sha256 == digest))]
-            problems.append(f"evidence file {', '.join(names) or digest[:12]} was altered after it was attached")
-    return problems
+    return load_library_text(content, "library").rows
 
 
 def require_writable(ws: Workspace) -> None:

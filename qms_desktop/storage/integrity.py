@@ -1,0 +1,582 @@
+"""What `check` proves beyond SQLite's own pages: the records agree with the audit trail
+that wrote them, the schema holds nothing QMS Desktop did not put there, references
+resolve, and requirements and evidence agree with what they were copied from.
+
+Everything is read in one read transaction through plain sqlite3 cursors, so the trail
+and the records are seen at the same commit and the trail is streamed, never loaded
+whole. Each finding is a `Message` naming the record (entity, id, field).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary
+from sqlalchemy.types import TypeEngine
+
+from qms_desktop.domain.audit import GENESIS_HASH, entry_hash
+from qms_desktop.domain.errors import QmsError
+from qms_desktop.domain.messages import Message
+from qms_desktop.domain.requirements import LibraryRow
+from qms_desktop.domain.steps import Step
+from qms_desktop.storage.audit import AUDIT_HEAD_KEY, audit_text
+from qms_desktop.storage.models import Audited, Base
+
+# Findings of one kind listed by name before the rest are only counted: a file whose
+# trail was wiped would otherwise list every record it holds.
+MAX_PER_KIND = 20
+
+# Columns the trail leaves out of update entries but that follow from it: the field holds
+# the actor of the last recorded change of the row (or its value at creation).
+LAST_WRITER_FIELDS: dict[str, tuple[str, ...]] = {"assessment_item": ("changed_by",)}
+
+# References checked explicitly (declared foreign keys or not): (table, column) -> (table, column).
+SOFT_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("assessment_item", "assessment_id"): ("assessment", "id"),
+    ("evidence_file", "item_id"): ("assessment_item", "id"),
+    ("requirement", "library_id"): ("library", "id"),
+}
+
+ENTITY_LABELS: dict[str, str] = {
+    "organisation": "storage.entity_organisation", "step": "storage.entity_step",
+    "library": "storage.entity_library", "requirement": "storage.entity_requirement",
+    "assessment": "storage.entity_assessment", "assessment_item": "storage.entity_assessment_item",
+    "evidence_file": "storage.entity_evidence_file", "blob": "storage.entity_blob",
+    "lesson": "storage.entity_lesson", "person": "storage.entity_person",
+    "study_plan": "storage.entity_study_plan", "training": "storage.entity_training",
+    "benchmark": "storage.entity_benchmark", "objective": "storage.entity_objective",
+    "element": "storage.entity_element", "process": "storage.entity_process",
+    "planned_document": "storage.entity_planned_document", "service_item": "storage.entity_service_item",
+    "satisfaction_standard": "storage.entity_satisfaction_standard",
+    "customer_need": "storage.entity_customer_need", "moment_of_truth": "storage.entity_moment_of_truth",
+    "plan": "storage.entity_plan",
+}
+
+LibraryRows = Callable[[str], Sequence[LibraryRow]]
+
+
+@dataclass(frozen=True)
+class ContentCheck:
+    """What the check of the records found: problems, what it could not verify, and the
+    number of audit entries it read."""
+
+    findings: tuple[Message, ...]
+    notes: tuple[Message, ...]
+    audit_entries: int
+
+
+def check_contents(conn: sqlite3.Connection, library_rows: LibraryRows) -> ContentCheck:
+    """Check the records of an open workspace file against its audit trail, its schema
+    against the models, its references, requirements and evidence. Reads only.
+
+    `library_rows` turns a library's stored YAML text into its rows (raising QmsError when
+    it cannot): the libraries package lies beside storage, so the caller passes it in."""
+    factory = conn.text_factory
+    try:
+        try:
+            return _check_in_one_transaction(conn, library_rows)
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc).lower():
+                raise
+        # Text that is not UTF-8 was written behind the app's back (it cannot write any):
+        # read it with the bad bytes kept, so it is reported instead of stopping the check.
+        conn.text_factory = _tolerant_text
+        return _check_in_one_transaction(conn, library_rows)
+    finally:
+        conn.text_factory = factory
+
+
+def _tolerant_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _check_in_one_transaction(conn: sqlite3.Connection, library_rows: LibraryRows) -> ContentCheck:
+    found = _Findings()
+    notes: list[Message] = []
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        _schema_objects(conn, found)
+        columns = _columns(conn)
+        _profile_and_steps(conn, columns, found)
+        replay, count = _read_trail(conn, columns, found)
+        library_texts = _compare_records(conn, columns, replay, found)
+        _requirements(conn, columns, library_texts, library_rows, found, notes)
+        _references(conn, columns, found)
+        _evidence(conn, columns, found)
+    finally:
+        if began:
+            conn.rollback()
+    return ContentCheck(found.finish(), tuple(notes), count)
+
+
+# -- findings ------------------------------------------------------------------------
+
+
+class _Findings:
+    """Findings in the order found; past MAX_PER_KIND of one kind, only counted."""
+
+    def __init__(self) -> None:
+        self._items: list[Message | str] = []
+        self._counts: dict[str, int] = {}
+
+    def add(self, code: str, **params: object) -> None:
+        n = self._counts.get(code, 0) + 1
+        self._counts[code] = n
+        if n <= MAX_PER_KIND:
+            self._items.append(Message(code, params))
+        elif n == MAX_PER_KIND + 1:
+            self._items.append(code)  # where "... and N more" goes, filled in by finish()
+
+    def finish(self) -> tuple[Message, ...]:
+        return tuple(
+            item if isinstance(item, Message)
+            else Message("storage.check_more", {"count": self._counts[item] - MAX_PER_KIND})
+            for item in self._items)
+
+
+def record(entity: str, entity_id: object) -> Message:
+    """A record named in both languages: its kind and its id."""
+    return Message("storage.record", {"entity": entity_label(entity), "id": _printable(str(entity_id))})
+
+
+def entity_label(entity: str) -> Message | str:
+    code = ENTITY_LABELS.get(entity)
+    return Message(code) if code is not None else entity
+
+
+def _requirement(library_id: object, ref: object) -> Message:
+    return Message("storage.record_requirement", {"library": _printable(str(library_id)),
+                                                  "ref": _printable(str(ref))})
+
+
+def _printable(text: str, limit: int = 80) -> str:
+    """Text fit to show: bytes that are not UTF-8 as \\xNN, cut to `limit` characters."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shown(value: str | None) -> Message | str:
+    """A value in a finding: quoted, or "nothing"."""
+    if value is None:
+        return Message("storage.value_empty")
+    return f"\u201c{_printable(value)}\u201d"
+
+
+def _difference(stored: str | None, trail: str | None) -> tuple[Message | str, Message | str]:
+    """Two differing values shown side by side; long ones around where they first differ,
+    so a change deep inside a long text (a library's YAML) is visible."""
+    if stored is None or trail is None or (len(stored) <= 80 and len(trail) <= 80):
+        return _shown(stored), _shown(trail)
+    at = next((i for i, (a, b) in enumerate(zip(stored, trail, strict=False)) if a != b), min(len(stored), len(trail)))
+    start = max(0, at - 30)
+
+    def excerpt(text: str) -> str:
+        cut = text[start:start + 60]
+        return ("…" if start else "") + cut + ("…" if start + 60 < len(text) else "")
+
+    return _shown(excerpt(stored)), _shown(excerpt(trail))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# -- the models ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Column:
+    key: str  # the attribute name, which the trail uses
+    name: str  # the column name, which SQL uses
+    kind: str  # text / int / float / bool / date / bytes
+
+
+@dataclass(frozen=True)
+class _AuditedTable:
+    entity: str
+    table: str
+    key: str  # the primary-key column, whose value is the trail's entity_id
+    columns: tuple[_Column, ...]
+    exclude: frozenset[str]
+
+
+def _kind(sql_type: TypeEngine[Any]) -> str:
+    if isinstance(sql_type, Boolean):
+        return "bool"
+    if isinstance(sql_type, Float):
+        return "float"
+    if isinstance(sql_type, Integer):
+        return "int"
+    if isinstance(sql_type, Date):
+        return "date"
+    if isinstance(sql_type, LargeBinary):
+        return "bytes"
+    return "text"
+
+
+def audited_tables() -> dict[str, _AuditedTable]:
+    """Every model the trail records, by the entity name its entries carry."""
+    found: dict[str, _AuditedTable] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if not issubclass(cls, Audited) or not cls.__audit_entity__:
+            continue
+        columns = tuple(_Column(attr.key, attr.columns[0].name, _kind(attr.columns[0].type))
+                        for attr in mapper.column_attrs)
+        found[cls.__audit_entity__] = _AuditedTable(
+            cls.__audit_entity__, mapper.primary_key[0].table.name, mapper.primary_key[0].name, columns,
+            frozenset(cls.__audit_exclude__))
+    return found
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """The columns each table of the file really has (a damaged schema reads what is there)."""
+    out: dict[str, set[str]] = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        out[table] = {row[1] for row in conn.execute(f"PRAGMA table_info({_quote(table)})")}
+    return out
+
+
+def _has(columns: dict[str, set[str]], table: str, *names: str) -> bool:
+    return table in columns and set(names) <= columns[table]
+
+
+# -- the schema ------------------------------------------------------------------------
+
+
+def _schema_objects(conn: sqlite3.Connection, found: _Findings) -> None:
+    """Tables, indexes, triggers and views QMS Desktop did not make. A trigger can rewrite
+    records after every edit, behind the trail's back; so none is allowed."""
+    tables = set(Base.metadata.tables) | {"alembic_version"}
+    indexes = {str(ix.name) for t in Base.metadata.tables.values() for ix in t.indexes}
+    for kind, name, table in conn.execute(
+            "SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name").fetchall():
+        name, table = _printable(str(name)), _printable(str(table))
+        if kind == "trigger":
+            found.add("storage.check_trigger", name=name, table=table)
+        elif kind == "view":
+            found.add("storage.check_view", name=name)
+        elif kind == "table" and name not in tables and not name.startswith("sqlite_"):
+            found.add("storage.check_unknown_table", name=name)
+        elif kind == "index" and name not in indexes and not (
+                name.startswith("sqlite_autoindex_") and table in tables):
+            found.add("storage.check_unknown_index", name=name, table=table)
+
+
+def _profile_and_steps(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
+    if not _has(columns, "organisation", "id") or conn.execute(
+            "SELECT 1 FROM organisation WHERE id = 1").fetchone() is None:
+        found.add("storage.check_no_organisation")
+    held = ({str(s) for (s,) in conn.execute("SELECT step FROM step_state")}
+            if _has(columns, "step_state", "step") else set())
+    missing = sorted({st.value for st in Step} - held)
+    if missing:
+        found.add("storage.check_steps_missing", steps=", ".join(missing))
+
+
+# -- the audit trail ---------------------------------------------------------------------
+
+
+class _Replayed:
+    """A record as the trail last described it."""
+
+    __slots__ = ("created", "exists", "flush", "last_actor", "values")
+
+    def __init__(self, values: dict[str, Any], exists: bool, created: bool, flush: str) -> None:
+        self.values = values  # field -> the trail's text of its last value
+        self.exists = exists
+        self.created = created  # the trail holds its creation
+        self.flush = flush  # the time stamp of the flush that created or deleted it
+        self.last_actor: str | None = None  # who made the last recorded update since creation
+
+
+_TRAIL = ("SELECT seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash"
+          " FROM audit_entry ORDER BY id")
+
+
+def _entries(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    cursor = conn.execute(_TRAIL)
+    while True:
+        rows = cursor.fetchmany(2000)
+        if not rows:
+            return
+        yield from rows
+
+
+def _read_trail(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+                ) -> tuple[dict[tuple[str, str], _Replayed], int]:
+    """One pass over the trail: verify its hash chain (the first break is reported, as the
+    entries after it can no longer be trusted to be in place) and replay it into the last
+    recorded state of every record."""
+    tables = audited_tables()
+    state: dict[tuple[str, str], _Replayed] = {}
+    head = _head(conn, columns, found)
+    prev, expected, count = GENESIS_HASH, 1, 0
+    broken = False
+    needed = ("seq", "at_utc", "actor", "action", "entity", "entity_id", "field", "old_value", "new_value",
+              "prev_hash", "hash")
+    if not _has(columns, "audit_entry", *needed):
+        found.add("storage.check_no_trail")
+        return state, 0
+    for seq, at, actor, action, entity, entity_id, field, old, new, prev_hash, digest in _entries(conn):
+        count += 1
+        if not broken:
+            if seq != expected:
+                found.add("storage.check_chain_order", seq=seq, expected=expected)
+                broken = True
+            elif prev_hash != prev:
+                found.add("storage.check_chain_link", seq=seq)
+                broken = True
+            elif entry_hash(seq=seq, at_utc=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
+                            field=field, old_value=old, new_value=new, prev_hash=prev_hash) != digest:
+                found.add("storage.check_chain_altered", seq=seq)
+                broken = True
+            else:
+                prev, expected = digest, expected + 1
+        if entity in tables:
+            _replay(state, action, (str(entity), str(entity_id)), field, new, at, actor)
+    if not broken:
+        if head is None and count:
+            found.add("storage.check_head_missing", count=count)
+        elif head is not None and head != (count, prev):
+            found.add("storage.check_chain_cut", head_count=head[0], head_hash=head[1][:12], count=count)
+    return state, count
+
+
+def _head(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> tuple[int, str] | None:
+    if not _has(columns, "workspace_meta", "key", "value"):
+        return None
+    row = conn.execute("SELECT value FROM workspace_meta WHERE key = ?", (AUDIT_HEAD_KEY,)).fetchone()
+    if row is None:
+        return None
+    count, _, last = str(row[0]).partition(" ")
+    try:
+        return int(count), last
+    except ValueError:
+        found.add("storage.check_head_unreadable")
+        return None
+
+
+def _replay(state: dict[tuple[str, str], _Replayed], action: str, key: tuple[str, str], field: str,
+            new: str | None, at: str, actor: str) -> None:
+    row = state.get(key)
+    if action == "create":
+        try:
+            values = json.loads(new) if new is not None else {}
+        except (TypeError, ValueError):
+            values = {}
+        state[key] = _Replayed(values if isinstance(values, dict) else {}, True, True, at)
+    elif action == "update":
+        if row is None or not row.exists:
+            row = state[key] = _Replayed({}, True, False, at)
+        row.values[field] = new
+        row.last_actor = actor
+    elif action == "delete":
+        if row is not None and row.exists and row.created and row.flush == at:
+            # Created and deleted in one flush: SQLAlchemy's "row switch" (a new object
+            # under the key of a deleted one, written as one UPDATE). The row stays.
+            return
+        state[key] = _Replayed({}, False, True, at)
+
+
+def _recorded(kind: str, text: object) -> object:
+    """The trail's text of a value, in the form `_stored` gives the column's value."""
+    if text is None:
+        return None
+    text = str(text)
+    try:
+        if kind == "float":
+            return repr(float(text))
+        if kind == "int":
+            return str(int(text))
+    except ValueError:
+        return text
+    if kind == "bool":
+        return {"1": "true", "0": "false"}.get(text, text)
+    return text
+
+
+def _stored(kind: str, value: object) -> object:
+    """A column's value as the trail writes it (`audit_text`), read back from SQLite."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return audit_text(value)
+    if kind == "float" and isinstance(value, int | float):
+        return repr(float(value))
+    if kind == "int" and isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if kind == "bool" and isinstance(value, int):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _compare_records(conn: sqlite3.Connection, columns: dict[str, set[str]],
+                     state: dict[tuple[str, str], _Replayed], found: _Findings) -> dict[str, str | None]:
+    """Each audited row against the trail's last word on it. Returns each library's text
+    as the trail recorded it (None when the trail has none), for the requirements."""
+    library_texts: dict[str, str | None] = {}
+    read: set[str] = set()
+    for table in audited_tables().values():
+        present = columns.get(table.table)
+        if not present or table.key not in present:
+            continue
+        cols = [c for c in table.columns if c.name in present]
+        key_at = next(i for i, c in enumerate(cols) if c.name == table.key)
+        derived = LAST_WRITER_FIELDS.get(table.entity, ())
+        sql = f"SELECT {', '.join(_quote(c.name) for c in cols)} FROM {_quote(table.table)}"
+        for row in conn.execute(sql):
+            entity_id = str(row[key_at])
+            replayed = state.pop((table.entity, entity_id), None)
+            if table.entity == "library":
+                content = replayed.values.get("content") if replayed is not None and replayed.exists else None
+                library_texts[entity_id] = content if isinstance(content, str) else None
+            name = record(table.entity, entity_id)
+            if replayed is None or not replayed.created:
+                found.add("storage.check_not_in_trail", record=name)
+                continue
+            if not replayed.exists:
+                found.add("storage.check_deleted_exists", record=name)
+                continue
+            for col, value in zip(cols, row, strict=True):
+                if col.key in table.exclude or col.key not in replayed.values:
+                    continue  # not recorded by the trail (a bookkeeping column, or one added later)
+                want, have = _recorded(col.kind, replayed.values[col.key]), _stored(col.kind, value)
+                if want != have:
+                    shown_stored, shown_trail = _difference(
+                        None if have is None else str(have),
+                        None if want is None else str(replayed.values[col.key]))
+                    found.add("storage.check_value_differs", record=name, field=col.key, trail=shown_trail,
+                              stored=shown_stored)
+            for field in derived:
+                at = next((i for i, c in enumerate(cols) if c.key == field), None)
+                if at is None:
+                    continue
+                want_actor = replayed.last_actor if replayed.last_actor is not None else replayed.values.get(field)
+                if want_actor is not None and str(want_actor) != _stored("text", row[at]):
+                    found.add("storage.check_last_writer", record=name, field=field, trail=_shown(str(want_actor)),
+                              stored=_shown(None if row[at] is None else str(row[at])))
+        read.add(table.entity)
+    for (entity, entity_id), replayed in state.items():
+        if entity in read and replayed.exists:
+            found.add("storage.check_gone", record=record(entity, entity_id))
+    return library_texts
+
+
+# -- requirements, references, evidence ---------------------------------------------------
+
+
+_REQUIREMENT_FIELDS = ("position", "depth", "is_section", "parent_ref", "title_en", "title_zh", "guidance_en",
+                       "guidance_zh", "tags")
+
+
+def _requirements(conn: sqlite3.Connection, columns: dict[str, set[str]], library_texts: dict[str, str | None],
+                  library_rows: LibraryRows, found: _Findings, notes: list[Message]) -> None:
+    """The requirement rows (not in the trail) against the library text the trail recorded
+    when the library was copied in; without such a record, against the library's own text."""
+    if not _has(columns, "requirement", "library_id", "ref", *_REQUIREMENT_FIELDS) or "library" not in columns:
+        return
+    stored_texts = {str(i): c for i, c in conn.execute("SELECT id, content FROM library")}
+    expected: dict[str, dict[str, tuple[object, ...]]] = {}
+    for library_id, stored in stored_texts.items():
+        text = library_texts.get(library_id) or stored
+        try:
+            rows = library_rows(str(text))
+        except QmsError as exc:
+            notes.append(Message("storage.note_library_unreadable", {"library": _printable(library_id),
+                                                                     "reason": exc.message}))
+            continue
+        expected[library_id] = {r.ref: (i, r.depth, r.is_section, r.parent_ref, r.title_en, r.title_zh,
+                                        r.guidance_en, r.guidance_zh, " ".join(r.tags))
+                                for i, r in enumerate(rows)}
+    sql = f"SELECT library_id, ref, {', '.join(_REQUIREMENT_FIELDS)} FROM requirement"
+    for library_id, ref, *values in conn.execute(sql):
+        rows_of = expected.get(str(library_id))
+        if rows_of is None:
+            continue  # a library whose text cannot be read (noted) or that is gone (a reference finding)
+        want = rows_of.pop(str(ref), None)
+        if want is None:
+            found.add("storage.check_requirement_extra", record=_requirement(library_id, ref))
+            continue
+        for field, have, should in zip(_REQUIREMENT_FIELDS, values, want, strict=True):
+            if field == "is_section":
+                have = bool(have) if isinstance(have, int) else have
+            if have != should:
+                shown_stored, shown_expected = _difference(None if have is None else str(have), str(should))
+                found.add("storage.check_requirement_differs", record=_requirement(library_id, ref), field=field,
+                          stored=shown_stored, expected=shown_expected)
+    for library_id, left in expected.items():
+        for ref in left:
+            found.add("storage.check_requirement_missing", record=_requirement(library_id, ref))
+
+
+def _references(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
+    """Every reference leads to a record: the declared foreign keys (PRAGMA
+    foreign_key_check) and the references SQLite does not know of."""
+    entities = {t.table: t.entity for t in audited_tables().values()}
+    for (table, column), (target, target_column) in SOFT_REFERENCES.items():
+        if not (_has(columns, table, column) and _has(columns, target, target_column)):
+            continue
+        label = "t.library_id, t.ref" if table == "requirement" else "t.id"
+        sql = (f"SELECT {label}, t.{_quote(column)} FROM {_quote(table)} AS t LEFT JOIN {_quote(target)} AS p"
+               f" ON p.{_quote(target_column)} = t.{_quote(column)} WHERE p.{_quote(target_column)} IS NULL")
+        for *ident, value in conn.execute(sql):
+            name = _requirement(*ident) if table == "requirement" else record(entities.get(table, table), ident[0])
+            found.add("storage.check_dangling", record=name, field=column,
+                      target=entity_label(entities.get(target, target)), value=_printable(str(value)))
+    covered = set(SOFT_REFERENCES)
+    for table, rowid, target, fk_id in conn.execute("PRAGMA foreign_key_check").fetchall():
+        fks = {row[0]: row[3] for row in conn.execute(f"PRAGMA foreign_key_list({_quote(table)})")}
+        column = str(fks.get(fk_id, "?"))
+        if (table, column) in covered:
+            continue
+        found.add("storage.check_dangling", record=record(entities.get(table, table), rowid), field=column,
+                  target=entity_label(entities.get(target, target)), value="?")
+    if _has(columns, "assessment_item", "id", "library_id", "ref") and _has(columns, "requirement", "library_id",
+                                                                              "ref", "is_section"):
+        for item_id, library_id, ref in conn.execute(
+                "SELECT i.id, i.library_id, i.ref FROM assessment_item AS i LEFT JOIN requirement AS r"
+                " ON r.library_id = i.library_id AND r.ref = i.ref AND r.is_section = 0 WHERE r.id IS NULL"):
+            found.add("storage.check_item_without_requirement", record=record("assessment_item", item_id),
+                      requirement=_requirement(library_id, ref))
+    if _has(columns, "assessment", "id", "library_ids") and "library" in columns:
+        held = {str(i) for (i,) in conn.execute("SELECT id FROM library")}
+        for assessment_id, library_ids in conn.execute("SELECT id, library_ids FROM assessment"):
+            for library_id in str(library_ids or "").split():
+                if library_id not in held:
+                    found.add("storage.check_dangling", record=record("assessment", assessment_id),
+                              field="library_ids", target=entity_label("library"), value=_printable(library_id))
+
+
+def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
+    """Every evidence file has its contents, the contents hash to the key they are stored
+    under, and no contents are kept that no evidence file uses."""
+    if not (_has(columns, "evidence_file", "id", "name", "sha256") and _has(columns, "blob", "sha256", "data")):
+        return
+    users: dict[str, list[tuple[object, str]]] = {}
+    for evidence_id, name, digest in conn.execute("SELECT id, name, sha256 FROM evidence_file ORDER BY id"):
+        users.setdefault(str(digest), []).append((evidence_id, str(name)))
+    held: set[str] = set()
+    cursor = conn.execute("SELECT sha256, data FROM blob")
+    while (row := cursor.fetchone()) is not None:
+        digest, data = str(row[0]), row[1]
+        held.add(digest)
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogateescape")
+        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != digest:
+            names = [_printable(n) for _, n in users.get(digest, [])]
+            found.add("storage.check_evidence_altered", names=names or [digest[:12]])
+        elif digest not in users:
+            found.add("storage.check_blob_unused", digest=digest[:12])
+    for digest, files in users.items():
+        if digest not in held:
+            for evidence_id, name in files:
+                found.add("storage.check_evidence_missing", record=record("evidence_file", evidence_id),
+                          name=_printable(name))
