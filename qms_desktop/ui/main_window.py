@@ -27,6 +27,7 @@ from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.steps import Step
 from qms_desktop.paths import demo_dir
 from qms_desktop.services.changes import ChangeSet
+from qms_desktop.ui.auditor_export import AuditorExport
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import NewWorkspaceDialog
 from qms_desktop.ui.history_dock import HistoryDock
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
 
+        self.auditor_export = AuditorExport(controller, self)
+        self.auditor_export.status.connect(lambda text: self.statusBar().showMessage(text, 30000))
+        self.auditor_export.failed.connect(self._error)
         self.menus = WindowMenus(self)
         controller.changed.connect(self._on_changed)
         controller.ops.failed.connect(self._edit_failed)

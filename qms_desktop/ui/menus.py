@@ -40,6 +40,7 @@ class WindowMenus(QObject):
         self.new = self._action(w.new_workspace, keys.New)
         self.open = self._action(w.open_workspace_dialog, keys.Open)
         self.demo = self._action(w.open_demo)
+        self.export_auditor = self._action(w.auditor_export.ask_and_start, QKeySequence("Ctrl+Shift+E"))
         self.close = self._action(w.close_workspace, keys.Close)
         self.quit = self._action(w.close, keys.Quit, QAction.MenuRole.QuitRole)
         self.undo = w.controller.undo_stack.createUndoAction(w)
@@ -73,6 +74,8 @@ class WindowMenus(QObject):
         self.menu_recent.aboutToShow.connect(self._w.fill_recent_menu)
         self.menu_file.addAction(self.demo)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.export_auditor)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.close)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit)
@@ -90,7 +93,7 @@ class WindowMenus(QObject):
         self.menu_help.addAction(self.about)
 
     def workspace_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.close, *self.go):
+        for action in (self.close, self.export_auditor, *self.go):
             action.setEnabled(enabled)
 
     def retranslate(self) -> None:
@@ -98,6 +101,7 @@ class WindowMenus(QObject):
         self.open.setText(self.tr("&Open Workspace…"))
         self.demo.setText(self.tr("Open the &Demo Organisation"))
         self.close.setText(self.tr("&Close Workspace"))
+        self.export_auditor.setText(self.tr("&Export for Auditor…"))
         self.quit.setText(self.tr("&Quit"))
         self.undo.setText(self.tr("&Undo"))
         self.redo.setText(self.tr("&Redo"))

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>AuditorExport</name>
+    <message>
+        <source>Export for auditor</source>
+        <translation>导出给审核员</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Preparing the auditor's package…</source>
+        <translation>正在准备审核资料包……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Wrote the auditor's package %1: %2 files, %3 MB; check it with “qms-desktop verify”.</source>
+        <translation>已写出审核资料包 %1：%2 个文件，%3 MB；可用“qms-desktop verify”核验。</translation>
+    </message>
+    <message>
+        <source>The auditor's package was not written</source>
+        <translation>未写出审核资料包</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>Not assessed</source>
@@ -2043,6 +2070,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>&amp;Close Workspace</source>
         <translation>关闭工作区(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export for Auditor…</source>
+        <translation>导出给审核员(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
