@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package"]
+COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package", "verify"]
 SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "list"], ["library", "add"],
                ["templates", "list"]]
 
