@@ -156,9 +156,13 @@ def _requirement(library_id: object, ref: object) -> Message:
                                                   "ref": _printable(str(ref))})
 
 
+_CONTROLS = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
 def _printable(text: str, limit: int = 80) -> str:
-    """Text fit to show: bytes that are not UTF-8 as \\xNN, cut to `limit` characters."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """Text fit to show on one line: bytes that are not UTF-8 and control characters as
+    escapes (\\xNN, \\n), cut to `limit` characters."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").translate(_CONTROLS)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -224,7 +228,8 @@ def _kind(sql_type: TypeEngine[Any]) -> str:
 def audited_tables() -> dict[str, _AuditedTable]:
     """Every model the trail records, by the entity name its entries carry."""
     found: dict[str, _AuditedTable] = {}
-    for mapper in Base.registry.mappers:
+    order = list(Base.metadata.tables)  # as the models declare them: the profile and steps first
+    for mapper in sorted(Base.registry.mappers, key=lambda m: order.index(m.primary_key[0].table.name)):
         cls = mapper.class_
         if not issubclass(cls, Audited) or not cls.__audit_entity__:
             continue

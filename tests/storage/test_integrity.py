@@ -1,0 +1,222 @@
+"""`check` raises no false alarm: workspaces made and edited only through QMS Desktop —
+the demo, a new one, one upgraded from the first format, one after many edits and undos
+that put rows back under their old ids — are sound. And what it says is readable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from qms_desktop.domain import messages
+from qms_desktop.domain.steps import Step, StepStatus
+from qms_desktop.services import checklist as cl
+from qms_desktop.services import registers
+from qms_desktop.services.demo import write_demo
+from qms_desktop.services.libraries import add_library_file, library_copy, replace_library
+from qms_desktop.services.profile import update_profile
+from qms_desktop.services.steps import update_step
+from qms_desktop.services.workspaces import check_workspace
+from qms_desktop.storage import integrity
+from qms_desktop.storage.models import LessonRecord, Organisation, StepRecord
+from qms_desktop.storage.workspace import Workspace
+from tests.checklist_data import add_test_library
+
+
+def assert_sound(path: Path) -> None:
+    report = check_workspace(path)
+    assert report.sound, "\n".join(report.problems)
+
+
+def test_the_demo_is_sound_in_both_languages(demo_file: Path, tmp_path: Path):
+    report = check_workspace(demo_file)
+    assert report.sound, report.problems
+    assert report.notes == ()  # every library's requirements were checked against its text
+    assert_sound(write_demo(tmp_path / "zh.qms", "zh_CN"))
+
+
+def test_a_new_workspace_is_sound(workspace_file: Path):
+    assert_sound(workspace_file)
+
+
+def test_a_workspace_of_the_first_format_upgraded_is_sound(tmp_path: Path):
+    """Made by the first version (profile and steps written with their trail), then upgraded:
+    the tables later versions added come empty, so nothing predates the trail."""
+    path = tmp_path / "v1.qms"
+
+    def first_version(ws: Workspace) -> None:
+        with ws.editing("old version") as s:
+            s.add(Organisation(id=1, name="Old Org", short_name="", address="", scope="", services="", sites="",
+                               industry="", doc_prefix="", management_representative="", default_language="en"))
+            for step in Step:
+                s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
+
+    Workspace.create(path, revision="0001", fill=first_version).close()
+    with Workspace.open(path) as ws:
+        assert ws.backup_path is not None
+        update_profile(ws, "new version", address="1 New Street")
+    assert_sound(path)
+
+
+def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tmp_path: Path):
+    rng = random.Random(7)
+    entries_before = check_workspace(demo_file).audit_entries
+    applied = 0
+    with Workspace.open(demo_file) as ws:
+        update_profile(ws, "Zhang", address="2 Harbour Road", logo=b"\x89PNG\r\n\x1a\n" + bytes(64))
+        update_profile(ws, "Zhang", logo=None)
+        update_step(ws, "Zhang", Step.PLAN, status=StepStatus.DONE, signed_off_by="Zhang Min",
+                    signed_off_on=dt.date(2026, 12, 1))
+        update_step(ws, "Zhang", Step.PLAN, status=StepStatus.IN_PROGRESS, signed_off_by="", signed_off_on=None)
+
+        # registers: add, edit, delete, put back under the old id (undo), numbers as text and as integers
+        for key in ("lesson", "objective", "person"):
+            for record in registers.list_records(ws, key)[:2]:
+                deleted, _ = registers.delete_record(ws, "Lin", key, record.id)
+                registers.add_record(ws, "Lin", key, dict(deleted.values), record_id=deleted.id)
+        objective = registers.list_records(ws, "objective")[0]
+        registers.update_record(ws, "Lin", "objective", objective.id, target=95)
+        registers.update_record(ws, "Lin", "objective", objective.id, target="97.5")
+        registers.update_plan(ws, "Lin", quality_policy="Guests first, every time.")
+
+        # checklist: bulk edits and their inverse (undo), one by one, deletion and restore
+        assessments = cl.list_assessments(ws)
+        rows = cl.checklist_rows(ws, assessments[0].id)
+        statuses = ["conforming", "partial", "nonconforming", "not_assessed"]
+        for _ in range(5):
+            picked = rng.sample(rows, 12)
+            changes: list[tuple[int, dict[str, object]]] = []
+            for r in picked:
+                status = rng.choice(statuses)
+                values: dict[str, object] = {"status": status, "current_practice": f"seen {rng.random():.3f}"}
+                if status == "nonconforming":
+                    values.update(grade="minor", action_text="fix it", action_owner="Lin",
+                                  action_due="2027-01-31", action_priority="high", action_state="open")
+                changes.append((r.item_id, values))
+            try:
+                inverse, _ = cl.apply_assessments(ws, f"user{rng.randrange(3)}", changes)
+            except Exception:  # a combination the rules refuse changes nothing, which is fine here
+                continue
+            applied += 1
+            if rng.random() < 0.5:
+                cl.apply_assessments(ws, "undo", inverse)
+        cl.assess_requirement(ws, "Lin", rows[0].item_id, evidence_notes="Checked again 复查")
+        cl.update_assessment(ws, "Lin", assessments[0].id, notes="Baseline, revised", audit_date=None)
+
+        # evidence: attach, remove, restore (undo of remove), shared contents
+        item = rows[1].item_id
+        cl.attach_evidence(ws, "Lin", item, name="minutes.pdf", data=b"%PDF-1.4 minutes")
+        shared, _ = cl.attach_evidence(ws, "Lin", rows[2].item_id, name="copy.pdf", data=b"%PDF-1.4 minutes")
+        for file in cl.evidence_files(ws, item):
+            removed, _ = cl.remove_evidence(ws, "Lin", file.id)
+            cl.restore_evidence(ws, "Lin", removed)
+        cl.remove_evidence(ws, "Lin", shared.id)
+
+        # a whole assessment deleted and put back under its old ids, twice
+        for _ in range(2):
+            snapshot, _ = cl.delete_assessment(ws, "Lin", assessments[-1].id)
+            cl.restore_assessment(ws, "Lin", snapshot)
+
+        # libraries: add one from a file, remove it, put it back (undo), replace it by itself
+        lib_file = tmp_path / "house.yaml"
+        lib_file.write_text(HOUSE_LIBRARY, encoding="utf-8")
+        library, _, _ = add_library_file(ws, "Lin", lib_file)
+        before, _ = replace_library(ws, "Lin", library.id, None)
+        replace_library(ws, "Lin", library.id, before)
+        replace_library(ws, "Lin", library.id, library_copy(ws, library.id))
+        info, _ = cl.create_assessment(ws, "Lin", "House rules", dt.date(2026, 12, 1), [library.id])
+        created = cl.checklist_rows(ws, info.id)
+        cl.assess_requirement(ws, "Lin", created[0].item_id, status="conforming", grade="good_practice")
+    report = check_workspace(demo_file)
+    assert report.sound, "\n".join(report.problems)
+    assert report.notes == ()
+    assert applied >= 3 and report.audit_entries > entries_before + 300
+
+
+def test_a_row_switch_in_one_flush_is_not_a_false_alarm(demo_file: Path):
+    """SQLAlchemy writes "delete row 1, add a new row 1" in one flush as one UPDATE; the
+    trail then holds a creation and a deletion of row 1 from the same flush."""
+    with Workspace.open(demo_file) as ws, ws.editing("Lin") as s:
+        old = s.get(LessonRecord, 1)
+        assert old is not None
+        values = {c: getattr(old, c) for c in ("source", "occurred_on", "what_happened", "lesson", "suggested_rule",
+                                               "rule_kind", "decision", "document", "position")}
+        s.delete(old)
+        s.add(LessonRecord(id=1, **{**values, "lesson": "rewritten in the same flush"}))
+    assert_sound(demo_file)
+
+
+def test_a_library_whose_text_is_not_a_library_is_noted_not_failed(workspace: Workspace):
+    """Tests store libraries with a stand-in text; the app itself always stores the YAML."""
+    add_test_library(workspace)
+    report = check_workspace(workspace.path)
+    assert report.sound, report.problems
+    assert [n.code for n in report.notes] == ["storage.note_library_unreadable"]
+    assert "test-iso" in report.note_texts("en")[0] and "test-iso" in report.note_texts("zh_CN")[0]
+
+
+def test_every_audited_entity_has_a_name_in_both_languages():
+    table = messages.table()
+    for entity in integrity.audited_tables():
+        code = integrity.ENTITY_LABELS[entity]
+        assert code in table, entity
+    for code in set(integrity.ENTITY_LABELS.values()):
+        assert code in table
+
+
+def test_a_wiped_trail_lists_twenty_records_then_counts_the_rest(demo_file: Path):
+    conn = sqlite3.connect(demo_file)
+    conn.execute("DELETE FROM audit_entry")
+    conn.execute("DELETE FROM workspace_meta WHERE key = 'audit_head'")
+    conn.commit()
+    conn.close()
+    report = check_workspace(demo_file)
+    codes = [m.code for m in report.findings]
+    assert codes.count("storage.check_not_in_trail") == integrity.MAX_PER_KIND
+    more = report.findings[codes.index("storage.check_more")]
+    assert int(str(more.params["count"])) > 100
+    assert "more like the one above" in more.text("en") and "同类问题" in more.text("zh_CN")
+
+
+def test_text_that_is_not_utf8_is_reported_not_a_crash(demo_file: Path):
+    conn = sqlite3.connect(demo_file)
+    conn.execute("UPDATE lesson SET lesson = CAST(X'48e9ff6c6c6f' AS TEXT) WHERE id = 2")
+    conn.commit()
+    conn.close()
+    report = check_workspace(demo_file)
+    assert any("lesson 2, field lesson: holds “H\\xe9\\xffllo”" in p for p in report.problems), report.problems
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_finding_reads_as_a_sentence(demo_file: Path, lang: str):
+    conn = sqlite3.connect(demo_file)
+    conn.execute("UPDATE step_state SET signed_off_by = 'Mallory' WHERE step = 'summarise'")
+    conn.execute("CREATE VIEW v AS SELECT 1")
+    conn.commit()
+    conn.close()
+    report = check_workspace(demo_file)
+    texts = report.problem_texts(lang)
+    assert texts and all("{" not in t and "storage." not in t for t in texts), texts
+    if lang == "zh_CN":
+        assert any("步骤（编号 summarise）的字段 signed_off_by" in t for t in texts), texts
+
+
+HOUSE_LIBRARY = """\
+format: qms-desktop-library/1
+id: house-rules
+name: {en: House rules, zh_CN: 内部规则}
+version: "1"
+sections:
+  - ref: "1"
+    title: {en: Front office, zh_CN: 前厅}
+    requirements:
+      - ref: "1.1"
+        title: {en: Greet every guest, zh_CN: 问候每位宾客}
+        guidance: {en: Watch the lobby., zh_CN: 观察大堂。}
+        tags: [service]
+      - ref: "1.2"
+        title: {en: Check-in within five minutes, zh_CN: 五分钟内办理入住}
+"""
