@@ -47,6 +47,7 @@ class _Params(dict[str, Any]):
 
 def _table() -> dict[str, tuple[str, str]]:
     from qms_desktop.domain import (
+        messages_backups,
         messages_core,
         messages_documents,
         messages_exchange,
@@ -57,7 +58,7 @@ def _table() -> dict[str, tuple[str, str]]:
 
     table: dict[str, tuple[str, str]] = {}
     for module in (messages_core, messages_storage, messages_libraries, messages_documents,
-                   messages_exchange, messages_package):
+                   messages_exchange, messages_package, messages_backups):
         for code, pair in module.MESSAGES.items():
             if code in table:
                 raise RuntimeError(f"message code {code!r} is defined twice")
