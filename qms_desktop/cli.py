@@ -206,6 +206,47 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_backup_list(args: argparse.Namespace) -> int:
+    from qms_desktop.services.backups import backup_folder, list_backups
+
+    path = Path(args.workspace)
+    backups = list_backups(path)
+    if not backups:
+        print(f"no backups of {args.workspace} yet (they are kept in {backup_folder(path)})")
+        return 0
+    print(f"backups of {args.workspace} in {backup_folder(path)}:")
+    print(f"{'#':>3}  {'when (local time)':19}  {'size':>9}  {'reason':22}  audit entries since")
+    for b in backups:
+        if b.entries_since is None:
+            since = "- (not in the current history)"
+        elif b.entries_since == 0:
+            since = "0 (the current state)"
+        else:
+            since = f"{b.entries_since} (latest {_local_time(b.latest_change_at)} by {b.latest_change_actor})"
+        size = f"{b.size / 1024:.0f} KB" if b.size < 1024 * 1024 else f"{b.size / (1024 * 1024):.1f} MB"
+        print(f"{b.number:>3}  {b.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  {size:>9}  {b.reason:22}  {since}")
+    return 0
+
+
+def _local_time(utc_iso: str | None) -> str:
+    try:
+        return f"{dt.datetime.fromisoformat(utc_iso or '').astimezone():%Y-%m-%d %H:%M:%S}"
+    except ValueError:
+        return utc_iso or "?"
+
+
+def _cmd_backup_restore(args: argparse.Namespace) -> int:
+    from qms_desktop.services.backups import find_backup, restore_backup
+
+    path = Path(args.workspace)
+    report = restore_backup(path, find_backup(path, args.backup))
+    print(f"restored {args.workspace} from {report.restored_from.name} ({report.audit_entries} audit entries; "
+          "the integrity check passed)")
+    if report.safety_copy is not None:
+        print(f"the workspace as it was before is kept as {report.safety_copy} (restore that to undo)")
+    return 0
+
+
 def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         raise NotAvailableError("core.not_yet_available", name=name, version=__version__)
@@ -306,6 +347,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="OUT.zip")
     p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the problems listed")
     p.set_defaults(func=_cmd_verify)
+
+    bp = sub.add_parser("backup", help="automatic backups of a workspace: list, restore")
+    backup = bp.add_subparsers(title="backup commands", metavar="ACTION", parser_class=_Parser)
+    bp.set_defaults(func=lambda _a: bp.error("choose list or restore"))
+    bl = backup.add_parser("list", help="the backups of a workspace, newest first: when, size, audit entries since")
+    bl.add_argument("workspace", metavar="WORKSPACE")
+    bl.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    bl.set_defaults(func=_cmd_backup_list)
+    br = backup.add_parser("restore", help="replace a workspace by a backup (the current state is backed up "
+                           "first; refused while the workspace is open for editing)")
+    br.add_argument("workspace", metavar="WORKSPACE")
+    br.add_argument("backup", metavar="BACKUP", help="a backup file, or its number in 'backup list' (1 = newest)")
+    br.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    br.set_defaults(func=_cmd_backup_restore)
     return parser
 
 
