@@ -337,9 +337,8 @@ def _require_sound(staged: Path, label: str, name: str) -> None:
 
 
 def _first_problem(report: CheckReport) -> object:
-    """The first thing `check_workspace` found, in the reader's language where it can say."""
-    findings = getattr(report, "findings", None)
-    return findings[0] if findings else report.problems[0]
+    """The first thing `check_workspace` found (a sentence in the reader's language)."""
+    return report.findings[0]
 
 
 def _upgrade(staged: Path, label: str, name: str) -> None:

@@ -38,6 +38,7 @@ _NAME = re.compile(r"^(\d{8}-\d{6})Z-([a-z]+(?:-[a-z]+)*?)(?:-(\d+))?\.qms$")
 _REASON = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 BUSY_TIMEOUT_MS = 10_000
+STEP_PAGES = 1024  # pages copied per step of the online backup (4 MB with 4 KB pages)
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,9 @@ def discard(tmp: Path) -> None:
 
 def online_copy(source: Path, target: Path, *, writable_source: bool = False) -> None:
     """Copy the database `source` into the (new or empty) file `target` with SQLite's
-    online backup API, in one step: the copy holds a read lock for its whole length, so it
-    is one committed state even while an editor writes (the editor waits for it).
+    online backup API. It copies a few megabytes per step and lets an editor's commit in
+    between (a large workspace never holds an edit up for long); when the source changed
+    between steps SQLite starts the copy again, so the result is always one committed state.
 
     `writable_source` for a file whose interrupted edit must be rolled back first (only
     under the editor's lock). Raises sqlite3.Error or OSError."""
@@ -267,7 +269,7 @@ def online_copy(source: Path, target: Path, *, writable_source: bool = False) ->
         src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         dst = sqlite3.connect(os.fspath(target))
         try:
-            src.backup(dst)
+            src.backup(dst, pages=STEP_PAGES)
         finally:
             dst.close()
     finally:

@@ -93,7 +93,12 @@ def test_a_link_to_a_workspace_shares_its_backup_folder(workspace_file: Path, tm
     assert folder_for(link, tmp_path / "r") == folder_for(workspace_file, tmp_path / "r")
 
 
-def test_a_backup_is_a_committed_state_while_another_process_writes(workspace_file: Path, tmp_path: Path):
+@pytest.mark.parametrize("step_pages", [1024, 3], ids=["one-step", "many-steps"])
+def test_a_backup_is_a_committed_state_while_another_process_writes(
+    workspace_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step_pages: int
+):
+    # With many small steps the editor commits between them, and SQLite starts the copy again.
+    monkeypatch.setattr("qms_desktop.storage.backups.STEP_PAGES", step_pages)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(workspace_file)], stdout=subprocess.PIPE,
                               text=True, env=env)
