@@ -193,6 +193,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.check_blob_unused": (
         "stored file contents {digest}… belong to no evidence file",
         "已存储的文件内容 {digest}… 不属于任何证据文件"),
+    "storage.check_part_unreadable": ("part of the workspace could not be checked: {detail}",
+                                      "工作区的一部分无法检查：{detail}"),
     "storage.check_more": ("… and {count} more like the one above", "……另有 {count} 处同类问题"),
     "storage.note_library_unreadable": (
         "library {library}: the text recorded when it was added cannot be read as a library ({reason}), "

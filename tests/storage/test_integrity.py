@@ -5,6 +5,7 @@ that put rows back under their old ids — are sound. And what it says is readab
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import sqlite3
 from pathlib import Path
@@ -134,6 +135,25 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
     assert report.sound, "\n".join(report.problems)
     assert report.notes == ()
     assert applied >= 3 and report.audit_entries > entries_before + 300
+
+
+OSCAL_CATALOG = {"catalog": {"uuid": "5a1b0e0c-0000-4000-8000-000000000009", "metadata": {"title": "House controls"},
+                             "groups": [{"id": "g", "title": "Guest care", "controls": [
+                                 {"id": "z-1", "title": "Zone patrols", "class": " spaced "}],
+                                 "groups": [{"id": "a-sub", "title": "Arrivals",
+                                             "controls": [{"id": "a-1", "title": "Greet guests"}]}]}]}}
+
+
+def test_an_oscal_catalog_whose_text_reads_back_in_another_order_is_sound(workspace: Workspace, tmp_path: Path):
+    """An OSCAL import stores rows built from the catalog beside their YAML, which reads
+    back with a section's parts in reference order and classes trimmed: not a finding."""
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(OSCAL_CATALOG), encoding="utf-8")
+    library, _, _ = add_library_file(workspace, "Lin", path)
+    assert [r.ref for r in library.rows] == ["g", "z-1", "a-sub", "a-1"]
+    report = check_workspace(workspace.path)
+    assert report.sound, report.problems
+    assert report.notes == ()
 
 
 def test_a_row_switch_in_one_flush_is_not_a_false_alarm(demo_file: Path):

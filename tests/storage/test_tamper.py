@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from qms_desktop.domain.messages import Message
 from qms_desktop.services import checklist as cl
 from qms_desktop.services import registers
+from qms_desktop.services.libraries import add_library_file
 from qms_desktop.services.workspaces import CheckReport, check_workspace
 from qms_desktop.storage.workspace import Workspace
 
@@ -244,6 +246,24 @@ def test_a_library_text_rewritten(demo_file: Path):
     report = check_workspace(demo_file)
     # shown around the first difference, deep inside the text
     said(report, "storage.check_value_differs", "library iso9001-2015, field content: holds “…", "Optional resources")
+
+
+def test_an_oscal_requirement_retitled(workspace_file: Path, tmp_path: Path):
+    from tests.storage.test_integrity import OSCAL_CATALOG
+
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps(OSCAL_CATALOG), encoding="utf-8")
+    with Workspace.open(workspace_file) as ws:
+        add_library_file(ws, "Lin", catalog)
+    report = tamper(workspace_file, "UPDATE requirement SET title_en = 'Zone patrols optional' WHERE ref = 'z-1'")
+    said(report, "storage.check_requirement_differs", "requirement z-1 of library oscal-house-controls, field "
+         "title_en: holds “Zone patrols optional”", "库 oscal-house-controls 的要求 z-1的字段 title_en")
+
+
+def test_a_column_dropped_is_reported_never_a_crash(demo_file: Path):
+    report = tamper(demo_file, "ALTER TABLE library DROP COLUMN source")
+    assert any("schema differs" in p for p in report.problems), report.problems
+    said(report, "storage.check_part_unreadable", "no such column: source", "工作区的一部分无法检查")
 
 
 def _app_visible(path: Path) -> list[tuple[object, ...]]:
