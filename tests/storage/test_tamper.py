@@ -324,3 +324,34 @@ def test_a_copy_of_the_demo_untouched_is_sound(demo_file: Path, tmp_path: Path):
     copy = tmp_path / "copy.qms"
     shutil.copyfile(demo_file, copy)
     assert check_workspace(copy).sound
+
+
+# -- what check cannot see without a copy of the head kept elsewhere -------------------------
+
+
+def test_a_forger_who_recomputes_the_whole_chain_is_caught_only_by_a_head_kept_elsewhere(demo_file: Path):
+    """The trail proves nothing against someone who rewrites a record AND its entries AND
+    recomputes every hash after them: there is no secret in the chain. The head printed on
+    a document or in an auditor's package before the forgery no longer matches."""
+    from qms_desktop.domain.audit import entry_hash
+
+    with Workspace.open(demo_file, read_only=True) as ws:
+        head_kept_elsewhere = ws.audit_head()
+    conn = sqlite3.connect(demo_file)
+    conn.execute("UPDATE step_state SET signed_off_by = 'Mallory' WHERE step = 'summarise'")
+    conn.execute("UPDATE audit_entry SET new_value = 'Mallory' WHERE entity = 'step' AND entity_id = 'summarise'"
+                 " AND field = 'signed_off_by'")
+    prev = "0" * 64
+    columns = "seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value"
+    for row_id, *values in conn.execute(f"SELECT id, {columns} FROM audit_entry ORDER BY id").fetchall():
+        fields = dict(zip(columns.split(", "), values, strict=True))
+        digest = entry_hash(**fields, prev_hash=prev)  # type: ignore[arg-type]
+        conn.execute("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, row_id))
+        prev = digest
+    conn.execute("UPDATE workspace_meta SET value = ? WHERE key = 'audit_head'", (f"{head_kept_elsewhere[0]} {prev}",))
+    conn.commit()
+    conn.close()
+    assert check_workspace(demo_file).sound  # the limit, stated in the README
+    with Workspace.open(demo_file, read_only=True) as ws:
+        assert ws.audit_head()[0] == head_kept_elsewhere[0]
+        assert ws.audit_head()[1] != head_kept_elsewhere[1]  # what the kept copy catches
