@@ -103,7 +103,8 @@ def _check_in_one_transaction(conn: sqlite3.Connection, library_rows: LibraryRow
         conn.execute("BEGIN")
     count = 0
     try:
-        _schema_objects(conn, found)
+        for message in foreign_schema_objects(conn):
+            found.add(message.code, **message.params)
         columns = _columns(conn)
         library_texts: dict[str, str | None] = {}
 
@@ -268,23 +269,26 @@ def _has(columns: dict[str, set[str]], table: str, *names: str) -> bool:
 # -- the schema ------------------------------------------------------------------------
 
 
-def _schema_objects(conn: sqlite3.Connection, found: _Findings) -> None:
-    """Tables, indexes, triggers and views QMS Desktop did not make. A trigger can rewrite
-    records after every edit, behind the trail's back; so none is allowed."""
+def foreign_schema_objects(conn: sqlite3.Connection) -> list[Message]:
+    """Tables, indexes, triggers and views QMS Desktop did not make, one finding each. A
+    trigger can rewrite records after every edit, behind the trail's back; so none is
+    allowed. Reads sqlite_master only: cheap enough to run whenever a file is opened."""
     tables = set(Base.metadata.tables) | {"alembic_version"}
     indexes = {str(ix.name) for t in Base.metadata.tables.values() for ix in t.indexes}
+    found: list[Message] = []
     for kind, name, table in conn.execute(
             "SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name").fetchall():
-        name, table = _printable(str(name)), _printable(str(table))
+        shown_name, shown_table = _printable(str(name)), _printable(str(table))
         if kind == "trigger":
-            found.add("storage.check_trigger", name=name, table=table)
+            found.append(Message("storage.check_trigger", {"name": shown_name, "table": shown_table}))
         elif kind == "view":
-            found.add("storage.check_view", name=name)
-        elif kind == "table" and name not in tables and not name.startswith("sqlite_"):
-            found.add("storage.check_unknown_table", name=name)
+            found.append(Message("storage.check_view", {"name": shown_name}))
+        elif kind == "table" and name not in tables and not str(name).startswith("sqlite_"):
+            found.append(Message("storage.check_unknown_table", {"name": shown_name}))
         elif kind == "index" and name not in indexes and not (
-                name.startswith("sqlite_autoindex_") and table in tables):
-            found.add("storage.check_unknown_index", name=name, table=table)
+                str(name).startswith("sqlite_autoindex_") and table in tables):
+            found.append(Message("storage.check_unknown_index", {"name": shown_name, "table": shown_table}))
+    return found
 
 
 def _profile_and_steps(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
