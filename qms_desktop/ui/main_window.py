@@ -28,6 +28,7 @@ from qms_desktop.domain.steps import Step
 from qms_desktop.paths import demo_dir
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.auditor_export import AuditorExport
+from qms_desktop.ui.backups_dialog import AutoBackup, RestoreDialog
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import NewWorkspaceDialog
 from qms_desktop.ui.history_dock import HistoryDock
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.auditor_export = AuditorExport(controller, self)
         self.auditor_export.status.connect(lambda text: self.statusBar().showMessage(text, 30000))
         self.auditor_export.failed.connect(self._error)
+        self.auto_backup = AutoBackup(controller, self)
+        self.auto_backup.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.menus = WindowMenus(self)
         controller.changed.connect(self._on_changed)
         controller.ops.failed.connect(self._edit_failed)
@@ -244,6 +247,34 @@ class MainWindow(QMainWindow):
             self._error(self.tr("Cannot open the demo organisation"), error_text(exc))
             return False
         return self.open_path(path)
+
+    def restore_backup_dialog(self) -> None:
+        if not self.controller.is_open:
+            return
+        dialog = RestoreDialog(self.controller.ws().path, self)
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen() is not None:
+            self.restore_backup(self.controller.ws().path, dialog.chosen())
+
+    def restore_backup(self, path: Path, backup: object) -> bool:
+        """Close the workspace, put the backup in its place (the state before is backed up
+        first), open the result."""
+        from qms_desktop.services.backups import restore_backup
+
+        self._commit_pending()
+        read_only = self.controller.read_only
+        self.auto_backup.wait()
+        self.controller.close()
+        try:
+            restore_backup(path, backup)  # type: ignore[arg-type]
+        except QmsError as exc:
+            self._error(self.tr("The backup was not restored"), error_text(exc))
+            self.open_path(path, read_only=read_only)
+            return False
+        if not self.open_path(path):
+            return False
+        self.statusBar().showMessage(self.tr("Restored the backup. The workspace as it was before is kept as a "
+                                             "backup: restore that one to go back."), 30000)
+        return True
 
     def close_workspace(self) -> None:
         self._commit_pending()

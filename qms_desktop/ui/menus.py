@@ -41,6 +41,7 @@ class WindowMenus(QObject):
         self.open = self._action(w.open_workspace_dialog, keys.Open)
         self.demo = self._action(w.open_demo)
         self.export_auditor = self._action(w.auditor_export.ask_and_start, QKeySequence("Ctrl+Shift+E"))
+        self.restore_backup = self._action(w.restore_backup_dialog)
         self.close = self._action(w.close_workspace, keys.Close)
         self.quit = self._action(w.close, keys.Quit, QAction.MenuRole.QuitRole)
         self.undo = w.controller.undo_stack.createUndoAction(w)
@@ -75,6 +76,7 @@ class WindowMenus(QObject):
         self.menu_file.addAction(self.demo)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.export_auditor)
+        self.menu_file.addAction(self.restore_backup)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.close)
         self.menu_file.addSeparator()
@@ -93,7 +95,7 @@ class WindowMenus(QObject):
         self.menu_help.addAction(self.about)
 
     def workspace_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.close, self.export_auditor, *self.go):
+        for action in (self.close, self.export_auditor, self.restore_backup, *self.go):
             action.setEnabled(enabled)
 
     def retranslate(self) -> None:
@@ -102,6 +104,7 @@ class WindowMenus(QObject):
         self.demo.setText(self.tr("Open the &Demo Organisation"))
         self.close.setText(self.tr("&Close Workspace"))
         self.export_auditor.setText(self.tr("&Export for Auditor…"))
+        self.restore_backup.setText(self.tr("Restore a &Backup…"))
         self.quit.setText(self.tr("&Quit"))
         self.undo.setText(self.tr("&Undo"))
         self.redo.setText(self.tr("&Redo"))

@@ -771,6 +771,14 @@
         <translation>无法打开示例组织</translation>
     </message>
     <message>
+        <source>The backup was not restored</source>
+        <translation>未恢复备份</translation>
+    </message>
+    <message>
+        <source>Restored the backup. The workspace as it was before is kept as a backup: restore that one to go back.</source>
+        <translation>已恢复备份。恢复前的工作区已另存为备份：恢复那一份即可撤回。</translation>
+    </message>
+    <message>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
@@ -1601,6 +1609,73 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of %1, newest first. Restoring replaces the workspace with the backup; the workspace as it is now is backed up first, so you can go back.</source>
+        <translation>%1 的备份，最新的在前。恢复会用备份替换工作区；替换前会先备份当前的工作区，因此可以撤回。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Changes since</source>
+        <translation>此后的更改</translation>
+    </message>
+    <message>
+        <source>on opening</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>while editing</source>
+        <translation>编辑期间</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <source>before a restore (damaged)</source>
+        <translation>恢复之前（已损坏）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 changes, the latest by %2</source>
+        <translation>%1 处更改，最近一次由 %2 做出</translation>
+    </message>
+    <message>
+        <source>There are no backups of this workspace yet.</source>
+        <translation>此工作区还没有备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>StepGuidance</name>
     <message>
         <source>Summarise</source>
@@ -2074,6 +2149,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>&amp;Export for Auditor…</source>
         <translation>导出给审核员(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;Backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
