@@ -10,13 +10,12 @@ import argparse
 import datetime as dt
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from qms_desktop import __version__
 from qms_desktop.domain.errors import (
-    NotAvailableError,
     QmsError,
     UsageError,
 )
@@ -245,13 +244,6 @@ def _cmd_backup_restore(args: argparse.Namespace) -> int:
     if report.safety_copy is not None:
         print(f"the workspace as it was before is kept as {report.safety_copy} (restore that to undo)")
     return 0
-
-
-def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
-    def run(_args: argparse.Namespace) -> int:
-        raise NotAvailableError("core.not_yet_available", name=name, version=__version__)
-
-    return run
 
 
 def build_parser() -> argparse.ArgumentParser:

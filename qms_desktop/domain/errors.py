@@ -46,9 +46,5 @@ class ValidationError(QmsError):
         self.field = field
 
 
-class NotAvailableError(QmsError):
-    """A feature that is not yet available in this version."""
-
-
 class UsageError(QmsError):
     """A command was called the wrong way (the CLI exits with 2)."""

@@ -86,7 +86,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "be removed.",
                                    "要求库 {library} 正被评估“{assessment}”使用，不能移除。"),
     # editing
-    "core.read_only": ("This workspace is open read-only: {reason}", "此工作区以只读方式打开：{reason}"),
     "core.read_only_plain": ("This workspace is open read-only; changes cannot be made.",
                              "此工作区以只读方式打开，无法修改。"),
     # the command line
@@ -95,6 +94,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "请指定 --format docx 或 pdf（或让输出文件以 .docx 或 .pdf 结尾）。"),
     "core.exists_use_force": ("{path} already exists; use --force to replace it.",
                               "{path} 已存在；如需覆盖请使用 --force。"),
-    "core.not_yet_available": ("“{name}” is not yet available in QMS Desktop {version}.",
-                               "QMS Desktop {version} 尚未提供“{name}”。"),
 }

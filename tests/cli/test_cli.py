@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package", "verify"]
+COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package", "verify", "backup"]
 SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "list"], ["library", "add"],
                ["templates", "list"]]
 

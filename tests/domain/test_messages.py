@@ -14,7 +14,7 @@ from qms_desktop.domain.messages import Message, placeholders
 ROOT = Path(__file__).resolve().parents[2] / "qms_desktop"
 
 # Every exception class whose first (or, for ValidationError, second) argument is a code.
-ERROR_CLASSES = {"QmsError", "WorkspaceError", "WorkspaceReadOnlyError", "NotAvailableError",
+ERROR_CLASSES = {"QmsError", "WorkspaceError", "WorkspaceReadOnlyError",
                  "UsageError", "ExchangeError", "LibraryError", "TemplateError", "DocumentError"}
 
 
