@@ -66,12 +66,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from qms_desktop.services.workspaces import check_workspace
 
+    lang = args.lang
     report = check_workspace(Path(args.file))
+    for note in report.note_texts(lang):
+        print(f"  note: {note}")
     if report.sound:
-        print(f"{args.file}: sound ({report.audit_entries} audit entries, chain intact)")
+        print(f"{args.file}: sound ({report.audit_entries} audit entries, chain intact, every record agrees "
+              "with the trail, no foreign schema objects, every evidence file matches its SHA-256)")
         return 0
-    print(f"{args.file}: {len(report.problems)} problem(s) found", file=sys.stderr)
-    for problem in report.problems:
+    problems = report.problem_texts(lang)
+    print(f"{args.file}: {len(problems)} problem(s) found", file=sys.stderr)
+    for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
     return 1
 
@@ -274,8 +279,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the demo data")
     p.set_defaults(func=_cmd_demo)
 
-    p = sub.add_parser("check", help="integrity check: database, schema and audit trail")
+    p = sub.add_parser("check", help="integrity check: database, schema, audit trail replayed against the data, "
+                       "references and evidence")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the findings")
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("checklist", help="gap checklist: export to / import from XLSX or CSV")
