@@ -226,4 +226,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.entity_customer_need": ("customer need", "顾客需求"),
     "storage.entity_moment_of_truth": ("moment of truth", "关键时刻"),
     "storage.entity_plan": ("plan design", "策划设计"),
+    "storage.foreign_objects": (
+        "it holds schema objects QMS Desktop did not make ({objects}); one of them could change records "
+        "behind the audit trail's back. Run “qms-desktop check” and restore a backup.",
+        "其中含有 QMS Desktop 未创建的数据库对象（{objects}），它们可能绕过审计追踪改动记录。"
+        "请运行“qms-desktop check”并恢复备份。"),
 }

@@ -49,6 +49,18 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+
+def _foreign_objects(real: Path) -> list[Message]:
+    """Triggers, views, tables and indexes QMS Desktop did not make (read from sqlite_master)."""
+    from qms_desktop.storage.integrity import foreign_schema_objects
+
+    conn = sqlite3.connect(f"{real.as_uri()}?mode=ro", uri=True)
+    try:
+        return foreign_schema_objects(conn)
+    finally:
+        conn.close()
+
+
 class WorkspaceSession(Session):
     """Session class of workspaces: every flush is followed by its audit entries."""
 
@@ -610,6 +622,13 @@ class Workspace:
                                      backup=shown(backup.name)) from exc
             finally:
                 engine.dispose()
+        if not read_only:
+            foreign = _foreign_objects(real)
+            if foreign:  # a trigger could rewrite every edit behind the trail's back
+                if lock is not None:
+                    lock.release()
+                    lock = None
+                read_only, reason = True, Message("storage.foreign_objects", {"objects": foreign})
         ws = cls(path, _make_engine(real, read_only), lock, read_only, reason)
         ws.backup_path = backup
         return ws

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from qms_desktop.domain.errors import WorkspaceReadOnlyError
 from qms_desktop.domain.messages import Message
 from qms_desktop.services import checklist as cl
 from qms_desktop.services import registers
@@ -126,23 +127,20 @@ def test_a_trigger_added(demo_file: Path):
          "表 assessment_item 上的触发器 keep_quiet")
 
 
-def test_a_trigger_that_rewrites_what_the_app_writes(demo_file: Path):
-    """The trail says nonconforming (the app wrote it), the trigger made the row say
-    conforming: both the trigger and the difference are reported."""
+def test_a_trigger_that_would_rewrite_what_the_app_writes(demo_file: Path):
+    """A trigger that would make a row say conforming after the app wrote nonconforming: the
+    workspace refuses to be edited while it holds one, and check reports it."""
     tamper(demo_file, "CREATE TRIGGER launder AFTER UPDATE OF status ON assessment_item"
                       " WHEN NEW.status <> 'conforming' BEGIN"
                       " UPDATE assessment_item SET status = 'conforming', grade = '' WHERE id = NEW.id; END")
     item = int(str(one(demo_file, "SELECT min(id) FROM assessment_item WHERE status = 'conforming' AND grade = ''")))
     with Workspace.open(demo_file) as ws:
-        cl.assess_requirement(ws, "Lin", item, status="nonconforming", grade="major", gap="No records",
-                              action_text="Keep records", action_owner="Zhang", action_due="2027-01-31",
-                              action_priority="high", action_state="open")
-        assert cl.get_item(ws, item).status.value == "conforming"  # what the trigger left
+        assert ws.read_only and "launder" in ws.read_only_text("en")
+        with pytest.raises(WorkspaceReadOnlyError):
+            cl.assess_requirement(ws, "Lin", item, status="nonconforming", grade="major")
+        assert cl.get_item(ws, item).status.value == "conforming"
     report = check_workspace(demo_file)
     said(report, "storage.check_trigger", "trigger launder on table assessment_item", "触发器 launder")
-    said(report, "storage.check_value_differs",
-         f"checklist item {item}, field status: holds “conforming”, but the audit trail's last value is "
-         "“nonconforming”", f"检查表条目（编号 {item}）的字段 status")
 
 
 def test_a_view_added(demo_file: Path):
