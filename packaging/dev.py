@@ -28,7 +28,9 @@ def venv_python() -> Path:
 def ensure_venv(extras: str) -> Path:
     """Create .venv and install the project with `extras`, again only when pyproject changes."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by an older python3
-        raise SystemExit(f"QMS Desktop needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+        raise SystemExit(
+            f"QMS Desktop needs Python 3.11 or newer; this is {sys.version.split()[0]}"
+        )
     python = venv_python()
     if not python.exists():
         print(f"creating {VENV}", flush=True)
@@ -37,9 +39,12 @@ def ensure_venv(extras: str) -> Path:
     stamp = VENV / f".installed-{extras}"
     if not stamp.exists() or stamp.read_text() != digest:
         print(f"installing QMS Desktop [{extras}] into {VENV}", flush=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{extras}]"],
-                       check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{extras}]"], check=True
+        )
         stamp.write_text(digest)
     return python
 
@@ -55,7 +60,11 @@ def lint(python: Path) -> int:
     ]
     failed = 0
     for check in checks:
-        print("$", " ".join(Path(check[0]).name if i == 0 else a for i, a in enumerate(check)), flush=True)
+        print(
+            "$",
+            " ".join(Path(check[0]).name if i == 0 else a for i, a in enumerate(check)),
+            flush=True,
+        )
         failed |= subprocess.call(check, cwd=ROOT) != 0
     return int(failed)
 
@@ -67,7 +76,9 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "run":
         python = ensure_venv("test")
-        return subprocess.call([str(python), "-m", "qms_desktop", "open", *(rest or ["--demo"])], cwd=ROOT)
+        return subprocess.call(
+            [str(python), "-m", "qms_desktop", "open", *(rest or ["--demo"])], cwd=ROOT
+        )
     python = ensure_venv("test")
     if command == "test":
         return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)

@@ -13,8 +13,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = {"quality-manual": 3, "service-outline": 3, "gap-report": 3, "service-commitment": 1,
-        "service-recovery-plan": 1}
+PAGE = {
+    "quality-manual": 3,
+    "service-outline": 3,
+    "gap-report": 3,
+    "service-commitment": 1,
+    "service-recovery-plan": 1,
+}
 
 
 def main() -> int:
@@ -32,19 +37,46 @@ def main() -> int:
         with Workspace.open(demo, read_only=True) as ws:
             for info in list_templates():
                 for fmt in ("pdf", "docx"):
-                    out = render_workspace_document(ws, info.id, lang=lang, fmt=fmt,
-                                                    out_path=tmp / f"{info.id}-{lang}.{fmt}")
+                    out = render_workspace_document(
+                        ws, info.id, lang=lang, fmt=fmt, out_path=tmp / f"{info.id}-{lang}.{fmt}"
+                    )
                     pdf = out
                     if fmt == "docx":
                         if not soffice:
                             continue
-                        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "lo"),
-                                        str(out)], check=True, capture_output=True, timeout=300)
+                        subprocess.run(
+                            [
+                                soffice,
+                                "--headless",
+                                "--convert-to",
+                                "pdf",
+                                "--outdir",
+                                str(tmp / "lo"),
+                                str(out),
+                            ],
+                            check=True,
+                            capture_output=True,
+                            timeout=300,
+                        )
                         pdf = tmp / "lo" / f"{out.stem}.pdf"
                     page = PAGE.get(info.id, 1)
                     target = out_dir / f"doc-{info.id}-{lang}-{fmt}"
-                    subprocess.run(["pdftoppm", "-png", "-r", "45", "-f", str(page), "-l", str(page),
-                                    "-singlefile", str(pdf), str(target)], check=True)
+                    subprocess.run(
+                        [
+                            "pdftoppm",
+                            "-png",
+                            "-r",
+                            "45",
+                            "-f",
+                            str(page),
+                            "-l",
+                            str(page),
+                            "-singlefile",
+                            str(pdf),
+                            str(target),
+                        ],
+                        check=True,
+                    )
                     print(f"{target}.png")
     return 0
 

@@ -1,8 +1,8 @@
 """Keep the translations in step with the code.
 
-    python packaging/i18n.py update    # re-scan the GUI sources into the .ts (keeps translations)
-    python packaging/i18n.py release   # compile the .ts into the .qm the app loads
-    python packaging/i18n.py check     # exit 1 if a string lacks a translation or the .qm is stale
+python packaging/i18n.py update    # re-scan the GUI sources into the .ts (keeps translations)
+python packaging/i18n.py release   # compile the .ts into the .qm the app loads
+python packaging/i18n.py check     # exit 1 if a string lacks a translation or the .qm is stale
 """
 
 from __future__ import annotations
@@ -37,8 +37,19 @@ def tool(name: str) -> str:
 
 def update(ts: Path = TS) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none",
-                    *map(str, gui_sources()), "-ts", str(ts)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *map(str, gui_sources()),
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:

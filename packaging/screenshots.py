@@ -21,8 +21,13 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", default="en", choices=["en", "zh_CN"])
     parser.add_argument("--all", action="store_true", help="every page, not just the dashboard")
-    parser.add_argument("--page", action="append", default=[], metavar="KEY",
-                        help="this page and its tabs (repeatable), e.g. --page compare")
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="this page and its tabs (repeatable), e.g. --page compare",
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="qms-shots-"))

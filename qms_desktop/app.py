@@ -62,8 +62,14 @@ def _install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, exc, tb))
         text = error_text(exc)
-        QMessageBox.warning(window, APP_NAME, QCoreApplication.translate("MainWindow", "Something went wrong: %1\n\nYour work up to "
-                            "the last stored edit is safe.").replace("%1", text))
+        QMessageBox.warning(
+            window,
+            APP_NAME,
+            QCoreApplication.translate(
+                "MainWindow",
+                "Something went wrong: %1\n\nYour work up to the last stored edit is safe.",
+            ).replace("%1", text),
+        )
 
     sys.excepthook = hook
 
@@ -91,14 +97,20 @@ def run_smoke_test(window: MainWindow) -> int:
         print(f"qms-desktop: smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         return 1
-    names = ", ".join(str(window.navigator_model.index(row).data()) for row in range(len(PAGE_KEYS)))
+    names = ", ".join(
+        str(window.navigator_model.index(row).data()) for row in range(len(PAGE_KEYS))
+    )
     print(f"qms-desktop: smoke test passed ({len(PAGE_KEYS)} pages visited: {names})")
     return 0
 
 
-def run_gui(workspace: Path | None, demo: bool, lang: str | None, smoke_test: bool, read_only: bool = False) -> int:
-    if smoke_test and sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+def run_gui(
+    workspace: Path | None, demo: bool, lang: str | None, smoke_test: bool, read_only: bool = False
+) -> int:
+    if (
+        smoke_test
+        and sys.platform.startswith("linux")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_application()
@@ -108,7 +120,9 @@ def run_gui(workspace: Path | None, demo: bool, lang: str | None, smoke_test: bo
     if smoke_test:
         if demo:
             if not window.open_demo():
-                print("qms-desktop: error: the demo organisation could not be opened", file=sys.stderr)
+                print(
+                    "qms-desktop: error: the demo organisation could not be opened", file=sys.stderr
+                )
                 return 1
         elif workspace is not None:
             from qms_desktop.storage.workspace import read_header

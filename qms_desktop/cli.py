@@ -26,7 +26,9 @@ log = logging.getLogger("qms_desktop.cli")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one clear line, exit 2, like argparse but no usage dump
+    def error(
+        self, message: str
+    ) -> NoReturn:  # one clear line, exit 2, like argparse but no usage dump
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
@@ -42,8 +44,13 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if args.file and args.demo:
         raise UsageError("core.file_or_demo")
     path = Path(args.file) if args.file else None
-    return run_gui(workspace=path, demo=args.demo, lang=args.lang, smoke_test=args.smoke_test,
-                   read_only=args.read_only)
+    return run_gui(
+        workspace=path,
+        demo=args.demo,
+        lang=args.lang,
+        smoke_test=args.smoke_test,
+        read_only=args.read_only,
+    )
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -71,8 +78,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for note in report.note_texts(lang):
         print(f"  note: {note}")
     if report.sound:
-        print(f"{args.file}: sound ({report.audit_entries} audit entries, chain intact, every record agrees "
-              "with the trail, no foreign schema objects, every evidence file matches its SHA-256)")
+        print(
+            f"{args.file}: sound ({report.audit_entries} audit entries, chain intact, every record agrees "
+            "with the trail, no foreign schema objects, every evidence file matches its SHA-256)"
+        )
         return 0
     problems = report.problem_texts(lang)
     print(f"{args.file}: {len(problems)} problem(s) found", file=sys.stderr)
@@ -86,8 +95,13 @@ def _cmd_checklist_export(args: argparse.Namespace) -> int:
     from qms_desktop.services.workspaces import open_workspace
 
     with open_workspace(Path(args.workspace), read_only=True) as ws:
-        count = export_checklist(ws, Path(args.out), assessment_id=args.assessment, library_id=args.library,
-                                 lang=args.lang)
+        count = export_checklist(
+            ws,
+            Path(args.out),
+            assessment_id=args.assessment,
+            library_id=args.library,
+            lang=args.lang,
+        )
     print(f"exported {count} requirement(s) to {args.out}")
     return 0
 
@@ -101,10 +115,13 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
             report = plan_import(ws, Path(args.file), assessment_id=args.assessment)
         else:
             require_writable(ws)
-            report, _ = import_checklist(ws, args.user or default_actor(), Path(args.file),
-                                         assessment_id=args.assessment)
+            report, _ = import_checklist(
+                ws, args.user or default_actor(), Path(args.file), assessment_id=args.assessment
+            )
     for change in report.changes:
-        print(f"row {change.row_number}: {change.library_id} {change.ref}: {', '.join(sorted(change.values))}")
+        print(
+            f"row {change.row_number}: {change.library_id} {change.ref}: {', '.join(sorted(change.values))}"
+        )
     print(("would apply: " if args.dry_run else "imported: ") + report.describe())
     return 0
 
@@ -123,7 +140,9 @@ def _cmd_library_list(args: argparse.Namespace) -> int:
             held = workspace_libraries(ws)
         print(f"in {args.workspace}:")
         for info in held:
-            print(f"  {info.id:32} {info.requirements:5} requirements  {info.name(args.lang)}  ({info.source})")
+            print(
+                f"  {info.id:32} {info.requirements:5} requirements  {info.name(args.lang)}  ({info.source})"
+            )
         if not held:
             print("  (none yet)")
     return 0
@@ -171,9 +190,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
         from qms_desktop.services.profile import get_profile
 
         lang = args.lang or get_profile(ws).default_language
-        render_workspace_document(ws, args.template, lang=lang, fmt=fmt, out_path=out,
-                                  reference_docx=Path(args.reference_docx) if args.reference_docx else None,
-                                  user_dir=user_templates_dir())
+        render_workspace_document(
+            ws,
+            args.template,
+            lang=lang,
+            fmt=fmt,
+            out_path=out,
+            reference_docx=Path(args.reference_docx) if args.reference_docx else None,
+            user_dir=user_templates_dir(),
+        )
     print(f"wrote {out}")
     return 0
 
@@ -189,9 +214,11 @@ def _cmd_package(args: argparse.Namespace) -> int:
     with open_workspace(Path(args.workspace), read_only=True) as ws:
         lang = args.lang or get_profile(ws).default_language
         report = build_package(ws, out, lang, overwrite=args.force)
-    print(f"wrote {out}: {report.files} files, {report.size:,} bytes ({report.documents} documents, "
-          f"{report.checklists} checklists, {report.evidence_files} evidence files, {report.audit_entries} "
-          f"audit entries, chain head {report.audit_head[:16]}) in {report.seconds:.1f} s")
+    print(
+        f"wrote {out}: {report.files} files, {report.size:,} bytes ({report.documents} documents, "
+        f"{report.checklists} checklists, {report.evidence_files} evidence files, {report.audit_entries} "
+        f"audit entries, chain head {report.audit_head[:16]}) in {report.seconds:.1f} s"
+    )
     return 0
 
 
@@ -200,9 +227,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     report = verify_package(Path(args.file))
     if report.sound:
-        print(f"{args.file}: sound ({report.files} files match manifest.json and SHA256SUMS; "
-              f"{report.organisation}, made {report.created_at}; audit trail of {report.audit_entries} "
-              f"entries intact, head {report.audit_head[:16]})")
+        print(
+            f"{args.file}: sound ({report.files} files match manifest.json and SHA256SUMS; "
+            f"{report.organisation}, made {report.created_at}; audit trail of {report.audit_entries} "
+            f"entries intact, head {report.audit_head[:16]})"
+        )
         return 0
     print(f"{args.file}: {len(report.problems)} problem(s) found", file=sys.stderr)
     for problem in report.problem_texts(args.lang):
@@ -227,8 +256,14 @@ def _cmd_backup_list(args: argparse.Namespace) -> int:
             since = "0 (the current state)"
         else:
             since = f"{b.entries_since} (latest {_local_time(b.latest_change_at)} by {b.latest_change_actor})"
-        size = f"{b.size / 1024:.0f} KB" if b.size < 1024 * 1024 else f"{b.size / (1024 * 1024):.1f} MB"
-        print(f"{b.number:>3}  {b.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  {size:>9}  {b.reason:22}  {since}")
+        size = (
+            f"{b.size / 1024:.0f} KB"
+            if b.size < 1024 * 1024
+            else f"{b.size / (1024 * 1024):.1f} MB"
+        )
+        print(
+            f"{b.number:>3}  {b.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  {size:>9}  {b.reason:22}  {since}"
+        )
     return 0
 
 
@@ -244,16 +279,23 @@ def _cmd_backup_restore(args: argparse.Namespace) -> int:
 
     path = Path(args.workspace)
     report = restore_backup(path, find_backup(path, args.backup))
-    print(f"restored {args.workspace} from {report.restored_from.name} ({report.audit_entries} audit entries; "
-          "the integrity check passed)")
+    print(
+        f"restored {args.workspace} from {report.restored_from.name} ({report.audit_entries} audit entries; "
+        "the integrity check passed)"
+    )
     if report.safety_copy is not None:
-        print(f"the workspace as it was before is kept as {report.safety_copy} (restore that to undo)")
+        print(
+            f"the workspace as it was before is kept as {report.safety_copy} (restore that to undo)"
+        )
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="QMS Desktop — build an ISO 9000-family quality system "
-                     "for a service organisation. Without a command, opens the GUI.")
+    parser = _Parser(
+        prog=PROG,
+        description="QMS Desktop — build an ISO 9000-family quality system "
+        "for a service organisation. Without a command, opens the GUI.",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.set_defaults(func=_cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
@@ -262,10 +304,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="workspace file (.qms)")
     p.add_argument("--demo", action="store_true", help="open a fresh copy of the demo organisation")
     p.add_argument("--lang", choices=LANG_CHOICES, help="interface language")
-    p.add_argument("--read-only", action="store_true",
-                   help="open for reading only (an auditor's view): nothing can be changed")
-    p.add_argument("--smoke-test", action="store_true",
-                   help="build the main window, visit every page once, and exit (0 when all is well)")
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open for reading only (an auditor's view): nothing can be changed",
+    )
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the main window, visit every page once, and exit (0 when all is well)",
+    )
     p.set_defaults(func=_cmd_open)
 
     p = sub.add_parser("new", help="create a workspace for an organisation")
@@ -279,8 +327,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the demo data")
     p.set_defaults(func=_cmd_demo)
 
-    p = sub.add_parser("check", help="integrity check: database, schema, audit trail replayed against the data, "
-                       "references and evidence")
+    p = sub.add_parser(
+        "check",
+        help="integrity check: database, schema, audit trail replayed against the data, "
+        "references and evidence",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the findings")
     p.set_defaults(func=_cmd_check)
@@ -292,13 +343,19 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("workspace", metavar="WORKSPACE")
     e.add_argument("out", metavar="OUT", help="a .xlsx or .csv file")
     e.add_argument("--library", metavar="ID", help="only this library's requirements")
-    e.add_argument("--assessment", type=int, metavar="N", help="assessment number (default: the latest)")
-    e.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of requirement titles")
+    e.add_argument(
+        "--assessment", type=int, metavar="N", help="assessment number (default: the latest)"
+    )
+    e.add_argument(
+        "--lang", choices=LANG_CHOICES, default="en", help="language of requirement titles"
+    )
     e.set_defaults(func=_cmd_checklist_export)
     i = checklist.add_parser("import", help="apply a filled-in checklist (all rows or none)")
     i.add_argument("workspace", metavar="WORKSPACE")
     i.add_argument("file", metavar="IN", help="a .xlsx or .csv file exported earlier")
-    i.add_argument("--assessment", type=int, metavar="N", help="assessment number (default: the latest)")
+    i.add_argument(
+        "--assessment", type=int, metavar="N", help="assessment number (default: the latest)"
+    )
     i.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     i.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
     i.set_defaults(func=_cmd_checklist_import)
@@ -310,16 +367,24 @@ def build_parser() -> argparse.ArgumentParser:
     lp.add_argument("workspace", nargs="?", metavar="WORKSPACE")
     lp.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the names")
     lp.set_defaults(func=_cmd_library_list)
-    la = library.add_parser("add", help="copy a library into a workspace: a YAML or OSCAL JSON file, or a built-in id")
+    la = library.add_parser(
+        "add", help="copy a library into a workspace: a YAML or OSCAL JSON file, or a built-in id"
+    )
     la.add_argument("workspace", metavar="WORKSPACE")
-    la.add_argument("library", metavar="LIBRARY_FILE", help="a .yaml library, an OSCAL catalog .json, or a built-in id")
+    la.add_argument(
+        "library",
+        metavar="LIBRARY_FILE",
+        help="a .yaml library, an OSCAL catalog .json, or a built-in id",
+    )
     la.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
     la.set_defaults(func=_cmd_library_add)
 
     p = sub.add_parser("templates", help="document templates: list")
     templates = p.add_subparsers(title="templates commands", metavar="ACTION", parser_class=_Parser)
     p.set_defaults(func=_cmd_templates_list, lang="en")
-    tl = templates.add_parser("list", help="id, title, languages and source (built-in or your own) of each template")
+    tl = templates.add_parser(
+        "list", help="id, title, languages and source (built-in or your own) of each template"
+    )
     tl.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the titles")
     tl.set_defaults(func=_cmd_templates_list)
 
@@ -328,36 +393,56 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("template", metavar="TEMPLATE_ID", help="see: qms-desktop templates list")
     p.add_argument("--format", choices=("docx", "pdf"), help="default: from the OUT file name")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
-    p.add_argument("--lang", choices=LANG_CHOICES, help="document language (default: the organisation's)")
+    p.add_argument(
+        "--lang", choices=LANG_CHOICES, help="document language (default: the organisation's)"
+    )
     p.add_argument("--reference-docx", metavar="FILE", help="a .docx whose styles the DOCX uses")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=_cmd_render)
 
-    p = sub.add_parser("package", help="export everything for an auditor to one zip, with a manifest and "
-                       "SHA256SUMS")
+    p = sub.add_parser(
+        "package",
+        help="export everything for an auditor to one zip, with a manifest and SHA256SUMS",
+    )
     p.add_argument("workspace", metavar="WORKSPACE")
     p.add_argument("out", metavar="OUT.zip", help="the zip file to write")
-    p.add_argument("--lang", choices=LANG_CHOICES, help="document language (default: the organisation's)")
+    p.add_argument(
+        "--lang", choices=LANG_CHOICES, help="document language (default: the organisation's)"
+    )
     p.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
     p.set_defaults(func=_cmd_package)
 
-    p = sub.add_parser("verify", help="check an auditor's package: every file against its manifest and "
-                       "SHA256SUMS, the workspace and its audit chain")
+    p = sub.add_parser(
+        "verify",
+        help="check an auditor's package: every file against its manifest and "
+        "SHA256SUMS, the workspace and its audit chain",
+    )
     p.add_argument("file", metavar="OUT.zip")
-    p.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the problems listed")
+    p.add_argument(
+        "--lang", choices=LANG_CHOICES, default="en", help="language of the problems listed"
+    )
     p.set_defaults(func=_cmd_verify)
 
     bp = sub.add_parser("backup", help="automatic backups of a workspace: list, restore")
     backup = bp.add_subparsers(title="backup commands", metavar="ACTION", parser_class=_Parser)
     bp.set_defaults(func=lambda _a: bp.error("choose list or restore"))
-    bl = backup.add_parser("list", help="the backups of a workspace, newest first: when, size, audit entries since")
+    bl = backup.add_parser(
+        "list", help="the backups of a workspace, newest first: when, size, audit entries since"
+    )
     bl.add_argument("workspace", metavar="WORKSPACE")
     bl.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
     bl.set_defaults(func=_cmd_backup_list)
-    br = backup.add_parser("restore", help="replace a workspace by a backup (the current state is backed up "
-                           "first; refused while the workspace is open for editing)")
+    br = backup.add_parser(
+        "restore",
+        help="replace a workspace by a backup (the current state is backed up "
+        "first; refused while the workspace is open for editing)",
+    )
     br.add_argument("workspace", metavar="WORKSPACE")
-    br.add_argument("backup", metavar="BACKUP", help="a backup file, or its number in 'backup list' (1 = newest)")
+    br.add_argument(
+        "backup",
+        metavar="BACKUP",
+        help="a backup file, or its number in 'backup list' (1 = newest)",
+    )
     br.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
     br.set_defaults(func=_cmd_backup_restore)
     return parser

@@ -29,7 +29,9 @@ print("ok")
 
 
 def test_core_runs_without_qt():
-    result = subprocess.run([sys.executable, "-c", CORE_IMPORTS], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", CORE_IMPORTS], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
@@ -40,8 +42,13 @@ def _lint(cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProc
     env = dict(os.environ)
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)
-    return subprocess.run([lint, "--config", str(cwd / "pyproject.toml")], capture_output=True, text=True,
-                          cwd=cwd, env=env)
+    return subprocess.run(
+        [lint, "--config", str(cwd / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def test_import_contracts():
@@ -51,19 +58,27 @@ def test_import_contracts():
 
 
 def test_every_ui_module_is_seen_by_the_contracts():
-    missing = [str(p.relative_to(ROOT)) for p in (ROOT / "qms_desktop").rglob("*")
-               if p.is_dir() and p.name != "__pycache__" and any(p.glob("*.py")) and not (p / "__init__.py").exists()
-               and "versions" not in p.parts]
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "qms_desktop").rglob("*")
+        if p.is_dir()
+        and p.name != "__pycache__"
+        and any(p.glob("*.py"))
+        and not (p / "__init__.py").exists()
+        and "versions" not in p.parts
+    ]
     assert missing == []
 
 
 def test_the_gui_contract_fails_when_a_page_imports_storage(tmp_path: Path):
     """Break the rule on purpose in a copy of the package: the contract must say so."""
-    shutil.copytree(ROOT / "qms_desktop", tmp_path / "qms_desktop",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "qms_desktop", tmp_path / "qms_desktop", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     (tmp_path / "qms_desktop" / "ui" / "steps" / "sneaky_page.py").write_text(
-        "from qms_desktop.storage.models import LessonRecord\n", encoding="utf-8")
+        "from qms_desktop.storage.models import LessonRecord\n", encoding="utf-8"
+    )
     result = _lint(tmp_path, pythonpath=tmp_path)
     assert result.returncode != 0
     assert "The GUI reaches the core only through services and domain BROKEN" in result.stdout

@@ -12,5 +12,13 @@ from qms_desktop.documents.engine import (
     render_document,
 )
 
-__all__ = ["DocumentError", "TemplateError", "TemplateInfo", "Trusted", "build_document", "find_template",
-           "list_templates", "render_document"]
+__all__ = [
+    "DocumentError",
+    "TemplateError",
+    "TemplateInfo",
+    "Trusted",
+    "build_document",
+    "find_template",
+    "list_templates",
+    "render_document",
+]

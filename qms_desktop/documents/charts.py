@@ -37,9 +37,17 @@ def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> by
         if value is not None:
             y = bottom - value * (bottom - top)
             draw.rectangle([x, y, x + bar, bottom], fill=_colour(value))
-            draw.text((x + bar / 2, y - 30), f"{round(value * 100)}", fill=(40, 40, 40), font=small, anchor="ma")
+            draw.text(
+                (x + bar / 2, y - 30),
+                f"{round(value * 100)}",
+                fill=(40, 40, 40),
+                font=small,
+                anchor="ma",
+            )
         else:
-            draw.text((x + bar / 2, bottom - 30), "—", fill=(120, 120, 120), font=small, anchor="ma")
+            draw.text(
+                (x + bar / 2, bottom - 30), "—", fill=(120, 120, 120), font=small, anchor="ma"
+            )
         draw.text((x + bar / 2, bottom + 12), label, fill=(40, 40, 40), font=small, anchor="ma")
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
@@ -65,7 +73,10 @@ def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> b
     centres = {}
     for i, (name, _feeds) in enumerate(processes):
         angle = -math.pi / 2 + 2 * math.pi * i / max(1, n)
-        centres[name] = (cx + (rx * math.cos(angle) if n > 1 else 0), cy + (ry * math.sin(angle) if n > 1 else 0))
+        centres[name] = (
+            cx + (rx * math.cos(angle) if n > 1 else 0),
+            cy + (ry * math.sin(angle) if n > 1 else 0),
+        )
     for name, feeds in processes:
         for target in feeds:
             if target not in centres or target == name:
@@ -74,14 +85,27 @@ def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> b
             dx, dy = x2 - x1, y2 - y1
             length = math.hypot(dx, dy) or 1.0
             ux, uy = dx / length, dy / length
-            back = min((box_w / 2) / abs(ux) if ux else 1e9, (box_h / 2) / abs(uy) if uy else 1e9) + 4
+            back = (
+                min((box_w / 2) / abs(ux) if ux else 1e9, (box_h / 2) / abs(uy) if uy else 1e9) + 4
+            )
             tip = (x2 - ux * back, y2 - uy * back)
             draw.line([(x1, y1), tip], fill=(74, 85, 104), width=3)
-            draw.polygon([tip, (tip[0] - ux * 18 - uy * 9, tip[1] - uy * 18 + ux * 9),
-                          (tip[0] - ux * 18 + uy * 9, tip[1] - uy * 18 - ux * 9)], fill=(74, 85, 104))
+            draw.polygon(
+                [
+                    tip,
+                    (tip[0] - ux * 18 - uy * 9, tip[1] - uy * 18 + ux * 9),
+                    (tip[0] - ux * 18 + uy * 9, tip[1] - uy * 18 - ux * 9),
+                ],
+                fill=(74, 85, 104),
+            )
     for name, (x, y) in centres.items():
-        draw.rounded_rectangle([x - box_w / 2, y - box_h / 2, x + box_w / 2, y + box_h / 2], radius=14,
-                               fill=(232, 240, 250), outline=(31, 58, 95), width=3)
+        draw.rounded_rectangle(
+            [x - box_w / 2, y - box_h / 2, x + box_w / 2, y + box_h / 2],
+            radius=14,
+            fill=(232, 240, 250),
+            outline=(31, 58, 95),
+            width=3,
+        )
         label = name if len(name) <= 22 else name[:21] + "…"
         draw.text((x, y), label, fill=(20, 20, 20), font=small, anchor="mm")
     out = io.BytesIO()

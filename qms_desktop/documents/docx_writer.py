@@ -114,8 +114,9 @@ def _base_document(reference: Path | None) -> Any:
     try:
         doc = new_document(str(reference))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad file
-        raise DocumentError("documents.reference_unreadable", name=Path(reference).name,
-                            kind=type(exc).__name__) from exc
+        raise DocumentError(
+            "documents.reference_unreadable", name=Path(reference).name, kind=type(exc).__name__
+        ) from exc
     body = doc.element.body
     for child in list(body):
         if not child.tag.endswith("sectPr"):
@@ -190,8 +191,9 @@ def _header_text(document: Document) -> str:
     return shorten(f"{organisation}    {ident}".strip(), HEADER_CHARS)
 
 
-def write_docx(document: Document, path: Path, reference: Path | None = None,
-               deadline: Deadline | None = None) -> None:
+def write_docx(
+    document: Document, path: Path, reference: Path | None = None, deadline: Deadline | None = None
+) -> None:
     """Write the document as DOCX at `path` (styles from `reference` if given); `deadline`
     stops it when time is up or the user cancels."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -205,7 +207,15 @@ def write_docx(document: Document, path: Path, reference: Path | None = None,
         normal = doc.styles["Normal"]
         normal.font.name = LATIN_FONT
         normal.font.size = Pt(10.5)
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number"):
+    for name in (
+        "Normal",
+        "Title",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "List Bullet",
+        "List Number",
+    ):
         try:
             _east_asia(doc.styles[name].element)
         except KeyError:
@@ -259,11 +269,17 @@ def write_docx(document: Document, path: Path, reference: Path | None = None,
         elif isinstance(block, Table):
             _table(body, block.header, block.rows, watch)
         elif isinstance(block, ControlBlock):
-            _table(body, (), tuple(((Run(k, bold=True),), (Run(v),)) for k, v in block.fields), watch)
+            _table(
+                body, (), tuple(((Run(k, bold=True),), (Run(v),)) for k, v in block.fields), watch
+            )
             if block.history:
                 body.paragraph()
-                _table(body, tuple((Run(h),) for h in block.history_header),
-                       tuple(tuple((Run(c),) for c in row) for row in block.history), watch)
+                _table(
+                    body,
+                    tuple((Run(h),) for h in block.history_header),
+                    tuple(tuple((Run(c),) for c in row) for row in block.history),
+                    watch,
+                )
         elif isinstance(block, Image):
             picture(block.data, block.width_cm)
         elif isinstance(block, PageBreak):
@@ -275,8 +291,12 @@ def write_docx(document: Document, path: Path, reference: Path | None = None,
     doc.save(str(path))
 
 
-def _table(body: _Body, header: tuple[tuple[Run, ...], ...], rows: tuple[tuple[tuple[Run, ...], ...], ...],
-           deadline: Deadline) -> None:
+def _table(
+    body: _Body,
+    header: tuple[tuple[Run, ...], ...],
+    rows: tuple[tuple[tuple[Run, ...], ...], ...],
+    deadline: Deadline,
+) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 

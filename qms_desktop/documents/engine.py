@@ -24,8 +24,20 @@ TIME_LIMIT = 20.0  # seconds a template may run, and again seconds a writer may 
 MAX_META = 64 * 1024  # bytes of a template.yaml
 LANGS = ("en", "zh_CN")
 
-__all__ = ["LANGS", "MAX_MARKUP", "TIME_LIMIT", "DocumentError", "TemplateError", "TemplateInfo", "Trusted",
-           "build_document", "find_template", "list_templates", "render_document", "render_markup"]
+__all__ = [
+    "LANGS",
+    "MAX_MARKUP",
+    "TIME_LIMIT",
+    "DocumentError",
+    "TemplateError",
+    "TemplateInfo",
+    "Trusted",
+    "build_document",
+    "find_template",
+    "list_templates",
+    "render_document",
+    "render_markup",
+]
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,9 @@ def _read_meta(folder: Path) -> dict[str, Any]:
         raise TemplateError("documents.not_a_file", path=meta_file)
     try:
         if meta_file.stat().st_size > MAX_META:
-            raise TemplateError("documents.meta_too_large", path=meta_file, limit_kb=MAX_META // 1024)
+            raise TemplateError(
+                "documents.meta_too_large", path=meta_file, limit_kb=MAX_META // 1024
+            )
         text = meta_file.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader that also refuses aliases
     except _AliasFound as exc:
@@ -112,8 +126,15 @@ def list_templates(user_dir: Path | None = None) -> list[TemplateInfo]:
                 meta, error = {}, exc.message
             title_value = meta.get("title")
             title: dict[str, Any] = title_value if isinstance(title_value, dict) else {}
-            found[folder.name] = TemplateInfo(folder.name, str(title.get("en") or folder.name)[:200],
-                                              str(title.get("zh_CN") or "")[:200], langs, source, folder, error)
+            found[folder.name] = TemplateInfo(
+                folder.name,
+                str(title.get("en") or folder.name)[:200],
+                str(title.get("zh_CN") or "")[:200],
+                langs,
+                source,
+                folder,
+                error,
+            )
     return sorted(found.values(), key=lambda t: t.id)
 
 
@@ -122,27 +143,49 @@ def find_template(template_id: str, user_dir: Path | None = None) -> TemplateInf
     for info in infos:
         if info.id == template_id:
             return info
-    raise TemplateError("documents.no_such_template", template=template_id, known=[t.id for t in infos])
+    raise TemplateError(
+        "documents.no_such_template", template=template_id, known=[t.id for t in infos]
+    )
 
 
-def render_markup(info: TemplateInfo, lang: str, context: dict[str, Any],
-                  cancel: Callable[[], bool] | None = None) -> str:
+def render_markup(
+    info: TemplateInfo, lang: str, context: dict[str, Any], cancel: Callable[[], bool] | None = None
+) -> str:
     """Run the template in the sandbox, with a time limit, the user's cancel and a size cap."""
     if info.error is not None:
         raise TemplateError("documents.template_broken", template=info.id, reason=info.error)
     if lang not in info.languages:
-        raise TemplateError("documents.no_language", template=info.id, lang=lang, available=list(info.languages))
-    return sandbox.render(info.folder, info.file(lang).name, info.id, context, time_limit=TIME_LIMIT, cancel=cancel)
+        raise TemplateError(
+            "documents.no_language", template=info.id, lang=lang, available=list(info.languages)
+        )
+    return sandbox.render(
+        info.folder, info.file(lang).name, info.id, context, time_limit=TIME_LIMIT, cancel=cancel
+    )
 
 
 # -- the pipeline ----------------------------------------------------------------------------
 
 CONTROL_LABELS = {
-    "en": {"number": "Document number", "revision": "Revision", "status": "Status", "author": "Prepared by",
-           "approver": "Approved by", "issued": "Issued", "effective": "Effective",
-           "history": ("Revision", "Date", "By", "Change")},
-    "zh_CN": {"number": "文件编号", "revision": "版次", "status": "状态", "author": "编制", "approver": "批准",
-              "issued": "发布日期", "effective": "实施日期", "history": ("版次", "日期", "修订人", "修订内容")},
+    "en": {
+        "number": "Document number",
+        "revision": "Revision",
+        "status": "Status",
+        "author": "Prepared by",
+        "approver": "Approved by",
+        "issued": "Issued",
+        "effective": "Effective",
+        "history": ("Revision", "Date", "By", "Change"),
+    },
+    "zh_CN": {
+        "number": "文件编号",
+        "revision": "版次",
+        "status": "状态",
+        "author": "编制",
+        "approver": "批准",
+        "issued": "发布日期",
+        "effective": "实施日期",
+        "history": ("版次", "日期", "修订人", "修订内容"),
+    },
 }
 PAGE_LABELS = {"en": "Page {page} of {pages}", "zh_CN": "第 {page} 页 共 {pages} 页"}
 TOC_TITLES = {"en": "Contents", "zh_CN": "目录"}
@@ -150,19 +193,31 @@ TOC_TITLES = {"en": "Contents", "zh_CN": "目录"}
 
 def _control_block(document: dict[str, Any], lang: str) -> ControlBlock:
     labels: dict[str, Any] = CONTROL_LABELS[lang]
-    fields = tuple((labels[k], str(document.get(k) or "—")) for k in
-                   ("number", "revision", "status", "author", "approver", "issued", "effective"))
-    history = tuple(tuple(str(h.get(k) or "") for k in ("revision", "date", "author", "change"))
-                    for h in document.get("history") or [] if isinstance(h, dict))
+    fields = tuple(
+        (labels[k], str(document.get(k) or "—"))
+        for k in ("number", "revision", "status", "author", "approver", "issued", "effective")
+    )
+    history = tuple(
+        tuple(str(h.get(k) or "") for k in ("revision", "date", "author", "change"))
+        for h in document.get("history") or []
+        if isinstance(h, dict)
+    )
     return ControlBlock(fields, tuple(labels["history"]), history)
 
 
-def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],
-                   images: dict[str, bytes] | None = None, cancel: Callable[[], bool] | None = None) -> Document:
+def build_document(
+    info: TemplateInfo,
+    lang: str,
+    context: dict[str, Any],
+    images: dict[str, bytes] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Document:
     """Template → markup → document model. Pictures come only as bytes (the workspace's logo,
     the app's charts): a name in the markup picks one, never a file."""
     markup = render_markup(info, lang, context, cancel)
-    pictures = {name: data for name, data in (images or {}).items() if isinstance(data, bytes) and data}
+    pictures = {
+        name: data for name, data in (images or {}).items() if isinstance(data, bytes) and data
+    }
     org = context.get("organisation") or {}
     doc_meta = context.get("document") or {}
     logo = org.get("logo") if isinstance(org.get("logo"), bytes) and org.get("logo") else None
@@ -176,12 +231,25 @@ def build_document(info: TemplateInfo, lang: str, context: dict[str, Any],
         return Image(data, 3.2 if name == "logo" else 15.0)
 
     deadline = Deadline(TIME_LIMIT, cancel)  # reading the markup gets its own TIME_LIMIT
-    blocks: list[Block] = _number_headings(parse(markup, images=image, control=lambda: _control_block(doc_meta, lang),
-                                                 check=deadline.check))
-    return Document(title=info.title(lang), number=str(doc_meta.get("number") or ""),
-                    revision=str(doc_meta.get("revision") or ""), organisation=str(org.get("name") or ""),
-                    lang=lang, blocks=tuple(blocks), logo=logo, page_label=PAGE_LABELS[lang],
-                    toc_title=TOC_TITLES[lang])
+    blocks: list[Block] = _number_headings(
+        parse(
+            markup,
+            images=image,
+            control=lambda: _control_block(doc_meta, lang),
+            check=deadline.check,
+        )
+    )
+    return Document(
+        title=info.title(lang),
+        number=str(doc_meta.get("number") or ""),
+        revision=str(doc_meta.get("revision") or ""),
+        organisation=str(org.get("name") or ""),
+        lang=lang,
+        blocks=tuple(blocks),
+        logo=logo,
+        page_label=PAGE_LABELS[lang],
+        toc_title=TOC_TITLES[lang],
+    )
 
 
 def _number_headings(blocks: list[Block]) -> list[Block]:
@@ -209,14 +277,24 @@ def write_atomically(out_path: Path, write: Callable[[Path], None]) -> Path:
     try:
         return fileio.write_atomically(out_path, write)
     except OSError as exc:
-        raise DocumentError("documents.cannot_write", path=out_path, reason=exc.strerror or str(exc)) from exc
+        raise DocumentError(
+            "documents.cannot_write", path=out_path, reason=exc.strerror or str(exc)
+        ) from exc
 
 
-def render_document(template_id: str, context: dict[str, Any], *, lang: str, fmt: str, out_path: Path,
-                    reference_docx: Path | None = None, user_dir: Path | None = None,
-                    images: dict[str, bytes] | None = None,
-                    progress: Callable[[float, str], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> Path:
+def render_document(
+    template_id: str,
+    context: dict[str, Any],
+    *,
+    lang: str,
+    fmt: str,
+    out_path: Path,
+    reference_docx: Path | None = None,
+    user_dir: Path | None = None,
+    images: dict[str, bytes] | None = None,
+    progress: Callable[[float, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path:
     """Render a template to DOCX or PDF at `out_path` (temporary file, then rename). Running
     the template, reading its markup and writing the file each get TIME_LIMIT seconds;
     `cancel()` stops any of them."""
@@ -232,7 +310,9 @@ def render_document(template_id: str, context: dict[str, Any], *, lang: str, fmt
     if fmt == "docx":
         from qms_desktop.documents.docx_writer import write_docx
 
-        path = write_atomically(out_path, lambda p: write_docx(document, p, reference_docx, deadline=deadline))
+        path = write_atomically(
+            out_path, lambda p: write_docx(document, p, reference_docx, deadline=deadline)
+        )
     else:
         from qms_desktop.documents.pdf_writer import write_pdf
 

@@ -58,8 +58,24 @@ def escape(text: str) -> str:
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
-    md.disable(["image", "link", "autolink", "html_inline", "html_block", "code", "fence", "reference",
-                "lheading", "blockquote", "hr", "backticks", "entity"], ignoreInvalid=True)
+    md.disable(
+        [
+            "image",
+            "link",
+            "autolink",
+            "html_inline",
+            "html_block",
+            "code",
+            "fence",
+            "reference",
+            "lheading",
+            "blockquote",
+            "hr",
+            "backticks",
+            "entity",
+        ],
+        ignoreInvalid=True,
+    )
     return md
 
 
@@ -151,8 +167,12 @@ def _markdown_blocks(text: str) -> list[Block]:
 _HEADING_LINE = re.compile(r"^#{1,6}(?:[ \t]|$)")
 
 
-def parse(text: str, images: Callable[[str], Image | None] | None = None,
-          control: Callable[[], Block | None] | None = None, check: Callable[[], None] | None = None) -> list[Block]:
+def parse(
+    text: str,
+    images: Callable[[str], Image | None] | None = None,
+    control: Callable[[], Block | None] | None = None,
+    check: Callable[[], None] | None = None,
+) -> list[Block]:
     """Turn rendered markup into document blocks. The Markdown is parsed a section at a time
     (a heading at the start of a line ends every block before it, so the result is the
     same), calling `check()` between sections: a deadline or Cancel can stop a huge document."""

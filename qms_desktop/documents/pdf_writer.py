@@ -41,7 +41,9 @@ def _register_font() -> None:
     pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT), subfontIndex=0))
     for bold in (0, 1):
         for italic in (0, 1):
-            addMapping(FONT, bold, italic, FONT)  # one face covers Latin and CJK; emphasis by colour
+            addMapping(
+                FONT, bold, italic, FONT
+            )  # one face covers Latin and CJK; emphasis by colour
     _registered = True
 
 
@@ -99,7 +101,10 @@ CELL_LINES = 30  # line breaks a table cell may show
 def _cell(runs: tuple[Run, ...], overflow: list[tuple[Run, ...]], limit: int) -> tuple[Run, ...]:
     """A table row cannot break across pages, so a very long cell (in characters or in line
     breaks) shows its start and a marker, and its whole text is printed after the table."""
-    if sum(len(r.text) for r in runs) <= limit and sum(r.text.count("\n") for r in runs) < CELL_LINES:
+    if (
+        sum(len(r.text) for r in runs) <= limit
+        and sum(r.text.count("\n") for r in runs) < CELL_LINES
+    ):
         return runs
     overflow.append(runs)
     shown: list[Run] = []
@@ -126,47 +131,123 @@ def _styles() -> dict[str, Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
 
-    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=10.5, leading=15, wordWrap="CJK",
-                          spaceAfter=5)
+    base = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        bulletFontName=FONT,
+        fontSize=10.5,
+        leading=15,
+        wordWrap="CJK",
+        spaceAfter=5,
+    )
     return {
         "body": base,
         "flow": ParagraphStyle("flow", parent=base, spaceAfter=0),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12, spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontSize=9, leading=12, spaceAfter=0,
-                                   textColor=HexColor("#ffffff")),
-        "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=21, spaceBefore=12, spaceAfter=8,
-                             textColor=HexColor("#1f3a5f")),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=13, leading=18, spaceBefore=9, spaceAfter=6,
-                             textColor=HexColor("#1f3a5f")),
-        "h3": ParagraphStyle("h3", parent=base, fontSize=11.5, leading=16, spaceBefore=6, spaceAfter=4,
-                             textColor=HexColor("#2d3748")),
-        "title": ParagraphStyle("title", parent=base, fontSize=26, leading=34, spaceBefore=60, spaceAfter=16,
-                                textColor=HexColor("#1f3a5f")),
-        "titleflow": ParagraphStyle("titleflow", parent=base, fontSize=26, leading=34, spaceAfter=0,
-                                    textColor=HexColor("#1f3a5f")),
+        "cellhead": ParagraphStyle(
+            "cellhead",
+            parent=base,
+            fontSize=9,
+            leading=12,
+            spaceAfter=0,
+            textColor=HexColor("#ffffff"),
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontSize=16,
+            leading=21,
+            spaceBefore=12,
+            spaceAfter=8,
+            textColor=HexColor("#1f3a5f"),
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontSize=13,
+            leading=18,
+            spaceBefore=9,
+            spaceAfter=6,
+            textColor=HexColor("#1f3a5f"),
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontSize=11.5,
+            leading=16,
+            spaceBefore=6,
+            spaceAfter=4,
+            textColor=HexColor("#2d3748"),
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontSize=26,
+            leading=34,
+            spaceBefore=60,
+            spaceAfter=16,
+            textColor=HexColor("#1f3a5f"),
+        ),
+        "titleflow": ParagraphStyle(
+            "titleflow",
+            parent=base,
+            fontSize=26,
+            leading=34,
+            spaceAfter=0,
+            textColor=HexColor("#1f3a5f"),
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=20, spaceAfter=30),
-        "toc1": ParagraphStyle("toc1", parent=base, fontSize=10.5, leading=15, leftIndent=0, spaceBefore=3,
-                               spaceAfter=3),
-        "toc2": ParagraphStyle("toc2", parent=base, fontSize=10, leading=14, leftIndent=16, spaceBefore=3,
-                               spaceAfter=3),
-        "toc3": ParagraphStyle("toc3", parent=base, fontSize=9.5, leading=13, leftIndent=32, spaceBefore=3,
-                               spaceAfter=3),
-        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=2),
-        "bulletflow": ParagraphStyle("bulletflow", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=0),
+        "toc1": ParagraphStyle(
+            "toc1",
+            parent=base,
+            fontSize=10.5,
+            leading=15,
+            leftIndent=0,
+            spaceBefore=3,
+            spaceAfter=3,
+        ),
+        "toc2": ParagraphStyle(
+            "toc2", parent=base, fontSize=10, leading=14, leftIndent=16, spaceBefore=3, spaceAfter=3
+        ),
+        "toc3": ParagraphStyle(
+            "toc3",
+            parent=base,
+            fontSize=9.5,
+            leading=13,
+            leftIndent=32,
+            spaceBefore=3,
+            spaceAfter=3,
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=2
+        ),
+        "bulletflow": ParagraphStyle(
+            "bulletflow", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=0
+        ),
     }
 
 
-def _grid_table(rows: list[list[Any]], header: bool, widths: list[float] | None = None,
-                split_rows: bool = False) -> Any:
+def _grid_table(
+    rows: list[list[Any]], header: bool, widths: list[float] | None = None, split_rows: bool = False
+) -> Any:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
-    table = RLTable(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT",
-                    splitInRow=1 if split_rows else 0)
-    style = [("GRID", (0, 0), (-1, -1), 0.5, HexColor("#a0aec0")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("FONTNAME", (0, 0), (-1, -1), FONT), ("TOPPADDING", (0, 0), (-1, -1), 3),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    table = RLTable(
+        rows,
+        colWidths=widths,
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+        splitInRow=1 if split_rows else 0,
+    )
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, HexColor("#a0aec0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), HexColor("#1f3a5f")))
     table.setStyle(TableStyle(style))
@@ -216,8 +297,15 @@ def _toc_text(runs: tuple[Run, ...]) -> str:
 class _Builder:
     """The story for one layout attempt (flowables are used up by a build)."""
 
-    def __init__(self, document: Document, styles: dict[str, Any], frame_width: float, frame_height: float,
-                 deadline: Deadline, split_rows: bool) -> None:
+    def __init__(
+        self,
+        document: Document,
+        styles: dict[str, Any],
+        frame_width: float,
+        frame_height: float,
+        deadline: Deadline,
+        split_rows: bool,
+    ) -> None:
         self.document = document
         self.styles = styles
         self.frame_width = frame_width
@@ -227,18 +315,25 @@ class _Builder:
         self.story: list[Any] = []
         self.headings = 0
 
-    def paragraphs(self, runs: tuple[Run, ...], style: str, flow_style: str = "flow",
-                   bullet: str | None = None) -> None:
+    def paragraphs(
+        self, runs: tuple[Run, ...], style: str, flow_style: str = "flow", bullet: str | None = None
+    ) -> None:
         """A paragraph, in pieces if very long (the last piece keeps the style's spacing)."""
         from reportlab.platypus import Paragraph as RLParagraph
 
         pieces = _chunks(runs)
         for n, chunk in enumerate(pieces):
             chosen = self.styles[style if n == len(pieces) - 1 else flow_style]
-            self.story.append(RLParagraph(_markup(chunk), chosen, bulletText=bullet if n == 0 else None))
+            self.story.append(
+                RLParagraph(_markup(chunk), chosen, bulletText=bullet if n == 0 else None)
+            )
 
-    def table(self, header: tuple[tuple[Run, ...], ...], rows: tuple[tuple[tuple[Run, ...], ...], ...],
-              widths: list[float]) -> None:
+    def table(
+        self,
+        header: tuple[tuple[Run, ...], ...],
+        rows: tuple[tuple[tuple[Run, ...], ...], ...],
+        widths: list[float],
+    ) -> None:
         from reportlab.platypus import Paragraph as RLParagraph
         from reportlab.platypus import Spacer
 
@@ -246,13 +341,21 @@ class _Builder:
         overflow: list[tuple[Run, ...]] = []
         cells: list[list[Any]] = []
         if header:
-            cells.append([RLParagraph(_markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cellhead"])
-                          for c, w in zip(header[:columns], widths, strict=False)])
+            cells.append(
+                [
+                    RLParagraph(
+                        _markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cellhead"]
+                    )
+                    for c, w in zip(header[:columns], widths, strict=False)
+                ]
+            )
             cells[-1] += [""] * (columns - len(cells[-1]))
         for row in rows:
             self.deadline.check()
-            line = [RLParagraph(_markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cell"])
-                    for c, w in zip(row[:columns], widths, strict=False)]
+            line = [
+                RLParagraph(_markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cell"])
+                for c, w in zip(row[:columns], widths, strict=False)
+            ]
             cells.append(line + [""] * (columns - len(line)))
         self.story.append(_grid_table(cells, bool(header), widths, self.split_rows))
         self.story.append(Spacer(1, 6))
@@ -273,12 +376,16 @@ class _Builder:
         for block in document.blocks:
             self.deadline.check()
             if isinstance(block, Heading):
-                pieces = _chunks(block.runs)  # a heading as long as a book is laid out in pieces too
+                pieces = _chunks(
+                    block.runs
+                )  # a heading as long as a book is laid out in pieces too
                 heading = _heading(_markup(pieces[0]), styles[f"h{block.level}"])
                 self.headings += 1
                 heading.toc = (block.level, _toc_text(block.runs), f"h{self.headings}")
                 self.story.append(heading)
-                self.story += [RLParagraph(_markup(p), styles[f"h{block.level}"]) for p in pieces[1:]]
+                self.story += [
+                    RLParagraph(_markup(p), styles[f"h{block.level}"]) for p in pieces[1:]
+                ]
             elif isinstance(block, Paragraph):
                 self.paragraphs(block.runs, "body")
             elif isinstance(block, ListBlock):
@@ -288,13 +395,18 @@ class _Builder:
                 columns = max([len(block.header)] + [len(r) for r in block.rows] + [1])
                 self.table(block.header, block.rows, [frame_width / columns] * columns)
             elif isinstance(block, ControlBlock):
-                self.table((), tuple(((Run(k, bold=True),), (Run(v),)) for k, v in block.fields),
-                           [frame_width * 0.3, frame_width * 0.7])
+                self.table(
+                    (),
+                    tuple(((Run(k, bold=True),), (Run(v),)) for k, v in block.fields),
+                    [frame_width * 0.3, frame_width * 0.7],
+                )
                 if block.history:
                     self.story.append(Spacer(1, 2))
-                    self.table(tuple((Run(h),) for h in block.history_header),
-                               tuple(tuple((Run(c),) for c in row) for row in block.history),
-                               [frame_width * w for w in (0.12, 0.18, 0.2, 0.5)])
+                    self.table(
+                        tuple((Run(h),) for h in block.history_header),
+                        tuple(tuple((Run(c),) for c in row) for row in block.history),
+                        [frame_width * w for w in (0.12, 0.18, 0.2, 0.5)],
+                    )
                 self.story.append(Spacer(1, 2))
             elif isinstance(block, Image):
                 self.image(block.data, min(block.width_cm * cm, frame_width))
@@ -358,19 +470,31 @@ def _contents_class() -> type:
             return self.width, self.height
 
         def split(self, avail_width: float, avail_height: float) -> list[Any]:
-            def end_of_entry(canvas: Any, _kind: str, label: str) -> None:  # dots and the page number
+            def end_of_entry(
+                canvas: Any, _kind: str, label: str
+            ) -> None:  # dots and the page number
                 page, level, key = label.split(",")
                 style = self.getLevelStyle(int(level))
-                drawPageNumbers(canvas, style, [(int(page), literal_eval(key))], avail_width, avail_height,
-                                " . " if 0 <= self.dotsMinLevel <= int(level) else "")
+                drawPageNumbers(
+                    canvas,
+                    style,
+                    [(int(page), literal_eval(key))],
+                    avail_width,
+                    avail_height,
+                    " . " if 0 <= self.dotsMinLevel <= int(level) else "",
+                )
 
             self.canv.setNamedCB("drawTOCEntryEnd", end_of_entry)
             entries: list[Any] = [Spacer(1, 0)]
             for level, text, page, key in self._lastEntries:
                 label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
-                entries.append(RLParagraph(f'<a href="#{key}">{text}</a>'
-                                           f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{label}"/>',
-                                           self.getLevelStyle(level)))
+                entries.append(
+                    RLParagraph(
+                        f'<a href="#{key}">{text}</a>'
+                        f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{label}"/>',
+                        self.getLevelStyle(level),
+                    )
+                )
             return entries
 
     return Contents
@@ -449,8 +573,12 @@ def _build(document: Document, path: Path, deadline: Deadline, split_rows: bool)
         def _decorate(self, total: int) -> None:
             self.setFont(FONT, HEADER_SIZE)
             self.setFillColorRGB(0.35, 0.4, 0.45)
-            self.drawRightString(width - margin, height - 1.2 * cm, head)  # plain text, never markup
-            footer = fit_width(document.page_label.format(page=self._pageNumber, pages=total), frame_width)
+            self.drawRightString(
+                width - margin, height - 1.2 * cm, head
+            )  # plain text, never markup
+            footer = fit_width(
+                document.page_label.format(page=self._pageNumber, pages=total), frame_width
+            )
             self.drawCentredString(width / 2, 1.1 * cm, footer)
 
     class Doc(BaseDocTemplate):
@@ -460,14 +588,27 @@ def _build(document: Document, path: Path, deadline: Deadline, split_rows: bool)
             if toc is not None:
                 level, text, key = toc
                 self.canv.bookmarkPage(key)
-                self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)  # a PDF string
+                self.canv.addOutlineEntry(
+                    text, key, level=level - 1, closed=level > 1
+                )  # a PDF string
                 # TableOfContents lays its entries out as Paragraph markup: escaped here.
                 self.notify("TOCEntry", (level - 1, xml_escape(text), self.page, key))
 
-    doc = Doc(str(path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-              bottomMargin=margin, title=one_line(document.title), author=one_line(document.organisation)[:500],
-              initialFontName=FONT, initialFontSize=10.5)
-    doc.addPageTemplates([PageTemplate("page", [Frame(margin, margin, frame_width, frame_height, id="f")])])
+    doc = Doc(
+        str(path),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=one_line(document.title),
+        author=one_line(document.organisation)[:500],
+        initialFontName=FONT,
+        initialFontSize=10.5,
+    )
+    doc.addPageTemplates(
+        [PageTemplate("page", [Frame(margin, margin, frame_width, frame_height, id="f")])]
+    )
     story = _Builder(document, styles, frame_width, frame_height, deadline, split_rows).build()
     doc.multiBuild(story, canvasmaker=NumberedCanvas)
 

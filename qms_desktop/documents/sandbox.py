@@ -54,8 +54,14 @@ class Refused(SecurityError):
 class _IncludeRefused(TemplateSyntaxError):
     """An include, import or extends the sandbox refuses, found when the template is compiled."""
 
-    def __init__(self, code: str, lineno: int, name: str | None, filename: str | None,
-                 params: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        lineno: int,
+        name: str | None,
+        filename: str | None,
+        params: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(code, lineno, name, filename)
         self.code = code
         self.params = params or {}
@@ -96,7 +102,9 @@ class _Budget:
         self.built = 0
 
 
-_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("template_budget", default=None)
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "template_budget", default=None
+)
 
 
 def _limit(size: int, limit: int = MAX_VALUE) -> None:
@@ -162,7 +170,9 @@ def _check_join(separator: Any, items: list[Any] | tuple[Any, ...] | str) -> Non
     _limit(weight(items) + sep * max(0, len(items) - 1))
 
 
-def _check_str_method(owner: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+def _check_str_method(
+    owner: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, ...]:
     """Refuse a str method call whose result would be too large; returns the arguments to use
     (an iterable to join is read once, here)."""
     first = args[0] if args else None
@@ -171,7 +181,9 @@ def _check_str_method(owner: str, name: str, args: tuple[Any, ...], kwargs: dict
     elif name in ("center", "ljust", "rjust", "zfill"):
         _limit(_int_arg(first))
     elif name == "expandtabs":
-        _limit(len(owner) + owner.count("\t") * _int_arg(first if args else kwargs.get("tabsize", 8)))
+        _limit(
+            len(owner) + owner.count("\t") * _int_arg(first if args else kwargs.get("tabsize", 8))
+        )
     elif name == "replace" and len(args) >= 2:
         _check_replace(owner, args[0], args[1], args[2] if len(args) > 2 else kwargs.get("count"))
     elif name == "join" and args:
@@ -226,9 +238,18 @@ def _filter_checks() -> dict[str, Callable[[dict[str, Any]], None]]:
         if sum(len(str(a.get(key) or "")) for key in ("target", "rel")) > 1000:
             raise Refused("documents.value_too_large", size=MAX_VALUE + 1, limit=MAX_VALUE)
 
-    return {"center": center, "indent": indent, "wordwrap": wordwrap, "replace": replace, "join": join,
-            "format": format_, "batch": count_arg("linecount"), "slice": count_arg("slices"), "tojson": tojson,
-            "urlize": urlize}
+    return {
+        "center": center,
+        "indent": indent,
+        "wordwrap": wordwrap,
+        "replace": replace,
+        "join": join,
+        "format": format_,
+        "batch": count_arg("linecount"),
+        "slice": count_arg("slices"),
+        "tojson": tojson,
+        "urlize": urlize,
+    }
 
 
 _FILTER_CHECKS = _filter_checks()
@@ -237,17 +258,33 @@ _FILTER_CHECKS = _filter_checks()
 def _checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     check = _FILTER_CHECKS.get(name)
     signature = inspect.signature(func) if check else None
-    passed = getattr(func, "jinja_pass_arg", None) is not None  # a context or environment comes first
+    passed = (
+        getattr(func, "jinja_pass_arg", None) is not None
+    )  # a context or environment comes first
     # Jinja's async-capable filters pass a context their wrapped function's signature lacks.
-    skip = 1 if passed and signature is not None and next(iter(signature.parameters), "") not in (
-        "eval_ctx", "context", "environment", "env") else 0
+    skip = (
+        1
+        if passed
+        and signature is not None
+        and next(iter(signature.parameters), "")
+        not in ("eval_ctx", "context", "environment", "env")
+        else 0
+    )
 
     @functools.wraps(func)  # keeps Jinja's pass_context / pass_eval_context marker
     def run(*args: Any, **kwargs: Any) -> Any:
         if check is not None and signature is not None:
             value = int(passed)
-            if name == "join" and len(args) > value and not isinstance(args[value], list | tuple | str):
-                args = (*args[:value], list(args[value]), *args[value + 1:])  # read once, to measure it
+            if (
+                name == "join"
+                and len(args) > value
+                and not isinstance(args[value], list | tuple | str)
+            ):
+                args = (
+                    *args[:value],
+                    list(args[value]),
+                    *args[value + 1 :],
+                )  # read once, to measure it
             try:
                 bound = signature.bind(*args[skip:], **kwargs)
             except TypeError:
@@ -341,9 +378,16 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _CodeGenerator
 
     def __init__(self, folder: Path) -> None:
-        super().__init__(loader=FunctionLoader(self._load), undefined=StrictUndefined, autoescape=False,
-                         finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                         bytecode_cache=_COMPILED)
+        super().__init__(
+            loader=FunctionLoader(self._load),
+            undefined=StrictUndefined,
+            autoescape=False,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
+        )
         self.folder = Path(folder)
         self.filters["pct"] = _pct
         self.filters = {name: _checked_filter(name, f) for name, f in self.filters.items()}
@@ -358,10 +402,14 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             raise TemplateError("documents.not_a_file", path=path)
         try:
             if path.stat().st_size > MAX_SOURCE:
-                raise TemplateError("documents.template_too_large", path=path, limit_kb=MAX_SOURCE // 1024)
+                raise TemplateError(
+                    "documents.template_too_large", path=path, limit_kb=MAX_SOURCE // 1024
+                )
             return path.read_text(encoding="utf-8"), str(path), lambda: True
         except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateError("documents.template_unreadable", path=path, reason=str(exc)) from exc
+            raise TemplateError(
+                "documents.template_unreadable", path=path, reason=str(exc)
+            ) from exc
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -371,9 +419,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                 raise _IncludeRefused("documents.include_dynamic", node.lineno, name, filename)
             wanted = target.value
             if wanted == name:
-                raise _IncludeRefused("documents.include_self", node.lineno, name, filename, {"name": wanted})
+                raise _IncludeRefused(
+                    "documents.include_self", node.lineno, name, filename, {"name": wanted}
+                )
             if not _INCLUDABLE.match(wanted) or not (self.folder / wanted).is_file():
-                raise _IncludeRefused("documents.include_missing", node.lineno, name, filename, {"name": wanted})
+                raise _IncludeRefused(
+                    "documents.include_missing", node.lineno, name, filename, {"name": wanted}
+                )
         return tree
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -410,7 +462,9 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
 def _where(template_id: str, file: str, line: int | None) -> Message:
     if line:
-        return Message("documents.where_line", {"template": template_id, "file": file, "line": line})
+        return Message(
+            "documents.where_line", {"template": template_id, "file": file, "line": line}
+        )
     return Message("documents.where", {"template": template_id, "file": file})
 
 
@@ -441,20 +495,32 @@ def _watch(time_limit: float, cancel: Callable[[], bool] | None) -> Callable[...
     return tracer
 
 
-def render(folder: Path, file: str, template_id: str, context: dict[str, Any], *, time_limit: float,
-           cancel: Callable[[], bool] | None = None) -> str:
+def render(
+    folder: Path,
+    file: str,
+    template_id: str,
+    context: dict[str, Any],
+    *,
+    time_limit: float,
+    cancel: Callable[[], bool] | None = None,
+) -> str:
     """Run `folder/file` in the sandbox, with a time limit, the user's cancel and an output cap."""
     folder = Path(folder)
     env = TemplateSandbox(folder)
     try:
         template = env.get_template(file)
     except _IncludeRefused as exc:
-        raise TemplateError(exc.code, where=_where(template_id, Path(exc.filename or file).name, exc.lineno),
-                            **exc.params) from None
+        raise TemplateError(
+            exc.code,
+            where=_where(template_id, Path(exc.filename or file).name, exc.lineno),
+            **exc.params,
+        ) from None
     except TemplateSyntaxError as exc:
-        raise TemplateError("documents.template_syntax",
-                            where=_where(template_id, Path(exc.filename or file).name, exc.lineno),
-                            cause=exc.message or "") from None
+        raise TemplateError(
+            "documents.template_syntax",
+            where=_where(template_id, Path(exc.filename or file).name, exc.lineno),
+            cause=exc.message or "",
+        ) from None
     parts: list[str] = []
     size = 0
     too_much = False
@@ -472,30 +538,56 @@ def render(folder: Path, file: str, template_id: str, context: dict[str, Any], *
     except _Stopped as stop:
         if stop.cancelled:
             raise DocumentError("documents.cancelled") from None
-        raise TemplateError("documents.template_timeout", where=_where(template_id, file, None),
-                            seconds=round(time_limit)) from None
+        raise TemplateError(
+            "documents.template_timeout",
+            where=_where(template_id, file, None),
+            seconds=round(time_limit),
+        ) from None
     except Refused as exc:
-        raise TemplateError(exc.code, where=_where(template_id, *_error_place(exc, folder, file)),
-                            **exc.params) from None
+        raise TemplateError(
+            exc.code, where=_where(template_id, *_error_place(exc, folder, file)), **exc.params
+        ) from None
     except RecursionError as exc:
-        raise TemplateError("documents.template_recursion",
-                            where=_where(template_id, *_error_place(exc, folder, file))) from None
+        raise TemplateError(
+            "documents.template_recursion",
+            where=_where(template_id, *_error_place(exc, folder, file)),
+        ) from None
     except SecurityError as exc:
-        raise TemplateError("documents.template_forbidden", where=_where(template_id, *_error_place(exc, folder, file)),
-                            cause=str(exc)) from None
+        raise TemplateError(
+            "documents.template_forbidden",
+            where=_where(template_id, *_error_place(exc, folder, file)),
+            cause=str(exc),
+        ) from None
     except JinjaTemplateError as exc:
-        raise TemplateError("documents.template_failed", where=_where(template_id, *_error_place(exc, folder, file)),
-                            cause=str(exc), kind=type(exc).__name__) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError,
-            MemoryError) as exc:
-        raise TemplateError("documents.template_failed", where=_where(template_id, *_error_place(exc, folder, file)),
-                            cause=str(exc), kind=type(exc).__name__) from None
+        raise TemplateError(
+            "documents.template_failed",
+            where=_where(template_id, *_error_place(exc, folder, file)),
+            cause=str(exc),
+            kind=type(exc).__name__,
+        ) from None
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        ZeroDivisionError,
+        OverflowError,
+        MemoryError,
+    ) as exc:
+        raise TemplateError(
+            "documents.template_failed",
+            where=_where(template_id, *_error_place(exc, folder, file)),
+            cause=str(exc),
+            kind=type(exc).__name__,
+        ) from None
     finally:
         sys.settrace(previous)
         _budget.reset(budget)
     if too_much:
-        raise TemplateError("documents.template_too_much_output", where=_where(template_id, file, None),
-                            limit_mb=MAX_MARKUP // 1048576)
+        raise TemplateError(
+            "documents.template_too_much_output",
+            where=_where(template_id, file, None),
+            limit_mb=MAX_MARKUP // 1048576,
+        )
     return "".join(parts)
-
-

@@ -33,7 +33,11 @@ STATUS_KEYS: dict[str, Status] = {
     "4": Status.NOT_APPLICABLE,
 }
 
-SCORE: dict[Status, float] = {Status.CONFORMING: 1.0, Status.PARTIAL: 0.5, Status.NONCONFORMING: 0.0}
+SCORE: dict[Status, float] = {
+    Status.CONFORMING: 1.0,
+    Status.PARTIAL: 0.5,
+    Status.NONCONFORMING: 0.0,
+}
 
 
 class Grade(enum.Enum):
@@ -79,8 +83,11 @@ class Action:
 
     @property
     def is_open(self) -> bool:
-        return bool(self.text.strip()) and self.state in (ActionState.NONE, ActionState.OPEN,
-                                                          ActionState.IN_PROGRESS)
+        return bool(self.text.strip()) and self.state in (
+            ActionState.NONE,
+            ActionState.OPEN,
+            ActionState.IN_PROGRESS,
+        )
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,11 @@ def implied_values(item: ItemAssessment, changed: dict[str, object]) -> dict[str
     """What a change implies for the other fields: a new status clears a grade that does not
     fit it (a major nonconformity cannot stay on a conforming finding; a requirement not
     assessed has no grade), unless the same change sets the grade itself."""
-    if "status" in changed and "grade" not in changed and item.grade not in _GRADES_FOR[item.status]:
+    if (
+        "status" in changed
+        and "grade" not in changed
+        and item.grade not in _GRADES_FOR[item.status]
+    ):
         return {"grade": Grade.NONE}
     return {}
 
@@ -116,8 +127,9 @@ def implied_values(item: ItemAssessment, changed: dict[str, object]) -> dict[str
 def validate_item(item: ItemAssessment) -> None:
     """Raise ValidationError when the item's fields contradict each other."""
     if item.grade not in _GRADES_FOR[item.status]:
-        raise ValidationError("grade", "core.grade_does_not_fit", grade=item.grade.value,
-                              status=item.status.value)
+        raise ValidationError(
+            "grade", "core.grade_does_not_fit", grade=item.grade.value, status=item.status.value
+        )
     if item.status is Status.NOT_APPLICABLE and not item.na_justification.strip():
         raise ValidationError("na_justification", "core.na_needs_justification")
     if item.action.text.strip() and item.action.state is ActionState.NONE:
@@ -154,7 +166,9 @@ def score_from_counts(counts: dict[Status, int]) -> Score:
     counts = {s: counts.get(s, 0) for s in Status}
     total = sum(counts.values())
     applicable = total - counts[Status.NOT_APPLICABLE]
-    assessed_scored = counts[Status.CONFORMING] + counts[Status.PARTIAL] + counts[Status.NONCONFORMING]
+    assessed_scored = (
+        counts[Status.CONFORMING] + counts[Status.PARTIAL] + counts[Status.NONCONFORMING]
+    )
     points = sum(SCORE[s] * counts[s] for s in SCORE)
     conformity = points / assessed_scored if assessed_scored else None
     progress = assessed_scored / applicable if applicable else (1.0 if total else 0.0)
@@ -180,7 +194,10 @@ def score_by_clause(items: Iterable[ItemAssessment]) -> dict[str, Score]:
         if per is None:
             per = counts[clause] = dict.fromkeys(_VALUES, 0)
         per[item.status._value_] += 1
-    return {clause: score_from_counts({Status(v): n for v, n in per.items()}) for clause, per in counts.items()}
+    return {
+        clause: score_from_counts({Status(v): n for v, n in per.items()})
+        for clause, per in counts.items()
+    }
 
 
 @dataclass(frozen=True)

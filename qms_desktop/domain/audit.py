@@ -69,20 +69,34 @@ def verify_chain(
         count += 1
         if e.seq != expected_seq:
             problems.append(
-                ChainProblem(e.seq, f"audit entry {e.seq} stands where entry {expected_seq} should: "
-                             "entries were deleted, inserted or reordered")
+                ChainProblem(
+                    e.seq,
+                    f"audit entry {e.seq} stands where entry {expected_seq} should: "
+                    "entries were deleted, inserted or reordered",
+                )
             )
             return problems
         if e.prev_hash != prev:
-            problems.append(ChainProblem(e.seq, f"audit entry {e.seq} does not follow the entry before it"))
+            problems.append(
+                ChainProblem(e.seq, f"audit entry {e.seq} does not follow the entry before it")
+            )
             return problems
         recomputed = entry_hash(
-            seq=e.seq, at_utc=e.at_utc, actor=e.actor, action=e.action, entity=e.entity,
-            entity_id=e.entity_id, field=e.field, old_value=e.old_value, new_value=e.new_value,
+            seq=e.seq,
+            at_utc=e.at_utc,
+            actor=e.actor,
+            action=e.action,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            field=e.field,
+            old_value=e.old_value,
+            new_value=e.new_value,
             prev_hash=e.prev_hash,
         )
         if recomputed != e.hash:
-            problems.append(ChainProblem(e.seq, f"audit entry {e.seq} was altered after it was written"))
+            problems.append(
+                ChainProblem(e.seq, f"audit entry {e.seq} was altered after it was written")
+            )
             return problems
         prev = e.hash
         expected_seq += 1
@@ -90,7 +104,10 @@ def verify_chain(
         head_count, head_hash = head
         if head_count != count or head_hash != prev:
             problems.append(
-                ChainProblem(count + 1, f"the audit trail should hold {head_count} entries ending in "
-                             f"{head_hash[:12]}…, but holds {count}: entries were removed from its end")
+                ChainProblem(
+                    count + 1,
+                    f"the audit trail should hold {head_count} entries ending in "
+                    f"{head_hash[:12]}…, but holds {count}: entries were removed from its end",
+                )
             )
     return problems

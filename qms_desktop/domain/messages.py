@@ -57,8 +57,15 @@ def _table() -> dict[str, tuple[str, str]]:
     )
 
     table: dict[str, tuple[str, str]] = {}
-    for module in (messages_core, messages_storage, messages_libraries, messages_documents,
-                   messages_exchange, messages_package, messages_backups):
+    for module in (
+        messages_core,
+        messages_storage,
+        messages_libraries,
+        messages_documents,
+        messages_exchange,
+        messages_package,
+        messages_backups,
+    ):
         for code, pair in module.MESSAGES.items():
             if code in table:
                 raise RuntimeError(f"message code {code!r} is defined twice")
@@ -91,5 +98,8 @@ def render(code: str, params: Mapping[str, object], lang: str = "en") -> str:
 
 
 def placeholders(template: str) -> set[str]:
-    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
-            if name}
+    return {
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    }

@@ -4,8 +4,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # places, used as {where} in the sentences below
     "exchange.at_row": ("{file}, row {row}", "{file}，第 {row} 行"),
     "exchange.at_sheet": ("{file}, sheet {sheet}", "{file}，工作表 {sheet}"),
-    "exchange.at_sheet_row": ("{file}, sheet {sheet}, row {row}", "{file}，工作表 {sheet}，第 {row} 行"),
-    "exchange.at_cell": ("{file}, sheet {sheet}, cell {cell}", "{file}，工作表 {sheet}，单元格 {cell}"),
+    "exchange.at_sheet_row": (
+        "{file}, sheet {sheet}, row {row}",
+        "{file}，工作表 {sheet}，第 {row} 行",
+    ),
+    "exchange.at_cell": (
+        "{file}, sheet {sheet}, cell {cell}",
+        "{file}，工作表 {sheet}，单元格 {cell}",
+    ),
     "exchange.at_part": ("{file}, part {part}", "{file}，部件 {part}"),
     "exchange.nothing": ("nothing", "无"),
     # field names in sentences
@@ -16,127 +22,144 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # export
     "exchange.no_assessment": (
         "The workspace holds no assessment yet; create one in the Compare step first.",
-        "工作区中还没有评估；请先在“对照”步骤中创建一个评估。"),
+        "工作区中还没有评估；请先在“对照”步骤中创建一个评估。",
+    ),
     "exchange.no_such_assessment": (
         "The workspace holds no assessment {id}.",
-        "工作区中没有编号为 {id} 的评估。"),
+        "工作区中没有编号为 {id} 的评估。",
+    ),
     "exchange.export_suffix": (
         "{file}: export to a .xlsx or .csv file.",
-        "{file}：只能导出为 .xlsx 或 .csv 文件。"),
-    "exchange.no_folder": (
-        "The folder {folder} does not exist.",
-        "文件夹 {folder} 不存在。"),
+        "{file}：只能导出为 .xlsx 或 .csv 文件。",
+    ),
+    "exchange.no_folder": ("The folder {folder} does not exist.", "文件夹 {folder} 不存在。"),
     "exchange.library_not_in_assessment": (
         "The assessment holds no requirement of library {library}.",
-        "该评估中没有要求库 {library} 的要求。"),
-    "exchange.cannot_write": (
-        "Cannot write {path}: {reason}.",
-        "无法写入 {path}：{reason}。"),
+        "该评估中没有要求库 {library} 的要求。",
+    ),
+    "exchange.cannot_write": ("Cannot write {path}: {reason}.", "无法写入 {path}：{reason}。"),
     # import: the file as a whole
-    "exchange.cannot_read": (
-        "Cannot read {path}: {reason}.",
-        "无法读取 {path}：{reason}。"),
-    "exchange.not_a_file": (
-        "{path} is not a file.",
-        "{path} 不是文件。"),
+    "exchange.cannot_read": ("Cannot read {path}: {reason}.", "无法读取 {path}：{reason}。"),
+    "exchange.not_a_file": ("{path} is not a file.", "{path} 不是文件。"),
     "exchange.too_large": (
         "{file} is larger than {limit_mb} MB; it is not a checklist.",
-        "{file} 大于 {limit_mb} MB，不是检查表文件。"),
+        "{file} 大于 {limit_mb} MB，不是检查表文件。",
+    ),
     "exchange.import_suffix": (
         "{file}: import a .xlsx or .csv file.",
-        "{file}：只能导入 .xlsx 或 .csv 文件。"),
-    "exchange.empty": (
-        "{file} is empty.",
-        "{file} 是空文件。"),
+        "{file}：只能导入 .xlsx 或 .csv 文件。",
+    ),
+    "exchange.empty": ("{file} is empty.", "{file} 是空文件。"),
     "exchange.missing_columns": (
         "{file}: the header row lacks the column(s) {columns} (found: {found}).",
-        "{file}：标题行缺少列 {columns}（找到的是：{found}）。"),
+        "{file}：标题行缺少列 {columns}（找到的是：{found}）。",
+    ),
     "exchange.column_twice": (
         "{file}: column {column!r} appears twice.",
-        "{file}：列 {column!r} 出现了两次。"),
+        "{file}：列 {column!r} 出现了两次。",
+    ),
     "exchange.too_many_rows": (
         "{where}: more than {limit:,} rows; that is not a checklist.",
-        "{where}：超过 {limit:,} 行，不是检查表。"),
+        "{where}：超过 {limit:,} 行，不是检查表。",
+    ),
     "exchange.too_many_cells": (
         "{where}: more than {limit:,} cells to read; that is not a checklist.",
-        "{where}：需要读取的单元格超过 {limit:,} 个，不是检查表。"),
+        "{where}：需要读取的单元格超过 {limit:,} 个，不是检查表。",
+    ),
     # import: CSV
     "exchange.csv_encoding": (
         "{file}: the text encoding is not recognised; save it as UTF-8 CSV.",
-        "{file}：无法识别文本编码；请另存为 UTF-8 编码的 CSV 文件。"),
-    "exchange.csv_not_text": (
-        "{file} is not a text CSV file.",
-        "{file} 不是文本格式的 CSV 文件。"),
+        "{file}：无法识别文本编码；请另存为 UTF-8 编码的 CSV 文件。",
+    ),
+    "exchange.csv_not_text": ("{file} is not a text CSV file.", "{file} 不是文本格式的 CSV 文件。"),
     "exchange.csv_field_too_long": (
         "{file}, line {line}: a field is longer than {limit:,} characters (a quotation mark left open?).",
-        "{file}，第 {line} 行：某个字段超过 {limit:,} 个字符（是否有未闭合的引号？）。"),
+        "{file}，第 {line} 行：某个字段超过 {limit:,} 个字符（是否有未闭合的引号？）。",
+    ),
     "exchange.csv_unreadable": (
         "{file}, line {line}: not a readable CSV file ({detail}).",
-        "{file}，第 {line} 行：无法读取的 CSV 文件（{detail}）。"),
+        "{file}，第 {line} 行：无法读取的 CSV 文件（{detail}）。",
+    ),
     # import: XLSX
     "exchange.xlsx_not_a_workbook": (
         "{file} is not a readable Excel workbook: an .xlsx file is a zip archive and this is not one.",
-        "{file} 不是可读取的 Excel 工作簿：.xlsx 文件是 zip 压缩包，而此文件不是。"),
+        "{file} 不是可读取的 Excel 工作簿：.xlsx 文件是 zip 压缩包，而此文件不是。",
+    ),
     "exchange.xlsx_protected_or_old": (
         "{file} is password-protected or in the old .xls format; save it in Excel as an .xlsx "
         "workbook without a password and import it again.",
-        "{file} 设有密码或是旧的 .xls 格式；请在 Excel 中另存为不设密码的 .xlsx 工作簿后再导入。"),
+        "{file} 设有密码或是旧的 .xls 格式；请在 Excel 中另存为不设密码的 .xlsx 工作簿后再导入。",
+    ),
     "exchange.xlsx_damaged": (
         "{file} is not a readable Excel workbook; it is damaged ({detail}).",
-        "{file} 不是可读取的 Excel 工作簿，文件已损坏（{detail}）。"),
+        "{file} 不是可读取的 Excel 工作簿，文件已损坏（{detail}）。",
+    ),
     "exchange.xlsx_unusual_packing": (
         "{file}: the part {part} is packed in a way spreadsheet programs do not use; save the "
         "workbook again from Excel.",
-        "{file}：部件 {part} 的压缩方式不是电子表格程序所用的方式；请用 Excel 重新保存该工作簿。"),
+        "{file}：部件 {part} 的压缩方式不是电子表格程序所用的方式；请用 Excel 重新保存该工作簿。",
+    ),
     "exchange.xlsx_too_many_parts": (
         "{file} holds more than {limit} parts; it is not a checklist workbook.",
-        "{file} 包含超过 {limit} 个部件，不是检查表工作簿。"),
+        "{file} 包含超过 {limit} 个部件，不是检查表工作簿。",
+    ),
     "exchange.xlsx_unpacked_too_large": (
         "{file} unpacks to more than {limit_mb} MB; it is not a checklist workbook.",
-        "{file} 解压后超过 {limit_mb} MB，不是检查表工作簿。"),
+        "{file} 解压后超过 {limit_mb} MB，不是检查表工作簿。",
+    ),
     "exchange.xlsx_packed_too_tightly": (
         "{file}: the part {part} unpacks to {ratio} times its packed size (a workbook stays under "
         "{limit}); the file is built to exhaust memory, not a checklist.",
         "{file}：部件 {part} 解压后是压缩大小的 {ratio} 倍（正常工作簿不超过 {limit} 倍）；"
-        "此文件旨在耗尽内存，不是检查表。"),
+        "此文件旨在耗尽内存，不是检查表。",
+    ),
     "exchange.xlsx_too_many_elements": (
         "{where}: more than {limit:,} XML elements; that is not a checklist workbook.",
-        "{where}：XML 元素超过 {limit:,} 个，不是检查表工作簿。"),
+        "{where}：XML 元素超过 {limit:,} 个，不是检查表工作簿。",
+    ),
     "exchange.xlsx_too_much_structure": (
         "{where}: more than {limit:,} elements of styles, names and formatting; that is not a "
         "checklist workbook.",
-        "{where}：样式、名称和格式等元素超过 {limit:,} 个，不是检查表工作簿。"),
+        "{where}：样式、名称和格式等元素超过 {limit:,} 个，不是检查表工作簿。",
+    ),
     "exchange.xlsx_too_many_strings": (
         "{file}: its table of {strings:,} strings is far larger than its {values:,} cells can use; "
         "it is not a checklist workbook.",
-        "{file}：其字符串表有 {strings:,} 项，远多于 {values:,} 个单元格所能用到的，不是检查表工作簿。"),
+        "{file}：其字符串表有 {strings:,} 项，远多于 {values:,} 个单元格所能用到的，不是检查表工作簿。",
+    ),
     "exchange.xlsx_row_too_long": (
         "{where}: row {row} has more than {limit:,} cells, more than Excel allows.",
-        "{where}：第 {row} 行的单元格超过 {limit:,} 个，超出 Excel 的上限。"),
+        "{where}：第 {row} 行的单元格超过 {limit:,} 个，超出 Excel 的上限。",
+    ),
     "exchange.xlsx_no_sheet": (
         "{file} holds no worksheet to read.",
-        "{file} 中没有可读取的工作表。"),
+        "{file} 中没有可读取的工作表。",
+    ),
     "exchange.merged_cells": (
         "{where}: merged cells ({ranges}) cannot be matched to requirements; unmerge them and "
         "import again.",
-        "{where}：合并的单元格（{ranges}）无法与要求对应；请取消合并后再导入。"),
+        "{where}：合并的单元格（{ranges}）无法与要求对应；请取消合并后再导入。",
+    ),
     "exchange.formula": (
         "{where}: a formula is not an answer; type the value instead.",
-        "{where}：公式不能作为答案；请直接输入值。"),
+        "{where}：公式不能作为答案；请直接输入值。",
+    ),
     # import: rows
     "exchange.duplicate_row": (
         "{where}: {library} {ref} already appeared in row {first}.",
-        "{where}：{library} {ref} 已在第 {first} 行出现过。"),
+        "{where}：{library} {ref} 已在第 {first} 行出现过。",
+    ),
     "exchange.unknown_requirement": (
         "{where}: the assessment has no requirement {ref!r} in library {library!r}.",
-        "{where}：该评估中没有要求库 {library!r} 的要求 {ref!r}。"),
+        "{where}：该评估中没有要求库 {library!r} 的要求 {ref!r}。",
+    ),
     "exchange.bad_value": (
         "{where}: {value!r} is not a valid {field} (use one of: {allowed}).",
-        "{where}：{value!r} 不是有效的{field}（请使用以下之一：{allowed}）。"),
+        "{where}：{value!r} 不是有效的{field}（请使用以下之一：{allowed}）。",
+    ),
     "exchange.bad_date": (
         "{where}: due date {text!r} is not a date (YYYY-MM-DD).",
-        "{where}：截止日期 {text!r} 不是日期（格式为 YYYY-MM-DD）。"),
-    "exchange.invalid_value": (
-        "{where}: {reason}",
-        "{where}：{reason}（此行无法导入）"),
+        "{where}：截止日期 {text!r} 不是日期（格式为 YYYY-MM-DD）。",
+    ),
+    "exchange.invalid_value": ("{where}: {reason}", "{where}：{reason}（此行无法导入）"),
 }

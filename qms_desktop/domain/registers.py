@@ -66,8 +66,12 @@ def clean_value(field: Field, value: object) -> object:
     elif field.kind == "choice":
         value = "" if value is None else str(value)
         if value not in field.choices and not (value == "" and not field.required):
-            raise ValidationError(field.name, "core.not_a_choice", value=value,
-                                  choices=[c for c in field.choices if c])
+            raise ValidationError(
+                field.name,
+                "core.not_a_choice",
+                value=value,
+                choices=[c for c in field.choices if c],
+            )
     else:
         if value is None:
             value = ""
@@ -75,7 +79,11 @@ def clean_value(field: Field, value: object) -> object:
             raise ValidationError(field.name, "core.must_be_text")
         if len(value) > MAX_TEXT:
             raise ValidationError(field.name, "core.text_too_long", limit=MAX_TEXT)
-    if field.required and value in (None, "") or (field.required and isinstance(value, str) and not value.strip()):
+    if (
+        field.required
+        and value in (None, "")
+        or (field.required and isinstance(value, str) and not value.strip())
+    ):
         raise ValidationError(field.name, "core.required")
     return value
 
@@ -104,16 +112,21 @@ def _lesson_rules(v: dict[str, object]) -> None:
         raise ValidationError("rule_kind", "core.adopted_lesson_needs_rule_kind")
 
 
-LESSONS = Register("lesson", Step.SUMMARISE, (
-    Field("source", "choice", True, LESSON_SOURCES),
-    Field("occurred_on", "date"),
-    Field("what_happened", "multiline", True),
-    Field("lesson", "multiline", True),
-    Field("suggested_rule", "multiline", in_table=False),
-    Field("rule_kind", "choice", False, RULE_KINDS),
-    Field("decision", "choice", False, DECISIONS),
-    Field("document", "text"),
-), _lesson_rules)
+LESSONS = Register(
+    "lesson",
+    Step.SUMMARISE,
+    (
+        Field("source", "choice", True, LESSON_SOURCES),
+        Field("occurred_on", "date"),
+        Field("what_happened", "multiline", True),
+        Field("lesson", "multiline", True),
+        Field("suggested_rule", "multiline", in_table=False),
+        Field("rule_kind", "choice", False, RULE_KINDS),
+        Field("decision", "choice", False, DECISIONS),
+        Field("document", "text"),
+    ),
+    _lesson_rules,
+)
 
 
 # -- Study ---------------------------------------------------------------------------------
@@ -127,33 +140,50 @@ def _training_rules(v: dict[str, object]) -> None:
         raise ValidationError("hours", "core.hours_out_of_range")
 
 
-PEOPLE = Register("person", Step.STUDY, (
-    Field("name", "text", True),
-    Field("role", "text", True),
-    Field("department", "text"),
-))
+PEOPLE = Register(
+    "person",
+    Step.STUDY,
+    (
+        Field("name", "text", True),
+        Field("role", "text", True),
+        Field("department", "text"),
+    ),
+)
 
-STUDY_PLAN = Register("study_plan", Step.STUDY, (
-    Field("role", "text", True),
-    Field("standard", "text", True),
-    Field("due", "date"),
-    Field("state", "choice", True, STUDY_STATES),
-))
+STUDY_PLAN = Register(
+    "study_plan",
+    Step.STUDY,
+    (
+        Field("role", "text", True),
+        Field("standard", "text", True),
+        Field("due", "date"),
+        Field("state", "choice", True, STUDY_STATES),
+    ),
+)
 
-TRAINING = Register("training", Step.STUDY, (
-    Field("topic", "text", True),
-    Field("held_on", "date", True),
-    Field("trainer", "text"),
-    Field("hours", "number"),
-    Field("attendees", "multiline"),
-    Field("assessment", "text"),
-), _training_rules)
+TRAINING = Register(
+    "training",
+    Step.STUDY,
+    (
+        Field("topic", "text", True),
+        Field("held_on", "date", True),
+        Field("trainer", "text"),
+        Field("hours", "number"),
+        Field("attendees", "multiline"),
+        Field("assessment", "text"),
+    ),
+    _training_rules,
+)
 
-BENCHMARKING = Register("benchmark", Step.STUDY, (
-    Field("organisation", "text", True),
-    Field("practice", "multiline", True),
-    Field("adopt", "multiline"),
-))
+BENCHMARKING = Register(
+    "benchmark",
+    Step.STUDY,
+    (
+        Field("organisation", "text", True),
+        Field("practice", "multiline", True),
+        Field("adopt", "multiline"),
+    ),
+)
 
 
 # -- Plan ----------------------------------------------------------------------------------
@@ -177,85 +207,141 @@ def _element_rules(v: dict[str, object]) -> None:
         raise ValidationError("reason", "core.element_needs_reason")
 
 
-OBJECTIVES = Register("objective", Step.PLAN, (
-    Field("objective", "text", True),
-    Field("metric", "text", True),
-    Field("target", "number", True),
-    Field("unit", "text"),
-    Field("frequency", "choice", True, FREQUENCIES),
-    Field("owner", "text"),
-    Field("process", "text"),
-), _objective_rules)
+OBJECTIVES = Register(
+    "objective",
+    Step.PLAN,
+    (
+        Field("objective", "text", True),
+        Field("metric", "text", True),
+        Field("target", "number", True),
+        Field("unit", "text"),
+        Field("frequency", "choice", True, FREQUENCIES),
+        Field("owner", "text"),
+        Field("process", "text"),
+    ),
+    _objective_rules,
+)
 
-ELEMENTS = Register("element", Step.PLAN, (
-    Field("element", "text", True),
-    Field("group", "choice", True, ELEMENT_GROUPS),
-    Field("adopted", "choice", True, YES_NO),
-    Field("reason", "multiline"),
-), _element_rules)
+ELEMENTS = Register(
+    "element",
+    Step.PLAN,
+    (
+        Field("element", "text", True),
+        Field("group", "choice", True, ELEMENT_GROUPS),
+        Field("adopted", "choice", True, YES_NO),
+        Field("reason", "multiline"),
+    ),
+    _element_rules,
+)
 
-PROCESSES = Register("process", Step.PLAN, (
-    Field("name", "text", True),
-    Field("owner", "text"),
-    Field("inputs", "multiline"),
-    Field("outputs", "multiline"),
-    Field("resources", "multiline", in_table=False),
-    Field("measures", "multiline", in_table=False),
-    Field("requirements", "text"),
-    Field("feeds", "text"),  # names of the processes this one hands its outputs to, comma-separated
-))
+PROCESSES = Register(
+    "process",
+    Step.PLAN,
+    (
+        Field("name", "text", True),
+        Field("owner", "text"),
+        Field("inputs", "multiline"),
+        Field("outputs", "multiline"),
+        Field("resources", "multiline", in_table=False),
+        Field("measures", "multiline", in_table=False),
+        Field("requirements", "text"),
+        Field(
+            "feeds", "text"
+        ),  # names of the processes this one hands its outputs to, comma-separated
+    ),
+)
 
-DOCUMENTS = Register("planned_document", Step.PLAN, (
-    Field("level", "choice", True, DOCUMENT_LEVELS),
-    Field("number", "text", True),
-    Field("title", "text", True),
-    Field("parent", "text"),
-))
+DOCUMENTS = Register(
+    "planned_document",
+    Step.PLAN,
+    (
+        Field("level", "choice", True, DOCUMENT_LEVELS),
+        Field("number", "text", True),
+        Field("title", "text", True),
+        Field("parent", "text"),
+    ),
+)
 
-SERVICE_ITEMS = Register("service_item", Step.PLAN, (
-    Field("service", "text", True),
-    Field("item", "text", True),
-    Field("time_standard", "text"),
-    Field("quality_standard", "text"),
-    Field("price_standard", "text"),
-    Field("delivery", "multiline", in_table=False),
-    Field("control_points", "multiline", in_table=False),
-))
+SERVICE_ITEMS = Register(
+    "service_item",
+    Step.PLAN,
+    (
+        Field("service", "text", True),
+        Field("item", "text", True),
+        Field("time_standard", "text"),
+        Field("quality_standard", "text"),
+        Field("price_standard", "text"),
+        Field("delivery", "multiline", in_table=False),
+        Field("control_points", "multiline", in_table=False),
+    ),
+)
 
-SATISFACTION = Register("satisfaction_standard", Step.PLAN, (
-    Field("dimension", "choice", True, SERVQUAL),
-    Field("standard", "text", True),
-    Field("metric", "text", True),
-    Field("target", "text", True),
-))
+SATISFACTION = Register(
+    "satisfaction_standard",
+    Step.PLAN,
+    (
+        Field("dimension", "choice", True, SERVQUAL),
+        Field("standard", "text", True),
+        Field("metric", "text", True),
+        Field("target", "text", True),
+    ),
+)
 
-NEEDS = Register("customer_need", Step.PLAN, (
-    Field("need", "text", True),
-    Field("category", "choice", True, KANO),
-    Field("service", "text"),
-))
+NEEDS = Register(
+    "customer_need",
+    Step.PLAN,
+    (
+        Field("need", "text", True),
+        Field("category", "choice", True, KANO),
+        Field("service", "text"),
+    ),
+)
 
-MOMENTS = Register("moment_of_truth", Step.PLAN, (
-    Field("moment", "text", True),
-    Field("standard", "text", True),
-    Field("owner", "text"),
-    Field("severity", "choice", False, SEVERITIES),
-    Field("recovery", "multiline"),
-))
+MOMENTS = Register(
+    "moment_of_truth",
+    Step.PLAN,
+    (
+        Field("moment", "text", True),
+        Field("standard", "text", True),
+        Field("owner", "text"),
+        Field("severity", "choice", False, SEVERITIES),
+        Field("recovery", "multiline"),
+    ),
+)
 
-REGISTERS: dict[str, Register] = {r.key: r for r in (
-    LESSONS, PEOPLE, STUDY_PLAN, TRAINING, BENCHMARKING, OBJECTIVES, ELEMENTS, PROCESSES, DOCUMENTS,
-    SERVICE_ITEMS, SATISFACTION, NEEDS, MOMENTS)}
+REGISTERS: dict[str, Register] = {
+    r.key: r
+    for r in (
+        LESSONS,
+        PEOPLE,
+        STUDY_PLAN,
+        TRAINING,
+        BENCHMARKING,
+        OBJECTIVES,
+        ELEMENTS,
+        PROCESSES,
+        DOCUMENTS,
+        SERVICE_ITEMS,
+        SATISFACTION,
+        NEEDS,
+        MOMENTS,
+    )
+}
 
 
 # -- step completion rules ------------------------------------------------------------------
+
 
 def summarise_progress(lessons: list[dict[str, object]]) -> float | None:
     """Share of lessons with a decision (adopted ones linked to a document); None when empty."""
     if not lessons:
         return None
-    done = sum(1 for v in lessons if v["decision"] in ("reject", "later")
-               or (v["decision"] == "adopt" and str(v["document"]).strip()))
+    done = sum(
+        1
+        for v in lessons
+        if v["decision"] in ("reject", "later")
+        or (v["decision"] == "adopt" and str(v["document"]).strip())
+    )
     return done / len(lessons)
 
 
@@ -271,7 +357,9 @@ def unknown_attendees(attendees: str, people: list[str]) -> list[str]:
     if not people:
         return []
     known = {p.strip().casefold() for p in people}
-    return [a.strip() for a in attendees.splitlines() if a.strip() and a.strip().casefold() not in known]
+    return [
+        a.strip() for a in attendees.splitlines() if a.strip() and a.strip().casefold() not in known
+    ]
 
 
 def recovery_steps_for(severity: str) -> tuple[int, ...]:

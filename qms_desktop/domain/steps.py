@@ -91,7 +91,9 @@ def next_step(states: dict[Step, StepState]) -> Step | None:
     return None
 
 
-def validate_sign_off(status: StepStatus, signed_off_by: str, signed_off_on: dt.date | None) -> None:
+def validate_sign_off(
+    status: StepStatus, signed_off_by: str, signed_off_on: dt.date | None
+) -> None:
     """A step can be marked done only with a person and a date for the sign-off."""
     from qms_desktop.domain.errors import ValidationError
 

@@ -15,8 +15,18 @@ from qms_desktop.libraries.yaml_library import (
 )
 from qms_desktop.paths import LIBRARIES
 
-__all__ = ["LibraryCopy", "LibraryError", "builtin_libraries", "builtin_library", "catalog_to_library",
-           "import_oscal_catalog", "library_to_yaml", "load_any", "load_library", "load_library_text"]
+__all__ = [
+    "LibraryCopy",
+    "LibraryError",
+    "builtin_libraries",
+    "builtin_library",
+    "catalog_to_library",
+    "import_oscal_catalog",
+    "library_to_yaml",
+    "load_any",
+    "load_library",
+    "load_library_text",
+]
 
 
 def builtin_libraries() -> list[LibraryCopy]:
@@ -39,7 +49,9 @@ def load_any(path: Path) -> LibraryCopy:
         with path.open("rb") as f:
             head = f.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError as exc:
-        raise LibraryError("libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise LibraryError(
+            "libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     if head.startswith((b"{", b"[")):
         return import_oscal_catalog(path)
     return load_library(path)

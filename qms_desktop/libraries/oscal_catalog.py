@@ -67,7 +67,9 @@ def _prose(part: dict[str, Any], where: str, depth: int = 0) -> str:
             label = _label(sub)
             text = _prose(sub, f"{where}.parts[{i}]", depth + 1)
             if text:
-                lines.append(f"{label} {text}".strip() if label and label != _text(sub.get("id")) else text)
+                lines.append(
+                    f"{label} {text}".strip() if label and label != _text(sub.get("id")) else text
+                )
     return "\n".join(lines).strip()
 
 
@@ -97,7 +99,9 @@ def catalog_to_library(data: Any, source: str) -> LibraryCopy:
     try:
         return _catalog_to_library(data, source)
     except _TooDeep as exc:
-        raise LibraryError("libraries.oscal_too_deep", source=source, where=exc.where, limit=MAX_DEPTH) from None
+        raise LibraryError(
+            "libraries.oscal_too_deep", source=source, where=exc.where, limit=MAX_DEPTH
+        ) from None
 
 
 def _catalog_to_library(data: dict[str, Any], source: str) -> LibraryCopy:
@@ -117,7 +121,9 @@ def _catalog_to_library(data: dict[str, Any], source: str) -> LibraryCopy:
 
     def add(row: LibraryRow, where: str) -> None:
         if row.ref in seen:
-            raise LibraryError("libraries.oscal_id_twice", source=source, where=where, ref=repr(row.ref))
+            raise LibraryError(
+                "libraries.oscal_id_twice", source=source, where=where, ref=repr(row.ref)
+            )
         seen.add(row.ref)
         rows.append(row)
 
@@ -125,17 +131,34 @@ def _catalog_to_library(data: dict[str, Any], source: str) -> LibraryCopy:
         if items is None:
             return
         if not isinstance(items, list):
-            raise LibraryError("libraries.oscal_not_a_list", source=source, where=f"{where}.controls")
+            raise LibraryError(
+                "libraries.oscal_not_a_list", source=source, where=f"{where}.controls"
+            )
         if level > MAX_DEPTH:
             raise _TooDeep(f"{where}.controls")
         for i, control in enumerate(items):
             path = f"{where}.controls[{i}]"
-            if not isinstance(control, dict) or not _text(control.get("id")).strip() \
-                    or not _text(control.get("title")).strip():
+            if (
+                not isinstance(control, dict)
+                or not _text(control.get("id")).strip()
+                or not _text(control.get("title")).strip()
+            ):
                 raise LibraryError("libraries.oscal_control_needs_id", source=source, where=path)
             classes = tuple(c for c in [_text(control.get("class"))] if c)
-            add(LibraryRow(_label(control), parent, depth, False, _text(control["title"]).strip(), "",
-                           _guidance(control, path), "", classes), path)
+            add(
+                LibraryRow(
+                    _label(control),
+                    parent,
+                    depth,
+                    False,
+                    _text(control["title"]).strip(),
+                    "",
+                    _guidance(control, path),
+                    "",
+                    classes,
+                ),
+                path,
+            )
             controls(control.get("controls"), parent, depth, path, level + 1)  # enhancements follow
 
     def groups(items: Any, parent: str, depth: int, where: str) -> None:
@@ -160,32 +183,58 @@ def _catalog_to_library(data: dict[str, Any], source: str) -> LibraryCopy:
         controls(catalog.get("controls"), "controls", 1, "catalog", 0)
     if not any(not r.is_section for r in rows):
         raise LibraryError("libraries.oscal_no_controls", source=source)
-    if not all(_is_text(t) for r in rows for t in (r.ref, r.title_en, r.guidance_en, *r.tags)) \
-            or not _is_text(title + uuid):
+    if not all(
+        _is_text(t) for r in rows for t in (r.ref, r.title_en, r.guidance_en, *r.tags)
+    ) or not _is_text(title + uuid):
         raise LibraryError("libraries.oscal_not_unicode", source=source)
-    draft = LibraryCopy(lib_id, title, "", _text(meta.get("version")), "oscal", "", tuple(rows),
-                        publisher=f"OSCAL catalog {uuid}".strip(), licence="As published with the catalog.")
-    return LibraryCopy(draft.id, draft.name_en, "", draft.version, "oscal", library_to_yaml(draft), draft.rows,
-                       draft.publisher, draft.licence)
+    draft = LibraryCopy(
+        lib_id,
+        title,
+        "",
+        _text(meta.get("version")),
+        "oscal",
+        "",
+        tuple(rows),
+        publisher=f"OSCAL catalog {uuid}".strip(),
+        licence="As published with the catalog.",
+    )
+    return LibraryCopy(
+        draft.id,
+        draft.name_en,
+        "",
+        draft.version,
+        "oscal",
+        library_to_yaml(draft),
+        draft.rows,
+        draft.publisher,
+        draft.licence,
+    )
 
 
 def import_oscal_catalog(path: Path) -> LibraryCopy:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise LibraryError("libraries.oscal_too_large", name=path.name, limit_mb=MAX_BYTES // 1048576)
+            raise LibraryError(
+                "libraries.oscal_too_large", name=path.name, limit_mb=MAX_BYTES // 1048576
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise LibraryError("libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise LibraryError(
+            "libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise LibraryError("libraries.oscal_not_utf8", name=path.name) from None
     except json.JSONDecodeError as exc:
-        raise LibraryError("libraries.oscal_bad_json", name=path.name, line=exc.lineno, detail=exc.msg) from None
+        raise LibraryError(
+            "libraries.oscal_bad_json", name=path.name, line=exc.lineno, detail=exc.msg
+        ) from None
     except RecursionError:
         raise LibraryError("libraries.oscal_json_too_deep", name=path.name) from None
     except ValueError:  # the only other one: an integer longer than Python will convert
-        raise LibraryError("libraries.oscal_number_too_long", name=path.name,
-                           limit=sys.get_int_max_str_digits()) from None
+        raise LibraryError(
+            "libraries.oscal_number_too_long", name=path.name, limit=sys.get_int_max_str_digits()
+        ) from None
     return catalog_to_library(data, path.name)

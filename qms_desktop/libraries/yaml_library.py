@@ -41,12 +41,16 @@ class LibraryError(QmsError):
 
 def at_line(source: str, line: int | None) -> Message | str:
     """A place in a file: "<source>, line <n>" (or the source alone), in either language."""
-    return source if line is None else Message("libraries.at_line", {"source": source, "line": line})
+    return (
+        source if line is None else Message("libraries.at_line", {"source": source, "line": line})
+    )
 
 
 def _where(source: str, node: yaml.Node | None, path: str) -> Message | str:
     location = at_line(source, node.start_mark.line + 1 if node is not None else None)
-    return Message("libraries.at_place", {"location": location, "place": path}) if path else location
+    return (
+        Message("libraries.at_place", {"location": location, "place": path}) if path else location
+    )
 
 
 def problem(where: Message | str, what: Message) -> LibraryError:
@@ -60,7 +64,9 @@ def _read_text(path: Path) -> str:
             raise LibraryError("libraries.too_large", name=path.name, limit_mb=MAX_BYTES // 1048576)
         data = path.read_bytes()
     except OSError as exc:
-        raise LibraryError("libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise LibraryError(
+            "libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     if b"\x00" in data:
         raise LibraryError("libraries.binary", name=path.name)
     try:
@@ -76,19 +82,25 @@ def _compose(text: str, source: str) -> yaml.Node:
         depth = 0
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise problem(at_line(source, event.start_mark.line + 1), Message("libraries.p_anchors"))
+                raise problem(
+                    at_line(source, event.start_mark.line + 1), Message("libraries.p_anchors")
+                )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_NESTING:
-                    raise problem(at_line(source, event.start_mark.line + 1),
-                                  Message("libraries.p_too_deep", {"limit": MAX_NESTING}))
+                    raise problem(
+                        at_line(source, event.start_mark.line + 1),
+                        Message("libraries.p_too_deep", {"limit": MAX_NESTING}),
+                    )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise problem(at_line(source, mark.line + 1 if mark is not None else None),
-                      Message("libraries.p_not_yaml", {"detail": str(exc.problem)})) from None
+        raise problem(
+            at_line(source, mark.line + 1 if mark is not None else None),
+            Message("libraries.p_not_yaml", {"detail": str(exc.problem)}),
+        ) from None
     except yaml.YAMLError as exc:
         raise problem(source, Message("libraries.p_not_yaml", {"detail": str(exc)})) from None
     except RecursionError:  # pragma: no cover - MAX_NESTING keeps the composer far from it
@@ -139,10 +151,18 @@ class _Reader:
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key not in allowed:
-                raise self.fail(key_node, path, Message("libraries.p_unknown_key",
-                                                        {"key": _shown_key(key), "allowed": sorted(allowed)}))
+                raise self.fail(
+                    key_node,
+                    path,
+                    Message(
+                        "libraries.p_unknown_key",
+                        {"key": _shown_key(key), "allowed": sorted(allowed)},
+                    ),
+                )
             if key in out:
-                raise self.fail(key_node, path, Message("libraries.p_key_twice", {"key": repr(key)}))
+                raise self.fail(
+                    key_node, path, Message("libraries.p_key_twice", {"key": repr(key)})
+                )
             out[key] = value
         return out
 
@@ -199,8 +219,11 @@ def load_library_text(text: str, source: str = "library", *, origin: str = "yaml
     top = r.mapping(root, "", TOP_KEYS)
     fmt = r.text(top.get("format"), "format", required=False)
     if fmt and fmt != FORMAT:
-        raise r.fail(top.get("format"), "format",
-                     Message("libraries.p_unknown_format", {"found": repr(fmt), "expected": repr(FORMAT)}))
+        raise r.fail(
+            top.get("format"),
+            "format",
+            Message("libraries.p_unknown_format", {"found": repr(fmt), "expected": repr(FORMAT)}),
+        )
     lib_id = r.text(top.get("id"), "id")
     if not set(lib_id) <= _ID_CHARS or len(lib_id) > 80:
         raise r.fail(top.get("id"), "id", Message("libraries.p_bad_id"))
@@ -220,19 +243,38 @@ def load_library_text(text: str, source: str = "library", *, origin: str = "yaml
 
     def add(row: LibraryRow, node: yaml.Node, path: str) -> None:
         if row.ref in seen:
-            raise r.fail(node, path, Message("libraries.p_ref_twice", {"ref": repr(row.ref), "first": seen[row.ref]}))
+            raise r.fail(
+                node,
+                path,
+                Message("libraries.p_ref_twice", {"ref": repr(row.ref), "first": seen[row.ref]}),
+            )
         seen[row.ref] = path
         rows.append(row)
 
     def walk_section(node: yaml.Node, path: str, parent: str, depth: int) -> None:
         if depth >= MAX_SECTION_DEPTH:
-            raise r.fail(node, path, Message("libraries.p_sections_too_deep", {"limit": MAX_SECTION_DEPTH}))
+            raise r.fail(
+                node, path, Message("libraries.p_sections_too_deep", {"limit": MAX_SECTION_DEPTH})
+            )
         sec = r.mapping(node, path, SECTION_KEYS)
         ref = r.text(sec.get("ref"), f"{path}.ref")
         t_en, t_zh = r.bilingual(sec.get("title"), f"{path}.title", required=True)
         g_en, g_zh = r.bilingual(sec.get("guidance"), f"{path}.guidance", required=False)
-        add(LibraryRow(ref, parent, depth, True, t_en, t_zh, g_en, g_zh, r.tags(sec.get("tags"), f"{path}.tags")),
-            node, f"{path}.ref")
+        add(
+            LibraryRow(
+                ref,
+                parent,
+                depth,
+                True,
+                t_en,
+                t_zh,
+                g_en,
+                g_zh,
+                r.tags(sec.get("tags"), f"{path}.tags"),
+            ),
+            node,
+            f"{path}.ref",
+        )
         # Requirements and sub-sections of one section are read in reference order, so a
         # clause with no sub-clauses (5.3) can stand between sections (5.2 and 6).
         entries: list[tuple[str, str, yaml.Node]] = []
@@ -260,8 +302,21 @@ def load_library_text(text: str, source: str = "library", *, origin: str = "yaml
             rref = r.text(fields.get("ref"), f"{epath}.ref")
             rt_en, rt_zh = r.bilingual(fields.get("title"), f"{epath}.title", required=True)
             rg_en, rg_zh = r.bilingual(fields.get("guidance"), f"{epath}.guidance", required=False)
-            add(LibraryRow(rref, ref, depth + 1, False, rt_en, rt_zh, rg_en, rg_zh,
-                           r.tags(fields.get("tags"), f"{epath}.tags")), enode, f"{epath}.ref")
+            add(
+                LibraryRow(
+                    rref,
+                    ref,
+                    depth + 1,
+                    False,
+                    rt_en,
+                    rt_zh,
+                    rg_en,
+                    rg_zh,
+                    r.tags(fields.get("tags"), f"{epath}.tags"),
+                ),
+                enode,
+                f"{epath}.ref",
+            )
 
     sections = r.items(top.get("sections"), "sections")
     if not sections:
@@ -270,7 +325,9 @@ def load_library_text(text: str, source: str = "library", *, origin: str = "yaml
         walk_section(node, f"sections[{i}]", "", 0)
     if not any(not row.is_section for row in rows):
         raise r.fail(root, "sections", Message("libraries.p_no_requirements"))
-    return LibraryCopy(lib_id, name_en, name_zh, version, origin, text, tuple(rows), publisher, licence)
+    return LibraryCopy(
+        lib_id, name_en, name_zh, version, origin, text, tuple(rows), publisher, licence
+    )
 
 
 def load_library(path: Path, *, origin: str = "yaml") -> LibraryCopy:
@@ -281,6 +338,7 @@ def load_library(path: Path, *, origin: str = "yaml") -> LibraryCopy:
 def library_to_yaml(lib: LibraryCopy) -> str:
     """Write a library in the YAML format (used for OSCAL imports, so the workspace keeps
     one format for every library it holds)."""
+
     def bi(en: str, zh: str) -> Any:
         return {k: v for k, v in (("en", en), ("zh_CN", zh)) if v}
 
@@ -298,16 +356,29 @@ def library_to_yaml(lib: LibraryCopy) -> str:
         subs = [c for c in children.get(row.ref, []) if c.is_section]
         if reqs:
             out["requirements"] = [
-                {k: v for k, v in (("ref", q.ref), ("title", bi(q.title_en, q.title_zh)),
-                                   ("guidance", bi(q.guidance_en, q.guidance_zh)), ("tags", list(q.tags))) if v}
-                for q in reqs]
+                {
+                    k: v
+                    for k, v in (
+                        ("ref", q.ref),
+                        ("title", bi(q.title_en, q.title_zh)),
+                        ("guidance", bi(q.guidance_en, q.guidance_zh)),
+                        ("tags", list(q.tags)),
+                    )
+                    if v
+                }
+                for q in reqs
+            ]
         if subs:
             out["sections"] = [section(s) for s in subs]
         return out
 
     doc: dict[str, Any] = {
-        "format": FORMAT, "id": lib.id, "name": bi(lib.name_en, lib.name_zh), "version": lib.version,
-        "publisher": lib.publisher, "licence": lib.licence,
+        "format": FORMAT,
+        "id": lib.id,
+        "name": bi(lib.name_en, lib.name_zh),
+        "version": lib.version,
+        "publisher": lib.publisher,
+        "licence": lib.licence,
         "sections": [section(row) for row in children.get("", []) if row.is_section],
     }
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)

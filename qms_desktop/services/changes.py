@@ -16,7 +16,12 @@ class ChangeSet:
     audit: bool = True
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
-        return ChangeSet(self.profile or other.profile, self.steps | other.steps,
-                         self.checklist or other.checklist, self.items | other.items,
-                         self.libraries or other.libraries, self.registers | other.registers,
-                         self.audit or other.audit)
+        return ChangeSet(
+            self.profile or other.profile,
+            self.steps | other.steps,
+            self.checklist or other.checklist,
+            self.items | other.items,
+            self.libraries or other.libraries,
+            self.registers | other.registers,
+            self.audit or other.audit,
+        )

@@ -45,8 +45,19 @@ from qms_desktop.storage.workspace import Workspace
 
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 
-ITEM_FIELDS = ("status", "grade", "na_justification", "current_practice", "evidence_notes", "gap",
-               "action_text", "action_owner", "action_due", "action_priority", "action_state")
+ITEM_FIELDS = (
+    "status",
+    "grade",
+    "na_justification",
+    "current_practice",
+    "evidence_notes",
+    "gap",
+    "action_text",
+    "action_owner",
+    "action_due",
+    "action_priority",
+    "action_state",
+)
 
 
 @dataclass(frozen=True)
@@ -74,25 +85,51 @@ def _now() -> str:
 
 
 def _to_info(r: AssessmentRecord) -> AssessmentInfo:
-    return AssessmentInfo(r.id, r.name, r.held_on, r.audit_date, tuple(r.library_ids.split()), r.notes)
+    return AssessmentInfo(
+        r.id, r.name, r.held_on, r.audit_date, tuple(r.library_ids.split()), r.notes
+    )
 
 
 def _to_item(r: AssessmentItemRecord) -> ItemAssessment:
     return ItemAssessment(
-        library_id=r.library_id, ref=r.ref, status=Status(r.status), grade=Grade(r.grade),
-        na_justification=r.na_justification, current_practice=r.current_practice,
-        evidence_notes=r.evidence_notes, gap=r.gap,
-        action=Action(r.action_text, r.action_owner, r.action_due, Priority(r.action_priority),
-                      ActionState(r.action_state)),
-        changed_by=r.changed_by, changed_at=r.changed_at,
+        library_id=r.library_id,
+        ref=r.ref,
+        status=Status(r.status),
+        grade=Grade(r.grade),
+        na_justification=r.na_justification,
+        current_practice=r.current_practice,
+        evidence_notes=r.evidence_notes,
+        gap=r.gap,
+        action=Action(
+            r.action_text,
+            r.action_owner,
+            r.action_due,
+            Priority(r.action_priority),
+            ActionState(r.action_state),
+        ),
+        changed_by=r.changed_by,
+        changed_at=r.changed_at,
     )
 
 
 def _blank_item(assessment_id: int, library_id: str, ref: str) -> AssessmentItemRecord:
     return AssessmentItemRecord(
-        assessment_id=assessment_id, library_id=library_id, ref=ref, status=Status.NOT_ASSESSED.value,
-        grade="", na_justification="", current_practice="", evidence_notes="", gap="", action_text="",
-        action_owner="", action_due=None, action_priority="", action_state="", changed_by="", changed_at="",
+        assessment_id=assessment_id,
+        library_id=library_id,
+        ref=ref,
+        status=Status.NOT_ASSESSED.value,
+        grade="",
+        na_justification="",
+        current_practice="",
+        evidence_notes="",
+        gap="",
+        action_text="",
+        action_owner="",
+        action_due=None,
+        action_priority="",
+        action_state="",
+        changed_by="",
+        changed_at="",
     )
 
 
@@ -101,13 +138,22 @@ def _blank_item(assessment_id: int, library_id: str, ref: str) -> AssessmentItem
 
 def list_assessments(ws: Workspace) -> list[AssessmentInfo]:
     with ws.reading() as s:
-        rows = s.scalars(select(AssessmentRecord).order_by(AssessmentRecord.held_on, AssessmentRecord.id))
+        rows = s.scalars(
+            select(AssessmentRecord).order_by(AssessmentRecord.held_on, AssessmentRecord.id)
+        )
         return [_to_info(r) for r in rows]
 
 
 def create_assessment(
-    ws: Workspace, actor: str, name: str, held_on: dt.date, library_ids: list[str], *,
-    audit_date: dt.date | None = None, copy_from: int | None = None, notes: str = "",
+    ws: Workspace,
+    actor: str,
+    name: str,
+    held_on: dt.date,
+    library_ids: list[str],
+    *,
+    audit_date: dt.date | None = None,
+    copy_from: int | None = None,
+    notes: str = "",
     bring_in_builtin: bool = False,
 ) -> tuple[AssessmentInfo, ChangeSet]:
     """A new assessment over the requirements of `library_ids`. A re-assessment
@@ -133,17 +179,31 @@ def create_assessment(
         unknown = [lib for lib in library_ids if lib not in known]
         if unknown:
             raise ValidationError("library_ids", "core.no_such_library", library=unknown)
-        record = AssessmentRecord(name=name.strip(), held_on=held_on, audit_date=audit_date,
-                                  library_ids=" ".join(library_ids), notes=notes)
+        record = AssessmentRecord(
+            name=name.strip(),
+            held_on=held_on,
+            audit_date=audit_date,
+            library_ids=" ".join(library_ids),
+            notes=notes,
+        )
         s.add(record)
         s.flush()
         earlier: dict[tuple[str, str], AssessmentItemRecord] = {}
         if copy_from is not None:
-            earlier = {(r.library_id, r.ref): r for r in s.scalars(
-                select(AssessmentItemRecord).where(AssessmentItemRecord.assessment_id == copy_from))}
+            earlier = {
+                (r.library_id, r.ref): r
+                for r in s.scalars(
+                    select(AssessmentItemRecord).where(
+                        AssessmentItemRecord.assessment_id == copy_from
+                    )
+                )
+            }
         refs = s.execute(
             select(RequirementRecord.library_id, RequirementRecord.ref)
-            .where(RequirementRecord.library_id.in_(library_ids), RequirementRecord.is_section.is_(False))
+            .where(
+                RequirementRecord.library_id.in_(library_ids),
+                RequirementRecord.is_section.is_(False),
+            )
             .order_by(RequirementRecord.library_id, RequirementRecord.position)
         ).all()
         for library_id, ref in refs:
@@ -162,8 +222,9 @@ def create_assessment(
 ASSESSMENT_FIELDS = ("name", "held_on", "audit_date", "notes")
 
 
-def update_assessment(ws: Workspace, actor: str, assessment_id: int,
-                      **values: object) -> tuple[AssessmentInfo, ChangeSet]:
+def update_assessment(
+    ws: Workspace, actor: str, assessment_id: int, **values: object
+) -> tuple[AssessmentInfo, ChangeSet]:
     """Rename an assessment or change its dates or notes."""
     unknown = set(values) - set(ASSESSMENT_FIELDS)
     if unknown:
@@ -213,28 +274,44 @@ class AssessmentSnapshot:
 _ITEM_COLUMNS = ("id", "library_id", "ref", *ITEM_FIELDS, "changed_by", "changed_at")
 
 
-def delete_assessment(ws: Workspace, actor: str, assessment_id: int) -> tuple[AssessmentSnapshot, ChangeSet]:
+def delete_assessment(
+    ws: Workspace, actor: str, assessment_id: int
+) -> tuple[AssessmentSnapshot, ChangeSet]:
     """Delete an assessment, its findings and their evidence; returns what `restore_assessment` needs."""
     with ws.editing(actor) as s:
         record = s.get(AssessmentRecord, assessment_id)
         if record is None:
             raise WorkspaceError("core.no_such_assessment", id=assessment_id)
         info = _to_info(record)
-        items = list(s.scalars(select(AssessmentItemRecord)
-                               .where(AssessmentItemRecord.assessment_id == assessment_id)
-                               .order_by(AssessmentItemRecord.id)))
+        items = list(
+            s.scalars(
+                select(AssessmentItemRecord)
+                .where(AssessmentItemRecord.assessment_id == assessment_id)
+                .order_by(AssessmentItemRecord.id)
+            )
+        )
         ids = [i.id for i in items]
         evidence: list[EvidenceSnapshot] = []
         if ids:
-            files = list(s.scalars(select(EvidenceFileRecord).where(EvidenceFileRecord.item_id.in_(ids))
-                                   .order_by(EvidenceFileRecord.id)))
+            files = list(
+                s.scalars(
+                    select(EvidenceFileRecord)
+                    .where(EvidenceFileRecord.item_id.in_(ids))
+                    .order_by(EvidenceFileRecord.id)
+                )
+            )
             for f in files:
                 blob = s.get(BlobRecord, f.sha256)
-                evidence.append(EvidenceSnapshot(EvidenceFile(f.id, f.item_id, f.name, f.sha256, f.size, f.added_at),
-                                                 blob.data if blob is not None else b""))
+                evidence.append(
+                    EvidenceSnapshot(
+                        EvidenceFile(f.id, f.item_id, f.name, f.sha256, f.size, f.added_at),
+                        blob.data if blob is not None else b"",
+                    )
+                )
                 s.delete(f)
-        snapshot = AssessmentSnapshot(info, tuple({c: getattr(i, c) for c in _ITEM_COLUMNS} for i in items),
-                                      tuple(evidence))
+        snapshot = AssessmentSnapshot(
+            info, tuple({c: getattr(i, c) for c in _ITEM_COLUMNS} for i in items), tuple(evidence)
+        )
         for item in items:
             s.delete(item)
         s.flush()
@@ -243,16 +320,28 @@ def delete_assessment(ws: Workspace, actor: str, assessment_id: int) -> tuple[As
     return snapshot, ChangeSet(checklist=True)
 
 
-def restore_assessment(ws: Workspace, actor: str, snapshot: AssessmentSnapshot) -> tuple[AssessmentInfo, ChangeSet]:
+def restore_assessment(
+    ws: Workspace, actor: str, snapshot: AssessmentSnapshot
+) -> tuple[AssessmentInfo, ChangeSet]:
     """Put a deleted assessment back under its old ids (undo of a delete, redo of a create)."""
     info = snapshot.info
     with ws.editing(actor) as s:
         if s.get(AssessmentRecord, info.id) is not None:
             raise WorkspaceError("core.record_exists", id=info.id)
-        s.add(AssessmentRecord(id=info.id, name=info.name, held_on=info.held_on, audit_date=info.audit_date,
-                               library_ids=" ".join(info.library_ids), notes=info.notes))
+        s.add(
+            AssessmentRecord(
+                id=info.id,
+                name=info.name,
+                held_on=info.held_on,
+                audit_date=info.audit_date,
+                library_ids=" ".join(info.library_ids),
+                notes=info.notes,
+            )
+        )
         s.flush()
-        s.add_all([AssessmentItemRecord(assessment_id=info.id, **values) for values in snapshot.items])
+        s.add_all(
+            [AssessmentItemRecord(assessment_id=info.id, **values) for values in snapshot.items]
+        )
         s.flush()
         for e in snapshot.evidence:
             _put_evidence(s, e)
@@ -262,7 +351,9 @@ def restore_assessment(ws: Workspace, actor: str, snapshot: AssessmentSnapshot) 
 
 def _drop_unused_blobs(s: Session, digests: set[str]) -> None:
     for digest in digests:
-        still_used = s.scalar(select(EvidenceFileRecord.id).where(EvidenceFileRecord.sha256 == digest).limit(1))
+        still_used = s.scalar(
+            select(EvidenceFileRecord.id).where(EvidenceFileRecord.sha256 == digest).limit(1)
+        )
         if still_used is None:
             blob = s.get(BlobRecord, digest)
             if blob is not None:
@@ -275,8 +366,16 @@ def _put_evidence(s: Session, e: EvidenceSnapshot) -> None:
     if s.get(BlobRecord, e.file.sha256) is None:
         s.add(BlobRecord(sha256=e.file.sha256, data=e.data))
     f = e.file
-    s.add(EvidenceFileRecord(id=f.id, item_id=f.item_id, name=f.name, sha256=f.sha256, size=f.size,
-                             added_at=f.added_at))
+    s.add(
+        EvidenceFileRecord(
+            id=f.id,
+            item_id=f.item_id,
+            name=f.name,
+            sha256=f.sha256,
+            size=f.size,
+            added_at=f.added_at,
+        )
+    )
 
 
 # -- the checklist -------------------------------------------------------------
@@ -296,21 +395,84 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
             files.setdefault(item_id, []).append(fname)
         # Plain columns, not ORM objects: this runs for checklists of 10 000 rows.
         q = (
-            select(i.id, i.library_id, i.ref, i.status, i.grade, i.na_justification, i.current_practice,
-                   i.evidence_notes, i.gap, i.action_text, i.action_owner, i.action_due, i.action_priority,
-                   i.action_state, i.changed_by, i.changed_at, r.parent_ref, r.title_en, r.title_zh,
-                   r.guidance_en, r.guidance_zh)
+            select(
+                i.id,
+                i.library_id,
+                i.ref,
+                i.status,
+                i.grade,
+                i.na_justification,
+                i.current_practice,
+                i.evidence_notes,
+                i.gap,
+                i.action_text,
+                i.action_owner,
+                i.action_due,
+                i.action_priority,
+                i.action_state,
+                i.changed_by,
+                i.changed_at,
+                r.parent_ref,
+                r.title_en,
+                r.title_zh,
+                r.guidance_en,
+                r.guidance_zh,
+            )
             .join(r, (r.library_id == i.library_id) & (r.ref == i.ref))
             .where(i.assessment_id == assessment_id)
             .order_by(r.library_id, r.position)
         )
         out: list[ChecklistRow] = []
-        for (item_id, lib, ref, status, grade, na, practice, ev_notes, gap, a_text, a_owner, a_due, a_prio,
-             a_state, by, at, parent, t_en, t_zh, g_en, g_zh) in s.execute(q):
-            item = ItemAssessment(lib, ref, Status(status), Grade(grade), na, practice, ev_notes, gap,
-                                  Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)), by, at)
-            out.append(ChecklistRow(item_id, lib, ref, parent, t_en, t_zh, g_en, g_zh, item,
-                                    tuple(files.get(item_id, ()))))
+        for (
+            item_id,
+            lib,
+            ref,
+            status,
+            grade,
+            na,
+            practice,
+            ev_notes,
+            gap,
+            a_text,
+            a_owner,
+            a_due,
+            a_prio,
+            a_state,
+            by,
+            at,
+            parent,
+            t_en,
+            t_zh,
+            g_en,
+            g_zh,
+        ) in s.execute(q):
+            item = ItemAssessment(
+                lib,
+                ref,
+                Status(status),
+                Grade(grade),
+                na,
+                practice,
+                ev_notes,
+                gap,
+                Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)),
+                by,
+                at,
+            )
+            out.append(
+                ChecklistRow(
+                    item_id,
+                    lib,
+                    ref,
+                    parent,
+                    t_en,
+                    t_zh,
+                    g_en,
+                    g_zh,
+                    item,
+                    tuple(files.get(item_id, ())),
+                )
+            )
         return out
 
 
@@ -323,7 +485,12 @@ def get_item(ws: Workspace, item_id: int) -> ItemAssessment:
 
 
 def _coerce(name: str, value: object) -> object:
-    enums = {"status": Status, "grade": Grade, "action_priority": Priority, "action_state": ActionState}
+    enums = {
+        "status": Status,
+        "grade": Grade,
+        "action_priority": Priority,
+        "action_state": ActionState,
+    }
     if name in enums:
         try:
             return enums[name](value.value if hasattr(value, "value") else value)  # type: ignore[union-attr]
@@ -362,8 +529,9 @@ def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
     return result
 
 
-def _assess_in(actor: str, row: AssessmentItemRecord | None, item_id: int, cleaned: dict[str, object]
-               ) -> tuple[ItemAssessment, dict[str, object]]:
+def _assess_in(
+    actor: str, row: AssessmentItemRecord | None, item_id: int, cleaned: dict[str, object]
+) -> tuple[ItemAssessment, dict[str, object]]:
     """Apply `cleaned` to one loaded item row (the caller flushes); returns the item and the
     stored values it replaced (the rules' own changes included), which undoing it writes back."""
     if row is None:
@@ -392,7 +560,9 @@ def _clean(values: dict[str, object]) -> dict[str, object]:
     return {name: _coerce(name, value) for name, value in values.items()}
 
 
-def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object) -> tuple[ItemAssessment, ChangeSet]:
+def assess_requirement(
+    ws: Workspace, actor: str, item_id: int, **values: object
+) -> tuple[ItemAssessment, ChangeSet]:
     """Set fields of one checklist item (status, grade, practice, evidence notes, gap, action…)."""
     cleaned = _clean(values)
     with ws.editing(actor) as s:
@@ -401,8 +571,9 @@ def assess_requirement(ws: Workspace, actor: str, item_id: int, **values: object
     return result, ChangeSet(items=frozenset({item_id}))
 
 
-def apply_assessments(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]
-                      ) -> tuple[list[tuple[int, dict[str, object]]], ChangeSet]:
+def apply_assessments(
+    ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]
+) -> tuple[list[tuple[int, dict[str, object]]], ChangeSet]:
     """Apply several item changes in one transaction, all of them or none (rows read in a
     few queries, written in one flush). Returns the inverse — for each item that changed,
     the values it had — and what changed."""
@@ -412,7 +583,11 @@ def apply_assessments(ws: Workspace, actor: str, changes: list[tuple[int, dict[s
         ids = sorted({item_id for item_id, _ in cleaned})
         rows: dict[int, AssessmentItemRecord] = {}
         for start in range(0, len(ids), 500):
-            for row in s.scalars(select(AssessmentItemRecord).where(AssessmentItemRecord.id.in_(ids[start:start + 500]))):
+            for row in s.scalars(
+                select(AssessmentItemRecord).where(
+                    AssessmentItemRecord.id.in_(ids[start : start + 500])
+                )
+            ):
                 rows[row.id] = row
         for item_id, values in cleaned:
             _, before = _assess_in(actor, rows.get(item_id), item_id, values)
@@ -422,7 +597,9 @@ def apply_assessments(ws: Workspace, actor: str, changes: list[tuple[int, dict[s
     return inverse, ChangeSet(items=frozenset(item_id for item_id, _ in inverse))
 
 
-def assess_many(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]) -> ChangeSet:
+def assess_many(
+    ws: Workspace, actor: str, changes: list[tuple[int, dict[str, object]]]
+) -> ChangeSet:
     """Apply several item changes in one transaction: all of them, or none."""
     _, result = apply_assessments(ws, actor, changes)
     return ChangeSet(items=frozenset(item_id for item_id, _ in changes)) | result
@@ -431,22 +608,37 @@ def assess_many(ws: Workspace, actor: str, changes: list[tuple[int, dict[str, ob
 # -- evidence ------------------------------------------------------------------
 
 
-def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None = None, *,
-                    name: str | None = None, data: bytes | None = None,
-                    max_bytes: int = MAX_EVIDENCE_BYTES) -> tuple[EvidenceFile, ChangeSet]:
+def attach_evidence(
+    ws: Workspace,
+    actor: str,
+    item_id: int,
+    path: Path | None = None,
+    *,
+    name: str | None = None,
+    data: bytes | None = None,
+    max_bytes: int = MAX_EVIDENCE_BYTES,
+) -> tuple[EvidenceFile, ChangeSet]:
     """Store a file inside the workspace as evidence for a checklist item."""
     if path is not None:
         path = Path(path)
         if path.is_symlink():  # never follow a link to somewhere the user did not choose
-            raise ValidationError("evidence", "core.evidence_is_link", name=path.name,
-                                  target=str(os.readlink(path)))
+            raise ValidationError(
+                "evidence", "core.evidence_is_link", name=path.name, target=str(os.readlink(path))
+            )
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise WorkspaceError("core.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
+            raise WorkspaceError(
+                "core.cannot_read", path=str(path), reason=exc.strerror or str(exc)
+            ) from exc
         if size > max_bytes:
-            raise ValidationError("evidence", "core.evidence_too_large", name=path.name,
-                                  size_mb=round(size / 1048576, 1), limit_mb=round(max_bytes / 1048576))
+            raise ValidationError(
+                "evidence",
+                "core.evidence_too_large",
+                name=path.name,
+                size_mb=round(size / 1048576, 1),
+                limit_mb=round(max_bytes / 1048576),
+            )
         if not path.is_file():
             raise ValidationError("evidence", "core.not_a_file", name=path.name)
         data = path.read_bytes()
@@ -454,16 +646,26 @@ def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None =
     if data is None or not name:
         raise ValidationError("evidence", "core.evidence_needs_file")
     if len(data) > max_bytes:
-        raise ValidationError("evidence", "core.evidence_too_large", name=name,
-                              size_mb=round(len(data) / 1048576, 1), limit_mb=round(max_bytes / 1048576))
+        raise ValidationError(
+            "evidence",
+            "core.evidence_too_large",
+            name=name,
+            size_mb=round(len(data) / 1048576, 1),
+            limit_mb=round(max_bytes / 1048576),
+        )
     digest = hashlib.sha256(data).hexdigest()
     with ws.editing(actor) as s:
         if s.get(AssessmentItemRecord, item_id) is None:
             raise WorkspaceError("core.no_such_item", id=item_id)
         if s.get(BlobRecord, digest) is None:
             s.add(BlobRecord(sha256=digest, data=data))
-        record = EvidenceFileRecord(item_id=item_id, name=safe_file_name(name), sha256=digest, size=len(data),
-                                    added_at=_now())
+        record = EvidenceFileRecord(
+            item_id=item_id,
+            name=safe_file_name(name),
+            sha256=digest,
+            size=len(data),
+            added_at=_now(),
+        )
         s.add(record)
         s.flush()
         result = EvidenceFile(record.id, item_id, record.name, digest, len(data), record.added_at)
@@ -472,8 +674,11 @@ def attach_evidence(ws: Workspace, actor: str, item_id: int, path: Path | None =
 
 def evidence_files(ws: Workspace, item_id: int) -> list[EvidenceFile]:
     with ws.reading() as s:
-        rows = s.scalars(select(EvidenceFileRecord).where(EvidenceFileRecord.item_id == item_id)
-                         .order_by(EvidenceFileRecord.id))
+        rows = s.scalars(
+            select(EvidenceFileRecord)
+            .where(EvidenceFileRecord.item_id == item_id)
+            .order_by(EvidenceFileRecord.id)
+        )
         return [EvidenceFile(r.id, r.item_id, r.name, r.sha256, r.size, r.added_at) for r in rows]
 
 
@@ -489,7 +694,9 @@ def evidence_data(ws: Workspace, evidence_id: int) -> bytes:
         return blob.data
 
 
-def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> tuple[EvidenceSnapshot, ChangeSet]:
+def remove_evidence(
+    ws: Workspace, actor: str, evidence_id: int
+) -> tuple[EvidenceSnapshot, ChangeSet]:
     """Remove an evidence file (its bytes too, when nothing else uses them); returns what
     `restore_evidence` needs to put it back."""
     with ws.editing(actor) as s:
@@ -497,8 +704,12 @@ def remove_evidence(ws: Workspace, actor: str, evidence_id: int) -> tuple[Eviden
         if record is None:
             raise WorkspaceError("core.no_such_evidence")
         blob = s.get(BlobRecord, record.sha256)
-        snapshot = EvidenceSnapshot(EvidenceFile(record.id, record.item_id, record.name, record.sha256, record.size,
-                                                 record.added_at), blob.data if blob is not None else b"")
+        snapshot = EvidenceSnapshot(
+            EvidenceFile(
+                record.id, record.item_id, record.name, record.sha256, record.size, record.added_at
+            ),
+            blob.data if blob is not None else b"",
+        )
         s.delete(record)
         s.flush()
         _drop_unused_blobs(s, {snapshot.file.sha256})
@@ -516,27 +727,73 @@ def restore_evidence(ws: Workspace, actor: str, snapshot: EvidenceSnapshot) -> C
     return ChangeSet(items=frozenset({snapshot.file.item_id}))
 
 
-def item_states(ws: Workspace, item_ids: list[int] | set[int] | frozenset[int]
-                ) -> dict[int, tuple[ItemAssessment, tuple[str, ...]]]:
+def item_states(
+    ws: Workspace, item_ids: list[int] | set[int] | frozenset[int]
+) -> dict[int, tuple[ItemAssessment, tuple[str, ...]]]:
     """Findings and evidence file names of several items, read in one session."""
     ids = sorted(item_ids)
     out: dict[int, tuple[ItemAssessment, tuple[str, ...]]] = {}
     with ws.reading() as s:
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             files: dict[int, list[str]] = {}
-            for item_id, fname in s.execute(select(EvidenceFileRecord.item_id, EvidenceFileRecord.name)
-                                            .where(EvidenceFileRecord.item_id.in_(chunk))
-                                            .order_by(EvidenceFileRecord.id)):
+            for item_id, fname in s.execute(
+                select(EvidenceFileRecord.item_id, EvidenceFileRecord.name)
+                .where(EvidenceFileRecord.item_id.in_(chunk))
+                .order_by(EvidenceFileRecord.id)
+            ):
                 files.setdefault(item_id, []).append(fname)
             i = AssessmentItemRecord
-            for (item_id, lib, ref, status, grade, na, practice, ev_notes, gap, a_text, a_owner, a_due, a_prio,
-                 a_state, by, at) in s.execute(
-                    select(i.id, i.library_id, i.ref, i.status, i.grade, i.na_justification, i.current_practice,
-                           i.evidence_notes, i.gap, i.action_text, i.action_owner, i.action_due, i.action_priority,
-                           i.action_state, i.changed_by, i.changed_at).where(i.id.in_(chunk))):
-                item = ItemAssessment(lib, ref, Status(status), Grade(grade), na, practice, ev_notes, gap,
-                                      Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)), by, at)
+            for (
+                item_id,
+                lib,
+                ref,
+                status,
+                grade,
+                na,
+                practice,
+                ev_notes,
+                gap,
+                a_text,
+                a_owner,
+                a_due,
+                a_prio,
+                a_state,
+                by,
+                at,
+            ) in s.execute(
+                select(
+                    i.id,
+                    i.library_id,
+                    i.ref,
+                    i.status,
+                    i.grade,
+                    i.na_justification,
+                    i.current_practice,
+                    i.evidence_notes,
+                    i.gap,
+                    i.action_text,
+                    i.action_owner,
+                    i.action_due,
+                    i.action_priority,
+                    i.action_state,
+                    i.changed_by,
+                    i.changed_at,
+                ).where(i.id.in_(chunk))
+            ):
+                item = ItemAssessment(
+                    lib,
+                    ref,
+                    Status(status),
+                    Grade(grade),
+                    na,
+                    practice,
+                    ev_notes,
+                    gap,
+                    Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)),
+                    by,
+                    at,
+                )
                 out[item_id] = (item, tuple(files.get(item_id, ())))
     return out
 
@@ -548,12 +805,40 @@ def _items(ws: Workspace, assessment_id: int) -> list[ItemAssessment]:
     i = AssessmentItemRecord
     with ws.reading() as s:
         rows = s.execute(
-            select(i.library_id, i.ref, i.status, i.grade, i.na_justification, i.current_practice,
-                   i.evidence_notes, i.gap, i.action_text, i.action_owner, i.action_due, i.action_priority,
-                   i.action_state, i.changed_by, i.changed_at).where(i.assessment_id == assessment_id))
-        return [ItemAssessment(lib, ref, Status(st), Grade(gr), na, pr, ev, gap,
-                               Action(at, ao, ad, Priority(ap), ActionState(ast)), by, when)
-                for lib, ref, st, gr, na, pr, ev, gap, at, ao, ad, ap, ast, by, when in rows]
+            select(
+                i.library_id,
+                i.ref,
+                i.status,
+                i.grade,
+                i.na_justification,
+                i.current_practice,
+                i.evidence_notes,
+                i.gap,
+                i.action_text,
+                i.action_owner,
+                i.action_due,
+                i.action_priority,
+                i.action_state,
+                i.changed_by,
+                i.changed_at,
+            ).where(i.assessment_id == assessment_id)
+        )
+        return [
+            ItemAssessment(
+                lib,
+                ref,
+                Status(st),
+                Grade(gr),
+                na,
+                pr,
+                ev,
+                gap,
+                Action(at, ao, ad, Priority(ap), ActionState(ast)),
+                by,
+                when,
+            )
+            for lib, ref, st, gr, na, pr, ev, gap, at, ao, ad, ap, ast, by, when in rows
+        ]
 
 
 def assessment_score(ws: Workspace, assessment_id: int) -> tuple[Score, dict[str, Score]]:
@@ -566,17 +851,23 @@ def assessment_progress(ws: Workspace, assessment_id: int) -> float:
     from sqlalchemy import func
 
     with ws.reading() as s:
-        counts = dict(s.execute(
-            select(AssessmentItemRecord.status, func.count())
-            .where(AssessmentItemRecord.assessment_id == assessment_id)
-            .group_by(AssessmentItemRecord.status)
-        ).all())
+        counts = dict(
+            s.execute(
+                select(AssessmentItemRecord.status, func.count())
+                .where(AssessmentItemRecord.assessment_id == assessment_id)
+                .group_by(AssessmentItemRecord.status)
+            ).all()
+        )
     applicable = sum(n for st, n in counts.items() if st != Status.NOT_APPLICABLE.value)
-    assessed = sum(counts.get(st.value, 0) for st in (Status.CONFORMING, Status.PARTIAL, Status.NONCONFORMING))
+    assessed = sum(
+        counts.get(st.value, 0) for st in (Status.CONFORMING, Status.PARTIAL, Status.NONCONFORMING)
+    )
     return assessed / applicable if applicable else (1.0 if counts else 0.0)
 
 
-def assessment_readiness(ws: Workspace, assessment_id: int, today: dt.date | None = None) -> Readiness | None:
+def assessment_readiness(
+    ws: Workspace, assessment_id: int, today: dt.date | None = None
+) -> Readiness | None:
     with ws.reading() as s:
         record = s.get(AssessmentRecord, assessment_id)
         audit = record.audit_date if record else None
@@ -593,9 +884,16 @@ def item_values(item: ItemAssessment) -> dict[str, object]:
     """The item's editable fields as `assess_requirement` takes them."""
     a = item.action
     return {
-        "status": item.status.value, "grade": item.grade.value, "na_justification": item.na_justification,
-        "current_practice": item.current_practice, "evidence_notes": item.evidence_notes, "gap": item.gap,
-        "action_text": a.text, "action_owner": a.owner, "action_due": a.due, "action_priority": a.priority.value,
+        "status": item.status.value,
+        "grade": item.grade.value,
+        "na_justification": item.na_justification,
+        "current_practice": item.current_practice,
+        "evidence_notes": item.evidence_notes,
+        "gap": item.gap,
+        "action_text": a.text,
+        "action_owner": a.owner,
+        "action_due": a.due,
+        "action_priority": a.priority.value,
         "action_state": a.state.value,
     }
 
@@ -611,7 +909,11 @@ class OutlineRow:
     title_zh: str
 
     def title(self, lang: str) -> str:
-        return (self.title_zh or self.title_en) if lang == "zh_CN" else (self.title_en or self.title_zh)
+        return (
+            (self.title_zh or self.title_en)
+            if lang == "zh_CN"
+            else (self.title_en or self.title_zh)
+        )
 
 
 @dataclass(frozen=True)
@@ -631,20 +933,32 @@ def workspace_libraries(ws: Workspace) -> list[LibraryInfo]:
     from sqlalchemy import func
 
     with ws.reading() as s:
-        counts = dict(s.execute(
-            select(RequirementRecord.library_id, func.count())
-            .where(RequirementRecord.is_section.is_(False)).group_by(RequirementRecord.library_id)
-        ).all())
-        return [LibraryInfo(r.id, r.name_en, r.name_zh, r.version, r.source, counts.get(r.id, 0))
-                for r in s.scalars(select(LibraryRecord).order_by(LibraryRecord.id))]
+        counts = dict(
+            s.execute(
+                select(RequirementRecord.library_id, func.count())
+                .where(RequirementRecord.is_section.is_(False))
+                .group_by(RequirementRecord.library_id)
+            ).all()
+        )
+        return [
+            LibraryInfo(r.id, r.name_en, r.name_zh, r.version, r.source, counts.get(r.id, 0))
+            for r in s.scalars(select(LibraryRecord).order_by(LibraryRecord.id))
+        ]
 
 
 def library_outline(ws: Workspace, library_id: str) -> list[OutlineRow]:
     with ws.reading() as s:
         rows = s.execute(
-            select(RequirementRecord.library_id, RequirementRecord.ref, RequirementRecord.parent_ref,
-                   RequirementRecord.depth, RequirementRecord.is_section, RequirementRecord.title_en,
-                   RequirementRecord.title_zh)
-            .where(RequirementRecord.library_id == library_id).order_by(RequirementRecord.position)
+            select(
+                RequirementRecord.library_id,
+                RequirementRecord.ref,
+                RequirementRecord.parent_ref,
+                RequirementRecord.depth,
+                RequirementRecord.is_section,
+                RequirementRecord.title_en,
+                RequirementRecord.title_zh,
+            )
+            .where(RequirementRecord.library_id == library_id)
+            .order_by(RequirementRecord.position)
         )
         return [OutlineRow(*r) for r in rows]

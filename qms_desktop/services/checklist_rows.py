@@ -24,7 +24,15 @@ class ChecklistRow:
     evidence_files: tuple[str, ...] = ()
 
     def title(self, lang: str) -> str:
-        return (self.title_zh or self.title_en) if lang == "zh_CN" else (self.title_en or self.title_zh)
+        return (
+            (self.title_zh or self.title_en)
+            if lang == "zh_CN"
+            else (self.title_en or self.title_zh)
+        )
 
     def guidance(self, lang: str) -> str:
-        return (self.guidance_zh or self.guidance_en) if lang == "zh_CN" else (self.guidance_en or self.guidance_zh)
+        return (
+            (self.guidance_zh or self.guidance_en)
+            if lang == "zh_CN"
+            else (self.guidance_en or self.guidance_zh)
+        )

@@ -87,7 +87,9 @@ def _logo_png() -> bytes:
     raw = zlib.compress(b"".join(rows), 9)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     ihdr = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
@@ -98,13 +100,29 @@ def fill_demo(ws: Workspace, lang: str = "en") -> None:
     fields = dict(_PROFILE[lang])
     profile_service.update_profile(ws, DEMO_ACTOR, logo=_logo_png(), **fields)
     signer = "Lin Wei" if lang == "en" else "林伟"
-    step_service.update_step(ws, DEMO_ACTOR, Step.SUMMARISE, status=StepStatus.DONE,
-                             signed_off_by=signer, signed_off_on=dt.date(2026, 9, 30),
-                             notes=_STEP_NOTES[lang][Step.SUMMARISE])
-    step_service.update_step(ws, DEMO_ACTOR, Step.STUDY, status=StepStatus.IN_PROGRESS,
-                             notes=_STEP_NOTES[lang][Step.STUDY])
-    step_service.update_step(ws, DEMO_ACTOR, Step.COMPARE, status=StepStatus.IN_PROGRESS,
-                             notes=_STEP_NOTES[lang][Step.COMPARE])
+    step_service.update_step(
+        ws,
+        DEMO_ACTOR,
+        Step.SUMMARISE,
+        status=StepStatus.DONE,
+        signed_off_by=signer,
+        signed_off_on=dt.date(2026, 9, 30),
+        notes=_STEP_NOTES[lang][Step.SUMMARISE],
+    )
+    step_service.update_step(
+        ws,
+        DEMO_ACTOR,
+        Step.STUDY,
+        status=StepStatus.IN_PROGRESS,
+        notes=_STEP_NOTES[lang][Step.STUDY],
+    )
+    step_service.update_step(
+        ws,
+        DEMO_ACTOR,
+        Step.COMPARE,
+        status=StepStatus.IN_PROGRESS,
+        notes=_STEP_NOTES[lang][Step.COMPARE],
+    )
     step_service.update_step(ws, DEMO_ACTOR, Step.PLAN, status=StepStatus.IN_PROGRESS)
     _fill_registers(ws, lang)
 
@@ -129,29 +147,70 @@ def _fill_assessments(ws: Workspace, lang: str) -> None:
     zh = lang == "zh_CN"
     ensure_builtin_libraries(ws, DEMO_ACTOR, ["iso9001-2015"])
     name = "基线评估" if zh else "Baseline assessment"
-    base, _ = checklist.create_assessment(ws, DEMO_ACTOR, name, dt.date(2026, 10, 15), ["iso9001-2015"],
-                                          audit_date=dt.date(2027, 3, 10))
+    base, _ = checklist.create_assessment(
+        ws,
+        DEMO_ACTOR,
+        name,
+        dt.date(2026, 10, 15),
+        ["iso9001-2015"],
+        audit_date=dt.date(2027, 3, 10),
+    )
     items = {r.ref: r.item_id for r in checklist.checklist_rows(ws, base.id)}
     changes = []
     for ref, status, grade, practice, gap, action, owner, due, priority, state in BASELINE:
         pick = 1 if zh else 0
-        changes.append((items[ref], dict(
-            status=status, grade=grade, current_practice=practice[pick], gap=gap[pick], action_text=action[pick],
-            action_owner=owner[pick], action_due=due, action_priority=priority, action_state=state,
-            evidence_notes=("见现场检查记录。" if zh else "Seen on site; records sampled.") if status != "nonconforming" else "")))
+        changes.append(
+            (
+                items[ref],
+                dict(
+                    status=status,
+                    grade=grade,
+                    current_practice=practice[pick],
+                    gap=gap[pick],
+                    action_text=action[pick],
+                    action_owner=owner[pick],
+                    action_due=due,
+                    action_priority=priority,
+                    action_state=state,
+                    evidence_notes=("见现场检查记录。" if zh else "Seen on site; records sampled.")
+                    if status != "nonconforming"
+                    else "",
+                ),
+            )
+        )
     checklist.assess_many(ws, DEMO_ACTOR, changes)
-    checklist.attach_evidence(ws, DEMO_ACTOR, items["7.1.5"], name="calibration-list-2026.csv",
-                              data=b"instrument,location,due\nprobe K1,main kitchen,2027-05-01\n")
-    later, _ = checklist.create_assessment(ws, DEMO_ACTOR, "复评" if zh else "Re-assessment", dt.date(2026, 11, 20),
-                                           ["iso9001-2015"], audit_date=dt.date(2027, 3, 10), copy_from=base.id)
+    checklist.attach_evidence(
+        ws,
+        DEMO_ACTOR,
+        items["7.1.5"],
+        name="calibration-list-2026.csv",
+        data=b"instrument,location,due\nprobe K1,main kitchen,2027-05-01\n",
+    )
+    later, _ = checklist.create_assessment(
+        ws,
+        DEMO_ACTOR,
+        "复评" if zh else "Re-assessment",
+        dt.date(2026, 11, 20),
+        ["iso9001-2015"],
+        audit_date=dt.date(2027, 3, 10),
+        copy_from=base.id,
+    )
     later_items = {r.ref: r.item_id for r in checklist.checklist_rows(ws, later.id)}
-    checklist.assess_many(ws, DEMO_ACTOR, [(later_items[ref], {"status": st, "grade": gr})
-                                           for ref, (st, gr) in REASSESSMENT.items()])
+    checklist.assess_many(
+        ws,
+        DEMO_ACTOR,
+        [(later_items[ref], {"status": st, "grade": gr}) for ref, (st, gr) in REASSESSMENT.items()],
+    )
 
 
 def write_demo(path: Path, lang: str = "en") -> Path:
     """Create a new workspace file holding the demo organisation. It is filled under a
     temporary name and appears under `path` only when complete."""
-    create_workspace(path, _PROFILE[lang]["name"], lang=lang, actor=DEMO_ACTOR,
-                     fill=lambda ws: fill_demo(ws, lang)).close()
+    create_workspace(
+        path,
+        _PROFILE[lang]["name"],
+        lang=lang,
+        actor=DEMO_ACTOR,
+        fill=lambda ws: fill_demo(ws, lang),
+    ).close()
     return path

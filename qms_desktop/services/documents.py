@@ -18,38 +18,117 @@ if TYPE_CHECKING:
     from qms_desktop.documents.engine import TemplateInfo
 
 STATUS_TEXT = {
-    "en": {"not_assessed": "Not assessed", "conforming": "Conforming", "partial": "Partially conforming",
-           "nonconforming": "Nonconforming", "not_applicable": "Not applicable"},
-    "zh_CN": {"not_assessed": "未评估", "conforming": "符合", "partial": "部分符合", "nonconforming": "不符合",
-              "not_applicable": "不适用"},
+    "en": {
+        "not_assessed": "Not assessed",
+        "conforming": "Conforming",
+        "partial": "Partially conforming",
+        "nonconforming": "Nonconforming",
+        "not_applicable": "Not applicable",
+    },
+    "zh_CN": {
+        "not_assessed": "未评估",
+        "conforming": "符合",
+        "partial": "部分符合",
+        "nonconforming": "不符合",
+        "not_applicable": "不适用",
+    },
 }
 GRADE_TEXT = {
-    "en": {"": "", "major": "Major nonconformity", "minor": "Minor nonconformity", "observation": "Observation",
-           "ofi": "Opportunity for improvement", "good_practice": "Good practice"},
-    "zh_CN": {"": "", "major": "严重不符合", "minor": "轻微不符合", "observation": "观察项", "ofi": "改进机会",
-              "good_practice": "良好实践"},
+    "en": {
+        "": "",
+        "major": "Major nonconformity",
+        "minor": "Minor nonconformity",
+        "observation": "Observation",
+        "ofi": "Opportunity for improvement",
+        "good_practice": "Good practice",
+    },
+    "zh_CN": {
+        "": "",
+        "major": "严重不符合",
+        "minor": "轻微不符合",
+        "observation": "观察项",
+        "ofi": "改进机会",
+        "good_practice": "良好实践",
+    },
 }
 CHOICE_TEXT = {
-    "en": {"key": "Key element", "common": "Common element", "operational": "Operational element", "yes": "Yes",
-           "no": "No", "manual": "Quality manual", "procedure": "Procedure", "instruction": "Work instruction",
-           "form": "Form or record", "tangibles": "Tangibles", "reliability": "Reliability",
-           "responsiveness": "Responsiveness", "assurance": "Assurance", "empathy": "Empathy", "basic": "Basic",
-           "performance": "Performance", "excitement": "Excitement", "daily": "daily", "weekly": "weekly",
-           "monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly", "small": "Small disappointment",
-           "serious": "Serious failure", "angry": "Customer made angry", "high": "High", "medium": "Medium",
-           "low": "Low", "open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled",
-           "": ""},
-    "zh_CN": {"key": "关键要素", "common": "公共要素", "operational": "运作要素", "yes": "是", "no": "否",
-              "manual": "质量手册", "procedure": "程序文件", "instruction": "作业指导书", "form": "表单或记录",
-              "tangibles": "有形性", "reliability": "可靠性", "responsiveness": "响应性", "assurance": "保证性",
-              "empathy": "移情性", "basic": "基本需求", "performance": "期望需求", "excitement": "兴奋需求",
-              "daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度", "yearly": "每年",
-              "small": "轻微失望", "serious": "严重失误", "angry": "顾客被激怒", "high": "高", "medium": "中",
-              "low": "低", "open": "未关闭", "in_progress": "进行中", "done": "已完成", "cancelled": "已取消", "": ""},
+    "en": {
+        "key": "Key element",
+        "common": "Common element",
+        "operational": "Operational element",
+        "yes": "Yes",
+        "no": "No",
+        "manual": "Quality manual",
+        "procedure": "Procedure",
+        "instruction": "Work instruction",
+        "form": "Form or record",
+        "tangibles": "Tangibles",
+        "reliability": "Reliability",
+        "responsiveness": "Responsiveness",
+        "assurance": "Assurance",
+        "empathy": "Empathy",
+        "basic": "Basic",
+        "performance": "Performance",
+        "excitement": "Excitement",
+        "daily": "daily",
+        "weekly": "weekly",
+        "monthly": "monthly",
+        "quarterly": "quarterly",
+        "yearly": "yearly",
+        "small": "Small disappointment",
+        "serious": "Serious failure",
+        "angry": "Customer made angry",
+        "high": "High",
+        "medium": "Medium",
+        "low": "Low",
+        "open": "Open",
+        "in_progress": "In progress",
+        "done": "Done",
+        "cancelled": "Cancelled",
+        "": "",
+    },
+    "zh_CN": {
+        "key": "关键要素",
+        "common": "公共要素",
+        "operational": "运作要素",
+        "yes": "是",
+        "no": "否",
+        "manual": "质量手册",
+        "procedure": "程序文件",
+        "instruction": "作业指导书",
+        "form": "表单或记录",
+        "tangibles": "有形性",
+        "reliability": "可靠性",
+        "responsiveness": "响应性",
+        "assurance": "保证性",
+        "empathy": "移情性",
+        "basic": "基本需求",
+        "performance": "期望需求",
+        "excitement": "兴奋需求",
+        "daily": "每日",
+        "weekly": "每周",
+        "monthly": "每月",
+        "quarterly": "每季度",
+        "yearly": "每年",
+        "small": "轻微失望",
+        "serious": "严重失误",
+        "angry": "顾客被激怒",
+        "high": "高",
+        "medium": "中",
+        "low": "低",
+        "open": "未关闭",
+        "in_progress": "进行中",
+        "done": "已完成",
+        "cancelled": "已取消",
+        "": "",
+    },
 }
 TITLES = {
-    "quality-manual": ("QM", "01"), "service-outline": ("SO", "01"), "gap-report": ("GR", "01"),
-    "service-commitment": ("SC", "01"), "service-recovery-plan": ("SR", "01"),
+    "quality-manual": ("QM", "01"),
+    "service-outline": ("SO", "01"),
+    "gap-report": ("GR", "01"),
+    "service-commitment": ("SC", "01"),
+    "service-recovery-plan": ("SR", "01"),
 }
 
 
@@ -69,8 +148,15 @@ def _records(ws: Workspace, key: str, lang: str) -> list[dict[str, str]]:
     for record in registers.list_records(ws, key):
         row = {name: _text(value) for name, value in record.values.items()}
         for name, value in list(row.items()):
-            if value in choices and name in ("group", "adopted", "level", "dimension", "category", "frequency",
-                                              "severity"):
+            if value in choices and name in (
+                "group",
+                "adopted",
+                "level",
+                "dimension",
+                "category",
+                "frequency",
+                "severity",
+            ):
                 row[f"{name}_text"] = choices[value]
         out.append(row)
     return out
@@ -91,34 +177,65 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
     for r in rows:
         item = r.item
         if item.status in (Status.PARTIAL, Status.NONCONFORMING):
-            findings.append({
-                "ref": r.ref, "title": r.title(lang), "status": STATUS_TEXT[lang][item.status.value],
-                "grade": GRADE_TEXT[lang][item.grade.value], "major": item.grade is Grade.MAJOR,
-                "current_practice": item.current_practice, "evidence": item.evidence_notes,
-                "evidence_files": list(r.evidence_files), "gap": item.gap,
-                "action": {"text": item.action.text, "owner": item.action.owner,
-                           "due": item.action.due.isoformat() if item.action.due else "",
-                           "priority": CHOICE_TEXT[lang][item.action.priority.value],
-                           "state": CHOICE_TEXT[lang][item.action.state.value]},
-            })
+            findings.append(
+                {
+                    "ref": r.ref,
+                    "title": r.title(lang),
+                    "status": STATUS_TEXT[lang][item.status.value],
+                    "grade": GRADE_TEXT[lang][item.grade.value],
+                    "major": item.grade is Grade.MAJOR,
+                    "current_practice": item.current_practice,
+                    "evidence": item.evidence_notes,
+                    "evidence_files": list(r.evidence_files),
+                    "gap": item.gap,
+                    "action": {
+                        "text": item.action.text,
+                        "owner": item.action.owner,
+                        "due": item.action.due.isoformat() if item.action.due else "",
+                        "priority": CHOICE_TEXT[lang][item.action.priority.value],
+                        "state": CHOICE_TEXT[lang][item.action.state.value],
+                    },
+                }
+            )
         if item.action.is_open:
-            actions.append({"ref": r.ref, "text": item.action.text, "owner": item.action.owner or "—",
-                            "due": item.action.due.isoformat() if item.action.due else "—",
-                            "priority": CHOICE_TEXT[lang][item.action.priority.value]})
+            actions.append(
+                {
+                    "ref": r.ref,
+                    "text": item.action.text,
+                    "owner": item.action.owner or "—",
+                    "due": item.action.due.isoformat() if item.action.due else "—",
+                    "priority": CHOICE_TEXT[lang][item.action.priority.value],
+                }
+            )
     actions.sort(key=lambda a: (a["owner"], a["due"]))
     return {
-        "name": info.name, "date": info.held_on.isoformat(),
+        "name": info.name,
+        "date": info.held_on.isoformat(),
         "audit_date": info.audit_date.isoformat() if info.audit_date else "",
         "libraries": [libraries[i].name(lang) for i in info.library_ids if i in libraries],
-        "conformity": overall.conformity, "progress": overall.progress,
+        "conformity": overall.conformity,
+        "progress": overall.progress,
         "counts": {STATUS_TEXT[lang][s.value]: overall.counts[s] for s in Status},
-        "clauses": [{"ref": c, "title": titles.get(c, c), "conformity": sc.conformity, "assessed": sc.assessed,
-                     "applicable": sc.applicable, "total": sc.total} for c, sc in by_clause.items()],
-        "findings": findings, "actions": actions, "chart": {c: sc.conformity for c, sc in by_clause.items()},
+        "clauses": [
+            {
+                "ref": c,
+                "title": titles.get(c, c),
+                "conformity": sc.conformity,
+                "assessed": sc.assessed,
+                "applicable": sc.applicable,
+                "total": sc.total,
+            }
+            for c, sc in by_clause.items()
+        ],
+        "findings": findings,
+        "actions": actions,
+        "chart": {c: sc.conformity for c, sc in by_clause.items()},
     }
 
 
-def build_context(ws: Workspace, template_id: str, lang: str, *, assessment_id: int | None = None) -> dict[str, Any]:
+def build_context(
+    ws: Workspace, template_id: str, lang: str, *, assessment_id: int | None = None
+) -> dict[str, Any]:
     """Everything a template may use, as plain data."""
     profile = get_profile(ws)
     plan = registers.get_plan(ws)
@@ -134,22 +251,47 @@ def build_context(ws: Workspace, template_id: str, lang: str, *, assessment_id: 
         "lang": lang,
         "generated_at": today,
         "organisation": {
-            "name": profile.name, "short_name": profile.short_name, "address": profile.address,
-            "scope": profile.scope, "services": profile.service_list, "sites": profile.site_list,
-            "industry": profile.industry, "doc_prefix": profile.doc_prefix,
-            "management_representative": profile.management_representative, "logo": profile.logo,
+            "name": profile.name,
+            "short_name": profile.short_name,
+            "address": profile.address,
+            "scope": profile.scope,
+            "services": profile.service_list,
+            "sites": profile.site_list,
+            "industry": profile.industry,
+            "doc_prefix": profile.doc_prefix,
+            "management_representative": profile.management_representative,
+            "logo": profile.logo,
         },
         "document": {
-            "number": f"{prefix}-{code}-{number}", "revision": "A", "status": "草案" if zh else "Draft",
-            "author": profile.management_representative or "—", "approver": "—", "issued": today,
+            "number": f"{prefix}-{code}-{number}",
+            "revision": "A",
+            "status": "草案" if zh else "Draft",
+            "author": profile.management_representative or "—",
+            "approver": "—",
+            "issued": today,
             "effective": "—",
-            "history": [{"revision": "A", "date": today, "author": profile.management_representative or "—",
-                         "change": "首次发布（由 QMS Desktop 生成）" if zh else "First issue (generated by QMS Desktop)"}],
+            "history": [
+                {
+                    "revision": "A",
+                    "date": today,
+                    "author": profile.management_representative or "—",
+                    "change": "首次发布（由 QMS Desktop 生成）"
+                    if zh
+                    else "First issue (generated by QMS Desktop)",
+                }
+            ],
         },
-        "steps": [{"number": s.number, "key": s.value, "title": s.title_zh if zh else s.title_en,
-                   "status": st.status.value, "signed_off_by": st.signed_off_by,
-                   "signed_off_on": st.signed_off_on.isoformat() if st.signed_off_on else ""}
-                  for s, st in states.items()],
+        "steps": [
+            {
+                "number": s.number,
+                "key": s.value,
+                "title": s.title_zh if zh else s.title_en,
+                "status": st.status.value,
+                "signed_off_by": st.signed_off_by,
+                "signed_off_on": st.signed_off_on.isoformat() if st.signed_off_on else "",
+            }
+            for s, st in states.items()
+        ],
         "plan": plan,
         "lessons": _records(ws, "lesson", lang),
         "objectives": _records(ws, "objective", lang),
@@ -171,17 +313,33 @@ def build_context(ws: Workspace, template_id: str, lang: str, *, assessment_id: 
     if assessments:
         chosen = assessment_id if assessment_id is not None else assessments[-1].id
         context["assessment"] = _assessment_context(ws, chosen, lang)
-        earlier = [a for a in assessments if a.id != chosen and a.held_on <= next(
-            x.held_on for x in assessments if x.id == chosen)]
+        earlier = [
+            a
+            for a in assessments
+            if a.id != chosen
+            and a.held_on <= next(x.held_on for x in assessments if x.id == chosen)
+        ]
         if earlier:
             previous = earlier[-1]
             context["previous"] = _assessment_context(ws, previous.id, lang)
             comparison = checklist.compare_assessments(ws, previous.id, chosen)
             context["comparison"] = {
-                "improved": [{"ref": c.ref, "before": STATUS_TEXT[lang][c.before.value],
-                              "after": STATUS_TEXT[lang][c.after.value]} for c in comparison.improved],
-                "regressed": [{"ref": c.ref, "before": STATUS_TEXT[lang][c.before.value],
-                               "after": STATUS_TEXT[lang][c.after.value]} for c in comparison.regressed],
+                "improved": [
+                    {
+                        "ref": c.ref,
+                        "before": STATUS_TEXT[lang][c.before.value],
+                        "after": STATUS_TEXT[lang][c.after.value],
+                    }
+                    for c in comparison.improved
+                ],
+                "regressed": [
+                    {
+                        "ref": c.ref,
+                        "before": STATUS_TEXT[lang][c.before.value],
+                        "after": STATUS_TEXT[lang][c.after.value],
+                    }
+                    for c in comparison.regressed
+                ],
             }
     return context
 
@@ -194,26 +352,49 @@ def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
     images: dict[str, bytes] = {}
     assessment = context.get("assessment")
     if assessment:
-        images["chart"] = conformity_chart_png(list(assessment["chart"].items()),
-                                               "各条款符合度" if zh else "Conformity by clause")
+        images["chart"] = conformity_chart_png(
+            list(assessment["chart"].items()), "各条款符合度" if zh else "Conformity by clause"
+        )
     processes = context.get("processes") or []
     if processes:
-        network = [(p["name"], [f.strip() for f in p["feeds"].split(",") if f.strip()]) for p in processes]
-        images["processes"] = process_network_png(network, "过程网络" if zh else "The process network")
+        network = [
+            (p["name"], [f.strip() for f in p["feeds"].split(",") if f.strip()]) for p in processes
+        ]
+        images["processes"] = process_network_png(
+            network, "过程网络" if zh else "The process network"
+        )
     return images
 
 
-def render_workspace_document(ws: Workspace, template_id: str, *, lang: str, fmt: str, out_path: Path,
-                              reference_docx: Path | None = None, user_dir: Path | None = None,
-                              assessment_id: int | None = None, progress: Any = None,
-                              cancel: Any = None) -> Path:
+def render_workspace_document(
+    ws: Workspace,
+    template_id: str,
+    *,
+    lang: str,
+    fmt: str,
+    out_path: Path,
+    reference_docx: Path | None = None,
+    user_dir: Path | None = None,
+    assessment_id: int | None = None,
+    progress: Any = None,
+    cancel: Any = None,
+) -> Path:
     """The use case behind `qms-desktop render` and the Refine page."""
     from qms_desktop.documents import render_document
 
     context = build_context(ws, template_id, lang, assessment_id=assessment_id)
-    return render_document(template_id, context, lang=lang, fmt=fmt, out_path=out_path,
-                           reference_docx=reference_docx, user_dir=user_dir, images=chart_images(context, lang),
-                           progress=progress, cancel=cancel)
+    return render_document(
+        template_id,
+        context,
+        lang=lang,
+        fmt=fmt,
+        out_path=out_path,
+        reference_docx=reference_docx,
+        user_dir=user_dir,
+        images=chart_images(context, lang),
+        progress=progress,
+        cancel=cancel,
+    )
 
 
 # -- templates and rendering for the GUI (which reaches documents/ only through here) --------
@@ -234,15 +415,32 @@ def template_info(template_id: str) -> TemplateInfo:
     return find_template(template_id, user_templates_dir())
 
 
-def render_prepared(template_id: str, context: dict[str, Any], *, lang: str, fmt: str, out_path: Path,
-                    reference_docx: Path | None, images: dict[str, bytes],
-                    progress: Callable[[float, str], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> Path:
+def render_prepared(
+    template_id: str,
+    context: dict[str, Any],
+    *,
+    lang: str,
+    fmt: str,
+    out_path: Path,
+    reference_docx: Path | None,
+    images: dict[str, bytes],
+    progress: Callable[[float, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path:
     """Lay out and write a document from a context already read from the workspace (so it
     may run on a worker thread, never touching the database)."""
     from qms_desktop.documents import render_document
     from qms_desktop.paths import user_templates_dir
 
-    return render_document(template_id, context, lang=lang, fmt=fmt, out_path=out_path,
-                           reference_docx=reference_docx, user_dir=user_templates_dir(), images=images,
-                           progress=progress, cancel=cancel)
+    return render_document(
+        template_id,
+        context,
+        lang=lang,
+        fmt=fmt,
+        out_path=out_path,
+        reference_docx=reference_docx,
+        user_dir=user_templates_dir(),
+        images=images,
+        progress=progress,
+        cancel=cancel,
+    )

@@ -77,10 +77,25 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 READ_ONLY = {"title", "evidence_files", "changed_by", "changed_at"}
 KEYS = {"library_id", "ref"}
-WIDTHS = {"library_id": 14, "ref": 9, "title": 42, "status": 18, "grade": 18, "na_justification": 28,
-          "current_practice": 44, "evidence_notes": 34, "evidence_files": 26, "gap": 36, "action_text": 36,
-          "action_owner": 16, "action_due": 12, "action_priority": 10, "action_state": 13, "changed_by": 14,
-          "changed_at": 20}
+WIDTHS = {
+    "library_id": 14,
+    "ref": 9,
+    "title": 42,
+    "status": 18,
+    "grade": 18,
+    "na_justification": 28,
+    "current_practice": 44,
+    "evidence_notes": 34,
+    "evidence_files": 26,
+    "gap": 36,
+    "action_text": 36,
+    "action_owner": 16,
+    "action_due": 12,
+    "action_priority": 10,
+    "action_state": 13,
+    "changed_by": 14,
+    "changed_at": 20,
+}
 ENUM_VALUES = {
     "status": [s.value for s in Status],
     "grade": [g.value for g in Grade],
@@ -130,9 +145,15 @@ def _pick_assessment(ws: Workspace, assessment_id: int | None) -> int:
     return assessment_id
 
 
-def export_checklist(ws: Workspace, out: Path, *, assessment_id: int | None = None,
-                     library_id: str | None = None, rows: Iterable[ChecklistRow] | None = None,
-                     lang: str = "en") -> int:
+def export_checklist(
+    ws: Workspace,
+    out: Path,
+    *,
+    assessment_id: int | None = None,
+    library_id: str | None = None,
+    rows: Iterable[ChecklistRow] | None = None,
+    lang: str = "en",
+) -> int:
     """Write the checklist (or the given rows, e.g. the filtered selection) to .xlsx or .csv.
     Returns the number of requirements written."""
     out = Path(out)
@@ -154,7 +175,9 @@ def export_checklist(ws: Workspace, out: Path, *, assessment_id: int | None = No
         else:
             write_atomically(out, lambda p: _write_xlsx(p, data, lang, name))
     except OSError as exc:
-        raise ExchangeError("exchange.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
+        raise ExchangeError(
+            "exchange.cannot_write", path=str(out), reason=exc.strerror or str(exc)
+        ) from exc
     return len(data)
 
 
@@ -212,9 +235,14 @@ def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name
     for field, values in ENUM_VALUES.items():
         col = get_column_letter([f for _, f in COLUMNS].index(field) + 1)
         listed = ",".join(v for v in values if v) if field != "status" else ",".join(values)
-        dv = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=field != "status",
-                            showErrorMessage=True, errorTitle="Not a valid value",
-                            error=f"Choose one of: {listed}")
+        dv = DataValidation(
+            type="list",
+            formula1=f'"{listed}"',
+            allow_blank=field != "status",
+            showErrorMessage=True,
+            errorTitle="Not a valid value",
+            error=f"Choose one of: {listed}",
+        )
         dv.add(f"{col}2:{col}{last}")
         ws.add_data_validation(dv)
     # Summary sheet
@@ -226,15 +254,27 @@ def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name
     for cell in summary[4]:
         cell.font = Font(bold=True)
     for clause, sc in score_by_clause(r.item for r in rows).items():
-        summary.append([text(clause), None if sc.conformity is None else round(sc.conformity, 3),
-                        sc.assessed, sc.applicable, sc.total])
+        summary.append(
+            [
+                text(clause),
+                None if sc.conformity is None else round(sc.conformity, 3),
+                sc.assessed,
+                sc.applicable,
+                sc.total,
+            ]
+        )
         summary.cell(summary.max_row, 2).number_format = "0%"
     summary.column_dimensions["A"].width = 14
     summary.column_dimensions["B"].width = 28
     summary.append([])
     summary.append(["Status values", ", ".join(ENUM_VALUES["status"])])
-    summary.append(["Scoring", "conforming = 1, partially conforming = 0.5; not applicable and not assessed "
-                    "are left out"])
+    summary.append(
+        [
+            "Scoring",
+            "conforming = 1, partially conforming = 0.5; not applicable and not assessed "
+            "are left out",
+        ]
+    )
     # openpyxl takes any text beginning with "=" for a formula: every text cell of every
     # sheet but the checklist rows sealed above is stored as text here.
     for sheet in wb.worksheets:
@@ -264,8 +304,10 @@ class ImportReport:
 
     def describe(self) -> str:
         fields = sum(len(c.values) for c in self.changes)
-        return (f"{len(self.changes)} requirement(s) changed ({fields} field(s)), "
-                f"{self.unchanged} unchanged")
+        return (
+            f"{len(self.changes)} requirement(s) changed ({fields} field(s)), "
+            f"{self.unchanged} unchanged"
+        )
 
 
 @dataclass(frozen=True)
@@ -279,7 +321,9 @@ class _Table:
     def at_row(self, number: int) -> Message:
         if self.sheet is None:
             return Message("exchange.at_row", {"file": self.file, "row": number})
-        return Message("exchange.at_sheet_row", {"file": self.file, "sheet": self.sheet, "row": number})
+        return Message(
+            "exchange.at_sheet_row", {"file": self.file, "sheet": self.sheet, "row": number}
+        )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -294,9 +338,13 @@ def _read_bytes(path: Path) -> bytes:
                 data = f.read(MAX_IMPORT_BYTES + 1)
             size = len(data)
     except OSError as exc:
-        raise ExchangeError("exchange.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise ExchangeError(
+            "exchange.cannot_read", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     if size > MAX_IMPORT_BYTES:
-        raise ExchangeError("exchange.too_large", file=path.name, limit_mb=MAX_IMPORT_BYTES // 1048576)
+        raise ExchangeError(
+            "exchange.too_large", file=path.name, limit_mb=MAX_IMPORT_BYTES // 1048576
+        )
     return data
 
 
@@ -334,8 +382,12 @@ def _read_rows(path: Path) -> tuple[_Table, list[tuple[int, dict[str, str]]]]:
     missing = [h for h, f in COLUMNS if f in KEYS and f not in fields]
     if missing:
         found = [h for h in header if h]
-        raise ExchangeError("exchange.missing_columns", file=table.file, columns=missing,
-                            found=found or Message("exchange.nothing"))
+        raise ExchangeError(
+            "exchange.missing_columns",
+            file=table.file,
+            columns=missing,
+            found=found or Message("exchange.nothing"),
+        )
     seen: dict[str, int] = {}
     for i, f in enumerate(fields):
         if f is None:
@@ -374,18 +426,22 @@ def _read_csv(data: bytes, name: str) -> list[list[str]]:
     try:
         for row in reader:
             if len(table) > MAX_ROWS:  # the header and MAX_ROWS rows are read
-                raise ExchangeError("exchange.too_many_rows", where=name,
-                                    limit=MAX_ROWS)
+                raise ExchangeError("exchange.too_many_rows", where=name, limit=MAX_ROWS)
             cells += len(row)
             if cells > MAX_CELLS:
-                raise ExchangeError("exchange.too_many_cells", where=name,
-                                    limit=MAX_CELLS)
+                raise ExchangeError("exchange.too_many_cells", where=name, limit=MAX_CELLS)
             table.append([_csv_unsafe(cell) for cell in row])
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise ExchangeError("exchange.csv_field_too_long", file=name, line=reader.line_num,
-                                limit=csv.field_size_limit()) from exc
-        raise ExchangeError("exchange.csv_unreadable", file=name, line=reader.line_num, detail=str(exc)) from exc
+            raise ExchangeError(
+                "exchange.csv_field_too_long",
+                file=name,
+                line=reader.line_num,
+                limit=csv.field_size_limit(),
+            ) from exc
+        raise ExchangeError(
+            "exchange.csv_unreadable", file=name, line=reader.line_num, detail=str(exc)
+        ) from exc
     return table
 
 
@@ -413,15 +469,25 @@ class WorkbookCensus:
     structure: int = 0  # every other element
     values: int = 0  # cell values and formulas
     strings: int = 0  # shared strings
-    sheets: dict[str, SheetCensus] = dataclass_field(default_factory=dict)  # by part name, parts with sheetData
+    sheets: dict[str, SheetCensus] = dataclass_field(
+        default_factory=dict
+    )  # by part name, parts with sheetData
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and .xlsx saved with a password
 _EOCD = b"PK\x05\x06"
 # What an element means to the census, by its name without prefix.
 _OTHER, _VALUE, _FORMULA, _TEXT, _ROW, _MERGE, _SHEET_DATA, _STRING_TABLE = range(8)
-_KINDS = {"v": _VALUE, "is": _VALUE, "f": _FORMULA, "t": _TEXT, "row": _ROW, "mergeCell": _MERGE,
-          "sheetData": _SHEET_DATA, "sst": _STRING_TABLE}
+_KINDS = {
+    "v": _VALUE,
+    "is": _VALUE,
+    "f": _FORMULA,
+    "t": _TEXT,
+    "row": _ROW,
+    "mergeCell": _MERGE,
+    "sheetData": _SHEET_DATA,
+    "sst": _STRING_TABLE,
+}
 _DIGITS = "0123456789"
 
 
@@ -448,12 +514,12 @@ def _column_letters(number: int) -> str:
 def _check_directory_size(data: bytes, name: str) -> None:
     """Refuse a zip whose central directory lists more parts than a workbook has, before
     zipfile builds an object for each of them."""
-    tail = data[-(65535 + 22):]
+    tail = data[-(65535 + 22) :]
     # where zipfile looks: the last 22 bytes, or (after a comment) the last signature
     at = len(tail) - 22 if tail[-22:-18] == _EOCD and tail[-2:] == b"\0\0" else tail.rfind(_EOCD)
     if at < 0 or len(tail) - at < 22:
         return  # not a zip; zipfile says so
-    count, size = struct.unpack("<HI", tail[at + 10:at + 16])
+    count, size = struct.unpack("<HI", tail[at + 10 : at + 16])
     if count == 0xFFFF or size == 0xFFFFFFFF:
         return  # zip64: counted after opening
     if count > MAX_PARTS or size > MAX_PARTS * 1024:
@@ -483,29 +549,43 @@ def check_workbook_archive(source: Path | bytes, name: str | None = None) -> Wor
             raise ExchangeError("exchange.xlsx_too_many_parts", file=name, limit=MAX_PARTS)
         census.unpacked_bytes = sum(info.file_size for info in members)
         if census.unpacked_bytes > MAX_UNPACKED_BYTES:
-            raise ExchangeError("exchange.xlsx_unpacked_too_large", file=name,
-                                limit_mb=MAX_UNPACKED_BYTES // 1048576)
+            raise ExchangeError(
+                "exchange.xlsx_unpacked_too_large",
+                file=name,
+                limit_mb=MAX_UNPACKED_BYTES // 1048576,
+            )
         for info in members:
             if info.flag_bits & 0x1:
                 raise ExchangeError("exchange.xlsx_protected_or_old", file=name)
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise ExchangeError("exchange.xlsx_unusual_packing", file=name, part=info.filename)
-            if (info.file_size >= RATIO_FROM_BYTES
-                    and info.file_size > MAX_PACKING_RATIO * max(1, info.compress_size)):
-                raise ExchangeError("exchange.xlsx_packed_too_tightly", file=name, part=info.filename,
-                                    ratio=info.file_size // max(1, info.compress_size),
-                                    limit=MAX_PACKING_RATIO)
+            if info.file_size >= RATIO_FROM_BYTES and info.file_size > MAX_PACKING_RATIO * max(
+                1, info.compress_size
+            ):
+                raise ExchangeError(
+                    "exchange.xlsx_packed_too_tightly",
+                    file=name,
+                    part=info.filename,
+                    ratio=info.file_size // max(1, info.compress_size),
+                    limit=MAX_PACKING_RATIO,
+                )
         # zipfile never unpacks more than a member's stated size, so the sizes above hold.
         for info in members:
             if info.file_size:
                 _count_part(archive, info, census, name)
         if census.strings > census.values + SPARE_STRINGS:
-            raise ExchangeError("exchange.xlsx_too_many_strings", file=name, strings=census.strings,
-                                values=census.values)
+            raise ExchangeError(
+                "exchange.xlsx_too_many_strings",
+                file=name,
+                strings=census.strings,
+                values=census.values,
+            )
     return census
 
 
-def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: WorkbookCensus, name: str) -> None:
+def _count_part(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: WorkbookCensus, name: str
+) -> None:
     """Stream one part through expat, counting; its sheet figures go into `census`.
 
     Inside a worksheet's sheetData, openpyxl takes each child of a <row> for a cell and its
@@ -513,7 +593,12 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: Workboo
     string. Those are the cheap "elements"; every other element is "structure"."""
     sheet = SheetCensus()
     is_sheet = False
-    elements, structure, values, strings = census.elements, census.structure, census.values, census.strings
+    elements, structure, values, strings = (
+        census.elements,
+        census.structure,
+        census.values,
+        census.strings,
+    )
     before = elements + structure
     depth = 0
     grid = 0  # the depth of the open <sheetData> or <sst>, 0 outside them
@@ -526,12 +611,21 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: Workboo
     columns: dict[str, int] = {}  # by column letters
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal depth, grid, in_table, parent_is_row, parent_is_cell, row, column, cells_in_row, cell_ref
+        nonlocal \
+            depth, \
+            grid, \
+            in_table, \
+            parent_is_row, \
+            parent_is_cell, \
+            row, \
+            column, \
+            cells_in_row, \
+            cell_ref
         nonlocal elements, structure, values, strings, is_sheet
         depth += 1
         kind = kinds.get(tag)
         if kind is None:
-            kind = kinds[tag] = _KINDS.get(tag[tag.find(":") + 1:], _OTHER)
+            kind = kinds[tag] = _KINDS.get(tag[tag.find(":") + 1 :], _OTHER)
         level = depth - grid if grid else 0
         if level == 0:
             structure += 1
@@ -567,7 +661,9 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: Workboo
                 elements += 1
                 cells_in_row += 1
                 if cells_in_row > MAX_COLUMNS:
-                    raise ExchangeError("exchange.xlsx_row_too_long", where=where, row=row, limit=MAX_COLUMNS)
+                    raise ExchangeError(
+                        "exchange.xlsx_row_too_long", where=where, row=row, limit=MAX_COLUMNS
+                    )
                 cell_ref = attrs.get("r", "")
                 if cell_ref:
                     letters = cell_ref.rstrip(_DIGITS)
@@ -593,9 +689,13 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: Workboo
         else:
             structure += 1  # rich text runs in a cell, extensions
         if elements > MAX_XML_ELEMENTS:
-            raise ExchangeError("exchange.xlsx_too_many_elements", where=where, limit=MAX_XML_ELEMENTS)
+            raise ExchangeError(
+                "exchange.xlsx_too_many_elements", where=where, limit=MAX_XML_ELEMENTS
+            )
         if structure > MAX_STRUCTURE_ELEMENTS:
-            raise ExchangeError("exchange.xlsx_too_much_structure", where=where, limit=MAX_STRUCTURE_ELEMENTS)
+            raise ExchangeError(
+                "exchange.xlsx_too_much_structure", where=where, limit=MAX_STRUCTURE_ELEMENTS
+            )
 
     def end(tag: str) -> None:
         nonlocal depth, grid
@@ -622,14 +722,29 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, census: Workboo
         lowered = info.filename.lower()
         if lowered.endswith(".vml"):
             pass  # legacy drawing markup, not always well-formed; openpyxl does not read it here
-        elif elements + structure == before and exc.lineno == 1 and exc.offset == 0 \
-                and not lowered.endswith((".xml", ".rels")):
+        elif (
+            elements + structure == before
+            and exc.lineno == 1
+            and exc.offset == 0
+            and not lowered.endswith((".xml", ".rels"))
+        ):
             return  # not XML at all (an image, an embedded file): no XML parser reads it
         else:
-            raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {exc}") from exc
-    except Exception as exc:  # zlib.error, BadZipFile (CRC), EOFError, ValueError from a bad number…
-        raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {_describe(exc)}") from exc
-    census.elements, census.structure, census.values, census.strings = elements, structure, values, strings
+            raise ExchangeError(
+                "exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {exc}"
+            ) from exc
+    except (
+        Exception
+    ) as exc:  # zlib.error, BadZipFile (CRC), EOFError, ValueError from a bad number…
+        raise ExchangeError(
+            "exchange.xlsx_damaged", file=name, detail=f"{info.filename}: {_describe(exc)}"
+        ) from exc
+    census.elements, census.structure, census.values, census.strings = (
+        elements,
+        structure,
+        values,
+        strings,
+    )
     if is_sheet:
         census.sheets[info.filename] = sheet
 
@@ -656,14 +771,21 @@ def _read_xlsx(data: bytes, name: str) -> tuple[str, list[list[str]]]:
             raise ExchangeError("exchange.xlsx_no_sheet", file=name)
         sheet: Any = wb["Checklist"] if "Checklist" in wb.sheetnames else wb.worksheets[0]
         counted = census.sheets.get(getattr(sheet, "_worksheet_path", ""))
-        if counted is None or not hasattr(sheet, "iter_rows"):  # a chart sheet, or a part not counted
+        if counted is None or not hasattr(
+            sheet, "iter_rows"
+        ):  # a chart sheet, or a part not counted
             raise ExchangeError("exchange.xlsx_no_sheet", file=name)
         where = Message("exchange.at_sheet", {"file": name, "sheet": sheet.title})
         if counted.merged:
             raise ExchangeError("exchange.merged_cells", where=where, ranges=counted.merged[:3])
         if counted.formula_at:
-            raise ExchangeError("exchange.formula", where=Message(
-                "exchange.at_cell", {"file": name, "sheet": sheet.title, "cell": counted.formula_at}))
+            raise ExchangeError(
+                "exchange.formula",
+                where=Message(
+                    "exchange.at_cell",
+                    {"file": name, "sheet": sheet.title, "cell": counted.formula_at},
+                ),
+            )
         if counted.last_row > MAX_ROWS + 1:  # the header and MAX_ROWS rows
             raise ExchangeError("exchange.too_many_rows", where=where, limit=MAX_ROWS)
         if counted.last_row * counted.last_column > MAX_CELLS:
@@ -671,9 +793,16 @@ def _read_xlsx(data: bytes, name: str) -> tuple[str, list[list[str]]]:
         if not counted.last_row:
             return sheet.title, []
         # both bounds given: openpyxl would otherwise take them from the sheet's own claim
-        table = [[_xlsx_text(value) for value in values] for values in sheet.iter_rows(
-            min_row=1, max_row=counted.last_row, min_col=1, max_col=max(1, counted.last_column),
-            values_only=True)]
+        table = [
+            [_xlsx_text(value) for value in values]
+            for values in sheet.iter_rows(
+                min_row=1,
+                max_row=counted.last_row,
+                min_col=1,
+                max_col=max(1, counted.last_column),
+                values_only=True,
+            )
+        ]
         return sheet.title, table
     finally:
         wb.close()
@@ -705,22 +834,31 @@ def plan_import(ws: Workspace, path: Path, *, assessment_id: int | None = None) 
         key = (record["library_id"].strip(), record["ref"].strip())
         where = table.at_row(number)
         if key in seen:
-            raise ExchangeError("exchange.duplicate_row", where=where, library=key[0], ref=key[1],
-                                first=seen[key])
+            raise ExchangeError(
+                "exchange.duplicate_row", where=where, library=key[0], ref=key[1], first=seen[key]
+            )
         seen[key] = number
         row = current.get(key)
         if row is None:
-            raise ExchangeError("exchange.unknown_requirement", where=where, library=key[0], ref=key[1])
+            raise ExchangeError(
+                "exchange.unknown_requirement", where=where, library=key[0], ref=key[1]
+            )
         old = item_values(row.item)
         new: dict[str, object] = {}
         for field_name, text in record.items():
             if field_name in KEYS or field_name in READ_ONLY:
                 continue
-            value: object = text.strip() if field_name in ENUM_VALUES or field_name == "action_due" else text
+            value: object = (
+                text.strip() if field_name in ENUM_VALUES or field_name == "action_due" else text
+            )
             if field_name in ENUM_VALUES and value not in ENUM_VALUES[field_name]:
-                raise ExchangeError("exchange.bad_value", where=where, value=value,
-                                    field=ENUM_NAMES[field_name],
-                                    allowed=[v for v in ENUM_VALUES[field_name] if v])
+                raise ExchangeError(
+                    "exchange.bad_value",
+                    where=where,
+                    value=value,
+                    field=ENUM_NAMES[field_name],
+                    allowed=[v for v in ENUM_VALUES[field_name] if v],
+                )
             if field_name == "action_due":
                 value = None if not value else value
                 if value is not None:
@@ -741,7 +879,9 @@ def plan_import(ws: Workspace, path: Path, *, assessment_id: int | None = None) 
     return ImportReport(changes, unchanged)
 
 
-def import_checklist(ws: Workspace, actor: str, path: Path, *, assessment_id: int | None = None) -> tuple[ImportReport, ChangeSet]:
+def import_checklist(
+    ws: Workspace, actor: str, path: Path, *, assessment_id: int | None = None
+) -> tuple[ImportReport, ChangeSet]:
     """Apply a checklist file: every row is checked first, then all changes are written in
     one transaction, or none."""
     report = plan_import(ws, path, assessment_id=assessment_id)

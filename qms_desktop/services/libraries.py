@@ -20,14 +20,17 @@ from qms_desktop.storage.workspace import Workspace
 def _check_copy(library: LibraryCopy) -> None:
     duplicates = sorted(ref for ref, n in Counter(r.ref for r in library.rows).items() if n > 1)
     if duplicates:
-        raise ValidationError("library", "core.library_duplicate_refs", library=library.id,
-                              refs=duplicates[:5])
+        raise ValidationError(
+            "library", "core.library_duplicate_refs", library=library.id, refs=duplicates[:5]
+        )
     if not any(not r.is_section for r in library.rows):
         raise ValidationError("library", "core.library_empty", library=library.id)
 
 
 def _users(s: Session, library_id: str) -> list[str]:
-    return [a.name for a in s.scalars(select(AssessmentRecord)) if library_id in a.library_ids.split()]
+    return [
+        a.name for a in s.scalars(select(AssessmentRecord)) if library_id in a.library_ids.split()
+    ]
 
 
 def _remove_in(s: Session, library_id: str, code: str) -> None:
@@ -47,15 +50,35 @@ def store_library_in(s: Session, library: LibraryCopy) -> int:
     same id while no assessment uses it). Returns the number of requirements."""
     _check_copy(library)
     _remove_in(s, library.id, "core.library_in_use")
-    s.add(LibraryRecord(id=library.id, name_en=library.name_en, name_zh=library.name_zh,
-                        version=library.version, source=library.source, content=library.content))
+    s.add(
+        LibraryRecord(
+            id=library.id,
+            name_en=library.name_en,
+            name_zh=library.name_zh,
+            version=library.version,
+            source=library.source,
+            content=library.content,
+        )
+    )
     s.flush()
     s.execute(
         insert(cast(Table, RequirementRecord.__table__)),
-        [dict(library_id=library.id, position=i, depth=r.depth, is_section=r.is_section, ref=r.ref,
-              parent_ref=r.parent_ref, title_en=r.title_en, title_zh=r.title_zh,
-              guidance_en=r.guidance_en, guidance_zh=r.guidance_zh, tags=" ".join(r.tags))
-         for i, r in enumerate(library.rows)],
+        [
+            dict(
+                library_id=library.id,
+                position=i,
+                depth=r.depth,
+                is_section=r.is_section,
+                ref=r.ref,
+                parent_ref=r.parent_ref,
+                title_en=r.title_en,
+                title_zh=r.title_zh,
+                guidance_en=r.guidance_en,
+                guidance_zh=r.guidance_zh,
+                tags=" ".join(r.tags),
+            )
+            for i, r in enumerate(library.rows)
+        ],
     )
     return library.requirement_count
 
@@ -69,8 +92,9 @@ def store_library(ws: Workspace, actor: str, library: LibraryCopy) -> tuple[int,
     return count, ChangeSet(libraries=True)
 
 
-def replace_library(ws: Workspace, actor: str, library_id: str, library: LibraryCopy | None
-                    ) -> tuple[LibraryCopy | None, ChangeSet]:
+def replace_library(
+    ws: Workspace, actor: str, library_id: str, library: LibraryCopy | None
+) -> tuple[LibraryCopy | None, ChangeSet]:
     """Make the workspace hold `library` under `library_id` (or nothing, when None), in one
     transaction; returns what it held before. Adding a library and undoing that are both
     this call."""
@@ -78,7 +102,11 @@ def replace_library(ws: Workspace, actor: str, library_id: str, library: Library
         _check_copy(library)
     before = library_copy(ws, library_id)
     with ws.editing(actor) as s:
-        _remove_in(s, library_id, "core.library_in_use_remove" if library is None else "core.library_in_use")
+        _remove_in(
+            s,
+            library_id,
+            "core.library_in_use_remove" if library is None else "core.library_in_use",
+        )
         if library is not None:
             store_library_in(s, library)
     return before, ChangeSet(libraries=True)
@@ -100,7 +128,9 @@ def add_library_file(ws: Workspace, actor: str, path: Path) -> tuple[LibraryCopy
     return library, count, changes
 
 
-def add_builtin_library(ws: Workspace, actor: str, library_id: str) -> tuple[LibraryCopy, int, ChangeSet]:
+def add_builtin_library(
+    ws: Workspace, actor: str, library_id: str
+) -> tuple[LibraryCopy, int, ChangeSet]:
     from qms_desktop.libraries import builtin_library
 
     library = builtin_library(library_id)
@@ -132,12 +162,34 @@ def library_copy(ws: Workspace, library_id: str) -> LibraryCopy | None:
             return None
         r = RequirementRecord
         rows = tuple(
-            LibraryRow(ref, parent, depth, bool(section), t_en, t_zh, g_en, g_zh, tuple(tags.split()))
+            LibraryRow(
+                ref, parent, depth, bool(section), t_en, t_zh, g_en, g_zh, tuple(tags.split())
+            )
             for ref, parent, depth, section, t_en, t_zh, g_en, g_zh, tags in s.execute(
-                select(r.ref, r.parent_ref, r.depth, r.is_section, r.title_en, r.title_zh, r.guidance_en,
-                       r.guidance_zh, r.tags).where(r.library_id == library_id).order_by(r.position)))
-        return LibraryCopy(record.id, record.name_en, record.name_zh, record.version, record.source,
-                           record.content, rows)
+                select(
+                    r.ref,
+                    r.parent_ref,
+                    r.depth,
+                    r.is_section,
+                    r.title_en,
+                    r.title_zh,
+                    r.guidance_en,
+                    r.guidance_zh,
+                    r.tags,
+                )
+                .where(r.library_id == library_id)
+                .order_by(r.position)
+            )
+        )
+        return LibraryCopy(
+            record.id,
+            record.name_en,
+            record.name_zh,
+            record.version,
+            record.source,
+            record.content,
+            rows,
+        )
 
 
 def remove_library(ws: Workspace, actor: str, library_id: str) -> tuple[LibraryCopy, ChangeSet]:

@@ -62,8 +62,19 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _SUM_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
 _STORED = {".pdf", ".docx", ".xlsx", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".7z"}
 
-AUDIT_COLUMNS = ("seq", "at_utc", "actor", "action", "entity", "entity_id", "field", "old_value",
-                 "new_value", "prev_hash", "hash")
+AUDIT_COLUMNS = (
+    "seq",
+    "at_utc",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "field",
+    "old_value",
+    "new_value",
+    "prev_hash",
+    "hash",
+)
 
 # -- what the registers' sheets, columns and choices are called, in both languages -------------
 # (the GUI's own labels are Qt translations, which the core cannot read; these follow them)
@@ -375,8 +386,9 @@ class _ZipWriter:
             raise AssertionError(f"package member name {name!r} is unsafe or taken")  # a bug here
         self._names.claim(name)
         info = zipfile.ZipInfo(name, date_time=self.stamp)
-        info.compress_type = (zipfile.ZIP_STORED if Path(name).suffix.lower() in _STORED
-                              else zipfile.ZIP_DEFLATED)
+        info.compress_type = (
+            zipfile.ZIP_STORED if Path(name).suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
+        )
         info.external_attr = 0o644 << 16
         info.file_size = size
         return info
@@ -384,7 +396,9 @@ class _ZipWriter:
     def add_bytes(self, name: str, data: bytes, *, listed: bool = True) -> None:
         self.zf.writestr(self._info(name, len(data)), data)
         if listed:
-            self.entries.append({"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+            self.entries.append(
+                {"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            )
 
     def add_file(self, name: str, path: Path) -> None:
         size = path.stat().st_size
@@ -420,8 +434,11 @@ def _snapshot(ws: Workspace, target: Path) -> None:
         finally:
             dst.close()
     except (OSError, sqlite3.Error, DBAPIError) as exc:
-        raise QmsError("package.snapshot_failed", name=shown(ws.path.name),
-                       reason=failure_reason(exc) or str(exc)) from exc
+        raise QmsError(
+            "package.snapshot_failed",
+            name=shown(ws.path.name),
+            reason=failure_reason(exc) or str(exc),
+        ) from exc
 
 
 def _cell_text(value: object, field_kind: str, lang: str) -> str:
@@ -457,10 +474,22 @@ def _write_registers(ws: Workspace, path: Path, lang: str) -> int:
         first = False
         assert sheet is not None
         sheet.title = _label(REGISTER_TITLES[key], lang)
-        sheet.append([_label(RECORD_ID, lang), *(_label(FIELD_LABELS[(key, f.name)], lang) for f in reg.fields)])
+        sheet.append(
+            [
+                _label(RECORD_ID, lang),
+                *(_label(FIELD_LABELS[(key, f.name)], lang) for f in reg.fields),
+            ]
+        )
         for record in registers.list_records(ws, key):
-            sheet.append([str(record.id), *(text(_cell_text(record.values.get(f.name), f.kind, lang))
-                                            for f in reg.fields)])
+            sheet.append(
+                [
+                    str(record.id),
+                    *(
+                        text(_cell_text(record.values.get(f.name), f.kind, lang))
+                        for f in reg.fields
+                    ),
+                ]
+            )
             count += 1
         for row in sheet.iter_rows():
             for cell in row:
@@ -471,7 +500,9 @@ def _write_registers(ws: Workspace, path: Path, lang: str) -> int:
                     cell.alignment = wrap
         sheet.column_dimensions["A"].width = 10
         for i, f in enumerate(reg.fields, start=2):
-            sheet.column_dimensions[get_column_letter(i)].width = 48 if f.kind == "multiline" else 24
+            sheet.column_dimensions[get_column_letter(i)].width = (
+                48 if f.kind == "multiline" else 24
+            )
         sheet.freeze_panes = "B2"
     wb.save(path)
     return count
@@ -485,7 +516,9 @@ def _write_audit_csv(ws: Workspace, path: Path) -> tuple[int, tuple[int, str]]:
         writer = csv.writer(f)
         writer.writerow(AUDIT_COLUMNS)
         for e in entries:
-            writer.writerow([_csv_safe("" if (v := getattr(e, c)) is None else str(v)) for c in AUDIT_COLUMNS])
+            writer.writerow(
+                [_csv_safe("" if (v := getattr(e, c)) is None else str(v)) for c in AUDIT_COLUMNS]
+            )
     return len(entries), ws.audit_head()
 
 
@@ -503,9 +536,16 @@ class _Tally:
     head_hash: str = ""
 
 
-def build_package(ws: Workspace, out: Path, lang: str = "en", progress: Progress | None = None,
-                  cancel: Cancel | None = None, *, overwrite: bool = False,
-                  ui_lang: str | None = None) -> PackageReport:
+def build_package(
+    ws: Workspace,
+    out: Path,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    *,
+    overwrite: bool = False,
+    ui_lang: str | None = None,
+) -> PackageReport:
     """Write the auditor's package of `ws` to `out` (a .zip), documents in `lang`.
 
     Everything in it is read from one consistent copy of the workspace (taken first, with
@@ -530,27 +570,63 @@ def build_package(ws: Workspace, out: Path, lang: str = "en", progress: Progress
         _snapshot(ws, snapshot)
         snap = open_workspace(snapshot, read_only=True)
         try:
+
             def write(target: Path) -> None:
-                stamp = (created.year, created.month, created.day, created.hour, created.minute, created.second)
+                stamp = (
+                    created.year,
+                    created.month,
+                    created.day,
+                    created.hour,
+                    created.minute,
+                    created.second,
+                )
                 with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-                    _fill(snap, ws.path.name, _ZipWriter(zf, stamp), staging, lang, steps, created, tally)
+                    _fill(
+                        snap,
+                        ws.path.name,
+                        _ZipWriter(zf, stamp),
+                        staging,
+                        lang,
+                        steps,
+                        created,
+                        tally,
+                    )
                 steps.check()
 
             try:
                 write_atomically(out, write)
             except OSError as exc:
-                raise QmsError("package.cannot_write", path=shown(out), reason=os_reason(exc)) from exc
+                raise QmsError(
+                    "package.cannot_write", path=shown(out), reason=os_reason(exc)
+                ) from exc
         finally:
             snap.close()
     steps.say(1.0, "package.step_done")
     return PackageReport(
-        path=out, lang=lang, files=tally.files, size=out.stat().st_size, documents=tally.documents,
-        checklists=tally.checklists, evidence_files=tally.evidence, register_records=tally.records,
-        audit_entries=tally.audit_entries, audit_head=tally.head_hash, seconds=time.monotonic() - started)
+        path=out,
+        lang=lang,
+        files=tally.files,
+        size=out.stat().st_size,
+        documents=tally.documents,
+        checklists=tally.checklists,
+        evidence_files=tally.evidence,
+        register_records=tally.records,
+        audit_entries=tally.audit_entries,
+        audit_head=tally.head_hash,
+        seconds=time.monotonic() - started,
+    )
 
 
-def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Path, lang: str,
-          steps: _Steps, created: dt.datetime, tally: _Tally) -> None:
+def _fill(
+    snap: Workspace,
+    workspace_name: str,
+    writer: _ZipWriter,
+    staging: Path,
+    lang: str,
+    steps: _Steps,
+    created: dt.datetime,
+    tally: _Tally,
+) -> None:
     """Put every member into the zip, the manifest and SHA256SUMS last."""
     from qms_desktop.documents import DocumentError, list_templates
 
@@ -563,12 +639,16 @@ def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Pat
     writer.add_file(REGISTERS_MEMBER, scratch / REGISTERS_MEMBER)
 
     steps.say(0.1, "package.step_audit")
-    tally.audit_entries, (tally.head_count, tally.head_hash) = _write_audit_csv(snap, scratch / AUDIT_MEMBER)
+    tally.audit_entries, (tally.head_count, tally.head_hash) = _write_audit_csv(
+        snap, scratch / AUDIT_MEMBER
+    )
     writer.add_file(AUDIT_MEMBER, scratch / AUDIT_MEMBER)
 
     assessments = checklist.list_assessments(snap)
     taken = _Names()
-    labels = {a.id: taken.claim(f"{a.id:02d} {_component(a.name, 'assessment', 56)}") for a in assessments}
+    labels = {
+        a.id: taken.claim(f"{a.id:02d} {_component(a.name, 'assessment', 56)}") for a in assessments
+    }
     for i, a in enumerate(assessments):
         steps.say(0.15 + 0.1 * i / max(len(assessments), 1), "package.step_checklist", name=a.name)
         staged = scratch / "checklist.xlsx"
@@ -591,8 +671,10 @@ def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Pat
             for evidence in checklist.evidence_files(snap, row.item_id):
                 steps.check()
                 name = names.claim(_component(evidence.name, "evidence", 120))
-                writer.add_bytes(f"evidence/{labels[a.id]}/{folder}/{name}",
-                                 checklist.evidence_data(snap, evidence.id))
+                writer.add_bytes(
+                    f"evidence/{labels[a.id]}/{folder}/{name}",
+                    checklist.evidence_data(snap, evidence.id),
+                )
                 tally.evidence += 1
 
     templates = [t for t in list_templates(None) if t.error is None and lang in t.languages]
@@ -601,8 +683,12 @@ def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Pat
     for template in templates:
         base = _component(template.id, "document")
         for fmt in FORMATS:
-            steps.say(0.35 + 0.55 * tally.documents / max(total, 1), "package.step_document",
-                      title=template.title(lang), format=fmt.upper())
+            steps.say(
+                0.35 + 0.55 * tally.documents / max(total, 1),
+                "package.step_document",
+                title=template.title(lang),
+                format=fmt.upper(),
+            )
             staged = scratch / f"document.{fmt}"
             try:
                 _render(snap, template.id, lang, fmt, staged, steps)
@@ -619,9 +705,15 @@ def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Pat
 
     facts = read_header(staging / WORKSPACE_MEMBER)
     created_at = created.isoformat().replace("+00:00", "Z")
-    readme = _README[lang].format(organisation=profile.name, app=APP_NAME, version=__version__,
-                                  created_at=created_at, workspace=workspace_name, count=tally.head_count,
-                                  head=tally.head_hash)
+    readme = _README[lang].format(
+        organisation=profile.name,
+        app=APP_NAME,
+        version=__version__,
+        created_at=created_at,
+        workspace=workspace_name,
+        count=tally.head_count,
+        head=tally.head_hash,
+    )
     writer.add_bytes(README, readme.encode("utf-8"))
     manifest = {
         "format": FORMAT,
@@ -629,12 +721,19 @@ def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Pat
         "app": {"name": APP_NAME, "version": __version__},
         "created_at": created_at,
         "language": lang,
-        "workspace": {"name": workspace_name, "organisation": profile.name,
-                      "schema_version": facts.user_version},
+        "workspace": {
+            "name": workspace_name,
+            "organisation": profile.name,
+            "schema_version": facts.user_version,
+        },
         "audit_chain": {"entries": tally.head_count, "head": tally.head_hash},
-        "contents": {"documents": tally.documents, "checklists": tally.checklists,
-                     "evidence_files": tally.evidence, "register_records": tally.records,
-                     "audit_entries": tally.audit_entries},
+        "contents": {
+            "documents": tally.documents,
+            "checklists": tally.checklists,
+            "evidence_files": tally.evidence,
+            "register_records": tally.records,
+            "audit_entries": tally.audit_entries,
+        },
         "files": list(writer.entries),
     }
     manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -644,11 +743,21 @@ def _fill(snap: Workspace, workspace_name: str, writer: _ZipWriter, staging: Pat
     tally.files = len(writer.entries) + 1
 
 
-def _render(snap: Workspace, template_id: str, lang: str, fmt: str, out: Path, steps: _Steps) -> None:
+def _render(
+    snap: Workspace, template_id: str, lang: str, fmt: str, out: Path, steps: _Steps
+) -> None:
     from qms_desktop.services.documents import render_workspace_document
 
-    render_workspace_document(snap, template_id, lang=lang, fmt=fmt, out_path=out, reference_docx=None,
-                              user_dir=None, cancel=steps.cancel)
+    render_workspace_document(
+        snap,
+        template_id,
+        lang=lang,
+        fmt=fmt,
+        out_path=out,
+        reference_docx=None,
+        user_dir=None,
+        cancel=steps.cancel,
+    )
 
 
 # -- verifying -------------------------------------------------------------------------------
@@ -665,13 +774,13 @@ def _directory_entries(path: Path) -> int | None:
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or len(tail) - at < 22:
             return None
-        (count,) = struct.unpack("<H", tail[at + 10:at + 12])
+        (count,) = struct.unpack("<H", tail[at + 10 : at + 12])
         if count != 0xFFFF:
             return int(count)
         locator = at - 20  # zip64: the count is in the zip64 end record the locator points to
-        if locator < 0 or tail[locator:locator + 4] != b"PK\x06\x07":
+        if locator < 0 or tail[locator : locator + 4] != b"PK\x06\x07":
             return None
-        (offset,) = struct.unpack("<Q", tail[locator + 8:locator + 16])
+        (offset,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
         if offset > size:
             return None
         f.seek(offset)
@@ -701,14 +810,22 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise QmsError("package.duplicate_member", path=where, member=info.filename)
         seen.claim(info.filename)
         total += info.file_size
-        if info.file_size >= RATIO_FROM_BYTES and info.file_size > MAX_PACKING_RATIO * max(info.compress_size, 1):
-            raise QmsError("package.packed_too_tightly", path=where, member=info.filename,
-                           ratio=info.file_size // max(info.compress_size, 1))
+        if info.file_size >= RATIO_FROM_BYTES and info.file_size > MAX_PACKING_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise QmsError(
+                "package.packed_too_tightly",
+                path=where,
+                member=info.filename,
+                ratio=info.file_size // max(info.compress_size, 1),
+            )
     if total > MAX_UNPACKED_BYTES:
         raise QmsError("package.too_large", path=where, limit_gb=MAX_UNPACKED_BYTES // 1024**3)
 
 
-def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sink: IO[bytes] | None = None) -> tuple[int, str]:
+def _stream(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, sink: IO[bytes] | None = None
+) -> tuple[int, str]:
     """(size, SHA-256) of a member, read in chunks (never more than its stated size: zipfile
     stops there and checks the CRC)."""
     digest = hashlib.sha256()
@@ -722,20 +839,31 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sink: IO[bytes] | None =
     return size, digest.hexdigest()
 
 
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError,
-                ValueError)
+_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+)
 
 
 def _manifest_error(where: str, code: str, **params: object) -> QmsError:
     return QmsError("package.bad_manifest", path=where, reason=Message(code, params))
 
 
-def _read_manifest(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], where: str) -> dict[str, Any]:
+def _read_manifest(
+    zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], where: str
+) -> dict[str, Any]:
     info = members.get(MANIFEST)
     if info is None:
         raise QmsError("package.no_manifest", path=where)
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise _manifest_error(where, "package.manifest_too_large", limit_mb=MAX_MANIFEST_BYTES // 1024**2)
+        raise _manifest_error(
+            where, "package.manifest_too_large", limit_mb=MAX_MANIFEST_BYTES // 1024**2
+        )
     try:
         with zf.open(info) as f:
             manifest = json.loads(f.read().decode("utf-8"))
@@ -769,8 +897,11 @@ def _read_manifest(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], whe
         if not isinstance(sha, str) or not _HEX64.fullmatch(sha):
             raise bad("files.sha256")
     chain = manifest.get("audit_chain")
-    if (not isinstance(chain, dict) or not isinstance(chain.get("entries"), int)
-            or not isinstance(chain.get("head"), str)):
+    if (
+        not isinstance(chain, dict)
+        or not isinstance(chain.get("entries"), int)
+        or not isinstance(chain.get("head"), str)
+    ):
         raise bad("audit_chain")
     workspace = manifest.get("workspace")
     if not isinstance(workspace, dict) or not isinstance(workspace.get("organisation"), str):
@@ -778,14 +909,27 @@ def _read_manifest(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], whe
     return manifest
 
 
-def _sums_problems(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo],
-                   actual: dict[str, tuple[int, str]], expected: dict[str, dict[str, Any]]) -> list[Message]:
+def _sums_problems(
+    zf: zipfile.ZipFile,
+    members: dict[str, zipfile.ZipInfo],
+    actual: dict[str, tuple[int, str]],
+    expected: dict[str, dict[str, Any]],
+) -> list[Message]:
     info = members.get(SUMS)
     if info is None:
         return [Message("package.problem_no_sums")]
     if info.file_size > MAX_MANIFEST_BYTES:
-        return [Message("package.problem_damaged", {"member": SUMS, "reason": Message(
-            "package.manifest_too_large", {"limit_mb": MAX_MANIFEST_BYTES // 1024**2})})]
+        return [
+            Message(
+                "package.problem_damaged",
+                {
+                    "member": SUMS,
+                    "reason": Message(
+                        "package.manifest_too_large", {"limit_mb": MAX_MANIFEST_BYTES // 1024**2}
+                    ),
+                },
+            )
+        ]
     try:
         with zf.open(info) as f:
             text = f.read().decode("utf-8")
@@ -817,8 +961,9 @@ def _sums_problems(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo],
     return problems
 
 
-def _workspace_problems(zf: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: dict[str, Any]
-                        ) -> tuple[list[Message], int, str]:
+def _workspace_problems(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: dict[str, Any]
+) -> tuple[list[Message], int, str]:
     """Unpack the workspace copy to a temporary folder and check it: header, database,
     schema, audit chain, evidence, and that its chain head and organisation are the
     manifest's. Returns (problems, entries, head)."""
@@ -830,11 +975,21 @@ def _workspace_problems(zf: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: di
             with copy.open("wb") as sink:
                 _stream(zf, info, sink)
         except _READ_ERRORS as exc:
-            return [Message("package.problem_damaged", {"member": WORKSPACE_MEMBER, "reason": str(exc)})], 0, ""
+            return (
+                [
+                    Message(
+                        "package.problem_damaged", {"member": WORKSPACE_MEMBER, "reason": str(exc)}
+                    )
+                ],
+                0,
+                "",
+            )
         try:
             read_header(copy)
             report = check_workspace(copy)
-            problems += [Message("package.problem_workspace", {"problem": p}) for p in report.problems]
+            problems += [
+                Message("package.problem_workspace", {"problem": p}) for p in report.problems
+            ]
             ws = open_workspace(copy, read_only=True)
             try:
                 count, head = ws.audit_head()
@@ -842,13 +997,30 @@ def _workspace_problems(zf: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: di
             finally:
                 ws.close()
         except QmsError as exc:
-            return problems + [Message("package.problem_workspace", {"problem": exc.message})], 0, ""
+            return (
+                problems + [Message("package.problem_workspace", {"problem": exc.message})],
+                0,
+                "",
+            )
     if (count, head) != (chain["entries"], chain["head"]):
-        problems.append(Message("package.problem_head", {"actual_count": count, "actual_hash": head,
-                                                         "count": chain["entries"], "hash": chain["head"]}))
+        problems.append(
+            Message(
+                "package.problem_head",
+                {
+                    "actual_count": count,
+                    "actual_hash": head,
+                    "count": chain["entries"],
+                    "hash": chain["head"],
+                },
+            )
+        )
     if organisation != manifest["workspace"]["organisation"]:
-        problems.append(Message("package.problem_organisation", {
-            "actual": organisation, "expected": manifest["workspace"]["organisation"]}))
+        problems.append(
+            Message(
+                "package.problem_organisation",
+                {"actual": organisation, "expected": manifest["workspace"]["organisation"]},
+            )
+        )
     return problems, count, head
 
 
@@ -884,18 +1056,28 @@ def verify_package(path: Path) -> VerifyReport:
             try:
                 actual[name] = _stream(zf, members[name])
             except _READ_ERRORS as exc:
-                problems.append(Message("package.problem_damaged", {"member": name, "reason": str(exc)}))
+                problems.append(
+                    Message("package.problem_damaged", {"member": name, "reason": str(exc)})
+                )
         for name, entry in expected.items():
             if name not in members:
                 problems.append(Message("package.problem_missing", {"member": name}))
             elif name in actual:
                 size, digest = actual[name]
                 if size != entry["size"]:
-                    problems.append(Message("package.problem_size", {"member": name, "actual": size,
-                                                                     "expected": entry["size"]}))
+                    problems.append(
+                        Message(
+                            "package.problem_size",
+                            {"member": name, "actual": size, "expected": entry["size"]},
+                        )
+                    )
                 elif digest != entry["sha256"]:
-                    problems.append(Message("package.problem_changed", {"member": name, "actual": digest,
-                                                                        "expected": entry["sha256"]}))
+                    problems.append(
+                        Message(
+                            "package.problem_changed",
+                            {"member": name, "actual": digest, "expected": entry["sha256"]},
+                        )
+                    )
         for name in sorted(members):
             if name not in expected and name not in (MANIFEST, SUMS):
                 problems.append(Message("package.problem_extra", {"member": name}))
@@ -908,8 +1090,12 @@ def verify_package(path: Path) -> VerifyReport:
             problems.append(Message("package.problem_no_workspace"))
     app = manifest.get("app")
     return VerifyReport(
-        path=path, problems=tuple(problems), files=len(members),
-        organisation=str(manifest["workspace"]["organisation"]), created_at=str(manifest.get("created_at", "")),
+        path=path,
+        problems=tuple(problems),
+        files=len(members),
+        organisation=str(manifest["workspace"]["organisation"]),
+        created_at=str(manifest.get("created_at", "")),
         app_version=str(app.get("version", "")) if isinstance(app, dict) else "",
-        audit_entries=entries, audit_head=head)
-
+        audit_entries=entries,
+        audit_head=head,
+    )

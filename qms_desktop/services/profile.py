@@ -24,15 +24,27 @@ def get_profile(ws: Workspace) -> OrganisationProfile:
         return _to_profile(row)
 
 
-def update_profile(ws: Workspace, actor: str, **values: object) -> tuple[OrganisationProfile, ChangeSet]:
+def update_profile(
+    ws: Workspace, actor: str, **values: object
+) -> tuple[OrganisationProfile, ChangeSet]:
     """Set one or more profile fields; all are validated before anything is written."""
     cleaned = {name: validate_profile_value(name, value) for name, value in values.items()}
     with ws.editing(actor) as s:
         row = s.get(Organisation, 1)
         if row is None:
-            row = Organisation(id=1, name="", short_name="", address="", scope="", services="",
-                               sites="", industry="", doc_prefix="", management_representative="",
-                               default_language="en")
+            row = Organisation(
+                id=1,
+                name="",
+                short_name="",
+                address="",
+                scope="",
+                services="",
+                sites="",
+                industry="",
+                doc_prefix="",
+                management_representative="",
+                default_language="en",
+            )
             s.add(row)
         for name, value in cleaned.items():
             setattr(row, name, value)

@@ -13,9 +13,18 @@ from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
 from qms_desktop.storage.workspace import Workspace
 
-PLAN_FIELDS = ("target_customers", "offerings", "service_level", "quality_policy", "numbering_scheme",
-               "service_environment", "commitment_promise", "commitment_covers", "commitment_remedy",
-               "commitment_invoke")
+PLAN_FIELDS = (
+    "target_customers",
+    "offerings",
+    "service_level",
+    "quality_policy",
+    "numbering_scheme",
+    "service_environment",
+    "commitment_promise",
+    "commitment_covers",
+    "commitment_remedy",
+    "commitment_invoke",
+)
 
 
 def _register(key: str) -> tuple[Register, type[RegisterRow]]:
@@ -35,7 +44,9 @@ def _changes(reg: Register) -> ChangeSet:
 def list_records(ws: Workspace, key: str) -> list[Record]:
     reg, model = _register(key)
     with ws.reading() as s:
-        return [_to_record(reg, r) for r in s.scalars(select(model).order_by(model.position, model.id))]
+        return [
+            _to_record(reg, r) for r in s.scalars(select(model).order_by(model.position, model.id))
+        ]
 
 
 def _check_attendees(s: object, key: str, cleaned: dict[str, object]) -> None:
@@ -60,8 +71,9 @@ def check_record(ws: Workspace, key: str, values: dict[str, object]) -> dict[str
     return cleaned
 
 
-def add_record(ws: Workspace, actor: str, key: str, values: dict[str, object],
-               record_id: int | None = None) -> tuple[Record, ChangeSet]:
+def add_record(
+    ws: Workspace, actor: str, key: str, values: dict[str, object], record_id: int | None = None
+) -> tuple[Record, ChangeSet]:
     """Add a record (or put back a deleted one under its old id, for undo)."""
     reg, model = _register(key)
     cleaned = validate_record(reg, values)
@@ -80,7 +92,9 @@ def add_record(ws: Workspace, actor: str, key: str, values: dict[str, object],
     return record, _changes(reg)
 
 
-def update_record(ws: Workspace, actor: str, key: str, record_id: int, **values: object) -> tuple[Record, ChangeSet]:
+def update_record(
+    ws: Workspace, actor: str, key: str, record_id: int, **values: object
+) -> tuple[Record, ChangeSet]:
     """Change fields of one record; the whole record is validated as it would be stored."""
     reg, model = _register(key)
     with ws.editing(actor) as s:
@@ -145,8 +159,12 @@ def update_plan(ws: Workspace, actor: str, **values: str) -> tuple[dict[str, str
 
 def commitment(ws: Workspace) -> ServiceCommitment:
     p = get_plan(ws)
-    return ServiceCommitment(p["commitment_promise"], p["commitment_covers"], p["commitment_remedy"],
-                             p["commitment_invoke"])
+    return ServiceCommitment(
+        p["commitment_promise"],
+        p["commitment_covers"],
+        p["commitment_remedy"],
+        p["commitment_invoke"],
+    )
 
 
 def rate_commitment(ws: Workspace) -> Rating:

@@ -12,13 +12,18 @@ from qms_desktop.storage.workspace import Workspace
 
 
 def _to_state(row: StepRecord) -> StepState:
-    return StepState(Step(row.step), StepStatus(row.status), row.signed_off_by, row.signed_off_on, row.notes)
+    return StepState(
+        Step(row.step), StepStatus(row.status), row.signed_off_by, row.signed_off_on, row.notes
+    )
 
 
 def get_step_states(ws: Workspace) -> dict[Step, StepState]:
     with ws.reading() as s:
         rows = {r.step: r for r in s.query(StepRecord)}
-        return {step: _to_state(rows[step.value]) if step.value in rows else StepState(step) for step in Step}
+        return {
+            step: _to_state(rows[step.value]) if step.value in rows else StepState(step)
+            for step in Step
+        }
 
 
 def record_progress(ws: Workspace) -> dict[Step, float]:
@@ -49,7 +54,9 @@ def get_step_overview(ws: Workspace) -> tuple[dict[Step, StepState], dict[Step, 
     """Each step's state and progress, read once (the navigator shows both after every edit)."""
     measured = record_progress(ws)
     states = get_step_states(ws)
-    return states, {step: step_progress(state, measured.get(step)) for step, state in states.items()}
+    return states, {
+        step: step_progress(state, measured.get(step)) for step, state in states.items()
+    }
 
 
 def update_step(

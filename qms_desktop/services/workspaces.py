@@ -18,8 +18,14 @@ from qms_desktop.storage.models import MetaRecord, Organisation, StepRecord
 from qms_desktop.storage.workspace import Workspace, shown
 
 
-def create_workspace(path: Path, org_name: str, *, lang: str = "en", actor: str | None = None,
-                     fill: Callable[[Workspace], None] | None = None) -> Workspace:
+def create_workspace(
+    path: Path,
+    org_name: str,
+    *,
+    lang: str = "en",
+    actor: str | None = None,
+    fill: Callable[[Workspace], None] | None = None,
+) -> Workspace:
     """Create a workspace for a new organisation and return it open for editing.
 
     `fill` adds more records (the demo) before the file appears under its name: the
@@ -32,9 +38,21 @@ def create_workspace(path: Path, org_name: str, *, lang: str = "en", actor: str 
 
     def populate(ws: Workspace) -> None:
         with ws.editing(who) as s:
-            s.add(Organisation(id=1, name=org_name, default_language=lang, short_name="", address="",
-                               scope="", services="", sites="", industry="", doc_prefix="",
-                               management_representative=""))
+            s.add(
+                Organisation(
+                    id=1,
+                    name=org_name,
+                    default_language=lang,
+                    short_name="",
+                    address="",
+                    scope="",
+                    services="",
+                    sites="",
+                    industry="",
+                    doc_prefix="",
+                    management_representative="",
+                )
+            )
             for step in Step:
                 s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
             from qms_desktop import __version__
@@ -91,13 +109,17 @@ def check_workspace(path: Path) -> CheckReport:
     path = Path(path)
     ws = Workspace.open(path, read_only=True)
     try:
-        findings = [Message("storage.check_database", {"detail": p}) for p in ws.integrity_problems()]
+        findings = [
+            Message("storage.check_database", {"detail": p}) for p in ws.integrity_problems()
+        ]
         findings += [Message("storage.check_schema", {"detail": p}) for p in ws.schema_problems()]
         with ws.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             contents = check_contents(raw, _library_rows)
-        return CheckReport(path, (*findings, *contents.findings), contents.audit_entries, contents.notes)
+        return CheckReport(
+            path, (*findings, *contents.findings), contents.audit_entries, contents.notes
+        )
     finally:
         ws.close()
 

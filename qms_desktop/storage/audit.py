@@ -104,8 +104,16 @@ def record_changes(session: Session, _flush_context: object) -> None:
     for action, obj, field, old, new in changes:
         count += 1
         fields = dict(
-            seq=count, at_utc=now, actor=actor, action=action, entity=obj.__audit_entity__,
-            entity_id=obj.audit_id(), field=field, old_value=old, new_value=new, prev_hash=prev,
+            seq=count,
+            at_utc=now,
+            actor=actor,
+            action=action,
+            entity=obj.__audit_entity__,
+            entity_id=obj.audit_id(),
+            field=field,
+            old_value=old,
+            new_value=new,
+            prev_hash=prev,
         )
         digest = entry_hash(**fields)  # type: ignore[arg-type]
         rows.append({**fields, "hash": digest})
@@ -125,9 +133,17 @@ def _parse_head(raw: str) -> tuple[int, str]:
 
 def _to_entry(r: AuditRecord) -> AuditEntry:
     return AuditEntry(
-        seq=r.seq, at_utc=r.at_utc, actor=r.actor, action=r.action, entity=r.entity,
-        entity_id=r.entity_id, field=r.field, old_value=r.old_value, new_value=r.new_value,
-        prev_hash=r.prev_hash, hash=r.hash,
+        seq=r.seq,
+        at_utc=r.at_utc,
+        actor=r.actor,
+        action=r.action,
+        entity=r.entity,
+        entity_id=r.entity_id,
+        field=r.field,
+        old_value=r.old_value,
+        new_value=r.new_value,
+        prev_hash=r.prev_hash,
+        hash=r.hash,
     )
 
 
@@ -136,7 +152,9 @@ def all_entries(session: Session) -> list[AuditEntry]:
     return [_to_entry(r) for r in session.scalars(select(AuditRecord).order_by(AuditRecord.id))]
 
 
-def entries_for(session: Session, entity: str, entity_id: str, limit: int = 500) -> list[AuditEntry]:
+def entries_for(
+    session: Session, entity: str, entity_id: str, limit: int = 500
+) -> list[AuditEntry]:
     """The newest entries about one record, newest first."""
     rows = session.scalars(
         select(AuditRecord)

@@ -43,17 +43,27 @@ SOFT_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 ENTITY_LABELS: dict[str, str] = {
-    "organisation": "storage.entity_organisation", "step": "storage.entity_step",
-    "library": "storage.entity_library", "requirement": "storage.entity_requirement",
-    "assessment": "storage.entity_assessment", "assessment_item": "storage.entity_assessment_item",
-    "evidence_file": "storage.entity_evidence_file", "blob": "storage.entity_blob",
-    "lesson": "storage.entity_lesson", "person": "storage.entity_person",
-    "study_plan": "storage.entity_study_plan", "training": "storage.entity_training",
-    "benchmark": "storage.entity_benchmark", "objective": "storage.entity_objective",
-    "element": "storage.entity_element", "process": "storage.entity_process",
-    "planned_document": "storage.entity_planned_document", "service_item": "storage.entity_service_item",
+    "organisation": "storage.entity_organisation",
+    "step": "storage.entity_step",
+    "library": "storage.entity_library",
+    "requirement": "storage.entity_requirement",
+    "assessment": "storage.entity_assessment",
+    "assessment_item": "storage.entity_assessment_item",
+    "evidence_file": "storage.entity_evidence_file",
+    "blob": "storage.entity_blob",
+    "lesson": "storage.entity_lesson",
+    "person": "storage.entity_person",
+    "study_plan": "storage.entity_study_plan",
+    "training": "storage.entity_training",
+    "benchmark": "storage.entity_benchmark",
+    "objective": "storage.entity_objective",
+    "element": "storage.entity_element",
+    "process": "storage.entity_process",
+    "planned_document": "storage.entity_planned_document",
+    "service_item": "storage.entity_service_item",
     "satisfaction_standard": "storage.entity_satisfaction_standard",
-    "customer_need": "storage.entity_customer_need", "moment_of_truth": "storage.entity_moment_of_truth",
+    "customer_need": "storage.entity_customer_need",
+    "moment_of_truth": "storage.entity_moment_of_truth",
     "plan": "storage.entity_plan",
 }
 
@@ -113,9 +123,13 @@ def _check_in_one_transaction(conn: sqlite3.Connection, library_rows: LibraryRow
             replay, count = _read_trail(conn, columns, found)
             library_texts = _compare_records(conn, columns, replay, found)
 
-        for part in (lambda: _profile_and_steps(conn, columns, found), records,
-                     lambda: _requirements(conn, columns, library_texts, library_rows, found, notes),
-                     lambda: _references(conn, columns, found), lambda: _evidence(conn, columns, found)):
+        for part in (
+            lambda: _profile_and_steps(conn, columns, found),
+            records,
+            lambda: _requirements(conn, columns, library_texts, library_rows, found, notes),
+            lambda: _references(conn, columns, found),
+            lambda: _evidence(conn, columns, found),
+        ):
             try:
                 part()
             except sqlite3.DatabaseError as exc:
@@ -149,14 +163,18 @@ class _Findings:
 
     def finish(self) -> tuple[Message, ...]:
         return tuple(
-            item if isinstance(item, Message)
+            item
+            if isinstance(item, Message)
             else Message("storage.check_more", {"count": self._counts[item] - MAX_PER_KIND})
-            for item in self._items)
+            for item in self._items
+        )
 
 
 def record(entity: str, entity_id: object) -> Message:
     """A record named in both languages: its kind and its id."""
-    return Message("storage.record", {"entity": entity_label(entity), "id": _printable(str(entity_id))})
+    return Message(
+        "storage.record", {"entity": entity_label(entity), "id": _printable(str(entity_id))}
+    )
 
 
 def entity_label(entity: str) -> Message | str:
@@ -165,17 +183,27 @@ def entity_label(entity: str) -> Message | str:
 
 
 def _requirement(library_id: object, ref: object) -> Message:
-    return Message("storage.record_requirement", {"library": _printable(str(library_id)),
-                                                  "ref": _printable(str(ref))})
+    return Message(
+        "storage.record_requirement",
+        {"library": _printable(str(library_id)), "ref": _printable(str(ref))},
+    )
 
 
-_CONTROLS = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_CONTROLS = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7F)} | {
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x09: "\\t",
+}
 
 
 def _printable(text: str, limit: int = 80) -> str:
     """Text fit to show on one line: bytes that are not UTF-8 and control characters as
     escapes (\\xNN, \\n), cut to `limit` characters."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").translate(_CONTROLS)
+    text = (
+        text.encode("utf-8", "surrogateescape")
+        .decode("utf-8", "backslashreplace")
+        .translate(_CONTROLS)
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -191,11 +219,14 @@ def _difference(stored: str | None, trail: str | None) -> tuple[Message | str, M
     so a change deep inside a long text (a library's YAML) is visible."""
     if stored is None or trail is None or (len(stored) <= 80 and len(trail) <= 80):
         return _shown(stored), _shown(trail)
-    at = next((i for i, (a, b) in enumerate(zip(stored, trail, strict=False)) if a != b), min(len(stored), len(trail)))
+    at = next(
+        (i for i, (a, b) in enumerate(zip(stored, trail, strict=False)) if a != b),
+        min(len(stored), len(trail)),
+    )
     start = max(0, at - 30)
 
     def excerpt(text: str) -> str:
-        cut = text[start:start + 60]
+        cut = text[start : start + 60]
         return ("…" if start else "") + cut + ("…" if start + 60 < len(text) else "")
 
     return _shown(excerpt(stored)), _shown(excerpt(trail))
@@ -242,15 +273,23 @@ def audited_tables() -> dict[str, _AuditedTable]:
     """Every model the trail records, by the entity name its entries carry."""
     found: dict[str, _AuditedTable] = {}
     order = list(Base.metadata.tables)  # as the models declare them: the profile and steps first
-    for mapper in sorted(Base.registry.mappers, key=lambda m: order.index(m.primary_key[0].table.name)):
+    for mapper in sorted(
+        Base.registry.mappers, key=lambda m: order.index(m.primary_key[0].table.name)
+    ):
         cls = mapper.class_
         if not issubclass(cls, Audited) or not cls.__audit_entity__:
             continue
-        columns = tuple(_Column(attr.key, attr.columns[0].name, _kind(attr.columns[0].type))
-                        for attr in mapper.column_attrs)
+        columns = tuple(
+            _Column(attr.key, attr.columns[0].name, _kind(attr.columns[0].type))
+            for attr in mapper.column_attrs
+        )
         found[cls.__audit_entity__] = _AuditedTable(
-            cls.__audit_entity__, mapper.primary_key[0].table.name, mapper.primary_key[0].name, columns,
-            frozenset(cls.__audit_exclude__))
+            cls.__audit_entity__,
+            mapper.primary_key[0].table.name,
+            mapper.primary_key[0].name,
+            columns,
+            frozenset(cls.__audit_exclude__),
+        )
     return found
 
 
@@ -277,26 +316,41 @@ def foreign_schema_objects(conn: sqlite3.Connection) -> list[Message]:
     indexes = {str(ix.name) for t in Base.metadata.tables.values() for ix in t.indexes}
     found: list[Message] = []
     for kind, name, table in conn.execute(
-            "SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name").fetchall():
+        "SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name"
+    ).fetchall():
         shown_name, shown_table = _printable(str(name)), _printable(str(table))
         if kind == "trigger":
-            found.append(Message("storage.check_trigger", {"name": shown_name, "table": shown_table}))
+            found.append(
+                Message("storage.check_trigger", {"name": shown_name, "table": shown_table})
+            )
         elif kind == "view":
             found.append(Message("storage.check_view", {"name": shown_name}))
         elif kind == "table" and name not in tables and not str(name).startswith("sqlite_"):
             found.append(Message("storage.check_unknown_table", {"name": shown_name}))
-        elif kind == "index" and name not in indexes and not (
-                str(name).startswith("sqlite_autoindex_") and table in tables):
-            found.append(Message("storage.check_unknown_index", {"name": shown_name, "table": shown_table}))
+        elif (
+            kind == "index"
+            and name not in indexes
+            and not (str(name).startswith("sqlite_autoindex_") and table in tables)
+        ):
+            found.append(
+                Message("storage.check_unknown_index", {"name": shown_name, "table": shown_table})
+            )
     return found
 
 
-def _profile_and_steps(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
-    if not _has(columns, "organisation", "id") or conn.execute(
-            "SELECT 1 FROM organisation WHERE id = 1").fetchone() is None:
+def _profile_and_steps(
+    conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+) -> None:
+    if (
+        not _has(columns, "organisation", "id")
+        or conn.execute("SELECT 1 FROM organisation WHERE id = 1").fetchone() is None
+    ):
         found.add("storage.check_no_organisation")
-    held = ({str(s) for (s,) in conn.execute("SELECT step FROM step_state")}
-            if _has(columns, "step_state", "step") else set())
+    held = (
+        {str(s) for (s,) in conn.execute("SELECT step FROM step_state")}
+        if _has(columns, "step_state", "step")
+        else set()
+    )
     missing = sorted({st.value for st in Step} - held)
     if missing:
         found.add("storage.check_steps_missing", steps=", ".join(missing))
@@ -318,8 +372,10 @@ class _Replayed:
         self.last_actor: str | None = None  # who made the last recorded update since creation
 
 
-_TRAIL = ("SELECT seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash"
-          " FROM audit_entry ORDER BY id")
+_TRAIL = (
+    "SELECT seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash"
+    " FROM audit_entry ORDER BY id"
+)
 
 
 def _entries(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
@@ -331,8 +387,9 @@ def _entries(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
         yield from rows
 
 
-def _read_trail(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
-                ) -> tuple[dict[tuple[str, str], _Replayed], int]:
+def _read_trail(
+    conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+) -> tuple[dict[tuple[str, str], _Replayed], int]:
     """One pass over the trail: verify its hash chain (the first break is reported, as the
     entries after it can no longer be trusted to be in place) and replay it into the last
     recorded state of every record."""
@@ -341,12 +398,25 @@ def _read_trail(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _
     head = _head(conn, columns, found)
     prev, expected, count = GENESIS_HASH, 1, 0
     broken = False
-    needed = ("seq", "at_utc", "actor", "action", "entity", "entity_id", "field", "old_value", "new_value",
-              "prev_hash", "hash")
+    needed = (
+        "seq",
+        "at_utc",
+        "actor",
+        "action",
+        "entity",
+        "entity_id",
+        "field",
+        "old_value",
+        "new_value",
+        "prev_hash",
+        "hash",
+    )
     if not _has(columns, "audit_entry", *needed):
         found.add("storage.check_no_trail")
         return state, 0
-    for seq, at, actor, action, entity, entity_id, field, old, new, prev_hash, digest in _entries(conn):
+    for seq, at, actor, action, entity, entity_id, field, old, new, prev_hash, digest in _entries(
+        conn
+    ):
         count += 1
         if not broken:
             if seq != expected:
@@ -355,8 +425,21 @@ def _read_trail(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _
             elif prev_hash != prev:
                 found.add("storage.check_chain_link", seq=seq)
                 broken = True
-            elif entry_hash(seq=seq, at_utc=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
-                            field=field, old_value=old, new_value=new, prev_hash=prev_hash) != digest:
+            elif (
+                entry_hash(
+                    seq=seq,
+                    at_utc=at,
+                    actor=actor,
+                    action=action,
+                    entity=entity,
+                    entity_id=entity_id,
+                    field=field,
+                    old_value=old,
+                    new_value=new,
+                    prev_hash=prev_hash,
+                )
+                != digest
+            ):
                 found.add("storage.check_chain_altered", seq=seq)
                 broken = True
             else:
@@ -367,14 +450,20 @@ def _read_trail(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _
         if head is None and count:
             found.add("storage.check_head_missing", count=count)
         elif head is not None and head != (count, prev):
-            found.add("storage.check_chain_cut", head_count=head[0], head_hash=head[1][:12], count=count)
+            found.add(
+                "storage.check_chain_cut", head_count=head[0], head_hash=head[1][:12], count=count
+            )
     return state, count
 
 
-def _head(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> tuple[int, str] | None:
+def _head(
+    conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+) -> tuple[int, str] | None:
     if not _has(columns, "workspace_meta", "key", "value"):
         return None
-    row = conn.execute("SELECT value FROM workspace_meta WHERE key = ?", (AUDIT_HEAD_KEY,)).fetchone()
+    row = conn.execute(
+        "SELECT value FROM workspace_meta WHERE key = ?", (AUDIT_HEAD_KEY,)
+    ).fetchone()
     if row is None:
         return None
     count, _, last = str(row[0]).partition(" ")
@@ -385,8 +474,15 @@ def _head(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findin
         return None
 
 
-def _replay(state: dict[tuple[str, str], _Replayed], action: str, key: tuple[str, str], field: str,
-            new: str | None, at: str, actor: str) -> None:
+def _replay(
+    state: dict[tuple[str, str], _Replayed],
+    action: str,
+    key: tuple[str, str],
+    field: str,
+    new: str | None,
+    at: str,
+    actor: str,
+) -> None:
     row = state.get(key)
     if action == "create":
         try:
@@ -439,8 +535,12 @@ def _stored(kind: str, value: object) -> object:
     return str(value)
 
 
-def _compare_records(conn: sqlite3.Connection, columns: dict[str, set[str]],
-                     state: dict[tuple[str, str], _Replayed], found: _Findings) -> dict[str, str | None]:
+def _compare_records(
+    conn: sqlite3.Connection,
+    columns: dict[str, set[str]],
+    state: dict[tuple[str, str], _Replayed],
+    found: _Findings,
+) -> dict[str, str | None]:
     """Each audited row against the trail's last word on it. Returns each library's text
     as the trail recorded it (None when the trail has none), for the requirements."""
     library_texts: dict[str, str | None] = {}
@@ -453,13 +553,21 @@ def _compare_records(conn: sqlite3.Connection, columns: dict[str, set[str]],
         key_at = next(i for i, c in enumerate(cols) if c.name == table.key)
         # bookkeeping columns the trail leaves out are not compared; some follow from it
         compared = [(i, c) for i, c in enumerate(cols) if c.key not in table.exclude]
-        derived = [(i, c.key) for i, c in enumerate(cols) if c.key in LAST_WRITER_FIELDS.get(table.entity, ())]
+        derived = [
+            (i, c.key)
+            for i, c in enumerate(cols)
+            if c.key in LAST_WRITER_FIELDS.get(table.entity, ())
+        ]
         sql = f"SELECT {', '.join(_quote(c.name) for c in cols)} FROM {_quote(table.table)}"
         for row in conn.execute(sql):
             entity_id = str(row[key_at])
             replayed = state.pop((table.entity, entity_id), None)
             if table.entity == "library":
-                content = replayed.values.get("content") if replayed is not None and replayed.exists else None
+                content = (
+                    replayed.values.get("content")
+                    if replayed is not None and replayed.exists
+                    else None
+                )
                 library_texts[entity_id] = content if isinstance(content, str) else None
             if replayed is None or not replayed.created:
                 found.add("storage.check_not_in_trail", record=record(table.entity, entity_id))
@@ -478,14 +586,29 @@ def _compare_records(conn: sqlite3.Connection, columns: dict[str, set[str]],
                 if want != have:
                     shown_stored, shown_trail = _difference(
                         None if have is None else str(have),
-                        None if want is None else str(replayed.values[col.key]))
-                    found.add("storage.check_value_differs", record=record(table.entity, entity_id),
-                              field=col.key, trail=shown_trail, stored=shown_stored)
+                        None if want is None else str(replayed.values[col.key]),
+                    )
+                    found.add(
+                        "storage.check_value_differs",
+                        record=record(table.entity, entity_id),
+                        field=col.key,
+                        trail=shown_trail,
+                        stored=shown_stored,
+                    )
             for at, field in derived:
-                want_actor = replayed.last_actor if replayed.last_actor is not None else replayed.values.get(field)
+                want_actor = (
+                    replayed.last_actor
+                    if replayed.last_actor is not None
+                    else replayed.values.get(field)
+                )
                 if want_actor is not None and str(want_actor) != _stored("text", row[at]):
-                    found.add("storage.check_last_writer", record=record(table.entity, entity_id), field=field,
-                              trail=_shown(str(want_actor)), stored=_shown(None if row[at] is None else str(row[at])))
+                    found.add(
+                        "storage.check_last_writer",
+                        record=record(table.entity, entity_id),
+                        field=field,
+                        trail=_shown(str(want_actor)),
+                        stored=_shown(None if row[at] is None else str(row[at])),
+                    )
         read.add(table.entity)
     for (entity, entity_id), replayed in state.items():
         if entity in read and replayed.exists:
@@ -496,8 +619,17 @@ def _compare_records(conn: sqlite3.Connection, columns: dict[str, set[str]],
 # -- requirements, references, evidence ---------------------------------------------------
 
 
-_REQUIREMENT_FIELDS = ("position", "depth", "is_section", "parent_ref", "title_en", "title_zh", "guidance_en",
-                       "guidance_zh", "tags")
+_REQUIREMENT_FIELDS = (
+    "position",
+    "depth",
+    "is_section",
+    "parent_ref",
+    "title_en",
+    "title_zh",
+    "guidance_en",
+    "guidance_zh",
+    "tags",
+)
 _TEXT_FIELDS = frozenset({"title_en", "title_zh", "guidance_en", "guidance_zh", "tags"})
 
 # Libraries whose rows were not read from the YAML text they are stored with, but built
@@ -520,11 +652,20 @@ def _same(field: str, have: object, should: object, loose: bool) -> bool:
     return have == should
 
 
-def _requirements(conn: sqlite3.Connection, columns: dict[str, set[str]], library_texts: dict[str, str | None],
-                  library_rows: LibraryRows, found: _Findings, notes: list[Message]) -> None:
+def _requirements(
+    conn: sqlite3.Connection,
+    columns: dict[str, set[str]],
+    library_texts: dict[str, str | None],
+    library_rows: LibraryRows,
+    found: _Findings,
+    notes: list[Message],
+) -> None:
     """The requirement rows (not in the trail) against the library text the trail recorded
     when the library was copied in; without such a record, against the library's own text."""
-    if not _has(columns, "requirement", "library_id", "ref", *_REQUIREMENT_FIELDS) or "library" not in columns:
+    if (
+        not _has(columns, "requirement", "library_id", "ref", *_REQUIREMENT_FIELDS)
+        or "library" not in columns
+    ):
         return
     stored_texts: dict[str, object] = {}
     loose: set[str] = set()
@@ -538,12 +679,27 @@ def _requirements(conn: sqlite3.Connection, columns: dict[str, set[str]], librar
         try:
             rows = library_rows(str(text))
         except QmsError as exc:
-            notes.append(Message("storage.note_library_unreadable", {"library": _printable(library_id),
-                                                                     "reason": exc.message}))
+            notes.append(
+                Message(
+                    "storage.note_library_unreadable",
+                    {"library": _printable(library_id), "reason": exc.message},
+                )
+            )
             continue
-        expected[library_id] = {r.ref: (i, r.depth, r.is_section, r.parent_ref, r.title_en, r.title_zh,
-                                        r.guidance_en, r.guidance_zh, " ".join(r.tags))
-                                for i, r in enumerate(rows)}
+        expected[library_id] = {
+            r.ref: (
+                i,
+                r.depth,
+                r.is_section,
+                r.parent_ref,
+                r.title_en,
+                r.title_zh,
+                r.guidance_en,
+                r.guidance_zh,
+                " ".join(r.tags),
+            )
+            for i, r in enumerate(rows)
+        }
     sql = f"SELECT library_id, ref, {', '.join(_REQUIREMENT_FIELDS)} FROM requirement"
     for library_id, ref, *values in conn.execute(sql):
         rows_of = expected.get(str(library_id))
@@ -555,9 +711,16 @@ def _requirements(conn: sqlite3.Connection, columns: dict[str, set[str]], librar
             continue
         for field, have, should in zip(_REQUIREMENT_FIELDS, values, want, strict=True):
             if not _same(field, have, should, str(library_id) in loose):
-                shown_stored, shown_expected = _difference(None if have is None else str(have), str(should))
-                found.add("storage.check_requirement_differs", record=_requirement(library_id, ref), field=field,
-                          stored=shown_stored, expected=shown_expected)
+                shown_stored, shown_expected = _difference(
+                    None if have is None else str(have), str(should)
+                )
+                found.add(
+                    "storage.check_requirement_differs",
+                    record=_requirement(library_id, ref),
+                    field=field,
+                    stored=shown_stored,
+                    expected=shown_expected,
+                )
     for library_id, left in expected.items():
         for ref in left:
             found.add("storage.check_requirement_missing", record=_requirement(library_id, ref))
@@ -571,43 +734,74 @@ def _references(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _
         if not (_has(columns, table, column) and _has(columns, target, target_column)):
             continue
         label = "t.library_id, t.ref" if table == "requirement" else "t.id"
-        sql = (f"SELECT {label}, t.{_quote(column)} FROM {_quote(table)} AS t LEFT JOIN {_quote(target)} AS p"
-               f" ON p.{_quote(target_column)} = t.{_quote(column)} WHERE p.{_quote(target_column)} IS NULL")
+        sql = (
+            f"SELECT {label}, t.{_quote(column)} FROM {_quote(table)} AS t LEFT JOIN {_quote(target)} AS p"
+            f" ON p.{_quote(target_column)} = t.{_quote(column)} WHERE p.{_quote(target_column)} IS NULL"
+        )
         for *ident, value in conn.execute(sql):
-            name = _requirement(*ident) if table == "requirement" else record(entities.get(table, table), ident[0])
-            found.add("storage.check_dangling", record=name, field=column,
-                      target=entity_label(entities.get(target, target)), value=_printable(str(value)))
+            name = (
+                _requirement(*ident)
+                if table == "requirement"
+                else record(entities.get(table, table), ident[0])
+            )
+            found.add(
+                "storage.check_dangling",
+                record=name,
+                field=column,
+                target=entity_label(entities.get(target, target)),
+                value=_printable(str(value)),
+            )
     covered = set(SOFT_REFERENCES)
     for table, rowid, target, fk_id in conn.execute("PRAGMA foreign_key_check").fetchall():
         fks = {row[0]: row[3] for row in conn.execute(f"PRAGMA foreign_key_list({_quote(table)})")}
         column = str(fks.get(fk_id, "?"))
         if (table, column) in covered:
             continue
-        found.add("storage.check_dangling", record=record(entities.get(table, table), rowid), field=column,
-                  target=entity_label(entities.get(target, target)), value="?")
-    if _has(columns, "assessment_item", "id", "library_id", "ref") and _has(columns, "requirement", "library_id",
-                                                                              "ref", "is_section"):
+        found.add(
+            "storage.check_dangling",
+            record=record(entities.get(table, table), rowid),
+            field=column,
+            target=entity_label(entities.get(target, target)),
+            value="?",
+        )
+    if _has(columns, "assessment_item", "id", "library_id", "ref") and _has(
+        columns, "requirement", "library_id", "ref", "is_section"
+    ):
         for item_id, library_id, ref in conn.execute(
-                "SELECT i.id, i.library_id, i.ref FROM assessment_item AS i LEFT JOIN requirement AS r"
-                " ON r.library_id = i.library_id AND r.ref = i.ref AND r.is_section = 0 WHERE r.id IS NULL"):
-            found.add("storage.check_item_without_requirement", record=record("assessment_item", item_id),
-                      requirement=_requirement(library_id, ref))
+            "SELECT i.id, i.library_id, i.ref FROM assessment_item AS i LEFT JOIN requirement AS r"
+            " ON r.library_id = i.library_id AND r.ref = i.ref AND r.is_section = 0 WHERE r.id IS NULL"
+        ):
+            found.add(
+                "storage.check_item_without_requirement",
+                record=record("assessment_item", item_id),
+                requirement=_requirement(library_id, ref),
+            )
     if _has(columns, "assessment", "id", "library_ids") and "library" in columns:
         held = {str(i) for (i,) in conn.execute("SELECT id FROM library")}
         for assessment_id, library_ids in conn.execute("SELECT id, library_ids FROM assessment"):
             for library_id in str(library_ids or "").split():
                 if library_id not in held:
-                    found.add("storage.check_dangling", record=record("assessment", assessment_id),
-                              field="library_ids", target=entity_label("library"), value=_printable(library_id))
+                    found.add(
+                        "storage.check_dangling",
+                        record=record("assessment", assessment_id),
+                        field="library_ids",
+                        target=entity_label("library"),
+                        value=_printable(library_id),
+                    )
 
 
 def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
     """Every evidence file has its contents, the contents hash to the key they are stored
     under, and no contents are kept that no evidence file uses."""
-    if not (_has(columns, "evidence_file", "id", "name", "sha256") and _has(columns, "blob", "sha256", "data")):
+    if not (
+        _has(columns, "evidence_file", "id", "name", "sha256")
+        and _has(columns, "blob", "sha256", "data")
+    ):
         return
     users: dict[str, list[tuple[object, str]]] = {}
-    for evidence_id, name, digest in conn.execute("SELECT id, name, sha256 FROM evidence_file ORDER BY id"):
+    for evidence_id, name, digest in conn.execute(
+        "SELECT id, name, sha256 FROM evidence_file ORDER BY id"
+    ):
         users.setdefault(str(digest), []).append((evidence_id, str(name)))
     held: set[str] = set()
     cursor = conn.execute("SELECT sha256, data FROM blob")
@@ -624,5 +818,8 @@ def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Fi
     for digest, files in users.items():
         if digest not in held:
             for evidence_id, name in files:
-                found.add("storage.check_evidence_missing", record=record("evidence_file", evidence_id),
-                          name=_printable(name))
+                found.add(
+                    "storage.check_evidence_missing",
+                    record=record("evidence_file", evidence_id),
+                    name=_printable(name),
+                )

@@ -39,8 +39,10 @@ def lock_path_for(workspace: Path) -> Path:
 def _describe_owner(raw: str) -> Message:
     try:
         info = json.loads(raw)
-        return Message("storage.owner", {"user": str(info["user"]), "host": str(info["host"]),
-                                         "pid": str(info["pid"])})
+        return Message(
+            "storage.owner",
+            {"user": str(info["user"]), "host": str(info["host"]), "pid": str(info["pid"])},
+        )
     except (ValueError, KeyError, TypeError):
         return Message("storage.another_window")
 
@@ -67,7 +69,9 @@ class WorkspaceLock:
             _lock_fd(fd)
         except OSError:
             try:
-                raw = os.pread(fd, 4096, 0).decode("utf-8", "replace") if hasattr(os, "pread") else ""
+                raw = (
+                    os.pread(fd, 4096, 0).decode("utf-8", "replace") if hasattr(os, "pread") else ""
+                )
             finally:
                 os.close(fd)
             raise LockHeld(_describe_owner(raw)) from None

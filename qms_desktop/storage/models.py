@@ -126,7 +126,9 @@ class RequirementRecord(Base):
     __table_args__ = (UniqueConstraint("library_id", "ref"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    library_id: Mapped[str] = mapped_column(ForeignKey("library.id", ondelete="CASCADE"), index=True)
+    library_id: Mapped[str] = mapped_column(
+        ForeignKey("library.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     depth: Mapped[int] = mapped_column(Integer)
     is_section: Mapped[bool] = mapped_column(Boolean)
@@ -158,7 +160,9 @@ class AssessmentItemRecord(Audited, Base):
     __table_args__ = (UniqueConstraint("assessment_id", "library_id", "ref"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
     library_id: Mapped[str] = mapped_column(String(80))
     ref: Mapped[str] = mapped_column(String(80))
     status: Mapped[str] = mapped_column(String(20))
@@ -183,7 +187,9 @@ class EvidenceFileRecord(Audited, Base):
     __audit_entity__ = "evidence_file"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("assessment_item.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment_item.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(Integer)
@@ -361,9 +367,17 @@ class PlanDesignRecord(Audited, Base):
 
 
 REGISTER_MODELS: dict[str, type[RegisterRow]] = {
-    "lesson": LessonRecord, "person": PersonRecord, "study_plan": StudyPlanRecord, "training": TrainingRecord,
-    "benchmark": BenchmarkRecord, "objective": ObjectiveRecord, "element": ElementRecord,
-    "process": ProcessRecord, "planned_document": PlannedDocumentRecord, "service_item": ServiceItemRecord,
-    "satisfaction_standard": SatisfactionStandardRecord, "customer_need": CustomerNeedRecord,
+    "lesson": LessonRecord,
+    "person": PersonRecord,
+    "study_plan": StudyPlanRecord,
+    "training": TrainingRecord,
+    "benchmark": BenchmarkRecord,
+    "objective": ObjectiveRecord,
+    "element": ElementRecord,
+    "process": ProcessRecord,
+    "planned_document": PlannedDocumentRecord,
+    "service_item": ServiceItemRecord,
+    "satisfaction_standard": SatisfactionStandardRecord,
+    "customer_need": CustomerNeedRecord,
     "moment_of_truth": MomentOfTruthRecord,
 }

@@ -49,7 +49,6 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-
 def _foreign_objects(real: Path) -> list[Message]:
     """Triggers, views, tables and indexes QMS Desktop did not make (read from sqlite_master)."""
     from qms_desktop.storage.integrity import foreign_schema_objects
@@ -174,7 +173,9 @@ def read_header(path: Path, *, journal_pending: bool | None = None) -> FileFacts
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise WorkspaceError("storage.cannot_read", path=shown(path), reason=os_reason(exc)) from exc
+        raise WorkspaceError(
+            "storage.cannot_read", path=shown(path), reason=os_reason(exc)
+        ) from exc
     if size == 0:
         raise WorkspaceError("storage.empty", name=name)
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
@@ -190,11 +191,15 @@ def read_header(path: Path, *, journal_pending: bool | None = None) -> FileFacts
     if application_id != APPLICATION_ID:
         raise WorkspaceError("storage.foreign_sqlite", name=name)
     if user_version > SCHEMA_VERSION:
-        raise WorkspaceError("storage.newer_format", name=name, version=user_version, supported=SCHEMA_VERSION)
+        raise WorkspaceError(
+            "storage.newer_format", name=name, version=user_version, supported=SCHEMA_VERSION
+        )
     if journal_pending:
         return FileFacts(size, page_size, page_count, application_id, user_version)
     if valid_for == change_counter and size < page_size * page_count:
-        raise WorkspaceError("storage.truncated", name=name, size=size, expected=page_size * page_count)
+        raise WorkspaceError(
+            "storage.truncated", name=name, size=size, expected=page_size * page_count
+        )
     if size % page_size:
         raise WorkspaceError("storage.not_whole_pages", name=name)
     return FileFacts(size, page_size, page_count, application_id, user_version)
@@ -235,7 +240,9 @@ def _sqlite_problems_readonly(path: Path, name: str) -> tuple[list[str], str | N
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise WorkspaceError("storage.cannot_open_db", name=name, reason=sqlite_reason(exc) or str(exc)) from exc
+        raise WorkspaceError(
+            "storage.cannot_open_db", name=name, reason=sqlite_reason(exc) or str(exc)
+        ) from exc
     try:
         conn.execute("PRAGMA busy_timeout=5000")
         problems = integrity_problems(conn)
@@ -407,8 +414,11 @@ def _build_then_move(target: Path, build: Callable[[Path], None]) -> None:
 def _create_error(path: Path, reason: Message) -> WorkspaceError:
     if reason.code == "storage.reason_disk_full":
         return WorkspaceError("storage.create_disk_full", path=shown(path))
-    if reason.code in ("storage.reason_read_only_place", "storage.reason_no_permission",
-                       "storage.reason_not_writable"):
+    if reason.code in (
+        "storage.reason_read_only_place",
+        "storage.reason_no_permission",
+        "storage.reason_not_writable",
+    ):
         return WorkspaceError("storage.create_not_writable", path=shown(path), reason=reason)
     return WorkspaceError("storage.cannot_create", path=shown(path), reason=reason)
 
@@ -484,16 +494,23 @@ def backup_copy(path: Path, label: str) -> Path:
     try:
         _build_then_move(target, copy)
     except (OSError, sqlite3.Error) as exc:
-        raise WorkspaceError("storage.backup_failed", name=shown(path.name),
-                             reason=failure_reason(exc) or str(exc)) from exc
+        raise WorkspaceError(
+            "storage.backup_failed", name=shown(path.name), reason=failure_reason(exc) or str(exc)
+        ) from exc
     return target
 
 
 class Workspace:
     """An open workspace. Build with `Workspace.create` or `Workspace.open`."""
 
-    def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock | None, read_only: bool,
-                 read_only_message: Message | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        lock: WorkspaceLock | None,
+        read_only: bool,
+        read_only_message: Message | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
@@ -515,8 +532,9 @@ class Workspace:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, *, revision: str = "head",
-               fill: Callable[[Workspace], None] | None = None) -> Workspace:
+    def create(
+        cls, path: Path, *, revision: str = "head", fill: Callable[[Workspace], None] | None = None
+    ) -> Workspace:
         """Make a new, migrated workspace at `path` (which must not exist), filled by
         `fill` (given the workspace, open for editing), and return it open.
 
@@ -601,8 +619,16 @@ class Workspace:
             raise
 
     @classmethod
-    def _open_verified(cls, path: Path, real: Path, facts: FileFacts, revision: str,
-                       lock: WorkspaceLock | None, read_only: bool, reason: Message | None) -> Workspace:
+    def _open_verified(
+        cls,
+        path: Path,
+        real: Path,
+        facts: FileFacts,
+        revision: str,
+        lock: WorkspaceLock | None,
+        read_only: bool,
+        reason: Message | None,
+    ) -> Workspace:
         name = shown(path.name)
         backup: Path | None = None
         if facts.user_version < SCHEMA_VERSION or revision != HEAD_REVISION:
@@ -618,8 +644,9 @@ class Workspace:
                 why = failure_reason(exc)
                 if why is None:
                     raise
-                raise WorkspaceError("storage.upgrade_failed", name=name, reason=why,
-                                     backup=shown(backup.name)) from exc
+                raise WorkspaceError(
+                    "storage.upgrade_failed", name=name, reason=why, backup=shown(backup.name)
+                ) from exc
             finally:
                 engine.dispose()
         if not read_only:
@@ -677,8 +704,9 @@ class Workspace:
             # A full disk, a file that became read-only, an I/O error: one sentence, not SQL.
             reason = sqlite_reason(exc) if isinstance(exc, DBAPIError) else None
             if reason is not None:
-                raise WorkspaceError("storage.edit_not_saved", name=shown(self.path.name),
-                                     reason=reason) from exc
+                raise WorkspaceError(
+                    "storage.edit_not_saved", name=shown(self.path.name), reason=reason
+                ) from exc
             raise
         finally:
             session.close()

@@ -39,8 +39,15 @@ class PackageJob(QRunnable):
         try:
             ws = open_workspace(workspace, read_only=True)
             try:
-                report = build_package(ws, out, lang, progress=self.signals.progress.emit,
-                                       cancel=self.cancelled.is_set, overwrite=True, ui_lang=ui_lang)
+                report = build_package(
+                    ws,
+                    out,
+                    lang,
+                    progress=self.signals.progress.emit,
+                    cancel=self.cancelled.is_set,
+                    overwrite=True,
+                    ui_lang=ui_lang,
+                )
             finally:
                 ws.close()
         except (QmsError, OSError) as exc:
@@ -74,8 +81,9 @@ class AuditorExport(QObject):
             return
         ws = self._c.ws()
         suggested = str(ws.path.with_name(ws.path.stem + "-auditor-package.zip"))
-        path, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Export for auditor"), suggested,
-                                              self.tr("Zip archive (*.zip)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Export for auditor"), suggested, self.tr("Zip archive (*.zip)")
+        )
         if path:  # the native dialog has already asked before replacing a file
             self.start(Path(path), lang=self._c.profile().default_language)
 
@@ -88,8 +96,9 @@ class AuditorExport(QObject):
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
-        self.dialog = QProgressDialog(self.tr("Preparing the auditor's package…"), self.tr("Cancel"), 0, 1000,
-                                      self._parent)
+        self.dialog = QProgressDialog(
+            self.tr("Preparing the auditor's package…"), self.tr("Cancel"), 0, 1000, self._parent
+        )
         self.dialog.setObjectName("package_progress")
         self.dialog.setWindowTitle(self.tr("Export for auditor"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -118,10 +127,15 @@ class AuditorExport(QObject):
         self._done()
         self.last_report = report
         path = getattr(report, "path", "")
-        self.status.emit(self.tr("Wrote the auditor's package %1: %2 files, %3 MB; check it with “qms-desktop "
-                                 "verify”.").replace("%1", str(path))
-                         .replace("%2", str(getattr(report, "files", 0)))
-                         .replace("%3", f"{getattr(report, 'size', 0) / 1e6:.1f}"))
+        self.status.emit(
+            self.tr(
+                "Wrote the auditor's package %1: %2 files, %3 MB; check it with “qms-desktop "
+                "verify”."
+            )
+            .replace("%1", str(path))
+            .replace("%2", str(getattr(report, "files", 0)))
+            .replace("%3", f"{getattr(report, 'size', 0) / 1e6:.1f}")
+        )
 
     def _failed(self, message: str) -> None:
         self._done()

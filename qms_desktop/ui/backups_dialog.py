@@ -103,14 +103,18 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Restore a backup"))
         self.resize(720, 420)
         self.backups = list_backups(workspace)
-        intro = QLabel(self.tr("Backups of %1, newest first. Restoring replaces the workspace with the "
-                               "backup; the workspace as it is now is backed up first, so you can go back.")
-                       .replace("%1", workspace.name))
+        intro = QLabel(
+            self.tr(
+                "Backups of %1, newest first. Restoring replaces the workspace with the "
+                "backup; the workspace as it is now is backed up first, so you can go back."
+            ).replace("%1", workspace.name)
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.backups), 4)
         self.table.setObjectName("backups_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size"),
-                                              self.tr("Changes since")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Changes since")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -118,9 +122,13 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         locale = QLocale()
-        reasons = {"open": self.tr("on opening"), "auto": self.tr("while editing"), "manual": self.tr("by hand"),
-                   "before-restore": self.tr("before a restore"),
-                   "damaged-before-restore": self.tr("before a restore (damaged)")}
+        reasons = {
+            "open": self.tr("on opening"),
+            "auto": self.tr("while editing"),
+            "manual": self.tr("by hand"),
+            "before-restore": self.tr("before a restore"),
+            "damaged-before-restore": self.tr("before a restore (damaged)"),
+        }
         for row, info in enumerate(self.backups):
             when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
             if info.entries_since is None:
@@ -128,20 +136,33 @@ class RestoreDialog(QDialog):
             elif info.entries_since == 0:
                 since = self.tr("none")
             else:
-                since = self.tr("%1 changes, the latest by %2").replace("%1", str(info.entries_since)) \
+                since = (
+                    self.tr("%1 changes, the latest by %2")
+                    .replace("%1", str(info.entries_since))
                     .replace("%2", info.latest_change_actor or "?")
-            for col, text in enumerate((when, reasons.get(info.reason, info.reason),
-                                        locale.formattedDataSize(info.size), since)):
+                )
+            for col, text in enumerate(
+                (
+                    when,
+                    reasons.get(info.reason, info.reason),
+                    locale.formattedDataSize(info.size),
+                    since,
+                )
+            ):
                 item = QTableWidgetItem(text)
                 if col == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, col, item)
         if self.backups:
             self.table.selectRow(0)
         self.empty = QLabel(self.tr("There are no backups of this workspace yet."))
         self.empty.setVisible(not self.backups)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setEnabled(bool(self.backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

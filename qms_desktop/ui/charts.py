@@ -59,8 +59,11 @@ class ConformityChart(QWidget):
             y = bottom - frac * (bottom - top)
             p.drawLine(int(left), int(y), self.width() - 4, int(y))
             p.setPen(text)
-            p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{int(frac * 100)}%")
+            p.drawText(
+                QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"{int(frac * 100)}%",
+            )
             p.setPen(QColor(0, 0, 0, 40))
         for i, (label, conformity, progress) in enumerate(self._bars):
             x = left + i * slot + (slot - bar_w) / 2
@@ -70,9 +73,28 @@ class ConformityChart(QWidget):
             p.drawRect(QRectF(x, bottom - progress * height, bar_w, progress * height))
             if conformity is not None:
                 p.setBrush(conformity_colour(conformity))
-                p.drawRect(QRectF(x + bar_w * 0.2, bottom - conformity * height, bar_w * 0.6, conformity * height))
+                p.drawRect(
+                    QRectF(
+                        x + bar_w * 0.2,
+                        bottom - conformity * height,
+                        bar_w * 0.6,
+                        conformity * height,
+                    )
+                )
                 p.setPen(text)
-                p.drawText(QRectF(x - 10, bottom - conformity * height - fm.height() - 1, bar_w + 20, fm.height()),
-                           int(Qt.AlignmentFlag.AlignCenter), f"{round(conformity * 100)}")
+                p.drawText(
+                    QRectF(
+                        x - 10,
+                        bottom - conformity * height - fm.height() - 1,
+                        bar_w + 20,
+                        fm.height(),
+                    ),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    f"{round(conformity * 100)}",
+                )
             p.setPen(text)
-            p.drawText(QRectF(x - 20, bottom + 3, bar_w + 40, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
+            p.drawText(
+                QRectF(x - 20, bottom + 3, bar_w + 40, fm.height()),
+                int(Qt.AlignmentFlag.AlignCenter),
+                label,
+            )

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from qms_desktop.services.workspaces import Workspace
 
 
-
 class WorkspaceController(QObject):
     changed = Signal(object)  # ChangeSet
     opened = Signal()

@@ -46,7 +46,9 @@ class NewWorkspaceDialog(QDialog):
         form.addRow(self.tr("Document &language:"), self.lang)
         form.addRow(self.tr("Workspace &file:"), row)
         form.addRow(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -62,8 +64,9 @@ class NewWorkspaceDialog(QDialog):
         self.file.setText(str(self._folder / f"{safe}.qms"))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), self.file.text(),
-                                              self.tr("QMS workspaces (*.qms)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workspace"), self.file.text(), self.tr("QMS workspaces (*.qms)")
+        )
         if path:
             if not path.endswith(".qms"):
                 path += ".qms"
@@ -79,7 +82,9 @@ class NewWorkspaceDialog(QDialog):
             self.error.show_message(self.tr("Choose where to keep the workspace file."))
             return
         if path.exists():
-            self.error.show_message(self.tr("That file already exists; choose another name or open it."))
+            self.error.show_message(
+                self.tr("That file already exists; choose another name or open it.")
+            )
             return
         self.accept()
 
@@ -94,7 +99,9 @@ class NewWorkspaceDialog(QDialog):
 class PreferencesDialog(QDialog):
     """The user's name for the audit trail and the interface language."""
 
-    def __init__(self, user_name: str, default_user: str, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, user_name: str, default_user: str, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.user = QLineEdit(user_name)
@@ -108,14 +115,19 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         hint = FieldError()
         hint.setStyleSheet("")
-        hint.show_message(self.tr("Your name is written into the audit trail with every change you "
-                                  "make. Left empty, your computer account name (%1) is used.")
-                          .replace("%1", default_user))
+        hint.show_message(
+            self.tr(
+                "Your name is written into the audit trail with every change you "
+                "make. Left empty, your computer account name (%1) is used."
+            ).replace("%1", default_user)
+        )
         form = QFormLayout(self)
         form.addRow(self.tr("Your &name:"), self.user)
         form.addRow(hint)
         form.addRow(self.tr("Interface &language:"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -140,7 +152,9 @@ class NewAssessmentDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("assessment_name")
         existing = controller.assessments()  # type: ignore[attr-defined]
-        self.name.setText(self.tr("Baseline assessment") if not existing else self.tr("Re-assessment"))
+        self.name.setText(
+            self.tr("Baseline assessment") if not existing else self.tr("Re-assessment")
+        )
         self.held_on = QLineEdit(dt.date.today().isoformat())
         self.audit_date = QLineEdit()
         self.audit_date.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
@@ -151,13 +165,20 @@ class NewAssessmentDialog(QDialog):
         held = workspace_libraries(ws)
         choices = [(lib.id, lib.name(lang), lib.requirements) for lib in held]
         held_ids = {lib.id for lib in held}
-        choices += [(lib.id, lib.name(lang), lib.requirement_count) for lib in builtin_library_list()
-                    if lib.id not in held_ids]  # copied into the workspace when chosen
+        choices += [
+            (lib.id, lib.name(lang), lib.requirement_count)
+            for lib in builtin_library_list()
+            if lib.id not in held_ids
+        ]  # copied into the workspace when chosen
         for lib_id, name, count in choices:
-            entry = QListWidgetItem(self.tr("%1 — %2 requirements").replace("%1", name).replace("%2", str(count)))
+            entry = QListWidgetItem(
+                self.tr("%1 — %2 requirements").replace("%1", name).replace("%2", str(count))
+            )
             entry.setData(Qt.ItemDataRole.UserRole, lib_id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked if self.libraries.count() == 0 else Qt.CheckState.Unchecked)
+            entry.setCheckState(
+                Qt.CheckState.Checked if self.libraries.count() == 0 else Qt.CheckState.Unchecked
+            )
             self.libraries.addItem(entry)
         self.copy_from = QComboBox()
         self.copy_from.addItem(self.tr("Start empty"), None)
@@ -173,7 +194,9 @@ class NewAssessmentDialog(QDialog):
         form.addRow(self.tr("&Libraries:"), self.libraries)
         form.addRow(self.tr("&Findings:"), self.copy_from)
         form.addRow(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -196,8 +219,11 @@ class NewAssessmentDialog(QDialog):
         except ValueError:
             self.error.show_message(self.tr("Dates are written as YYYY-MM-DD."))
             return
-        libs = [str(self.libraries.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.libraries.count())
-                if self.libraries.item(i).checkState() == Qt.CheckState.Checked]
+        libs = [
+            str(self.libraries.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.libraries.count())
+            if self.libraries.item(i).checkState() == Qt.CheckState.Checked
+        ]
         if not libs:
             self.error.show_message(self.tr("Tick at least one requirement library."))
             return
@@ -212,7 +238,9 @@ class NewAssessmentDialog(QDialog):
 class ComparisonDialog(QDialog):
     """What improved and what regressed between an earlier assessment and this one."""
 
-    def __init__(self, controller: object, assessment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: object, assessment_id: int, parent: QWidget | None = None
+    ) -> None:
         from PySide6.QtWidgets import QLabel, QListWidget
 
         super().__init__(parent)
@@ -256,10 +284,19 @@ class ComparisonDialog(QDialog):
             self.summary.setText(self.tr("There is no other assessment to compare with."))
             return
         result = compare_assessments(self._c.ws(), int(earlier), self._assessment_id)  # type: ignore[attr-defined]
-        for target, changes in ((self.improved, result.improved), (self.regressed, result.regressed),
-                                (self.new, result.newly_assessed)):
+        for target, changes in (
+            (self.improved, result.improved),
+            (self.regressed, result.regressed),
+            (self.new, result.newly_assessed),
+        ):
             for change in changes:
-                target.addItem(f"{change.ref}:  {status_label(change.before)} → {status_label(change.after)}")
-        self.summary.setText(self.tr("%1 improved, %2 regressed, %3 newly assessed, %4 unchanged.")
-                             .replace("%1", str(len(result.improved))).replace("%2", str(len(result.regressed)))
-                             .replace("%3", str(len(result.newly_assessed))).replace("%4", str(result.unchanged)))
+                target.addItem(
+                    f"{change.ref}:  {status_label(change.before)} → {status_label(change.after)}"
+                )
+        self.summary.setText(
+            self.tr("%1 improved, %2 regressed, %3 newly assessed, %4 unchanged.")
+            .replace("%1", str(len(result.improved)))
+            .replace("%2", str(len(result.regressed)))
+            .replace("%3", str(len(result.newly_assessed)))
+            .replace("%4", str(result.unchanged))
+        )

@@ -37,7 +37,9 @@ class HistoryDock(QDockWidget):
         if visible and self._stale:
             self.refresh()
 
-    def show_for(self, entity: str, entity_id: str, *, register_title: str = "", item_ref: str = "") -> None:
+    def show_for(
+        self, entity: str, entity_id: str, *, register_title: str = "", item_ref: str = ""
+    ) -> None:
         """Follow `entity`/`entity_id`; the titles name the register tab or requirement shown."""
         self._key = (entity, entity_id)
         self._register_title = register_title

@@ -47,6 +47,8 @@ class LanguageSwitcher:
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if self._qt.load(f"qtbase_{language}", qt_dir):
                 self._app.installTranslator(self._qt)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English)
+        )
         self.language = language
         return ok

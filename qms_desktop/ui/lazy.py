@@ -41,5 +41,13 @@ else:
     step_service = LazyModule("qms_desktop.services.steps")
     workspaces_service = LazyModule("qms_desktop.services.workspaces")
 
-__all__ = ["LazyModule", "audit_service", "checklist_service", "documents_service", "profile_service",
-           "register_service", "step_service", "workspaces_service"]
+__all__ = [
+    "LazyModule",
+    "audit_service",
+    "checklist_service",
+    "documents_service",
+    "profile_service",
+    "register_service",
+    "step_service",
+    "workspaces_service",
+]

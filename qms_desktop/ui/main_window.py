@@ -59,8 +59,13 @@ class StepPages:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: WorkspaceController, settings: AppSettings,
-                 languages: LanguageSwitcher, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        settings: AppSettings,
+        languages: LanguageSwitcher,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
@@ -75,7 +80,9 @@ class MainWindow(QMainWindow):
         self.navigator.setItemDelegate(NavigatorDelegate(self.navigator))
         self.navigator.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.navigator.setMinimumWidth(220)
-        self.navigator.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_page(cur.row()))
+        self.navigator.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._show_page(cur.row())
+        )
 
         # The dashboard and profile are built now; each step page is built the first time
         # it is shown, so the window appears fast.
@@ -83,8 +90,9 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(controller)
         self.dashboard.navigate.connect(self.go_to)
         self.profile_page = ProfilePage(controller)
-        self.page_stack = PageStack(self.pages, controller, {0: self.dashboard, 1: self.profile_page},
-                                    self._page_built)
+        self.page_stack = PageStack(
+            self.pages, controller, {0: self.dashboard, 1: self.profile_page}, self._page_built
+        )
         for page in (self.dashboard, self.profile_page):
             page.recordSelected.connect(self._show_history_for)
         self.step_pages = StepPages(self)
@@ -176,7 +184,9 @@ class MainWindow(QMainWindow):
 
     def _error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("error_box")
         box.open()
 
@@ -197,23 +207,32 @@ class MainWindow(QMainWindow):
             return False
         self.settings.add_recent(path)
         if ws.read_only and read_only:
-            self.statusBar().showMessage(self.tr("Opened for reading only, as asked: nothing can be changed."), 15000)
+            self.statusBar().showMessage(
+                self.tr("Opened for reading only, as asked: nothing can be changed."), 15000
+            )
         elif ws.read_only:
             self._error(self.tr("Opened read-only"), ws.read_only_text(ui_language()))
         elif ws.backup_path is not None:
-            self.statusBar().showMessage(self.tr("Upgraded the workspace; the original was kept as %1")
-                                         .replace("%1", ws.backup_path.name), 15000)
+            self.statusBar().showMessage(
+                self.tr("Upgraded the workspace; the original was kept as %1").replace(
+                    "%1", ws.backup_path.name
+                ),
+                15000,
+            )
         return True
 
     def open_workspace_dialog(self) -> None:
         start = str(self.settings.recent_files()[0].parent) if self.settings.recent_files() else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), start,
-                                              self.tr("QMS workspaces (*.qms);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), start, self.tr("QMS workspaces (*.qms);;All files (*)")
+        )
         if path:
             self.open_path(Path(path))
 
     def new_workspace(self) -> None:
-        folder = self.settings.recent_files()[0].parent if self.settings.recent_files() else Path.home()
+        folder = (
+            self.settings.recent_files()[0].parent if self.settings.recent_files() else Path.home()
+        )
         dialog = NewWorkspaceDialog(folder, self)
         if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
             return
@@ -272,8 +291,13 @@ class MainWindow(QMainWindow):
             return False
         if not self.open_path(path):
             return False
-        self.statusBar().showMessage(self.tr("Restored the backup. The workspace as it was before is kept as a "
-                                             "backup: restore that one to go back."), 30000)
+        self.statusBar().showMessage(
+            self.tr(
+                "Restored the backup. The workspace as it was before is kept as a "
+                "backup: restore that one to go back."
+            ),
+            30000,
+        )
         return True
 
     def close_workspace(self) -> None:
@@ -327,7 +351,8 @@ class MainWindow(QMainWindow):
             self._show_page(row)
         else:  # the navigator's currentChanged shows the page
             self.navigator.selectionModel().setCurrentIndex(
-                self.navigator_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.navigator_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(PAGE_KEYS):
@@ -368,7 +393,9 @@ class MainWindow(QMainWindow):
         if entity == "assessment_item":
             row = self.compare_page.checklist.current_row()
             item_ref = row.ref if row else ""
-        self.history_dock.show_for(entity, entity_id, register_title=register_title, item_ref=item_ref)
+        self.history_dock.show_for(
+            entity, entity_id, register_title=register_title, item_ref=item_ref
+        )
 
     # -- chrome ----------------------------------------------------------------
 
@@ -386,14 +413,20 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("No workspace open"))
             return
         ws = self.controller.ws()
-        mode = self.tr("read-only") if ws.read_only else self.tr("every change is saved as you make it")
+        mode = (
+            self.tr("read-only")
+            if ws.read_only
+            else self.tr("every change is saved as you make it")
+        )
         self.status_label.setText(f"{ws.path}  ·  {mode}  ·  {self.controller.actor}")
 
     def show_preferences(self) -> None:
         from qms_desktop.services.identity import default_actor
         from qms_desktop.ui.dialogs import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings.user_name, default_actor(), self.languages.language, self)
+        dialog = PreferencesDialog(
+            self.settings.user_name, default_actor(), self.languages.language, self
+        )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         self.apply_preferences(dialog.user.text().strip(), str(dialog.language.currentData()))
@@ -416,14 +449,27 @@ class MainWindow(QMainWindow):
         if dialog.exec() == NewAssessmentDialog.DialogCode.Accepted:
             self.create_assessment(*dialog.values)
 
-    def create_assessment(self, name: str, held_on: dt.date, library_ids: list[str],
-                          audit_date: dt.date | None, copy_from: int | None) -> bool:
+    def create_assessment(
+        self,
+        name: str,
+        held_on: dt.date,
+        library_ids: list[str],
+        audit_date: dt.date | None,
+        copy_from: int | None,
+    ) -> bool:
         def refused(exc: QmsError) -> bool:
             self._error(self.tr("Cannot create the assessment"), error_text(exc))
             return True
 
-        info = self.controller.ops.create_assessment(self.tr("New assessment %1").replace("%1", name), name, held_on,
-                                                     library_ids, audit_date, copy_from, on_error=refused)
+        info = self.controller.ops.create_assessment(
+            self.tr("New assessment %1").replace("%1", name),
+            name,
+            held_on,
+            library_ids,
+            audit_date,
+            copy_from,
+            on_error=refused,
+        )
         if info is None:
             return False
         self.compare_page.show_assessment(info.id)
@@ -432,8 +478,12 @@ class MainWindow(QMainWindow):
     def add_library_dialog(self) -> None:
         if not self.controller.is_open or self.controller.read_only:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a requirement library"), "",
-                                              self.tr("Requirement libraries (*.yaml *.yml *.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Add a requirement library"),
+            "",
+            self.tr("Requirement libraries (*.yaml *.yml *.json)"),
+        )
         if path:
             self.add_library_file(Path(path))
 
@@ -442,20 +492,29 @@ class MainWindow(QMainWindow):
             self._error(self.tr("Cannot add the library"), error_text(exc))
             return True
 
-        library = self.controller.ops.add_library_file(self.tr("Add library %1").replace("%1", path.name), path,
-                                                       on_error=refused)
+        library = self.controller.ops.add_library_file(
+            self.tr("Add library %1").replace("%1", path.name), path, on_error=refused
+        )
         if library is None:
             return False
-        self.statusBar().showMessage(self.tr("Added %1 with %2 requirements; choose it in “New assessment…”.")
-                                     .replace("%1", library.name(self.languages.language))
-                                     .replace("%2", str(library.requirement_count)), 15000)
+        self.statusBar().showMessage(
+            self.tr("Added %1 with %2 requirements; choose it in “New assessment…”.")
+            .replace("%1", library.name(self.languages.language))
+            .replace("%2", str(library.requirement_count)),
+            15000,
+        )
         return True
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About QMS Desktop"), self.tr(
-            "<h3>QMS Desktop %1</h3><p>Build an ISO 9000-family quality system for a service "
-            "organisation in eight steps.</p><p>Chinese text uses WenQuanYi Micro Hei "
-            "(Apache-2.0).</p>").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About QMS Desktop"),
+            self.tr(
+                "<h3>QMS Desktop %1</h3><p>Build an ISO 9000-family quality system for a service "
+                "organisation in eight steps.</p><p>Chinese text uses WenQuanYi Micro Hei "
+                "(Apache-2.0).</p>"
+            ).replace("%1", __version__),
+        )
 
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()
@@ -464,7 +523,9 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        self.menus.languages.get(self.languages.language, self.menus.languages["en"]).setChecked(True)
+        self.menus.languages.get(self.languages.language, self.menus.languages["en"]).setChecked(
+            True
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtCore import QThreadPool

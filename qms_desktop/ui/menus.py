@@ -24,8 +24,12 @@ class WindowMenus(QObject):
         self._build_actions()
         self._build_menus()
 
-    def _action(self, slot: object = None, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-                role: QAction.MenuRole | None = None) -> QAction:
+    def _action(
+        self,
+        slot: object = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        role: QAction.MenuRole | None = None,
+    ) -> QAction:
         action = QAction(self._w)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -40,7 +44,9 @@ class WindowMenus(QObject):
         self.new = self._action(w.new_workspace, keys.New)
         self.open = self._action(w.open_workspace_dialog, keys.Open)
         self.demo = self._action(w.open_demo)
-        self.export_auditor = self._action(w.auditor_export.ask_and_start, QKeySequence("Ctrl+Shift+E"))
+        self.export_auditor = self._action(
+            w.auditor_export.ask_and_start, QKeySequence("Ctrl+Shift+E")
+        )
         self.restore_backup = self._action(w.restore_backup_dialog)
         self.close = self._action(w.close_workspace, keys.Close)
         self.quit = self._action(w.close, keys.Quit, QAction.MenuRole.QuitRole)
@@ -50,7 +56,9 @@ class WindowMenus(QObject):
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         redo_keys += [k for k in QKeySequence.keyBindings(keys.Redo) if k not in redo_keys]
         self.redo.setShortcuts(redo_keys)
-        self.preferences = self._action(w.show_preferences, keys.Preferences, QAction.MenuRole.PreferencesRole)
+        self.preferences = self._action(
+            w.show_preferences, keys.Preferences, QAction.MenuRole.PreferencesRole
+        )
         self.history = w.history_dock.toggleViewAction()
         self.history.setShortcut(QKeySequence("Ctrl+H"))
         self.language_group = QActionGroup(w)
@@ -64,8 +72,12 @@ class WindowMenus(QObject):
             self.languages[code] = action
         self.about = self._action(w.show_about, role=QAction.MenuRole.AboutRole)
         self.go: list[QAction] = [
-            self._action(lambda _checked=False, k=key: w.go_to(k), QKeySequence(f"Ctrl+{i}") if i <= 9 else None)
-            for i, key in enumerate(PAGE_KEYS)]
+            self._action(
+                lambda _checked=False, k=key: w.go_to(k),
+                QKeySequence(f"Ctrl+{i}") if i <= 9 else None,
+            )
+            for i, key in enumerate(PAGE_KEYS)
+        ]
 
     def _build_menus(self) -> None:
         bar = self._w.menuBar()

@@ -56,10 +56,16 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = exc.filename or ""
         reason = exc.strerror or type(exc).__name__
-        return QCoreApplication.translate("Operations", "Cannot use the file %1: %2").replace(
-            "%1", str(where)).replace("%2", reason)
-    return QCoreApplication.translate("Operations", "Something went wrong; the details are in the log. "
-                                      "Your work up to the last stored edit is safe.")
+        return (
+            QCoreApplication.translate("Operations", "Cannot use the file %1: %2")
+            .replace("%1", str(where))
+            .replace("%2", reason)
+        )
+    return QCoreApplication.translate(
+        "Operations",
+        "Something went wrong; the details are in the log. "
+        "Your work up to the last stored edit is safe.",
+    )
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,9 @@ class Operations(QObject):
 
     # -- the road --------------------------------------------------------------
 
-    def run(self, label: str, work: Callable[[], Applied], on_error: ErrorHandler | None = None) -> bool:
+    def run(
+        self, label: str, work: Callable[[], Applied], on_error: ErrorHandler | None = None
+    ) -> bool:
         """Run `work` (one service call); on success record its undo step and announce its
         changes; on failure show the error once. Returns whether it succeeded."""
         if self._c.read_only:
@@ -144,8 +152,13 @@ class Operations(QObject):
 
     # -- organisation profile, steps, plan design ---------------------------------
 
-    def set_profile(self, label: str, old: dict[str, object], new: dict[str, object],
-                    on_error: ErrorHandler | None = None) -> bool:
+    def set_profile(
+        self,
+        label: str,
+        old: dict[str, object],
+        new: dict[str, object],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
         from qms_desktop.services import profile
 
         def put(values: dict[str, object]) -> Replay:
@@ -153,18 +166,31 @@ class Operations(QObject):
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
 
-    def set_step(self, label: str, old: StepState, new: StepState, on_error: ErrorHandler | None = None) -> bool:
+    def set_step(
+        self, label: str, old: StepState, new: StepState, on_error: ErrorHandler | None = None
+    ) -> bool:
         from qms_desktop.services import steps
 
         def put(s: StepState) -> Replay:
-            return lambda: steps.update_step(self._ws, self._actor, s.step, status=s.status,
-                                             signed_off_by=s.signed_off_by, signed_off_on=s.signed_off_on,
-                                             notes=s.notes)[1]
+            return lambda: steps.update_step(
+                self._ws,
+                self._actor,
+                s.step,
+                status=s.status,
+                signed_off_by=s.signed_off_by,
+                signed_off_on=s.signed_off_on,
+                notes=s.notes,
+            )[1]
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
 
-    def set_plan(self, label: str, old: dict[str, str], new: dict[str, str],
-                 on_error: ErrorHandler | None = None) -> bool:
+    def set_plan(
+        self,
+        label: str,
+        old: dict[str, str],
+        new: dict[str, str],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
         from qms_desktop.services import registers
 
         def put(values: dict[str, str]) -> Replay:
@@ -174,8 +200,9 @@ class Operations(QObject):
 
     # -- registers -------------------------------------------------------------------
 
-    def add_record(self, label: str, key: str, values: dict[str, object],
-                   on_error: ErrorHandler | None = None) -> Record | None:
+    def add_record(
+        self, label: str, key: str, values: dict[str, object], on_error: ErrorHandler | None = None
+    ) -> Record | None:
         from qms_desktop.services import registers
 
         added: list[Record] = []
@@ -183,38 +210,59 @@ class Operations(QObject):
         def work() -> Applied:
             record, changes = registers.add_record(self._ws, self._actor, key, values)
             added.append(record)
-            return Applied(changes,
-                           lambda: registers.delete_record(self._ws, self._actor, key, record.id)[1],
-                           lambda: registers.add_record(self._ws, self._actor, key, record.values,
-                                                        record_id=record.id)[1])
+            return Applied(
+                changes,
+                lambda: registers.delete_record(self._ws, self._actor, key, record.id)[1],
+                lambda: registers.add_record(
+                    self._ws, self._actor, key, record.values, record_id=record.id
+                )[1],
+            )
 
         return added[0] if self.run(label, work, on_error) else None
 
-    def delete_record(self, label: str, key: str, record_id: int, on_error: ErrorHandler | None = None) -> bool:
+    def delete_record(
+        self, label: str, key: str, record_id: int, on_error: ErrorHandler | None = None
+    ) -> bool:
         from qms_desktop.services import registers
 
         def work() -> Applied:
             record, changes = registers.delete_record(self._ws, self._actor, key, record_id)
-            return Applied(changes,
-                           lambda: registers.add_record(self._ws, self._actor, key, record.values,
-                                                        record_id=record.id)[1],
-                           lambda: registers.delete_record(self._ws, self._actor, key, record_id)[1])
+            return Applied(
+                changes,
+                lambda: registers.add_record(
+                    self._ws, self._actor, key, record.values, record_id=record.id
+                )[1],
+                lambda: registers.delete_record(self._ws, self._actor, key, record_id)[1],
+            )
 
         return self.run(label, work, on_error)
 
-    def edit_record(self, label: str, key: str, record_id: int, old: dict[str, object], new: dict[str, object],
-                    on_error: ErrorHandler | None = None) -> bool:
+    def edit_record(
+        self,
+        label: str,
+        key: str,
+        record_id: int,
+        old: dict[str, object],
+        new: dict[str, object],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
         from qms_desktop.services import registers
 
         def put(values: dict[str, object]) -> Replay:
-            return lambda: registers.update_record(self._ws, self._actor, key, record_id, **values)[1]
+            return lambda: registers.update_record(self._ws, self._actor, key, record_id, **values)[
+                1
+            ]
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
 
     # -- the gap checklist -------------------------------------------------------------
 
-    def assess(self, label: str, changes: list[tuple[int, dict[str, object]]],
-               on_error: ErrorHandler | None = None) -> bool:
+    def assess(
+        self,
+        label: str,
+        changes: list[tuple[int, dict[str, object]]],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
         """Set fields of one or many checklist items: one transaction, one undo step."""
         from qms_desktop.services import checklist
 
@@ -229,7 +277,9 @@ class Operations(QObject):
 
         return self.run(label, work, on_error)
 
-    def attach_evidence(self, label: str, item_id: int, path: Path, on_error: ErrorHandler | None = None) -> bool:
+    def attach_evidence(
+        self, label: str, item_id: int, path: Path, on_error: ErrorHandler | None = None
+    ) -> bool:
         from qms_desktop.services import checklist
 
         removed: list[EvidenceSnapshot] = []
@@ -242,23 +292,37 @@ class Operations(QObject):
                 removed[:] = [snapshot]
                 return undone
 
-            return Applied(changes, undo, lambda: checklist.restore_evidence(self._ws, self._actor, removed[0]))
+            return Applied(
+                changes, undo, lambda: checklist.restore_evidence(self._ws, self._actor, removed[0])
+            )
 
         return self.run(label, work, on_error)
 
-    def remove_evidence(self, label: str, evidence_id: int, on_error: ErrorHandler | None = None) -> bool:
+    def remove_evidence(
+        self, label: str, evidence_id: int, on_error: ErrorHandler | None = None
+    ) -> bool:
         from qms_desktop.services import checklist
 
         def work() -> Applied:
             snapshot, changes = checklist.remove_evidence(self._ws, self._actor, evidence_id)
-            return Applied(changes, lambda: checklist.restore_evidence(self._ws, self._actor, snapshot),
-                           lambda: checklist.remove_evidence(self._ws, self._actor, evidence_id)[1])
+            return Applied(
+                changes,
+                lambda: checklist.restore_evidence(self._ws, self._actor, snapshot),
+                lambda: checklist.remove_evidence(self._ws, self._actor, evidence_id)[1],
+            )
 
         return self.run(label, work, on_error)
 
-    def create_assessment(self, label: str, name: str, held_on: dt.date, library_ids: list[str],
-                          audit_date: dt.date | None = None, copy_from: int | None = None,
-                          on_error: ErrorHandler | None = None) -> AssessmentInfo | None:
+    def create_assessment(
+        self,
+        label: str,
+        name: str,
+        held_on: dt.date,
+        library_ids: list[str],
+        audit_date: dt.date | None = None,
+        copy_from: int | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> AssessmentInfo | None:
         """A new assessment; built-in libraries it names are copied in by the same call."""
         from qms_desktop.services import checklist
 
@@ -266,9 +330,16 @@ class Operations(QObject):
         deleted: list[AssessmentSnapshot] = []
 
         def work() -> Applied:
-            info, changes = checklist.create_assessment(self._ws, self._actor, name, held_on, library_ids,
-                                                        audit_date=audit_date, copy_from=copy_from,
-                                                        bring_in_builtin=True)
+            info, changes = checklist.create_assessment(
+                self._ws,
+                self._actor,
+                name,
+                held_on,
+                library_ids,
+                audit_date=audit_date,
+                copy_from=copy_from,
+                bring_in_builtin=True,
+            )
             created.append(info)
 
             def undo() -> ChangeSet:
@@ -276,53 +347,83 @@ class Operations(QObject):
                 deleted[:] = [snapshot]
                 return undone
 
-            return Applied(changes, undo, lambda: checklist.restore_assessment(self._ws, self._actor, deleted[0])[1])
+            return Applied(
+                changes,
+                undo,
+                lambda: checklist.restore_assessment(self._ws, self._actor, deleted[0])[1],
+            )
 
         return created[0] if self.run(label, work, on_error) else None
 
-    def update_assessment(self, label: str, assessment_id: int, old: dict[str, object], new: dict[str, object],
-                          on_error: ErrorHandler | None = None) -> bool:
+    def update_assessment(
+        self,
+        label: str,
+        assessment_id: int,
+        old: dict[str, object],
+        new: dict[str, object],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
         """Rename an assessment or change its dates or notes."""
         from qms_desktop.services import checklist
 
         def put(values: dict[str, object]) -> Replay:
-            return lambda: checklist.update_assessment(self._ws, self._actor, assessment_id, **values)[1]
+            return lambda: checklist.update_assessment(
+                self._ws, self._actor, assessment_id, **values
+            )[1]
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
 
-    def delete_assessment(self, label: str, assessment_id: int, on_error: ErrorHandler | None = None) -> bool:
+    def delete_assessment(
+        self, label: str, assessment_id: int, on_error: ErrorHandler | None = None
+    ) -> bool:
         from qms_desktop.services import checklist
 
         def work() -> Applied:
             snapshot, changes = checklist.delete_assessment(self._ws, self._actor, assessment_id)
-            return Applied(changes, lambda: checklist.restore_assessment(self._ws, self._actor, snapshot)[1],
-                           lambda: checklist.delete_assessment(self._ws, self._actor, assessment_id)[1])
+            return Applied(
+                changes,
+                lambda: checklist.restore_assessment(self._ws, self._actor, snapshot)[1],
+                lambda: checklist.delete_assessment(self._ws, self._actor, assessment_id)[1],
+            )
 
         return self.run(label, work, on_error)
 
-    def import_checklist(self, label: str, path: Path, assessment_id: int,
-                         on_error: ErrorHandler | None = None) -> ImportReport | None:
+    def import_checklist(
+        self, label: str, path: Path, assessment_id: int, on_error: ErrorHandler | None = None
+    ) -> ImportReport | None:
         """Apply a filled-in checklist file: all rows or none; undone as one step."""
         from qms_desktop.services import checklist, exchange
 
         reports: list[ImportReport] = []
 
         def work() -> Applied:
-            before = {r.item_id: checklist.item_values(r.item) for r in checklist.checklist_rows(self._ws, assessment_id)}
-            report, changes = exchange.import_checklist(self._ws, self._actor, path, assessment_id=assessment_id)
+            before = {
+                r.item_id: checklist.item_values(r.item)
+                for r in checklist.checklist_rows(self._ws, assessment_id)
+            }
+            report, changes = exchange.import_checklist(
+                self._ws, self._actor, path, assessment_id=assessment_id
+            )
             reports.append(report)
             applied = [(c.item_id, dict(c.values)) for c in report.changes]
-            inverse = [(item_id, {k: before[item_id][k] for k in values}) for item_id, values in applied
-                       if item_id in before]
+            inverse = [
+                (item_id, {k: before[item_id][k] for k in values})
+                for item_id, values in applied
+                if item_id in before
+            ]
             if not applied:
                 return Applied(changes)
-            return Applied(changes,
-                           lambda: checklist.apply_assessments(self._ws, self._actor, inverse)[1],
-                           lambda: checklist.apply_assessments(self._ws, self._actor, applied)[1])
+            return Applied(
+                changes,
+                lambda: checklist.apply_assessments(self._ws, self._actor, inverse)[1],
+                lambda: checklist.apply_assessments(self._ws, self._actor, applied)[1],
+            )
 
         return reports[0] if self.run(label, work, on_error) else None
 
-    def add_library_file(self, label: str, path: Path, on_error: ErrorHandler | None = None) -> LibraryCopy | None:
+    def add_library_file(
+        self, label: str, path: Path, on_error: ErrorHandler | None = None
+    ) -> LibraryCopy | None:
         """Read a library file and copy it into the workspace; undo puts back what the
         workspace held under that id before (nothing, or an earlier copy)."""
         from qms_desktop.services import libraries
@@ -333,8 +434,10 @@ class Operations(QObject):
             library = libraries.read_library_file(path)
             before, changes = libraries.replace_library(self._ws, self._actor, library.id, library)
             added.append(library)
-            return Applied(changes,
-                           lambda: libraries.replace_library(self._ws, self._actor, library.id, before)[1],
-                           lambda: libraries.replace_library(self._ws, self._actor, library.id, library)[1])
+            return Applied(
+                changes,
+                lambda: libraries.replace_library(self._ws, self._actor, library.id, before)[1],
+                lambda: libraries.replace_library(self._ws, self._actor, library.id, library)[1],
+            )
 
         return added[0] if self.run(label, work, on_error) else None

@@ -37,8 +37,11 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
     if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN):
         from qms_desktop.ui.steps import pages
 
-        factory = {Step.SUMMARISE: pages.summarise_page, Step.STUDY: pages.study_page,
-                   Step.PLAN: pages.plan_page}[step]
+        factory = {
+            Step.SUMMARISE: pages.summarise_page,
+            Step.STUDY: pages.study_page,
+            Step.PLAN: pages.plan_page,
+        }[step]
         return factory(controller)
     from qms_desktop.ui.steps.step_page import StepPage
 
@@ -48,8 +51,13 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
 class PageStack:
     """The stacked pages, one per navigator row; a placeholder until first shown."""
 
-    def __init__(self, stack: QStackedWidget, controller: WorkspaceController, built: dict[int, QWidget],
-                 on_built: object) -> None:
+    def __init__(
+        self,
+        stack: QStackedWidget,
+        controller: WorkspaceController,
+        built: dict[int, QWidget],
+        on_built: object,
+    ) -> None:
         self.stack = stack
         self._c = controller
         self._built = dict(built)

@@ -47,7 +47,9 @@ class RegisterPanel(QWidget):
 
     recordSelected = Signal(str, str)
 
-    def __init__(self, register_key: str, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register_key: str, controller: WorkspaceController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.register = REGISTERS[register_key]
         self.controller = controller
@@ -125,7 +127,11 @@ class RegisterPanel(QWidget):
             editor = self._make_editor(field)
             editor.setObjectName(f"{self.register.key}_{field.name}")
             row = add_row_with_error(form, editor)
-            self.editors[field.name], self.errors[field.name], self.labels[field.name] = editor, row.error, row.label
+            self.editors[field.name], self.errors[field.name], self.labels[field.name] = (
+                editor,
+                row.error,
+                row.label,
+            )
         form_widget = QWidget()
         form_column = QVBoxLayout(form_widget)
         form_column.addLayout(form)
@@ -142,13 +148,17 @@ class RegisterPanel(QWidget):
             values = field.choices if field.required else ("", *field.choices)
             for value in values:
                 combo.addItem("", value)
-            combo.activated.connect(lambda _i, f=field.name, c=combo: self._commit(f, c.currentData()))
+            combo.activated.connect(
+                lambda _i, f=field.name, c=combo: self._commit(f, c.currentData())
+            )
             return combo
         if field.kind == "multiline":
             edit = CommitOnLeaveTextEdit()
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(70)
-            edit.editingFinished.connect(lambda f=field.name, e=edit: self._commit(f, e.toPlainText()))
+            edit.editingFinished.connect(
+                lambda f=field.name, e=edit: self._commit(f, e.toPlainText())
+            )
             return edit
         line = QLineEdit()
         if field.kind == "date":
@@ -191,7 +201,10 @@ class RegisterPanel(QWidget):
         if row is not None:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self._current_id = self.model.records()[row].id if row is not None else None
         self._show_current()
         writable = not self.controller.read_only
@@ -232,7 +245,11 @@ class RegisterPanel(QWidget):
                     if editor.toPlainText() != text:
                         editor.setPlainText(text)
                 elif isinstance(editor, QLineEdit):
-                    editor.setText(display(field, value) if field.kind in ("date", "number") else str(value or ""))
+                    editor.setText(
+                        display(field, value)
+                        if field.kind in ("date", "number")
+                        else str(value or "")
+                    )
             self.delete_button.setEnabled(record is not None and not self.controller.read_only)
         finally:
             self._loading = False
@@ -242,7 +259,13 @@ class RegisterPanel(QWidget):
     def _show_error(self, exc: QmsError, name: str | None = None) -> bool:
         """Show a refused edit next to its field (the one edited when the error names none)."""
         field = getattr(exc, "field", None)
-        target = field if field in self.errors else name if name in self.errors else next(iter(self.errors))
+        target = (
+            field
+            if field in self.errors
+            else name
+            if name in self.errors
+            else next(iter(self.errors))
+        )
         self.errors[target].show_error(exc)
         return True
 
@@ -254,8 +277,9 @@ class RegisterPanel(QWidget):
             return
         field = self.register.field(name)
         try:  # the same checks the service makes, including those across registers
-            cleaned = register_service.check_record(self.controller.ws(), self.register.key,
-                                                    {**record.values, name: value})
+            cleaned = register_service.check_record(
+                self.controller.ws(), self.register.key, {**record.values, name: value}
+            )
         except ValidationError as exc:
             self._show_error(exc, name)
             return
@@ -264,16 +288,23 @@ class RegisterPanel(QWidget):
         if cleaned[name] == record.values.get(name):
             return
         label = self.tr("Edit %1").replace("%1", field_label(self.register.key, field.name))
-        self.controller.ops.edit_record(label, self.register.key, record.id, {name: record.values.get(name)},
-                                        {name: cleaned[name]}, on_error=lambda exc: self._show_error(exc, name))
+        self.controller.ops.edit_record(
+            label,
+            self.register.key,
+            record.id,
+            {name: record.values.get(name)},
+            {name: cleaned[name]},
+            on_error=lambda exc: self._show_error(exc, name),
+        )
 
     def add_blank(self) -> None:
         """Add a record with sensible defaults; the form then asks for what it needs."""
         if self.controller.read_only:
             return
         values = self.default_values()
-        record = self.controller.ops.add_record(self.tr("Add a record"), self.register.key, values,
-                                                on_error=self._show_error)
+        record = self.controller.ops.add_record(
+            self.tr("Add a record"), self.register.key, values, on_error=self._show_error
+        )
         if record is None:
             return
         self.select_after_change = record.id
@@ -303,8 +334,9 @@ class RegisterPanel(QWidget):
         record = self.current_record()
         if record is None or self.controller.read_only:
             return
-        if self.controller.ops.delete_record(self.tr("Delete a record"), self.register.key, record.id,
-                                             on_error=self._show_error):
+        if self.controller.ops.delete_record(
+            self.tr("Delete a record"), self.register.key, record.id, on_error=self._show_error
+        ):
             self._current_id = None
 
     def commit_pending(self) -> None:

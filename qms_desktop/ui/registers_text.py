@@ -19,16 +19,22 @@ def field_label(register: str, name: str) -> str:
         ("person", "role"): QCoreApplication.translate("Registers", "Role"),
         ("person", "department"): QCoreApplication.translate("Registers", "Department"),
         ("study_plan", "role"): QCoreApplication.translate("Registers", "Role"),
-        ("study_plan", "standard"): QCoreApplication.translate("Registers", "Standard or guide to learn"),
+        ("study_plan", "standard"): QCoreApplication.translate(
+            "Registers", "Standard or guide to learn"
+        ),
         ("study_plan", "due"): QCoreApplication.translate("Registers", "Due"),
         ("study_plan", "state"): QCoreApplication.translate("Registers", "State"),
         ("training", "topic"): QCoreApplication.translate("Registers", "Topic"),
         ("training", "held_on"): QCoreApplication.translate("Registers", "Date"),
         ("training", "trainer"): QCoreApplication.translate("Registers", "Trainer"),
         ("training", "hours"): QCoreApplication.translate("Registers", "Hours"),
-        ("training", "attendees"): QCoreApplication.translate("Registers", "Attendees (one per line)"),
+        ("training", "attendees"): QCoreApplication.translate(
+            "Registers", "Attendees (one per line)"
+        ),
         ("training", "assessment"): QCoreApplication.translate("Registers", "Assessment result"),
-        ("benchmark", "organisation"): QCoreApplication.translate("Registers", "Organisation visited"),
+        ("benchmark", "organisation"): QCoreApplication.translate(
+            "Registers", "Organisation visited"
+        ),
         ("benchmark", "practice"): QCoreApplication.translate("Registers", "Practice observed"),
         ("benchmark", "adopt"): QCoreApplication.translate("Registers", "What we adopt"),
         ("objective", "objective"): QCoreApplication.translate("Registers", "Objective"),
@@ -49,19 +55,33 @@ def field_label(register: str, name: str) -> str:
         ("process", "resources"): QCoreApplication.translate("Registers", "Resources"),
         ("process", "measures"): QCoreApplication.translate("Registers", "Measures"),
         ("process", "requirements"): QCoreApplication.translate("Registers", "Linked requirements"),
-        ("process", "feeds"): QCoreApplication.translate("Registers", "Hands over to (process names, comma-separated)"),
+        ("process", "feeds"): QCoreApplication.translate(
+            "Registers", "Hands over to (process names, comma-separated)"
+        ),
         ("planned_document", "level"): QCoreApplication.translate("Registers", "Level"),
         ("planned_document", "number"): QCoreApplication.translate("Registers", "Number"),
         ("planned_document", "title"): QCoreApplication.translate("Registers", "Title"),
-        ("planned_document", "parent"): QCoreApplication.translate("Registers", "Under document (number)"),
+        ("planned_document", "parent"): QCoreApplication.translate(
+            "Registers", "Under document (number)"
+        ),
         ("service_item", "service"): QCoreApplication.translate("Registers", "Service"),
         ("service_item", "item"): QCoreApplication.translate("Registers", "Service item"),
         ("service_item", "time_standard"): QCoreApplication.translate("Registers", "Time standard"),
-        ("service_item", "quality_standard"): QCoreApplication.translate("Registers", "Quality standard"),
-        ("service_item", "price_standard"): QCoreApplication.translate("Registers", "Price standard"),
-        ("service_item", "delivery"): QCoreApplication.translate("Registers", "Delivery specification"),
-        ("service_item", "control_points"): QCoreApplication.translate("Registers", "Quality-control points"),
-        ("satisfaction_standard", "dimension"): QCoreApplication.translate("Registers", "SERVQUAL dimension"),
+        ("service_item", "quality_standard"): QCoreApplication.translate(
+            "Registers", "Quality standard"
+        ),
+        ("service_item", "price_standard"): QCoreApplication.translate(
+            "Registers", "Price standard"
+        ),
+        ("service_item", "delivery"): QCoreApplication.translate(
+            "Registers", "Delivery specification"
+        ),
+        ("service_item", "control_points"): QCoreApplication.translate(
+            "Registers", "Quality-control points"
+        ),
+        ("satisfaction_standard", "dimension"): QCoreApplication.translate(
+            "Registers", "SERVQUAL dimension"
+        ),
         ("satisfaction_standard", "standard"): QCoreApplication.translate("Registers", "Standard"),
         ("satisfaction_standard", "metric"): QCoreApplication.translate("Registers", "Metric"),
         ("satisfaction_standard", "target"): QCoreApplication.translate("Registers", "Target"),
@@ -71,7 +91,9 @@ def field_label(register: str, name: str) -> str:
         ("moment_of_truth", "moment"): QCoreApplication.translate("Registers", "Moment of truth"),
         ("moment_of_truth", "standard"): QCoreApplication.translate("Registers", "Standard"),
         ("moment_of_truth", "owner"): QCoreApplication.translate("Registers", "Owner"),
-        ("moment_of_truth", "severity"): QCoreApplication.translate("Registers", "Failure severity planned for"),
+        ("moment_of_truth", "severity"): QCoreApplication.translate(
+            "Registers", "Failure severity planned for"
+        ),
         ("moment_of_truth", "recovery"): QCoreApplication.translate("Registers", "Recovery plan"),
     }
     return labels.get((register, name), name.replace("_", " "))
@@ -80,7 +102,9 @@ def field_label(register: str, name: str) -> str:
 def choice_label(value: str) -> str:
     labels = {
         "": QCoreApplication.translate("Registers", "(not set)"),
-        "earlier_quality_activity": QCoreApplication.translate("Registers", "Earlier quality activity"),
+        "earlier_quality_activity": QCoreApplication.translate(
+            "Registers", "Earlier quality activity"
+        ),
         "complaint": QCoreApplication.translate("Registers", "Complaint"),
         "incident": QCoreApplication.translate("Registers", "Incident"),
         "audit": QCoreApplication.translate("Registers", "Audit"),

@@ -51,18 +51,30 @@ def build(path: Path, items: int, edits: int) -> None:
         for i in range(4):
             # as the app stores a library: its rows read from the YAML text stored with them
             store_library(ws, "bench", load_library_text(library_to_yaml(library(i, items // 4))))
-        info, _ = cl.create_assessment(ws, "bench", "Baseline", dt.date(2026, 1, 1), [f"lib{i}" for i in range(4)])
+        info, _ = cl.create_assessment(
+            ws, "bench", "Baseline", dt.date(2026, 1, 1), [f"lib{i}" for i in range(4)]
+        )
         ids = [r.item_id for r in cl.checklist_rows(ws, info.id)]
         for n in range(5):
-            cl.attach_evidence(ws, "bench", ids[n], name=f"record-{n}.pdf", data=rng.randbytes(200_000))
+            cl.attach_evidence(
+                ws, "bench", ids[n], name=f"record-{n}.pdf", data=rng.randbytes(200_000)
+            )
         done = 0
         statuses = ["conforming", "partial", "not_assessed"]
         while done < edits:
             batch = rng.sample(ids, min(1000, len(ids)))
             changes: list[tuple[int, dict[str, object]]] = [
-                (i, {"status": rng.choice(statuses), "current_practice": f"seen {rng.random():.6f}",
-                     "evidence_notes": f"sampled {rng.random():.6f}", "gap": f"gap {rng.random():.6f}"})
-                for i in batch]
+                (
+                    i,
+                    {
+                        "status": rng.choice(statuses),
+                        "current_practice": f"seen {rng.random():.6f}",
+                        "evidence_notes": f"sampled {rng.random():.6f}",
+                        "gap": f"gap {rng.random():.6f}",
+                    },
+                )
+                for i in batch
+            ]
             cl.apply_assessments(ws, f"auditor{rng.randrange(5)}", changes)
             done += 4 * len(batch)
     finally:
@@ -97,7 +109,9 @@ def ours(path: Path) -> dict[str, float]:
             assert isinstance(raw, sqlite3.Connection)
             t = time.perf_counter()
             contents = check_contents(raw, timed_rows)
-            parts["  records vs trail, references, requirements, evidence"] = time.perf_counter() - t
+            parts["  records vs trail, references, requirements, evidence"] = (
+                time.perf_counter() - t
+            )
             parts["    of which: reading the libraries' YAML back"] = reading[0]
     parts["audit entries"] = contents.audit_entries
     return parts
@@ -108,7 +122,8 @@ def floor(path: Path) -> float:
     t = time.perf_counter()
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     tables = ["audit_entry", "requirement", "blob", "library"] + sorted(
-        {t.table for t in audited_tables().values()} - {"library"})
+        {t.table for t in audited_tables().values()} - {"library"}
+    )
     for table in tables:
         for row in conn.execute(f'SELECT * FROM "{table}"'):
             hashlib.sha256(repr(row).encode("utf-8", "surrogatepass")).digest()
@@ -133,13 +148,17 @@ def report(name: str, path: Path, repeat: int, with_memory: bool) -> None:
     runs = [ours(path) for _ in range(repeat)]
     floors = [floor(path) for _ in range(repeat)]
     size = path.stat().st_size / 1e6
-    print(f"\n{name}: {size:.1f} MB, {int(runs[0]['audit entries'])} audit entries "
-          f"(median of {repeat} runs)")
+    print(
+        f"\n{name}: {size:.1f} MB, {int(runs[0]['audit entries'])} audit entries "
+        f"(median of {repeat} runs)"
+    )
     for key in runs[0]:
         if key == "audit entries":
             continue
         print(f"  {key:<58} {statistics.median(r[key] for r in runs) * 1000:8.0f} ms")
-    print(f"  {'raw floor: sqlite3 + SHA-256 over the same rows':<58} {statistics.median(floors) * 1000:8.0f} ms")
+    print(
+        f"  {'raw floor: sqlite3 + SHA-256 over the same rows':<58} {statistics.median(floors) * 1000:8.0f} ms"
+    )
     if with_memory:
         print(f"  {'peak Python allocation of the records check':<58} {memory(path) / 1e6:8.1f} MB")
 

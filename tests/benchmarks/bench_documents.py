@@ -112,23 +112,46 @@ def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-de
         floor_docx = median_time(lambda: raw_docx(document, tmp / "raw.docx"))
         ours_pdf = median_time(lambda: write_pdf(document, tmp / "ours.pdf"))
         floor_pdf = median_time(lambda: raw_pdf(document, tmp / "raw.pdf"))
-        pages = subprocess.run(["pdfinfo", str(tmp / "ours.pdf")], capture_output=True, text=True).stdout
-        page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages")), "?")
-        print(f"quality manual ({lang}, {page_count} PDF pages): template+markup+model {t_model * 1000:.0f} ms")
-        print(f"  DOCX: ours {(t_model + ours_docx) * 1000:.0f} ms (writer {ours_docx * 1000:.0f}), plain python-docx "
-              f"{floor_docx * 1000:.0f} ms, ratio {(t_model + ours_docx) / floor_docx:.2f}  [goal <= 1.5]")
-        print(f"  PDF:  ours {(t_model + ours_pdf) * 1000:.0f} ms (writer {ours_pdf * 1000:.0f}, two passes for the "
-              f"TOC), plain reportlab {floor_pdf * 1000:.0f} ms, ratio {(t_model + ours_pdf) / floor_pdf:.2f}  "
-              "[goal <= 1.5]")
+        pages = subprocess.run(
+            ["pdfinfo", str(tmp / "ours.pdf")], capture_output=True, text=True
+        ).stdout
+        page_count = next(
+            (line.split()[-1] for line in pages.splitlines() if line.startswith("Pages")), "?"
+        )
+        print(
+            f"quality manual ({lang}, {page_count} PDF pages): template+markup+model {t_model * 1000:.0f} ms"
+        )
+        print(
+            f"  DOCX: ours {(t_model + ours_docx) * 1000:.0f} ms (writer {ours_docx * 1000:.0f}), plain python-docx "
+            f"{floor_docx * 1000:.0f} ms, ratio {(t_model + ours_docx) / floor_docx:.2f}  [goal <= 1.5]"
+        )
+        print(
+            f"  PDF:  ours {(t_model + ours_pdf) * 1000:.0f} ms (writer {ours_pdf * 1000:.0f}, two passes for the "
+            f"TOC), plain reportlab {floor_pdf * 1000:.0f} ms, ratio {(t_model + ours_pdf) / floor_pdf:.2f}  "
+            "[goal <= 1.5]"
+        )
         soffice = shutil.which("soffice")
         if soffice:
             t = time.perf_counter()
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "lo"),
-                            str(tmp / "ours.docx")], capture_output=True, check=True,
-                           env=dict(os.environ, HOME=str(tmp)))
+            subprocess.run(
+                [
+                    soffice,
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(tmp / "lo"),
+                    str(tmp / "ours.docx"),
+                ],
+                capture_output=True,
+                check=True,
+                env=dict(os.environ, HOME=str(tmp)),
+            )
             lo = time.perf_counter() - t
-            print(f"  LibreOffice converting our DOCX to PDF: {lo * 1000:.0f} ms "
-                  f"(our PDF is {lo / (t_model + ours_pdf):.1f}x faster)")
+            print(
+                f"  LibreOffice converting our DOCX to PDF: {lo * 1000:.0f} ms "
+                f"(our PDF is {lo / (t_model + ours_pdf):.1f}x faster)"
+            )
     return 0
 
 

@@ -45,7 +45,9 @@ def build(path: Path, n: int) -> int:
     ws = create_workspace(path, "Benchmark Org", actor="bench")
     for i in range(4):
         store_library(ws, "bench", library(i, n // 4))
-    info, _ = cl.create_assessment(ws, "bench", "Baseline", dt.date.today(), [f"lib{i}" for i in range(4)])
+    info, _ = cl.create_assessment(
+        ws, "bench", "Baseline", dt.date.today(), [f"lib{i}" for i in range(4)]
+    )
     ws.close()
     return info.id
 
@@ -72,7 +74,9 @@ def main() -> int:
     floor_path = _tmp / "floor.qms"
     shutil.copyfile(path, floor_path)
 
-    window = build_main_window(settings=QSettings(str(_tmp / "s.ini"), QSettings.Format.IniFormat), lang="en")
+    window = build_main_window(
+        settings=QSettings(str(_tmp / "s.ini"), QSettings.Format.IniFormat), lang="en"
+    )
     window.show()
     assert window.open_path(path)
     window.go_to("compare")
@@ -87,7 +91,9 @@ def main() -> int:
         if profile and k == 1:
             import cProfile
 
-            cProfile.runctx("panel.set_status_of_selection(statuses[k % 2])", globals(), locals(), profile)
+            cProfile.runctx(
+                "panel.set_status_of_selection(statuses[k % 2])", globals(), locals(), profile
+            )
             continue
         t = time.perf_counter()
         panel.set_status_of_selection(statuses[k % 2])  # what the 0-4 keys call
@@ -101,7 +107,9 @@ def main() -> int:
         if profile and k == 3:
             import cProfile
 
-            cProfile.runctx("panel.set_status_of_selection(Status.PARTIAL)", globals(), locals(), profile + ".1")
+            cProfile.runctx(
+                "panel.set_status_of_selection(Status.PARTIAL)", globals(), locals(), profile + ".1"
+            )
             continue
         t = time.perf_counter()
         panel.set_status_of_selection(Status.PARTIAL)
@@ -111,41 +119,62 @@ def main() -> int:
     ids_shown = [r.item_id for r in panel.model.rows()]
     service: list[float] = []
     for k in range(args.repeat):
-        chosen = ids_shown[k * 7:k * 7 + args.rows]
+        chosen = ids_shown[k * 7 : k * 7 + args.rows]
         value = statuses[k % 2].value
         t = time.perf_counter()
         cl.apply_assessments(ws, "bench", [(i, {"status": value}) for i in chosen])
         service.append(time.perf_counter() - t)
     window.controller.close()
 
-    ids = [r.item_id for r in cl.checklist_rows(__import__("qms_desktop.storage.workspace", fromlist=["Workspace"])
-                                                .Workspace.open(floor_path, read_only=True), assessment_id)]
+    ids = [
+        r.item_id
+        for r in cl.checklist_rows(
+            __import__("qms_desktop.storage.workspace", fromlist=["Workspace"]).Workspace.open(
+                floor_path, read_only=True
+            ),
+            assessment_id,
+        )
+    ]
     engine = create_engine(f"sqlite:///{floor_path}")
     raw_bulk: list[float] = []
     for k in range(args.repeat):
-        chosen = ids[k * 7:k * 7 + args.rows]
+        chosen = ids[k * 7 : k * 7 + args.rows]
         t = time.perf_counter()
         with engine.begin() as conn:
-            conn.execute(update(AssessmentItemRecord).where(AssessmentItemRecord.id.in_(chosen))
-                         .values(status=statuses[k % 2].value))
+            conn.execute(
+                update(AssessmentItemRecord)
+                .where(AssessmentItemRecord.id.in_(chosen))
+                .values(status=statuses[k % 2].value)
+            )
         raw_bulk.append(time.perf_counter() - t)
     raw_single: list[float] = []
     for k in range(args.repeat * 5):
         t = time.perf_counter()
         with engine.begin() as conn:
-            conn.execute(update(AssessmentItemRecord).where(AssessmentItemRecord.id == ids[2000 + k])
-                         .values(status=Status.PARTIAL.value))
+            conn.execute(
+                update(AssessmentItemRecord)
+                .where(AssessmentItemRecord.id == ids[2000 + k])
+                .values(status=Status.PARTIAL.value)
+            )
         raw_single.append(time.perf_counter() - t)
 
     def ms(xs: list[float]) -> float:
         return statistics.median(xs) * 1000
 
-    print(f"checklist: {total} requirements; medians of {args.repeat} (bulk) and {args.repeat * 5} (single) runs")
-    print(f"status key on {args.rows} rows, stored and shown: {ms(bulk):7.1f} ms   raw SQLAlchemy UPDATE: "
-          f"{ms(raw_bulk):6.1f} ms   ratio {ms(bulk) / ms(raw_bulk):5.1f}x   goal < 150 ms")
-    print(f"  of which the service call (validation, one transaction, audit entries): {ms(service):.1f} ms")
-    print(f"one status edit, stored and shown:       {ms(single):7.1f} ms   raw SQLAlchemy UPDATE: "
-          f"{ms(raw_single):6.1f} ms   ratio {ms(single) / ms(raw_single):5.1f}x   goal < 10 ms")
+    print(
+        f"checklist: {total} requirements; medians of {args.repeat} (bulk) and {args.repeat * 5} (single) runs"
+    )
+    print(
+        f"status key on {args.rows} rows, stored and shown: {ms(bulk):7.1f} ms   raw SQLAlchemy UPDATE: "
+        f"{ms(raw_bulk):6.1f} ms   ratio {ms(bulk) / ms(raw_bulk):5.1f}x   goal < 150 ms"
+    )
+    print(
+        f"  of which the service call (validation, one transaction, audit entries): {ms(service):.1f} ms"
+    )
+    print(
+        f"one status edit, stored and shown:       {ms(single):7.1f} ms   raw SQLAlchemy UPDATE: "
+        f"{ms(raw_single):6.1f} ms   ratio {ms(single) / ms(raw_single):5.1f}x   goal < 10 ms"
+    )
     sys.stdout.flush()
     os._exit(0)  # skip Qt's teardown at interpreter exit (PySide6 may crash while finalizing)
 

@@ -27,15 +27,36 @@ def catalog(n: int) -> dict:
         controls = []
         for c in range(per):
             cid = f"f{g}-{c + 1}"
-            controls.append({
-                "id": cid, "title": f"Control {g}.{c + 1}", "props": [{"name": "label", "value": cid.upper()}],
-                "parts": [{"id": f"{cid}_smt", "name": "statement", "prose": "The organisation defines a policy. " * 8,
-                           "parts": [{"id": f"{cid}_smt.a", "name": "item", "prose": "Item a. " * 5}]},
-                          {"id": f"{cid}_gdn", "name": "guidance", "prose": "Guidance text for the control. " * 10}],
-            })
+            controls.append(
+                {
+                    "id": cid,
+                    "title": f"Control {g}.{c + 1}",
+                    "props": [{"name": "label", "value": cid.upper()}],
+                    "parts": [
+                        {
+                            "id": f"{cid}_smt",
+                            "name": "statement",
+                            "prose": "The organisation defines a policy. " * 8,
+                            "parts": [
+                                {"id": f"{cid}_smt.a", "name": "item", "prose": "Item a. " * 5}
+                            ],
+                        },
+                        {
+                            "id": f"{cid}_gdn",
+                            "name": "guidance",
+                            "prose": "Guidance text for the control. " * 10,
+                        },
+                    ],
+                }
+            )
         groups.append({"id": f"f{g}", "title": f"Family {g}", "controls": controls})
-    return {"catalog": {"uuid": "00000000-0000-4000-8000-000000000000",
-                        "metadata": {"title": "Benchmark catalog", "version": "1"}, "groups": groups}}
+    return {
+        "catalog": {
+            "uuid": "00000000-0000-4000-8000-000000000000",
+            "metadata": {"title": "Benchmark catalog", "version": "1"},
+            "groups": groups,
+        }
+    }
 
 
 def main() -> int:
@@ -53,8 +74,10 @@ def main() -> int:
         json.loads(path.read_bytes())
         raw.append(time.perf_counter() - t)
     o, r = statistics.median(ours), statistics.median(raw)
-    print(f"OSCAL catalog, {lib.requirement_count} controls, {path.stat().st_size / 1e6:.1f} MB: import {o * 1000:.0f} ms, "
-          f"raw json.load {r * 1000:.0f} ms, ratio {o / r:.1f}  [goal < 2 s]")
+    print(
+        f"OSCAL catalog, {lib.requirement_count} controls, {path.stat().st_size / 1e6:.1f} MB: import {o * 1000:.0f} ms, "
+        f"raw json.load {r * 1000:.0f} ms, ratio {o / r:.1f}  [goal < 2 s]"
+    )
     return 0
 
 

@@ -63,7 +63,9 @@ def run(code: str, *args: str, env: dict[str, str]) -> tuple[float, float, float
     """(wall time of the whole process, in-process time to content shown, peak MB,
     in-process time to the window shown)."""
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
     wall = time.perf_counter() - t
     fields = out.stdout.split()
     inner, rss = float(fields[0]), int(fields[1]) / 1024
@@ -76,12 +78,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="qms-start-"))
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               QMS_DESKTOP_DATA=str(tmp / "data"), QMS_DESKTOP_SETTINGS=str(tmp / "s.ini"),
-               PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        QMS_DESKTOP_DATA=str(tmp / "data"),
+        QMS_DESKTOP_SETTINGS=str(tmp / "s.ini"),
+        PYTHONPATH=str(ROOT),
+    )
     demo = tmp / "demo.qms"
-    subprocess.run([sys.executable, "-m", "qms_desktop", "demo", str(demo)], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "qms_desktop", "demo", str(demo)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     ours, bare = [], []
     for _ in range(args.runs):  # interleaved, so machine noise hits both alike
         bare.append(run(BARE, env=env))
@@ -93,10 +103,16 @@ def main() -> int:
     content = statistics.median(r[1] for r in ours) + boot
     bare_shown = statistics.median(r[1] for r in bare) + boot
     om, bm = max(r[2] for r in ours), max(r[2] for r in bare)
-    print(f"median of {args.runs} runs, from process start (Python start-up {boot * 1000:.0f} ms included):")
+    print(
+        f"median of {args.runs} runs, from process start (Python start-up {boot * 1000:.0f} ms included):"
+    )
     print(f"  bare PySide6 window shown:          {bare_shown * 1000:.0f} ms")
-    print(f"  QMS Desktop main window shown:      {win * 1000:.0f} ms  ratio {win / bare_shown:.2f}  [goal <= 2.0]")
-    print(f"  ... with the demo workspace on it:  {content * 1000:.0f} ms  ratio {content / bare_shown:.2f}")
+    print(
+        f"  QMS Desktop main window shown:      {win * 1000:.0f} ms  ratio {win / bare_shown:.2f}  [goal <= 2.0]"
+    )
+    print(
+        f"  ... with the demo workspace on it:  {content * 1000:.0f} ms  ratio {content / bare_shown:.2f}"
+    )
     print(f"peak memory (RSS): QMS Desktop {om:.0f} MB, bare window {bm:.0f} MB")
     return 0
 

@@ -11,16 +11,39 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = ["open", "new", "demo", "check", "library", "checklist", "templates", "render", "package", "verify", "backup"]
-SUBCOMMANDS = [["checklist", "export"], ["checklist", "import"], ["library", "list"], ["library", "add"],
-               ["templates", "list"]]
+COMMANDS = [
+    "open",
+    "new",
+    "demo",
+    "check",
+    "library",
+    "checklist",
+    "templates",
+    "render",
+    "package",
+    "verify",
+    "backup",
+]
+SUBCOMMANDS = [
+    ["checklist", "export"],
+    ["checklist", "import"],
+    ["library", "list"],
+    ["library", "add"],
+    ["templates", "list"],
+]
 
 
 def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """A real `qms-desktop` process: for the GUI and for what a shell script sees."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "qms_desktop", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "qms_desktop", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -155,8 +178,9 @@ def test_checklist_export_and_import(tmp_path: Path, workspace_file: Path):
     result = run("checklist", "export", str(workspace_file), str(out))
     assert result.returncode == 0, result.stderr
     assert "exported 6 requirement(s)" in result.stdout
-    text = out.read_text(encoding="utf-8-sig").replace("test-iso,4.2,Interested parties,not_assessed",
-                                                       "test-iso,4.2,Interested parties,conforming")
+    text = out.read_text(encoding="utf-8-sig").replace(
+        "test-iso,4.2,Interested parties,not_assessed", "test-iso,4.2,Interested parties,conforming"
+    )
     out.write_text(text, encoding="utf-8")
     dry = run("checklist", "import", str(workspace_file), str(out), "--dry-run")
     assert dry.returncode == 0 and "would apply: 1 requirement(s) changed" in dry.stdout
@@ -166,7 +190,9 @@ def test_checklist_export_and_import(tmp_path: Path, workspace_file: Path):
     bad.write_text("Library,Ref,Status\ntest-iso,4.2,splendid\n", encoding="utf-8")
     line = _one_clear_line(run("checklist", "import", str(workspace_file), str(bad)))
     assert "bad.csv, row 2: 'splendid' is not a valid status" in line
-    assert "no such file" in _one_clear_line(run("checklist", "export", str(tmp_path / "none.qms"), str(out)))
+    assert "no such file" in _one_clear_line(
+        run("checklist", "export", str(tmp_path / "none.qms"), str(out))
+    )
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)
@@ -177,29 +203,50 @@ def test_each_subcommand_has_help(command: list[str]):
 
 def test_library_list_and_add(tmp_path: Path, workspace_file: Path):
     listed = run("library", "list")
-    assert listed.returncode == 0 and "iso9001-2015" in listed.stdout and "57 requirements" in listed.stdout
+    assert (
+        listed.returncode == 0
+        and "iso9001-2015" in listed.stdout
+        and "57 requirements" in listed.stdout
+    )
     added = run("library", "add", str(workspace_file), "iso9001-2015")
     assert added.returncode == 0 and added.stdout.strip() == "iso9001-2015: 57 requirements"
     catalog = tmp_path / "cat.json"
-    catalog.write_text('{"catalog": {"uuid": "u", "metadata": {"title": "Mini Catalog"}, '
-                       '"groups": [{"id": "g", "title": "G", "controls": [{"id": "c-1", "title": "C"}]}]}}')
+    catalog.write_text(
+        '{"catalog": {"uuid": "u", "metadata": {"title": "Mini Catalog"}, '
+        '"groups": [{"id": "g", "title": "G", "controls": [{"id": "c-1", "title": "C"}]}]}}'
+    )
     oscal = run("library", "add", str(workspace_file), str(catalog))
     assert oscal.returncode == 0 and oscal.stdout.strip() == "oscal-mini-catalog: 1 requirements"
     held = run("library", "list", str(workspace_file))
     assert "oscal-mini-catalog" in held.stdout and "(oscal)" in held.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\nname: X\nsections:\n  - ref: '1'\n    titel: T\n")
-    assert "bad.yaml, line 5" in _one_clear_line(run("library", "add", str(workspace_file), str(bad)))
-    assert "no built-in library" in _one_clear_line(run("library", "add", str(workspace_file), "nonsense"))
+    assert "bad.yaml, line 5" in _one_clear_line(
+        run("library", "add", str(workspace_file), str(bad))
+    )
+    assert "no built-in library" in _one_clear_line(
+        run("library", "add", str(workspace_file), "nonsense")
+    )
 
 
 def test_templates_and_render(tmp_path: Path, demo_file: Path):
     listed = run("templates", "list")
-    assert listed.returncode == 0 and "quality-manual" in listed.stdout and "en,zh_CN" in listed.stdout
+    assert (
+        listed.returncode == 0 and "quality-manual" in listed.stdout and "en,zh_CN" in listed.stdout
+    )
     out = tmp_path / "manual.pdf"
     done = run("render", str(demo_file), "quality-manual", "-o", str(out), "--lang", "zh_CN")
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    assert "already exists" in _one_clear_line(run("render", str(demo_file), "quality-manual", "-o", str(out)))
-    assert run("render", str(demo_file), "gap-report", "--format", "docx", "-o", str(out), "--force").returncode == 0
-    assert "no template 'nope'" in _one_clear_line(run("render", str(demo_file), "nope", "-o", str(tmp_path / "x.pdf")))
+    assert "already exists" in _one_clear_line(
+        run("render", str(demo_file), "quality-manual", "-o", str(out))
+    )
+    assert (
+        run(
+            "render", str(demo_file), "gap-report", "--format", "docx", "-o", str(out), "--force"
+        ).returncode
+        == 0
+    )
+    assert "no template 'nope'" in _one_clear_line(
+        run("render", str(demo_file), "nope", "-o", str(tmp_path / "x.pdf"))
+    )

@@ -78,7 +78,9 @@ def test_package_never_replaces_a_file_without_force(packed: Path) -> None:
 def test_force_replaces_it_in_chinese(packed: Path, tmp_path: Path) -> None:
     target = tmp_path / "p.zip"
     shutil.copyfile(packed, target)
-    result = run("package", str(packed.with_name("demo.qms")), str(target), "--lang", "zh_CN", "--force")
+    result = run(
+        "package", str(packed.with_name("demo.qms")), str(target), "--lang", "zh_CN", "--force"
+    )
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(target) as zf:
         assert json.loads(zf.read("manifest.json"))["language"] == "zh_CN"
@@ -135,6 +137,7 @@ def test_sha256sum_accepts_what_package_wrote(packed: Path, tmp_path: Path) -> N
         pytest.skip("coreutils' sha256sum is not installed")
     with zipfile.ZipFile(packed) as zf:
         zf.extractall(tmp_path)
-    result = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr

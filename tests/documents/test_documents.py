@@ -17,10 +17,18 @@ from qms_desktop.services.documents import build_context, render_workspace_docum
 from qms_desktop.services.profile import update_profile
 from qms_desktop.storage.workspace import Workspace
 
-TEMPLATES = ["gap-report", "quality-manual", "service-commitment", "service-outline", "service-recovery-plan"]
-HOSTILE = ("<b>bold?</b> & ]]> {{ 7*7 }} {% if x %} # heading? **star** |a|b| \x00\x07\x1b "
-           "🙂 مرحبا שלום 中文 </para> R&D <img src=\"/no/such/file.png\"/> <a href=\"https://x.example\">a</a> "
-           "vt\x0bff\x0cls\u2028ps\u2029nel\x85fs\x1cgs\x1drs\x1eend" + " long" * 20_000)
+TEMPLATES = [
+    "gap-report",
+    "quality-manual",
+    "service-commitment",
+    "service-outline",
+    "service-recovery-plan",
+]
+HOSTILE = (
+    "<b>bold?</b> & ]]> {{ 7*7 }} {% if x %} # heading? **star** |a|b| \x00\x07\x1b "
+    '🙂 مرحبا שלום 中文 </para> R&D <img src="/no/such/file.png"/> <a href="https://x.example">a</a> '
+    "vt\x0bff\x0cls\u2028ps\u2029nel\x85fs\x1cgs\x1drs\x1eend" + " long" * 20_000
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +52,8 @@ def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
             if descriptor is None and font.get("/DescendantFonts"):
                 descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
             embedded = descriptor is not None and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             found[str(font.get("/BaseFont"))] = embedded
     return sorted(found.items())
 
@@ -58,10 +67,16 @@ def test_templates_are_listed_with_both_languages():
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 @pytest.mark.parametrize("template", TEMPLATES)
-def test_every_template_renders_in_both_formats(demo_workspaces, tmp_path: Path, template: str, lang: str):
+def test_every_template_renders_in_both_formats(
+    demo_workspaces, tmp_path: Path, template: str, lang: str
+):
     with Workspace.open(demo_workspaces[lang], read_only=True) as ws:
-        pdf = render_workspace_document(ws, template, lang=lang, fmt="pdf", out_path=tmp_path / "d.pdf")
-        docx = render_workspace_document(ws, template, lang=lang, fmt="docx", out_path=tmp_path / "d.docx")
+        pdf = render_workspace_document(
+            ws, template, lang=lang, fmt="pdf", out_path=tmp_path / "d.pdf"
+        )
+        docx = render_workspace_document(
+            ws, template, lang=lang, fmt="docx", out_path=tmp_path / "d.docx"
+        )
     fonts = pdf_fonts(pdf)
     assert fonts and all(embedded for _, embedded in fonts), fonts
     assert not any("Helvetica" in name for name, _ in fonts)
@@ -80,11 +95,17 @@ def test_every_template_renders_in_both_formats(demo_workspaces, tmp_path: Path,
 
 def test_quality_manual_structure(demo_workspaces, tmp_path: Path):
     with Workspace.open(demo_workspaces["en"], read_only=True) as ws:
-        docx = render_workspace_document(ws, "quality-manual", lang="en", fmt="docx", out_path=tmp_path / "qm.docx")
-        pdf = render_workspace_document(ws, "quality-manual", lang="en", fmt="pdf", out_path=tmp_path / "qm.pdf")
+        docx = render_workspace_document(
+            ws, "quality-manual", lang="en", fmt="docx", out_path=tmp_path / "qm.docx"
+        )
+        pdf = render_workspace_document(
+            ws, "quality-manual", lang="en", fmt="pdf", out_path=tmp_path / "qm.pdf"
+        )
     doc = open_docx(str(docx))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert "1 About this manual" in headings and any(h.endswith("How the organisation meets ISO 9001") for h in headings)
+    assert "1 About this manual" in headings and any(
+        h.endswith("How the organisation meets ISO 9001") for h in headings
+    )
     assert any("Clause 8: Operation" in h for h in headings)
     xml = doc.element.xml
     assert "TOC \\o" in xml  # a real TOC field
@@ -103,15 +124,31 @@ def test_quality_manual_structure(demo_workspaces, tmp_path: Path):
 def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
     path = write_demo(tmp_path / "hostile.qms", "en")
     with Workspace.open(path) as ws:
-        update_profile(ws, "t", name="Hostile " + HOSTILE[:60], scope=HOSTILE, address=HOSTILE[:200],
-                       management_representative=HOSTILE)  # the control block, history and every header
-        registers.update_plan(ws, "t", quality_policy=HOSTILE[:300], commitment_promise=HOSTILE[:120])
-        registers.add_record(ws, "t", "moment_of_truth", {"moment": HOSTILE[:80], "standard": HOSTILE[:90],
-                                                          "recovery": HOSTILE[:2000]})
+        update_profile(
+            ws,
+            "t",
+            name="Hostile " + HOSTILE[:60],
+            scope=HOSTILE,
+            address=HOSTILE[:200],
+            management_representative=HOSTILE,
+        )  # the control block, history and every header
+        registers.update_plan(
+            ws, "t", quality_policy=HOSTILE[:300], commitment_promise=HOSTILE[:120]
+        )
+        registers.add_record(
+            ws,
+            "t",
+            "moment_of_truth",
+            {"moment": HOSTILE[:80], "standard": HOSTILE[:90], "recovery": HOSTILE[:2000]},
+        )
         # 100 000 characters inside table cells: a row cannot break across pages
         registers.add_record(ws, "t", "process", {"name": "Huge", "inputs": HOSTILE})
-        registers.add_record(ws, "t", "service_item", {"service": "Rooms", "item": "Huge",
-                                                       "quality_standard": HOSTILE})
+        registers.add_record(
+            ws,
+            "t",
+            "service_item",
+            {"service": "Rooms", "item": "Huge", "quality_standard": HOSTILE},
+        )
         for template in TEMPLATES:
             for fmt in ("pdf", "docx"):
                 for lang in ("en", "zh_CN"):
@@ -130,8 +167,14 @@ def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
     for template in TEMPLATES:
         for lang in ("en", "zh_CN"):
             reader = PdfReader(str(tmp_path / f"{template}-{lang}.pdf"))
-            links = [a.get_object().get("/A") or {} for page in reader.pages for a in page.get("/Annots") or []]
-            assert not [a for a in links if "/URI" in a]  # the TOC links inside; nothing from user text
+            links = [
+                a.get_object().get("/A") or {}
+                for page in reader.pages
+                for a in page.get("/Annots") or []
+            ]
+            assert not [
+                a for a in links if "/URI" in a
+            ]  # the TOC links inside; nothing from user text
 
 
 def write_user_template(folder: Path, body: str) -> Path:
@@ -153,22 +196,38 @@ def test_template_errors_name_template_line_and_cause(tmp_path: Path, body: str,
     user = write_user_template(tmp_path / "templates", body)
     out = tmp_path / "out.pdf"
     with pytest.raises(TemplateError) as exc:
-        render_document("mine", {"organisation": {}, "document": {}}, lang="en", fmt="pdf", out_path=out,
-                        user_dir=user)
+        render_document(
+            "mine",
+            {"organisation": {}, "document": {}},
+            lang="en",
+            fmt="pdf",
+            out_path=out,
+            user_dir=user,
+        )
     assert "template mine (en.md.j2)" in str(exc.value) and words in str(exc.value)
     assert not out.exists() and list(tmp_path.glob("*.pdf")) == []
 
 
 def test_user_templates_override_and_add(tmp_path: Path, demo_workspaces):
     user = tmp_path / "templates"
-    shutil.copytree(Path(list_templates()[0].folder).parent / "service-commitment", user / "service-commitment")
-    (user / "service-commitment" / "en.md.j2").write_text("# Our own commitment page\n\n{{ plan.commitment_promise }}\n")
+    shutil.copytree(
+        Path(list_templates()[0].folder).parent / "service-commitment", user / "service-commitment"
+    )
+    (user / "service-commitment" / "en.md.j2").write_text(
+        "# Our own commitment page\n\n{{ plan.commitment_promise }}\n"
+    )
     write_user_template(user, "# Mine\n")
     infos = {t.id: t for t in list_templates(user)}
     assert infos["service-commitment"].source == "user" and infos["mine"].source == "user"
     with Workspace.open(demo_workspaces["en"], read_only=True) as ws:
-        out = render_workspace_document(ws, "service-commitment", lang="en", fmt="pdf", out_path=tmp_path / "sc.pdf",
-                                        user_dir=user)
+        out = render_workspace_document(
+            ws,
+            "service-commitment",
+            lang="en",
+            fmt="pdf",
+            out_path=tmp_path / "sc.pdf",
+            user_dir=user,
+        )
     assert "Our own commitment page" in pdf_text(out)
 
 
@@ -181,15 +240,27 @@ def test_reference_docx_styles(tmp_path: Path, demo_workspaces):
     brand.add_paragraph("this body text must not survive")
     brand.save(str(reference))
     with Workspace.open(demo_workspaces["en"], read_only=True) as ws:
-        out = render_workspace_document(ws, "service-outline", lang="en", fmt="docx", out_path=tmp_path / "so.docx",
-                                        reference_docx=reference)
+        out = render_workspace_document(
+            ws,
+            "service-outline",
+            lang="en",
+            fmt="docx",
+            out_path=tmp_path / "so.docx",
+            reference_docx=reference,
+        )
         bad = tmp_path / "brand.dotx"
         bad.write_bytes(reference.read_bytes())
         from qms_desktop.documents import DocumentError
 
         with pytest.raises(DocumentError, match="must be a .docx"):
-            render_workspace_document(ws, "service-outline", lang="en", fmt="docx", out_path=tmp_path / "x.docx",
-                                      reference_docx=bad)
+            render_workspace_document(
+                ws,
+                "service-outline",
+                lang="en",
+                fmt="docx",
+                out_path=tmp_path / "x.docx",
+                reference_docx=bad,
+            )
     doc = open_docx(str(out))
     assert doc.styles["Heading 1"].font.size == Pt(31)
     assert "this body text must not survive" not in "\n".join(p.text for p in doc.paragraphs)
@@ -199,7 +270,9 @@ def test_context_is_plain_data(demo_workspaces):
     with Workspace.open(demo_workspaces["zh_CN"], read_only=True) as ws:
         context = build_context(ws, "gap-report", "zh_CN")
     assert context["assessment"]["name"] == "复评" and context["previous"]["name"] == "基线评估"
-    assert context["comparison"]["improved"] and context["organisation"]["name"].startswith("海港之光")
+    assert context["comparison"]["improved"] and context["organisation"]["name"].startswith(
+        "海港之光"
+    )
 
 
 def test_very_long_paragraphs_are_laid_out_in_pieces_without_losing_text(tmp_path: Path):

@@ -7,9 +7,18 @@ def make_chain(n: int) -> list[AuditEntry]:
     entries = []
     prev = GENESIS_HASH
     for i in range(1, n + 1):
-        fields = dict(seq=i, at_utc=f"2026-01-01T00:00:0{i}", actor="a", action="update",
-                      entity="organisation", entity_id="1", field="name", old_value=str(i - 1),
-                      new_value=str(i), prev_hash=prev)
+        fields = dict(
+            seq=i,
+            at_utc=f"2026-01-01T00:00:0{i}",
+            actor="a",
+            action="update",
+            entity="organisation",
+            entity_id="1",
+            field="name",
+            old_value=str(i - 1),
+            new_value=str(i),
+            prev_hash=prev,
+        )
         h = entry_hash(**fields)
         entries.append(AuditEntry(**fields, hash=h))
         prev = h

@@ -14,8 +14,16 @@ from qms_desktop.domain.messages import Message, placeholders
 ROOT = Path(__file__).resolve().parents[2] / "qms_desktop"
 
 # Every exception class whose first (or, for ValidationError, second) argument is a code.
-ERROR_CLASSES = {"QmsError", "WorkspaceError", "WorkspaceReadOnlyError",
-                 "UsageError", "ExchangeError", "LibraryError", "TemplateError", "DocumentError"}
+ERROR_CLASSES = {
+    "QmsError",
+    "WorkspaceError",
+    "WorkspaceReadOnlyError",
+    "UsageError",
+    "ExchangeError",
+    "LibraryError",
+    "TemplateError",
+    "DocumentError",
+}
 
 
 def _raised_codes() -> list[tuple[str, int, str]]:
@@ -26,8 +34,11 @@ def _raised_codes() -> list[tuple[str, int, str]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            name = node.func.id if isinstance(node.func, ast.Name) else (
-                node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            name = (
+                node.func.id
+                if isinstance(node.func, ast.Name)
+                else (node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            )
             if name in ERROR_CLASSES or name == "Message":
                 index = 0
             elif name == "ValidationError":
@@ -40,22 +51,33 @@ def _raised_codes() -> list[tuple[str, int, str]]:
                 found.append((str(path.relative_to(ROOT)), node.lineno, "<no code>"))
                 continue
             arg = node.args[index]
-            code = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else "<not a literal>"
+            code = (
+                arg.value
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                else "<not a literal>"
+            )
             found.append((str(path.relative_to(ROOT)), node.lineno, code))
     return found
 
 
 def test_every_raised_code_is_in_the_table() -> None:
     table = messages.table()
-    bad = [f"{f}:{line}: {code}" for f, line, code in _raised_codes()
-           if code not in table and code != "<not a literal>"]
+    bad = [
+        f"{f}:{line}: {code}"
+        for f, line, code in _raised_codes()
+        if code not in table and code != "<not a literal>"
+    ]
     assert not bad, "codes missing from the message table:\n" + "\n".join(bad)
 
 
 def test_codes_are_literals_not_sentences() -> None:
     # A dynamic code is allowed only where the code is chosen from the table (checked by name).
-    bad = [f"{f}:{line}: {code}" for f, line, code in _raised_codes()
-           if code == "<no code>" or (code != "<not a literal>" and (" " in code or code != code.lower()))]
+    bad = [
+        f"{f}:{line}: {code}"
+        for f, line, code in _raised_codes()
+        if code == "<no code>"
+        or (code != "<not a literal>" and (" " in code or code != code.lower()))
+    ]
     assert not bad, "errors raised with a sentence instead of a code:\n" + "\n".join(bad)
 
 
@@ -63,7 +85,9 @@ def test_both_languages_have_the_same_placeholders() -> None:
     for code, (en, zh) in messages.table().items():
         assert en.strip() and zh.strip(), code
         assert placeholders(en) == placeholders(zh), code
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), f"{code}: the Chinese sentence has no Chinese"
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), (
+            f"{code}: the Chinese sentence has no Chinese"
+        )
 
 
 def test_an_error_renders_in_each_language_with_nested_messages() -> None:

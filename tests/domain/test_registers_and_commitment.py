@@ -17,8 +17,15 @@ from qms_desktop.domain.registers import (
 
 
 def test_lesson_is_validated():
-    v = validate_record(LESSONS, {"source": "complaint", "occurred_on": "2025-03-02", "what_happened": "Cold food",
-                                  "lesson": "Plates must be warmed"})
+    v = validate_record(
+        LESSONS,
+        {
+            "source": "complaint",
+            "occurred_on": "2025-03-02",
+            "what_happened": "Cold food",
+            "lesson": "Plates must be warmed",
+        },
+    )
     assert v["occurred_on"] == dt.date(2025, 3, 2) and v["decision"] == ""
     with pytest.raises(ValidationError) as exc:
         validate_record(LESSONS, {"source": "rumour", "what_happened": "x", "lesson": "y"})
@@ -26,13 +33,22 @@ def test_lesson_is_validated():
     with pytest.raises(ValidationError, match="required"):
         validate_record(LESSONS, {"source": "audit", "what_happened": "  ", "lesson": "y"})
     with pytest.raises(ValidationError, match="kind of rule"):
-        validate_record(LESSONS, {"source": "audit", "what_happened": "x", "lesson": "y", "decision": "adopt"})
+        validate_record(
+            LESSONS, {"source": "audit", "what_happened": "x", "lesson": "y", "decision": "adopt"}
+        )
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
-        validate_record(LESSONS, {"source": "audit", "what_happened": "x", "lesson": "y", "occurred_on": "March"})
+        validate_record(
+            LESSONS,
+            {"source": "audit", "what_happened": "x", "lesson": "y", "occurred_on": "March"},
+        )
 
 
 def test_objective_target_needs_a_unit_and_a_number():
-    base = {"objective": "Answer the phone fast", "metric": "rings before answer", "frequency": "monthly"}
+    base = {
+        "objective": "Answer the phone fast",
+        "metric": "rings before answer",
+        "frequency": "monthly",
+    }
     with pytest.raises(ValidationError, match="needs a unit"):
         validate_record(OBJECTIVES, {**base, "target": "3"})
     with pytest.raises(ValidationError, match="must be a number"):
@@ -61,25 +77,37 @@ def test_every_register_is_filed_under_its_own_key():
 
 def test_step_rules():
     assert summarise_progress([]) is None
-    lessons = [{"decision": "adopt", "document": "SOP-7"}, {"decision": "adopt", "document": ""},
-               {"decision": "reject", "document": ""}, {"decision": "", "document": ""}]
+    lessons = [
+        {"decision": "adopt", "document": "SOP-7"},
+        {"decision": "adopt", "document": ""},
+        {"decision": "reject", "document": ""},
+        {"decision": "", "document": ""},
+    ]
     assert summarise_progress(lessons) == 0.5
     assert study_progress([{"state": "completed"}, {"state": "planned"}]) == 0.5
     assert recovery_steps_for("small") == (1, 2) and recovery_steps_for("angry") == (1, 2, 3, 4, 5)
 
 
 def test_a_good_commitment_meets_all_five_qualities():
-    rating = check_commitment(ServiceCommitment(
-        promise="Your room is ready by 14:00 or the first night is free.",
-        covers="check-in time", remedy="The first night's room charge is refunded at the desk at once.",
-        invoke="Tell the front desk."))
+    rating = check_commitment(
+        ServiceCommitment(
+            promise="Your room is ready by 14:00 or the first night is free.",
+            covers="check-in time",
+            remedy="The first night's room charge is refunded at the desk at once.",
+            invoke="Tell the front desk.",
+        )
+    )
     assert rating.findings == () and rating.met == QUALITIES
 
 
 def test_a_poor_commitment_is_explained():
-    rating = check_commitment(ServiceCommitment(
-        promise="We provide excellent service and respond as soon as possible, subject to availability.*",
-        remedy="A voucher for your next stay after investigation", invoke="Send a written complaint with your receipt."))
+    rating = check_commitment(
+        ServiceCommitment(
+            promise="We provide excellent service and respond as soon as possible, subject to availability.*",
+            remedy="A voucher for your next stay after investigation",
+            invoke="Send a written complaint with your receipt.",
+        )
+    )
     codes = {(f.quality, f.code) for f in rating.findings}
     assert ("unconditional", "conditions") in codes
     assert ("understandable", "vague") in codes

@@ -16,7 +16,15 @@ from qms_desktop.domain.steps import (
 
 def test_eight_steps_in_method_order_with_chinese_names():
     assert [s.title_en for s in Step] == [
-        "Summarise", "Study", "Compare", "Plan", "Allocate", "Strengthen", "Refine", "Operate"]
+        "Summarise",
+        "Study",
+        "Compare",
+        "Plan",
+        "Allocate",
+        "Strengthen",
+        "Refine",
+        "Operate",
+    ]
     assert "".join(s.title_zh for s in Step) == "总结学习对照策划调配充实完善运行"
     assert [s.number for s in Step] == list(range(1, 9))
 

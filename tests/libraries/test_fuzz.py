@@ -41,21 +41,74 @@ sections:
           - {ref: "1.1.1", title: "Deep"}
 """
 
-JSON_SEED = json.dumps({"catalog": {
-    "uuid": "5a1b0e0c-0000-4000-8000-000000000001",
-    "metadata": {"title": "Tiny", "version": "1.0"},
-    "groups": [{"id": "ac", "title": "Access Control", "props": [{"name": "label", "value": "AC"}],
-                "controls": [{"id": "ac-1", "title": "Policy", "class": "SP",
-                              "parts": [{"id": "s", "name": "statement", "prose": "Do {{ insert: param, p1 }}.",
-                                         "parts": [{"id": "a", "name": "item", "prose": "a"}]}],
-                              "controls": [{"id": "ac-1.1", "title": "Enh"}]}],
-                "groups": [{"id": "sub", "title": "Sub", "controls": [{"id": "x-1", "title": "X"}]}]}],
-    "controls": [{"id": "top", "title": "Top"}]}}).encode()
+JSON_SEED = json.dumps(
+    {
+        "catalog": {
+            "uuid": "5a1b0e0c-0000-4000-8000-000000000001",
+            "metadata": {"title": "Tiny", "version": "1.0"},
+            "groups": [
+                {
+                    "id": "ac",
+                    "title": "Access Control",
+                    "props": [{"name": "label", "value": "AC"}],
+                    "controls": [
+                        {
+                            "id": "ac-1",
+                            "title": "Policy",
+                            "class": "SP",
+                            "parts": [
+                                {
+                                    "id": "s",
+                                    "name": "statement",
+                                    "prose": "Do {{ insert: param, p1 }}.",
+                                    "parts": [{"id": "a", "name": "item", "prose": "a"}],
+                                }
+                            ],
+                            "controls": [{"id": "ac-1.1", "title": "Enh"}],
+                        }
+                    ],
+                    "groups": [
+                        {"id": "sub", "title": "Sub", "controls": [{"id": "x-1", "title": "X"}]}
+                    ],
+                }
+            ],
+            "controls": [{"id": "top", "title": "Top"}],
+        }
+    }
+).encode()
 
-TOKENS = [b"&a ", b"*a", b"[", b"]", b"{", b"}", b"\n  - ", b": ", b'"', b"'", b"\\ud800", b'"\\udfff"',
-          b"9" * 5000, b"\xc2\xb2", b"\xff", b"\x00", b"\xef\xbb\xbf", b"!!python/object/apply:os.system ",
-          b"!!binary ", b"? ", b"%YAML 1.1\n---\n", b"\t", b"\r", b"1e999", b"-0", b"null", b"[" * 200,
-          b'{"catalog":' * 60, b"<<: ", b"~"]
+TOKENS = [
+    b"&a ",
+    b"*a",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"\n  - ",
+    b": ",
+    b'"',
+    b"'",
+    b"\\ud800",
+    b'"\\udfff"',
+    b"9" * 5000,
+    b"\xc2\xb2",
+    b"\xff",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"!!python/object/apply:os.system ",
+    b"!!binary ",
+    b"? ",
+    b"%YAML 1.1\n---\n",
+    b"\t",
+    b"\r",
+    b"1e999",
+    b"-0",
+    b"null",
+    b"[" * 200,
+    b'{"catalog":' * 60,
+    b"<<: ",
+    b"~",
+]
 
 
 @st.composite
@@ -71,18 +124,36 @@ def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
         elif op == "bytes":
             data[pos:pos] = draw(st.binary(min_size=1, max_size=16))
         elif op == "cut":
-            del data[pos:pos + draw(st.integers(1, 64))]
+            del data[pos : pos + draw(st.integers(1, 64))]
         elif op == "repeat":
-            chunk = data[pos:pos + draw(st.integers(1, 64))]
+            chunk = data[pos : pos + draw(st.integers(1, 64))]
             data[pos:pos] = chunk * draw(st.integers(1, 50))
     return bytes(data)
 
 
 VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
-    | st.sampled_from(["1.\u00b2", "\u0663", "9" * 5000, "1." + "9" * 4400, "", " ", "\ud800", "{{ insert: param, x }}"]),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=12)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(
+        [
+            "1.\u00b2",
+            "\u0663",
+            "9" * 5000,
+            "1." + "9" * 4400,
+            "",
+            " ",
+            "\ud800",
+            "{{ insert: param, x }}",
+        ]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 @st.composite
@@ -134,15 +205,24 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 
 @FUZZ
-@given(data=st.one_of(st.binary(max_size=600), mutated(YAML_SEED),
-                      mutated((LIBRARIES / "service-commitment.yaml").read_bytes()),
-                      tree_mutated(yaml.safe_load(YAML_SEED), _yaml_dump)))
+@given(
+    data=st.one_of(
+        st.binary(max_size=600),
+        mutated(YAML_SEED),
+        mutated((LIBRARIES / "service-commitment.yaml").read_bytes()),
+        tree_mutated(yaml.safe_load(YAML_SEED), _yaml_dump),
+    )
+)
 def test_yaml_loader_meets_random_bytes_with_library_errors_only(scratch: Path, data: bytes):
     only_library_errors(load_library, scratch / "fuzz.yaml", data)
 
 
 @FUZZ
-@given(data=st.one_of(st.binary(max_size=600), mutated(JSON_SEED), tree_mutated(json.loads(JSON_SEED), _json_dump)))
+@given(
+    data=st.one_of(
+        st.binary(max_size=600), mutated(JSON_SEED), tree_mutated(json.loads(JSON_SEED), _json_dump)
+    )
+)
 def test_oscal_loader_meets_random_bytes_with_library_errors_only(scratch: Path, data: bytes):
     only_library_errors(import_oscal_catalog, scratch / "fuzz.json", data)
     only_library_errors(load_any, scratch / "fuzz.any", data)

@@ -53,8 +53,17 @@ def test_oscal_enhancements_and_parts_nested_too_deep_are_refused(tmp_path: Path
         part = {"name": "item", "prose": "y", "parts": [part]}
     for name, catalog in (
         ("enh.json", {"catalog": {"metadata": {"title": "T"}, "controls": [control]}}),
-        ("parts.json", {"catalog": {"metadata": {"title": "T"}, "controls": [
-            {"id": "p", "title": "P", "parts": [dict(part, name="statement")]}]}}),
+        (
+            "parts.json",
+            {
+                "catalog": {
+                    "metadata": {"title": "T"},
+                    "controls": [
+                        {"id": "p", "title": "P", "parts": [dict(part, name="statement")]}
+                    ],
+                }
+            },
+        ),
     ):
         path = tmp_path / name
         path.write_text(json.dumps(catalog))
@@ -83,10 +92,21 @@ def test_oscal_values_of_the_wrong_type_are_refused_or_ignored(tmp_path: Path):
     deep_list: list = []
     for _ in range(900):
         deep_list = [deep_list]
-    odd = {"catalog": {"metadata": {"title": "Odd", "version": {"x": 1}}, "uuid": [1],
-                       "controls": [{"id": "a", "title": "A", "props": 5, "parts": "text", "class": deep_list},
-                                    {"id": 7, "title": 3.5, "props": [{"name": "label", "value": deep_list}],
-                                     "parts": [{"name": "statement", "parts": {"x": 1}, "prose": ["no"]}]}]}}
+    odd = {
+        "catalog": {
+            "metadata": {"title": "Odd", "version": {"x": 1}},
+            "uuid": [1],
+            "controls": [
+                {"id": "a", "title": "A", "props": 5, "parts": "text", "class": deep_list},
+                {
+                    "id": 7,
+                    "title": 3.5,
+                    "props": [{"name": "label", "value": deep_list}],
+                    "parts": [{"name": "statement", "parts": {"x": 1}, "prose": ["no"]}],
+                },
+            ],
+        }
+    }
     path = tmp_path / "odd.json"
     path.write_text(json.dumps(odd))
     lib = import_oscal_catalog(path)
@@ -100,7 +120,9 @@ def test_oscal_values_of_the_wrong_type_are_refused_or_ignored(tmp_path: Path):
 
 def test_lone_surrogates_are_refused_in_json_and_yaml(tmp_path: Path):
     path = tmp_path / "sur.json"
-    path.write_text('{"catalog": {"metadata": {"title": "T"}, "controls": [{"id": "a", "title": "\\ud800"}]}}')
+    path.write_text(
+        '{"catalog": {"metadata": {"title": "T"}, "controls": [{"id": "a", "title": "\\ud800"}]}}'
+    )
     with pytest.raises(LibraryError) as exc:
         import_oscal_catalog(path)
     assert_clear(exc.value, "not valid Unicode")
@@ -115,8 +137,11 @@ def test_lone_surrogates_are_refused_in_json_and_yaml(tmp_path: Path):
 
 def library_with_refs(*refs: str) -> str:
     reqs = "".join(f"      - {{ref: '{r}', title: R}}\n" for r in refs)
-    return ("id: x\nname: X\nsections:\n  - ref: '1'\n    title: T\n    requirements:\n" + reqs
-            + "    sections:\n      - {ref: '1.5', title: S, requirements: [{ref: '1.5.1', title: R}]}\n")
+    return (
+        "id: x\nname: X\nsections:\n  - ref: '1'\n    title: T\n    requirements:\n"
+        + reqs
+        + "    sections:\n      - {ref: '1.5', title: S, requirements: [{ref: '1.5.1', title: R}]}\n"
+    )
 
 
 def test_refs_with_superscripts_and_5000_digit_numbers_sort_without_int():
@@ -140,11 +165,14 @@ def test_yaml_nested_deeper_than_any_library_is_refused():
     assert_clear(exc.value, "sections.yaml", "sections are nested more than")
 
 
-@pytest.mark.parametrize("text", [
-    "id: &i x\nname: X\nsections: []\n",                  # an anchor without any alias
-    "id: x\nname: &n {en: X}\nsections: []\n",
-    "id: x\nname: X\nsections:\n  - &s {ref: '1', title: T, requirements: [{ref: '1.1', title: R}]}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: &i x\nname: X\nsections: []\n",  # an anchor without any alias
+        "id: x\nname: &n {en: X}\nsections: []\n",
+        "id: x\nname: X\nsections:\n  - &s {ref: '1', title: T, requirements: [{ref: '1.1', title: R}]}\n",
+    ],
+)
 def test_every_anchor_is_refused(tmp_path: Path, text: str):
     path = tmp_path / "anchor.yaml"
     path.write_text(text)
@@ -165,7 +193,9 @@ def test_an_oscal_catalog_in_yaml_is_read_as_the_yaml_format_and_refused(tmp_pat
 
 def test_a_composed_problem_reads_in_chinese():
     with pytest.raises(LibraryError) as exc:
-        load_library_text("id: x\nname: X\nsections:\n  - ref: '1'\n    titel: One\n", "broken.yaml")
+        load_library_text(
+            "id: x\nname: X\nsections:\n  - ref: '1'\n    titel: One\n", "broken.yaml"
+        )
     zh = exc.value.text("zh_CN")
     assert "broken.yaml 第 5 行" in zh and "未知的键 'titel'" in zh and "line" not in zh
     assert str(exc.value) == exc.value.text("en")

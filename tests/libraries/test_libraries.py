@@ -39,7 +39,12 @@ def test_valid_library_reads_in_reference_order():
     lib = load_library_text(GOOD, "mini.yaml")
     assert [r.ref for r in lib.rows] == ["1", "1.1", "1.1.1", "1.2"]
     deep = lib.rows[2]
-    assert (deep.parent_ref, deep.depth, deep.is_section, deep.tags) == ("1.1", 2, False, ("a", "b"))
+    assert (deep.parent_ref, deep.depth, deep.is_section, deep.tags) == (
+        "1.1",
+        2,
+        False,
+        ("a", "b"),
+    )
     assert lib.requirement_count == 2 and lib.name("zh_CN") == "迷你"
 
 
@@ -47,14 +52,24 @@ def test_valid_library_reads_in_reference_order():
     ("text", "words"),
     [
         ("id: x\nname: X\nsections: []\n", "line 3 (sections): is empty"),
-        ("id: x\nname: X\nsections:\n  - ref: '1'\n    titel: One\n", "line 5 (sections[0]): unknown key 'titel'"),
-        ("id: x\nname: X\nsections:\n  - ref: '1'\n    title: One\n    requirements:\n      - ref: '1'\n        title: Again\n",
-         "line 7 (sections[0].requirements[0].ref): the reference '1' is used twice"),
-        ("id: x\nname: X\nsections:\n  - ref: '1'\n    requirements:\n      - {ref: '1.1', title: T}\n",
-         "(sections[0].title): is missing"),
+        (
+            "id: x\nname: X\nsections:\n  - ref: '1'\n    titel: One\n",
+            "line 5 (sections[0]): unknown key 'titel'",
+        ),
+        (
+            "id: x\nname: X\nsections:\n  - ref: '1'\n    title: One\n    requirements:\n      - ref: '1'\n        title: Again\n",
+            "line 7 (sections[0].requirements[0].ref): the reference '1' is used twice",
+        ),
+        (
+            "id: x\nname: X\nsections:\n  - ref: '1'\n    requirements:\n      - {ref: '1.1', title: T}\n",
+            "(sections[0].title): is missing",
+        ),
         ("id: Bad Id\nname: X\nsections: []\n", "line 1 (id): use up to 80"),
         ("- just\n- a list\n", "expected a mapping"),
-        ("id: x\nname: X\nsections:\n  - ref: '1'\n    title: [not, text]\n", "line 5 (sections[0].title): expected"),
+        (
+            "id: x\nname: X\nsections:\n  - ref: '1'\n    title: [not, text]\n",
+            "line 5 (sections[0].title): expected",
+        ),
         ("id: x\nname: X\nsections: [\n", "not valid YAML"),
         ("format: other/9\nid: x\nname: X\nsections: []\n", "unknown format"),
         ("id: x\nname: X\nsections:\n  - ref: '1'\n    title: One\n", "holds no requirements"),
@@ -70,7 +85,9 @@ def test_broken_libraries_name_file_line_and_place(text, words):
 
 def test_yaml_bomb_is_refused_quickly(tmp_path: Path):
     bomb = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(9))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(9)
+    )
     path = tmp_path / "bomb.yaml"
     path.write_text(bomb)
     t = time.perf_counter()
@@ -100,11 +117,45 @@ def test_hostile_files(tmp_path: Path):
 def test_builtin_iso9001_is_complete():
     lib = builtin_library("iso9001-2015")
     refs = [r.ref for r in lib.rows if not r.is_section]
-    expected = ["4.1", "4.2", "4.3", "4.4", "5.1.1", "5.1.2", "5.2.1", "5.2.2", "5.3", "6.1", "6.2", "6.3",
-                *[f"7.1.{i}" for i in range(1, 7)], "7.2", "7.3", "7.4", "7.5.1", "7.5.2", "7.5.3", "8.1",
-                *[f"8.2.{i}" for i in range(1, 5)], *[f"8.3.{i}" for i in range(1, 7)],
-                *[f"8.4.{i}" for i in range(1, 4)], *[f"8.5.{i}" for i in range(1, 7)], "8.6", "8.7",
-                "9.1.1", "9.1.2", "9.1.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2", "10.3"]
+    expected = [
+        "4.1",
+        "4.2",
+        "4.3",
+        "4.4",
+        "5.1.1",
+        "5.1.2",
+        "5.2.1",
+        "5.2.2",
+        "5.3",
+        "6.1",
+        "6.2",
+        "6.3",
+        *[f"7.1.{i}" for i in range(1, 7)],
+        "7.2",
+        "7.3",
+        "7.4",
+        "7.5.1",
+        "7.5.2",
+        "7.5.3",
+        "8.1",
+        *[f"8.2.{i}" for i in range(1, 5)],
+        *[f"8.3.{i}" for i in range(1, 7)],
+        *[f"8.4.{i}" for i in range(1, 4)],
+        *[f"8.5.{i}" for i in range(1, 7)],
+        "8.6",
+        "8.7",
+        "9.1.1",
+        "9.1.2",
+        "9.1.3",
+        "9.2.1",
+        "9.2.2",
+        "9.3.1",
+        "9.3.2",
+        "9.3.3",
+        "10.1",
+        "10.2",
+        "10.3",
+    ]
     assert refs == expected
     for row in lib.rows:
         assert row.title_en and row.title_zh, row.ref
@@ -130,24 +181,67 @@ def test_round_trip_through_yaml():
 
 
 def catalog(**extra) -> dict:
-    return {"catalog": {
-        "uuid": "5a1b0e0c-0000-4000-8000-000000000001",
-        "metadata": {"title": "Tiny Control Catalog", "version": "1.0", "last-modified": "2026-01-01T00:00:00Z",
-                     "oscal-version": "1.1.2"},
-        "groups": [{
-            "id": "ac", "class": "family", "title": "Access Control",
-            "controls": [{
-                "id": "ac-1", "class": "SP800-53", "title": "Policy and Procedures",
-                "props": [{"name": "label", "value": "AC-1"}],
-                "parts": [{"id": "ac-1_smt", "name": "statement",
-                           "prose": "Develop a policy for {{ insert: param, ac-01_odp.01 }}."},
-                          {"id": "ac-1_gdn", "name": "guidance", "prose": "Policies guide the organisation."}],
-                "controls": [{"id": "ac-1.1", "title": "Enhancement", "props": [{"name": "label", "value": "AC-1(1)"}],
-                              "parts": [{"id": "ac-1.1_smt", "name": "statement", "prose": "Automate it."}]}],
-            }, {"id": "ac-2", "title": "Account Management"}],
-            "groups": [{"id": "ac-x", "title": "Sub-family", "controls": [{"id": "ac-9", "title": "Nested"}]}],
-        }],
-        **extra}}
+    return {
+        "catalog": {
+            "uuid": "5a1b0e0c-0000-4000-8000-000000000001",
+            "metadata": {
+                "title": "Tiny Control Catalog",
+                "version": "1.0",
+                "last-modified": "2026-01-01T00:00:00Z",
+                "oscal-version": "1.1.2",
+            },
+            "groups": [
+                {
+                    "id": "ac",
+                    "class": "family",
+                    "title": "Access Control",
+                    "controls": [
+                        {
+                            "id": "ac-1",
+                            "class": "SP800-53",
+                            "title": "Policy and Procedures",
+                            "props": [{"name": "label", "value": "AC-1"}],
+                            "parts": [
+                                {
+                                    "id": "ac-1_smt",
+                                    "name": "statement",
+                                    "prose": "Develop a policy for {{ insert: param, ac-01_odp.01 }}.",
+                                },
+                                {
+                                    "id": "ac-1_gdn",
+                                    "name": "guidance",
+                                    "prose": "Policies guide the organisation.",
+                                },
+                            ],
+                            "controls": [
+                                {
+                                    "id": "ac-1.1",
+                                    "title": "Enhancement",
+                                    "props": [{"name": "label", "value": "AC-1(1)"}],
+                                    "parts": [
+                                        {
+                                            "id": "ac-1.1_smt",
+                                            "name": "statement",
+                                            "prose": "Automate it.",
+                                        }
+                                    ],
+                                }
+                            ],
+                        },
+                        {"id": "ac-2", "title": "Account Management"},
+                    ],
+                    "groups": [
+                        {
+                            "id": "ac-x",
+                            "title": "Sub-family",
+                            "controls": [{"id": "ac-9", "title": "Nested"}],
+                        }
+                    ],
+                }
+            ],
+            **extra,
+        }
+    }
 
 
 def test_oscal_catalog_import(tmp_path: Path):
@@ -156,7 +250,16 @@ def test_oscal_catalog_import(tmp_path: Path):
     lib = import_oscal_catalog(path)
     assert lib.id == "oscal-tiny-control-catalog" and lib.source == "oscal" and lib.version == "1.0"
     rows = {r.ref: r for r in lib.rows}
-    assert [r.ref for r in lib.rows] == ["ac", "AC-1", "AC-1(1)", "ac-2", "ac-x", "ac-9", "controls", "top-1"]
+    assert [r.ref for r in lib.rows] == [
+        "ac",
+        "AC-1",
+        "AC-1(1)",
+        "ac-2",
+        "ac-x",
+        "ac-9",
+        "controls",
+        "top-1",
+    ]
     assert rows["ac"].is_section and not rows["AC-1"].is_section
     assert rows["AC-1"].guidance_en == "Policies guide the organisation."
     assert rows["AC-1(1)"].guidance_en == "Automate it." and rows["AC-1(1)"].parent_ref == "ac"
@@ -174,8 +277,10 @@ def test_oscal_catalog_import(tmp_path: Path):
         ("[1, 2, 3]", "not an OSCAL catalog"),
         ('{"catalog": {"metadata": {"title": "Empty"}}}', "holds no controls"),
         ('{"catalog": {"metadata": {}}}', "no title"),
-        ('{"catalog": {"metadata": {"title": "T"}, "groups": [{"title": "G", "controls": [{"id": "x"}]}]}}',
-         "needs an id and a title"),
+        (
+            '{"catalog": {"metadata": {"title": "T"}, "groups": [{"title": "G", "controls": [{"id": "x"}]}]}}',
+            "needs an id and a title",
+        ),
         ('{"catalog": ', "line 1: not valid JSON"),
     ],
 )

@@ -84,8 +84,13 @@ def _cli(*args: str) -> tuple[int, str, str]:
 @contextlib.contextmanager
 def _lock_held_by_another_process(path: Path) -> Iterator[int]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "held"
         yield child.pid
@@ -212,13 +217,18 @@ def test_retention_keeps_today_one_a_day_one_a_week_and_drops_the_rest():
         day = now - dt.timedelta(days=days)
         stamps += [_stamp(f"d{days}-{h}", day.replace(hour=h)) for h in (9, 13, 17)]
     # older: one every day from 21 to 80 days back
-    stamps += [_stamp(f"old-{days}", (now - dt.timedelta(days=days)).replace(hour=10)) for days in range(21, 81)]
+    stamps += [
+        _stamp(f"old-{days}", (now - dt.timedelta(days=days)).replace(hour=10))
+        for days in range(21, 81)
+    ]
     keep = backups_to_keep(stamps, now)
     assert {f"today-{h}" for h in range(8, 18)} <= keep  # all of today's
     for days in range(1, 15):  # one a day, the day's last, for 14 days
         assert f"d{days}-17" in keep and f"d{days}-9" not in keep and f"d{days}-13" not in keep
     # Past the 14 days: the newest of each ISO week younger than 8 weeks (56 days).
-    weekly = {k for k in keep if not k.startswith("today")} - {f"d{days}-17" for days in range(1, 15)}
+    weekly = {k for k in keep if not k.startswith("today")} - {
+        f"d{days}-17" for days in range(1, 15)
+    }
     assert weekly == {"d15-17", "d19-17", "old-26", "old-33", "old-40", "old-47", "old-54"}
     ages = {s.key: (now.date() - s.taken_at.date()).days for s in stamps}
     assert all(15 <= ages[k] < 56 for k in weekly)
@@ -241,7 +251,11 @@ def test_retention_always_keeps_the_newest_and_caps_the_size_oldest_first():
     ]
     policy = RetentionPolicy(max_total_bytes=250 * mb)
     assert backups_to_keep(stamps, now, policy) == {"morning", "noon"}
-    assert backups_to_keep(stamps, now, RetentionPolicy(max_total_bytes=300 * mb)) == {"day", "morning", "noon"}
+    assert backups_to_keep(stamps, now, RetentionPolicy(max_total_bytes=300 * mb)) == {
+        "day",
+        "morning",
+        "noon",
+    }
     huge = [_stamp("only", now, 900 * mb), _stamp("before", now - dt.timedelta(hours=1), 1)]
     assert backups_to_keep(huge, now, policy) == {"only"}  # too big alone, kept all the same
     future = [_stamp("future", now + dt.timedelta(days=3)), _stamp("today", now)]
@@ -343,12 +357,14 @@ def _corrupt_pages(path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
     for start in range(2 * page, len(data) - page, page):
-        data[start:start + 16] = b"\xff" * 16
+        data[start : start + 16] = b"\xff" * 16
     path.write_bytes(bytes(data))
 
 
 @pytest.mark.parametrize("damage", ["pages", "audit", "truncated", "foreign"])
-def test_a_damaged_backup_is_refused_and_nothing_changes(workspace_file: Path, tmp_path: Path, damage: str):
+def test_a_damaged_backup_is_refused_and_nothing_changes(
+    workspace_file: Path, tmp_path: Path, damage: str
+):
     with Workspace.open(workspace_file) as ws:
         good = backup_now(ws, "manual", now=T0)
         _edit(ws, "current")
@@ -373,7 +389,9 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(workspace_file: Path, t
     before = workspace_file.read_bytes()
     with pytest.raises(WorkspaceError) as refused:
         restore_backup(workspace_file, bad)
-    expected = "backups.damaged_backup" if damage in ("pages", "audit") else "backups.unusable_backup"
+    expected = (
+        "backups.damaged_backup" if damage in ("pages", "audit") else "backups.unusable_backup"
+    )
     assert refused.value.code == expected
     text = str(refused.value)
     assert "bad.qms" in text and "org.qms was left untouched" in text and "\n" not in text
@@ -421,9 +439,21 @@ def test_an_older_format_backup_is_brought_up_to_date(tmp_path: Path):
 
     def fill(ws: Workspace) -> None:
         with ws.editing("tester") as s:
-            s.add(Organisation(id=1, name="Old Org", default_language="en", short_name="", address="old",
-                               scope="", services="", sites="", industry="", doc_prefix="",
-                               management_representative=""))
+            s.add(
+                Organisation(
+                    id=1,
+                    name="Old Org",
+                    default_language="en",
+                    short_name="",
+                    address="old",
+                    scope="",
+                    services="",
+                    sites="",
+                    industry="",
+                    doc_prefix="",
+                    management_representative="",
+                )
+            )
             for step in Step:
                 s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
 
@@ -439,7 +469,9 @@ def test_an_older_format_backup_is_brought_up_to_date(tmp_path: Path):
     assert set(os.listdir(tmp_path)) == before_names  # no upgrade copy or lock left beside it
 
 
-def test_a_restore_of_the_workspace_onto_itself_or_of_nothing_is_refused(workspace_file: Path, tmp_path: Path):
+def test_a_restore_of_the_workspace_onto_itself_or_of_nothing_is_refused(
+    workspace_file: Path, tmp_path: Path
+):
     with pytest.raises(WorkspaceError) as itself:
         restore_backup(workspace_file, workspace_file)
     assert itself.value.code == "backups.is_the_workspace"
@@ -449,7 +481,9 @@ def test_a_restore_of_the_workspace_onto_itself_or_of_nothing_is_refused(workspa
 
 
 @needs_private_mount
-def test_a_restore_onto_a_full_disk_is_one_clear_line_and_changes_nothing(workspace_file: Path, tmp_path: Path):
+def test_a_restore_onto_a_full_disk_is_one_clear_line_and_changes_nothing(
+    workspace_file: Path, tmp_path: Path
+):
     snippet = f"""
 import shutil
 from pathlib import Path
@@ -473,7 +507,11 @@ result["check"] = cli("check", os.path.join(d, "org.qms"))
     restore = result["restore"]
     assert restore["rc"] == 1, restore
     lines = restore["err"].strip().splitlines()
-    assert len(lines) == 1 and "the disk is full" in lines[0] and "org.qms was left as it was" in lines[0]
+    assert (
+        len(lines) == 1
+        and "the disk is full" in lines[0]
+        and "org.qms was left as it was" in lines[0]
+    )
     assert "Traceback" not in restore["err"]
     assert result["unchanged"]
     assert result["check"]["rc"] == 0, result["check"]
@@ -493,7 +531,13 @@ def test_backup_list_and_restore_from_the_command_line(workspace_file: Path):
     assert code == 0, err
     header, row = out.splitlines()[1:3]
     assert "when" in header and "size" in header and "since" in header
-    assert row.split()[0] == "1" and "KB" in row and "open" in row and "1 (latest" in row and "alice" in row
+    assert (
+        row.split()[0] == "1"
+        and "KB" in row
+        and "open" in row
+        and "1 (latest" in row
+        and "alice" in row
+    )
 
     code, out, err = _cli("backup", "restore", str(workspace_file), "1")
     assert code == 0, err

@@ -18,8 +18,14 @@ from tests.checklist_data import LIBRARY, ROWS, add_test_library
 @pytest.fixture
 def assessed(workspace: Workspace):
     add_test_library(workspace)
-    info, changes = cl.create_assessment(workspace, "tester", "Baseline", dt.date(2026, 10, 1), ["test-iso"],
-                                         audit_date=dt.date(2027, 1, 15))
+    info, changes = cl.create_assessment(
+        workspace,
+        "tester",
+        "Baseline",
+        dt.date(2026, 10, 1),
+        ["test-iso"],
+        audit_date=dt.date(2027, 1, 15),
+    )
     assert changes.checklist
     return workspace, info
 
@@ -61,14 +67,34 @@ def test_assessment_holds_every_requirement(assessed):
 def test_assess_and_score(assessed):
     ws, info = assessed
     rows = {r.ref: r for r in cl.checklist_rows(ws, info.id)}
-    cl.assess_requirement(ws, "Lin", rows["4.1"].item_id, status="conforming", grade="good_practice",
-                          current_practice="Context review each January")
-    cl.assess_requirement(ws, "Lin", rows["4.2"].item_id, status=Status.PARTIAL, gap="No list for suppliers",
-                          action_text="Write the list", action_owner="Zhang", action_due="2026-12-01",
-                          action_priority="high", action_state="open")
+    cl.assess_requirement(
+        ws,
+        "Lin",
+        rows["4.1"].item_id,
+        status="conforming",
+        grade="good_practice",
+        current_practice="Context review each January",
+    )
+    cl.assess_requirement(
+        ws,
+        "Lin",
+        rows["4.2"].item_id,
+        status=Status.PARTIAL,
+        gap="No list for suppliers",
+        action_text="Write the list",
+        action_owner="Zhang",
+        action_due="2026-12-01",
+        action_priority="high",
+        action_state="open",
+    )
     cl.assess_requirement(ws, "Lin", rows["8.5.1"].item_id, status="nonconforming", grade="major")
-    cl.assess_requirement(ws, "Lin", rows["4.3"].item_id, status="not_applicable",
-                          na_justification="Single site; scope is the group's licence")
+    cl.assess_requirement(
+        ws,
+        "Lin",
+        rows["4.3"].item_id,
+        status="not_applicable",
+        na_justification="Single site; scope is the group's licence",
+    )
     overall, by_clause = cl.assessment_score(ws, info.id)
     assert overall.conformity == pytest.approx(1.5 / 3)
     assert overall.progress == pytest.approx(3 / 5)
@@ -88,8 +114,18 @@ def test_assess_and_score(assessed):
     ("values", "field", "code", "words"),
     [
         ({"status": "maybe"}, "status", "core.not_a_choice", "not one of the choices"),
-        ({"status": "not_applicable"}, "na_justification", "core.na_needs_justification", "justification"),
-        ({"status": "conforming", "grade": "major"}, "grade", "core.grade_does_not_fit", "does not fit"),
+        (
+            {"status": "not_applicable"},
+            "na_justification",
+            "core.na_needs_justification",
+            "justification",
+        ),
+        (
+            {"status": "conforming", "grade": "major"},
+            "grade",
+            "core.grade_does_not_fit",
+            "does not fit",
+        ),
         ({"action_due": "next week"}, "action_due", "core.must_be_date", "not a date"),
         ({"colour": "red"}, "colour", "core.no_such_field", "no field"),
     ],
@@ -120,7 +156,9 @@ def test_evidence_attachments(assessed, tmp_path: Path):
     ev, changes = cl.attach_evidence(ws, "t", item_id, f)
     assert changes.items == {item_id}
     assert ev.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
-    cl.attach_evidence(ws, "t", item_id, name="copy.pdf", data=f.read_bytes())  # same content, one blob
+    cl.attach_evidence(
+        ws, "t", item_id, name="copy.pdf", data=f.read_bytes()
+    )  # same content, one blob
     assert [e.name for e in cl.evidence_files(ws, item_id)] == ["room-inspection.pdf", "copy.pdf"]
     assert cl.evidence_data(ws, ev.id) == f.read_bytes()
     assert cl.checklist_rows(ws, info.id)[0].evidence_files == ("room-inspection.pdf", "copy.pdf")
@@ -147,7 +185,9 @@ def test_reassessment_starts_from_the_baseline_and_compares(assessed):
     rows = {r.ref: r for r in cl.checklist_rows(ws, base.id)}
     cl.assess_requirement(ws, "t", rows["4.1"].item_id, status="nonconforming")
     cl.assess_requirement(ws, "t", rows["4.2"].item_id, status="conforming")
-    later, _ = cl.create_assessment(ws, "t", "Re-assessment", dt.date(2027, 2, 1), ["test-iso"], copy_from=base.id)
+    later, _ = cl.create_assessment(
+        ws, "t", "Re-assessment", dt.date(2027, 2, 1), ["test-iso"], copy_from=base.id
+    )
     later_rows = {r.ref: r for r in cl.checklist_rows(ws, later.id)}
     assert later_rows["4.1"].item.status is Status.NONCONFORMING
     cl.assess_requirement(ws, "t", later_rows["4.1"].item_id, status="conforming")

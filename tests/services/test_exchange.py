@@ -25,11 +25,27 @@ def assessed(workspace: Workspace):
     add_test_library(workspace)
     info, _ = cl.create_assessment(workspace, "t", "Baseline", dt.date(2026, 10, 1), ["test-iso"])
     rows = {r.ref: r for r in cl.checklist_rows(workspace, info.id)}
-    cl.assess_requirement(workspace, "Lin", rows["4.1"].item_id, status="conforming", grade="good_practice",
-                          current_practice="=SUM(A1) is typed text, not a formula")
-    cl.assess_requirement(workspace, "Lin", rows["8.5.1"].item_id, status="nonconforming", grade="major",
-                          gap="No checklist", action_text="Write one", action_owner="Zhang",
-                          action_due="2026-12-01", action_priority="high", action_state="open")
+    cl.assess_requirement(
+        workspace,
+        "Lin",
+        rows["4.1"].item_id,
+        status="conforming",
+        grade="good_practice",
+        current_practice="=SUM(A1) is typed text, not a formula",
+    )
+    cl.assess_requirement(
+        workspace,
+        "Lin",
+        rows["8.5.1"].item_id,
+        status="nonconforming",
+        grade="major",
+        gap="No checklist",
+        action_text="Write one",
+        action_owner="Zhang",
+        action_due="2026-12-01",
+        action_priority="high",
+        action_state="open",
+    )
     cl.attach_evidence(workspace, "Lin", rows["8.5.1"].item_id, name="log.pdf", data=b"%PDF")
     return workspace, info
 
@@ -49,7 +65,9 @@ def test_xlsx_is_a_workbook_a_client_can_use(assessed, tmp_path: Path):
     assert sheet.freeze_panes == "C2"
     assert any("conforming" in (dv.formula1 or "") for dv in sheet.data_validations.dataValidation)
     assert sheet.column_dimensions["C"].width > 30
-    values = {sheet.cell(r, 2).value: [c.value for c in sheet[r]] for r in range(2, sheet.max_row + 1)}
+    values = {
+        sheet.cell(r, 2).value: [c.value for c in sheet[r]] for r in range(2, sheet.max_row + 1)
+    }
     assert values["8.5.1"][header.index("Finding grade")] == "major"
     assert values["8.5.1"][header.index("Evidence files")] == "log.pdf"
     assert values["4.1"][header.index("Current practice")].startswith("=SUM")
@@ -74,7 +92,8 @@ def test_round_trip_through_excel_edits(assessed, tmp_path: Path):
     wb.save(out)
     report = plan_import(ws, out)
     assert [(c.ref, sorted(c.values)) for c in report.changes] == [
-        ("4.2", ["action_due", "action_text", "gap", "status"])]
+        ("4.2", ["action_due", "action_text", "gap", "status"])
+    ]
     report, changes = import_checklist(ws, "client", out)
     item = {r.ref: r for r in cl.checklist_rows(ws, info.id)}["4.2"].item
     assert item.status is Status.PARTIAL and item.gap.endswith("供应商未列出")
@@ -103,7 +122,9 @@ def test_csv_round_trip_in_a_legacy_encoding(assessed, tmp_path: Path):
     report, _ = import_checklist(ws, "client", legacy)
     changed = {c.ref: c for c in report.changes}
     assert set(changed) == {"10.2"}  # the quote guarding "=SUM" is taken off again
-    assert {r.ref: r for r in cl.checklist_rows(ws, info.id)}["10.2"].item.evidence_notes == "投诉登记表已审阅"
+    assert {r.ref: r for r in cl.checklist_rows(ws, info.id)}[
+        "10.2"
+    ].item.evidence_notes == "投诉登记表已审阅"
 
 
 def test_filtered_export(assessed, tmp_path: Path):
@@ -127,18 +148,41 @@ def _csv(tmp_path: Path, rows: list[list[str]], name: str = "in.csv") -> Path:
 @pytest.mark.parametrize(
     ("rows", "words"),
     [
-        ([["Library", "Ref", "Status"], ["test-iso", "4.1", "conforming"], ["test-iso", "4.2", "great"]],
-         "row 3: 'great' is not a valid status"),
-        ([["Library", "Ref", "Status"], ["test-iso", "9.9", "conforming"]], "row 2: the assessment has no requirement '9.9'"),
+        (
+            [
+                ["Library", "Ref", "Status"],
+                ["test-iso", "4.1", "conforming"],
+                ["test-iso", "4.2", "great"],
+            ],
+            "row 3: 'great' is not a valid status",
+        ),
+        (
+            [["Library", "Ref", "Status"], ["test-iso", "9.9", "conforming"]],
+            "row 2: the assessment has no requirement '9.9'",
+        ),
         ([["Ref", "Status"], ["4.1", "conforming"]], "lacks the column(s) Library"),
-        ([["Library", "Ref", "Due date"], ["test-iso", "4.1", "soon"]], "row 2: due date 'soon' is not a date"),
-        ([["Library", "Ref", "Status"], ["test-iso", "4.3", "not_applicable"]], "row 2: A requirement marked not applicable"),
-        ([["Library", "Ref", "Status"], ["test-iso", "4.2", "partial"], ["test-iso", "4.2", "partial"]],
-         "already appeared in row 2"),
+        (
+            [["Library", "Ref", "Due date"], ["test-iso", "4.1", "soon"]],
+            "row 2: due date 'soon' is not a date",
+        ),
+        (
+            [["Library", "Ref", "Status"], ["test-iso", "4.3", "not_applicable"]],
+            "row 2: A requirement marked not applicable",
+        ),
+        (
+            [
+                ["Library", "Ref", "Status"],
+                ["test-iso", "4.2", "partial"],
+                ["test-iso", "4.2", "partial"],
+            ],
+            "already appeared in row 2",
+        ),
         ([], "is empty"),
     ],
 )
-def test_bad_rows_are_refused_with_the_row_number_and_nothing_changes(assessed, tmp_path, rows, words):
+def test_bad_rows_are_refused_with_the_row_number_and_nothing_changes(
+    assessed, tmp_path, rows, words
+):
     ws, info = assessed
     before = statuses(ws, info)
     digest = hashlib.sha256(ws.path.read_bytes()).hexdigest()
@@ -152,7 +196,10 @@ def test_bad_rows_are_refused_with_the_row_number_and_nothing_changes(assessed, 
 
 def test_extra_columns_are_ignored(assessed, tmp_path):
     ws, info = assessed
-    path = _csv(tmp_path, [["Library", "Ref", "Status", "Client comment"], ["test-iso", "4.2", "partial", "hi"]])
+    path = _csv(
+        tmp_path,
+        [["Library", "Ref", "Status", "Client comment"], ["test-iso", "4.2", "partial", "hi"]],
+    )
     report, _ = import_checklist(ws, "client", path)
     assert [c.ref for c in report.changes] == ["4.2"]
 
@@ -167,7 +214,7 @@ def test_merged_cells_formulas_and_garbage_are_refused(assessed, tmp_path: Path)
     with pytest.raises(ExchangeError, match="merged cells"):
         import_checklist(ws, "c", tmp_path / "merged.xlsx")
     wb = load_workbook(out)
-    wb["Checklist"]["D3"] = "=IF(1,\"conforming\")"
+    wb["Checklist"]["D3"] = '=IF(1,"conforming")'
     wb.save(tmp_path / "formula.xlsx")
     with pytest.raises(ExchangeError, match="cell D3: a formula"):
         import_checklist(ws, "c", tmp_path / "formula.xlsx")

@@ -30,13 +30,60 @@ EXAMPLES = int(os.environ.get("QMS_FUZZ_EXAMPLES", "150"))
 
 # Byte strings that tend to reach unusual paths in zip, XML and CSV readers.
 TOKENS = [
-    b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\x81", b'"', b"'", b",", b"\r", b"\n", b"\t", b"=", b"<", b">",
-    b"&", b"&amp;", b"&#0;", b"&#xD800;", b"<!DOCTYPE x>", b"<![CDATA[", b"]]>", b"<?xml", b"</row>",
-    b"<row>", b"<c>", b"</c>", b"<c/>", b'<f t="array">1</f>', b"<f/>", b"<v>1e999</v>", b"<v>nan</v>",
-    b'r="XFD1048576"', b'r="A0"', b'r="-1"', b'r="99999999999"', b't="d"', b't="e"', b't="b"',
-    b't="s"', b't="n"', b's="9999"', b'ref="A1:XFD1048576"', b"<mergeCell ref=\"A1:B2\"/>",
-    b"99999999999999999999", b"-1", b"0", b"PK\x03\x04", b"PK\x05\x06", b"PK\x01\x02", b"\x1a",
-    b"conforming", b"not_applicable", b"2026-13-45", b"test-iso", b"4.1",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\x81",
+    b'"',
+    b"'",
+    b",",
+    b"\r",
+    b"\n",
+    b"\t",
+    b"=",
+    b"<",
+    b">",
+    b"&",
+    b"&amp;",
+    b"&#0;",
+    b"&#xD800;",
+    b"<!DOCTYPE x>",
+    b"<![CDATA[",
+    b"]]>",
+    b"<?xml",
+    b"</row>",
+    b"<row>",
+    b"<c>",
+    b"</c>",
+    b"<c/>",
+    b'<f t="array">1</f>',
+    b"<f/>",
+    b"<v>1e999</v>",
+    b"<v>nan</v>",
+    b'r="XFD1048576"',
+    b'r="A0"',
+    b'r="-1"',
+    b'r="99999999999"',
+    b't="d"',
+    b't="e"',
+    b't="b"',
+    b't="s"',
+    b't="n"',
+    b's="9999"',
+    b'ref="A1:XFD1048576"',
+    b'<mergeCell ref="A1:B2"/>',
+    b"99999999999999999999",
+    b"-1",
+    b"0",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"PK\x01\x02",
+    b"\x1a",
+    b"conforming",
+    b"not_applicable",
+    b"2026-13-45",
+    b"test-iso",
+    b"4.1",
 ]
 
 
@@ -64,9 +111,18 @@ def subject(template_workspace: Path, tmp_path_factory: pytest.TempPathFactory):
     add_test_library(ws)
     info, _ = cl.create_assessment(ws, "t", "Baseline", dt.date(2026, 10, 1), ["test-iso"])
     rows = {r.ref: r for r in cl.checklist_rows(ws, info.id)}
-    cl.assess_requirement(ws, "Lin", rows["8.5.1"].item_id, status="nonconforming", grade="major",
-                          gap="No checklist 没有", action_due="2026-12-01", action_priority="high",
-                          action_state="open", action_text="Write one")
+    cl.assess_requirement(
+        ws,
+        "Lin",
+        rows["8.5.1"].item_id,
+        status="nonconforming",
+        grade="major",
+        gap="No checklist 没有",
+        action_due="2026-12-01",
+        action_priority="high",
+        action_state="open",
+        action_text="Write one",
+    )
     export_checklist(ws, folder / "c.xlsx")
     export_checklist(ws, folder / "c.csv", lang="zh_CN")
     xlsx = (folder / "c.xlsx").read_bytes()
@@ -87,14 +143,14 @@ def mutated(draw: st.DrawFn, base: bytes) -> bytes:
         elif kind == "token":
             data[at:at] = draw(st.sampled_from(TOKENS))
         elif kind == "delete":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         elif kind == "truncate":
             del data[at:]
         elif kind == "repeat":
-            piece = bytes(data[at:at + draw(st.integers(1, 64))])
+            piece = bytes(data[at : at + draw(st.integers(1, 64))])
             data[at:at] = piece * draw(st.integers(1, 50))
         else:
-            data[at:at + draw(st.integers(0, 8))] = draw(st.binary(min_size=1, max_size=16))
+            data[at : at + draw(st.integers(0, 8))] = draw(st.binary(min_size=1, max_size=16))
     return bytes(data)
 
 
@@ -127,8 +183,13 @@ def test_hostile_files_give_one_clear_error_and_change_nothing(subject: Subject)
     before = (subject.digest(), subject.statuses())
     seen: dict[str, int] = {}
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=EXAMPLES <= 150,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=EXAMPLES <= 150,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(st.data())
     def run(data: st.DataObject) -> None:
         suffix, content = data.draw(inputs(subject))

@@ -52,9 +52,20 @@ def built(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Buil
     source = folder / "demo.qms"
     shutil.copyfile(demo_template, source)
     with open_workspace(source) as ws:
-        lesson, _ = add_record(ws, "tester", "lesson", {"source": "complaint", "what_happened": "first",
-                                                        "lesson": "first", "decision": "later"})
-        update_record(ws, "tester", "lesson", lesson.id, what_happened=FORMULA, lesson="@SUM(A1:A2)")
+        lesson, _ = add_record(
+            ws,
+            "tester",
+            "lesson",
+            {
+                "source": "complaint",
+                "what_happened": "first",
+                "lesson": "first",
+                "decision": "later",
+            },
+        )
+        update_record(
+            ws, "tester", "lesson", lesson.id, what_happened=FORMULA, lesson="@SUM(A1:A2)"
+        )
         first = checklist.list_assessments(ws)[0]
         checklist.update_assessment(ws, "tester", first.id, name=HOSTILE_ASSESSMENT)
         item = checklist.checklist_rows(ws, first.id)[0].item_id
@@ -64,8 +75,9 @@ def built(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Buil
     progress: list[tuple[float, str]] = []
     with open_workspace(source, read_only=True) as ws:
         head = ws.audit_head()
-        report = build_package(ws, folder / "package.zip", "en",
-                               progress=lambda f, m: progress.append((f, m)))
+        report = build_package(
+            ws, folder / "package.zip", "en", progress=lambda f, m: progress.append((f, m))
+        )
     return Built(source, folder / "package.zip", report, progress, head)
 
 
@@ -86,7 +98,7 @@ def _rewrite(src: Path, dst: Path, change: Callable[[dict[str, bytes]], None]) -
 
 def _flip_one_byte(data: bytes) -> bytes:
     at = len(data) // 2
-    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
 
 
 def _problem_members(report: object) -> set[str]:
@@ -100,8 +112,14 @@ def test_the_package_holds_every_part(built: Built) -> None:
     from qms_desktop.documents import list_templates
 
     names = set(_members(built.zip))
-    for fixed in ("manifest.json", "SHA256SUMS", "README.txt", "workspace.qms", "audit-trail.csv",
-                  "registers.xlsx"):
+    for fixed in (
+        "manifest.json",
+        "SHA256SUMS",
+        "README.txt",
+        "workspace.qms",
+        "audit-trail.csv",
+        "registers.xlsx",
+    ):
         assert fixed in names
     templates = [t.id for t in list_templates(None)]
     assert templates
@@ -110,7 +128,9 @@ def test_the_package_holds_every_part(built: Built) -> None:
         assert f"documents/{template_id}.docx" in names
     with open_workspace(built.source, read_only=True) as ws:
         assessments = checklist.list_assessments(ws)
-    assert len([n for n in names if n.startswith("checklists/") and n.endswith(".xlsx")]) == len(assessments)
+    assert len([n for n in names if n.startswith("checklists/") and n.endswith(".xlsx")]) == len(
+        assessments
+    )
     assert built.report.documents == 2 * len(templates)
     assert built.report.checklists == len(assessments)
     assert built.report.evidence_files == 4  # the demo's one and the three added
@@ -122,7 +142,9 @@ def test_user_text_never_becomes_a_raw_path(built: Built) -> None:
     names = set(_members(built.zip))
     for name in names:
         parts = name.split("/")
-        assert ".." not in parts and not name.startswith("/") and "\\" not in name and ":" not in name
+        assert (
+            ".." not in parts and not name.startswith("/") and "\\" not in name and ":" not in name
+        )
         assert all(ch not in part for part in parts for ch in '<>|?*"')
     evidence = sorted(n for n in names if n.startswith("evidence/"))
     hostile = [n for n in evidence if "Nacht" in n and "/7.1.5/" not in n]  # not the demo's own
@@ -157,8 +179,13 @@ def test_sha256sum_checks_the_unpacked_package(built: Built, tmp_path: Path) -> 
         pytest.skip("coreutils' sha256sum is not installed")
     with zipfile.ZipFile(built.zip) as zf:
         zf.extractall(tmp_path)
-    result = subprocess.run(["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        ["sha256sum", "--strict", "-c", "SHA256SUMS"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     listed = (tmp_path / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     assert len(listed) == len(_members(built.zip)) - 1  # everything but SHA256SUMS itself
@@ -187,7 +214,9 @@ def test_registers_hold_formula_like_text_as_text(built: Built, tmp_path: Path) 
     assert wb.sheetnames == [REGISTER_TITLES[k][0] for k in REGISTERS]
     lessons = wb["Experience and lessons"]
     header = [c.value for c in lessons[1]]
-    assert header[0] == "Record ID" and "What happened" in header and "Experience or lesson" in header
+    assert (
+        header[0] == "Record ID" and "What happened" in header and "Experience or lesson" in header
+    )
     cells = [c for row in lessons.iter_rows(min_row=2) for c in row]
     formula = [c for c in cells if c.value == FORMULA]
     assert formula and all(c.data_type == "s" for c in formula)
@@ -199,8 +228,19 @@ def test_registers_hold_formula_like_text_as_text(built: Built, tmp_path: Path) 
 def test_the_audit_trail_csv_has_every_column_and_entry(built: Built) -> None:
     text = _members(built.zip)["audit-trail.csv"].decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["seq", "at_utc", "actor", "action", "entity", "entity_id", "field", "old_value",
-                       "new_value", "prev_hash", "hash"]
+    assert rows[0] == [
+        "seq",
+        "at_utc",
+        "actor",
+        "action",
+        "entity",
+        "entity_id",
+        "field",
+        "old_value",
+        "new_value",
+        "prev_hash",
+        "hash",
+    ]
     assert len(rows) - 1 == built.head[0]
     assert rows[-1][-1] == built.head[1]
     assert rows[1][-2] == "0" * 64
@@ -228,7 +268,9 @@ def test_the_package_verifies(built: Built) -> None:
     assert report.organisation == "Harbour Light Hotels Ltd."
 
 
-@pytest.mark.parametrize("member", ["registers.xlsx", "workspace.qms", "documents/quality-manual.pdf"])
+@pytest.mark.parametrize(
+    "member", ["registers.xlsx", "workspace.qms", "documents/quality-manual.pdf"]
+)
 def test_one_changed_byte_is_found_and_named(built: Built, tmp_path: Path, member: str) -> None:
     def change(m: dict[str, bytes]) -> None:
         m[member] = _flip_one_byte(m[member])
@@ -237,7 +279,9 @@ def test_one_changed_byte_is_found_and_named(built: Built, tmp_path: Path, membe
     assert not report.sound
     assert member in _problem_members(report)
     texts = report.problem_texts()
-    assert any(t.startswith(f"{member}: its content differs from the manifest") for t in texts), texts
+    assert any(t.startswith(f"{member}: its content differs from the manifest") for t in texts), (
+        texts
+    )
     assert any(member in t for t in report.problem_texts("zh_CN"))
 
 
@@ -254,7 +298,10 @@ def test_an_added_member_is_found(built: Built, tmp_path: Path) -> None:
         m["documents/extra.pdf"] = b"%PDF-1.4 not ours"
 
     report = verify_package(_rewrite(built.zip, tmp_path / "more.zip", add))
-    assert {p.code for p in report.problems} == {"package.problem_extra", "package.problem_sums_unlisted"}
+    assert {p.code for p in report.problems} == {
+        "package.problem_extra",
+        "package.problem_sums_unlisted",
+    }
     assert _problem_members(report) == {"documents/extra.pdf"}
 
 
@@ -266,10 +313,12 @@ def test_folder_entries_of_a_re_zipped_package_are_no_problem(built: Built, tmp_
     assert verify_package(_rewrite(built.zip, tmp_path / "folders.zip", add_folders)).sound
 
 
-def test_a_swapped_workspace_with_a_rewritten_manifest_is_found(built: Built, demo_template: Path,
-                                                                tmp_path: Path) -> None:
+def test_a_swapped_workspace_with_a_rewritten_manifest_is_found(
+    built: Built, demo_template: Path, tmp_path: Path
+) -> None:
     """Someone replaces workspace.qms by an older copy and fixes manifest and SHA256SUMS to
     match: the copy's audit chain head is not the one the manifest recorded."""
+
     def swap(m: dict[str, bytes]) -> None:
         older = demo_template.read_bytes()
         m["workspace.qms"] = older
@@ -278,8 +327,10 @@ def test_a_swapped_workspace_with_a_rewritten_manifest_is_found(built: Built, de
             if entry["path"] == "workspace.qms":
                 entry["size"], entry["sha256"] = len(older), hashlib.sha256(older).hexdigest()
         m["manifest.json"] = json.dumps(manifest).encode()
-        m["SHA256SUMS"] = "".join(f"{hashlib.sha256(m[e['path']]).hexdigest()}  {e['path']}\n"
-                                  for e in [*manifest["files"], {"path": "manifest.json"}]).encode()
+        m["SHA256SUMS"] = "".join(
+            f"{hashlib.sha256(m[e['path']]).hexdigest()}  {e['path']}\n"
+            for e in [*manifest["files"], {"path": "manifest.json"}]
+        ).encode()
 
     report = verify_package(_rewrite(built.zip, tmp_path / "swapped.zip", swap))
     assert [p.code for p in report.problems] == ["package.problem_head"], report.problem_texts()
@@ -288,15 +339,31 @@ def test_a_swapped_workspace_with_a_rewritten_manifest_is_found(built: Built, de
 
 def test_a_damaged_sums_file_is_found(built: Built, tmp_path: Path) -> None:
     def damage(m: dict[str, bytes]) -> None:
-        m["SHA256SUMS"] = m["SHA256SUMS"].replace(b"  registers.xlsx", b"  registers.xlsx.bak") + b"nonsense\n"
+        m["SHA256SUMS"] = (
+            m["SHA256SUMS"].replace(b"  registers.xlsx", b"  registers.xlsx.bak") + b"nonsense\n"
+        )
 
     report = verify_package(_rewrite(built.zip, tmp_path / "sums.zip", damage))
     codes = {p.code for p in report.problems}
-    assert codes == {"package.problem_sums_unknown", "package.problem_sums_unlisted", "package.problem_sums_line"}
+    assert codes == {
+        "package.problem_sums_unknown",
+        "package.problem_sums_unlisted",
+        "package.problem_sums_line",
+    }
 
 
-@pytest.mark.parametrize("name", ["../evil.txt", "documents/../../evil.txt", "/etc/evil", "C:/evil.txt",
-                                  "docs\\..\\evil.txt", "a//b.txt", "./x.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../evil.txt",
+        "documents/../../evil.txt",
+        "/etc/evil",
+        "C:/evil.txt",
+        "docs\\..\\evil.txt",
+        "a//b.txt",
+        "./x.txt",
+    ],
+)
 def test_a_member_pointing_outside_is_refused(built: Built, tmp_path: Path, name: str) -> None:
     def add(m: dict[str, bytes]) -> None:
         m[name] = b"x"
@@ -385,8 +452,13 @@ def test_cancel_stops_and_leaves_nothing(built: Built, tmp_path: Path, stop_at: 
     seen: list[str] = []
     with open_workspace(built.source, read_only=True) as ws:
         with pytest.raises(QmsError) as caught:
-            build_package(ws, tmp_path / "p.zip", "en", progress=lambda _f, m: seen.append(m),
-                          cancel=lambda: any(m.startswith(stop_at) for m in seen))
+            build_package(
+                ws,
+                tmp_path / "p.zip",
+                "en",
+                progress=lambda _f, m: seen.append(m),
+                cancel=lambda: any(m.startswith(stop_at) for m in seen),
+            )
     assert caught.value.code == "package.cancelled"
     assert list(tmp_path.iterdir()) == []
 
@@ -425,10 +497,14 @@ def test_every_register_field_and_choice_has_words_in_both_languages() -> None:
                 if choice:
                     assert CHOICE_LABELS[choice][0] and chinese(CHOICE_LABELS[choice][1]), choice
     names = [REGISTER_TITLES[k][i] for k in REGISTERS for i in (0, 1)]
-    assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)  # Excel's sheet-name rules
+    assert all(
+        len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names
+    )  # Excel's sheet-name rules
 
 
-def test_an_edit_made_while_packing_is_wholly_outside_the_package(built: Built, tmp_path: Path) -> None:
+def test_an_edit_made_while_packing_is_wholly_outside_the_package(
+    built: Built, tmp_path: Path
+) -> None:
     """Everything is read from the copy taken first: an edit committed by another editor
     while the package is being written shows nowhere in it, and the package still verifies."""
     source = tmp_path / "busy.qms"
@@ -441,7 +517,9 @@ def test_an_edit_made_while_packing_is_wholly_outside_the_package(built: Built, 
 
         def edit_once(_fraction: float, _message: str) -> None:
             if not edited and _fraction > 0:
-                add_record(editor, "someone else", "person", {"name": "Late Arrival", "role": "Clerk"})
+                add_record(
+                    editor, "someone else", "person", {"name": "Late Arrival", "role": "Clerk"}
+                )
                 edited.append(True)
 
         report = build_package(other, tmp_path / "busy.zip", "en", progress=edit_once)

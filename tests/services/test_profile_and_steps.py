@@ -44,8 +44,15 @@ def test_invalid_update_writes_nothing(workspace: Workspace):
 def test_step_sign_off_rules(workspace: Workspace):
     with pytest.raises(ValidationError):
         update_step(workspace, "t", Step.SUMMARISE, status=StepStatus.DONE)
-    state, changes = update_step(workspace, "t", Step.SUMMARISE, status=StepStatus.DONE,
-                                 signed_off_by="Lin Wei", signed_off_on=dt.date(2026, 10, 1), notes="ok")
+    state, changes = update_step(
+        workspace,
+        "t",
+        Step.SUMMARISE,
+        status=StepStatus.DONE,
+        signed_off_by="Lin Wei",
+        signed_off_on=dt.date(2026, 10, 1),
+        notes="ok",
+    )
     assert state.status is StepStatus.DONE and changes.steps == {"summarise"}
     assert get_step_progress(workspace)[Step.SUMMARISE] == 1.0
     # leaving arguments out keeps them
@@ -98,13 +105,22 @@ def test_demo_has_a_baseline_and_a_reassessment(tmp_path: Path, lang: str):
         base, later = cl.list_assessments(ws)
         overall, by_clause = cl.assessment_score(ws, base.id)
         counts = overall.counts
-        assert counts[Status.CONFORMING] >= 5 and counts[Status.PARTIAL] >= 5 and counts[Status.NONCONFORMING] >= 4
+        assert (
+            counts[Status.CONFORMING] >= 5
+            and counts[Status.PARTIAL] >= 5
+            and counts[Status.NONCONFORMING] >= 4
+        )
         assert 0.3 < overall.conformity < 0.8 and set(by_clause) >= {"4", "7", "9", "10"}
         comparison = cl.compare_assessments(ws, base.id, later.id)
         assert {c.ref for c in comparison.improved} >= {"4.3", "7.1.5"}
         assert {c.ref for c in comparison.regressed} == {"4.1"}
         ready = cl.assessment_readiness(ws, later.id, today=dt.date(2026, 12, 20))
-        assert ready is not None and ready.open_actions > 5 and ready.overdue >= 2 and ready.due_after_audit == 1
+        assert (
+            ready is not None
+            and ready.open_actions > 5
+            and ready.overdue >= 2
+            and ready.due_after_audit == 1
+        )
         rows = {r.ref: r for r in cl.checklist_rows(ws, base.id)}
         assert rows["7.1.5"].evidence_files == ("calibration-list-2026.csv",)
     assert check_workspace(tmp_path / "d.qms").sound

@@ -9,8 +9,13 @@ from sqlalchemy import Date, Float, Numeric, String, Text
 from qms_desktop.domain.registers import REGISTERS, Register, validate_record
 from qms_desktop.storage.models import REGISTER_MODELS
 
-COLUMN_KINDS = {"date": (Date,), "number": (Float, Numeric), "choice": (String,), "text": (Text, String),
-                "multiline": (Text,)}
+COLUMN_KINDS = {
+    "date": (Date,),
+    "number": (Float, Numeric),
+    "choice": (String,),
+    "text": (Text, String),
+    "multiline": (Text,),
+}
 
 
 def test_every_register_has_a_table_and_every_table_a_register():
@@ -26,7 +31,10 @@ def test_the_table_has_one_column_per_field_of_the_right_kind(key: str):
     for field in register.fields:
         column = columns[field.name]
         assert isinstance(column.type, COLUMN_KINDS[field.kind]), (key, field.name, column.type)
-        assert column.nullable == (field.kind in ("date", "number") and not field.required), (key, field.name)
+        assert column.nullable == (field.kind in ("date", "number") and not field.required), (
+            key,
+            field.name,
+        )
         if field.kind == "choice" and isinstance(column.type, String) and column.type.length:
             assert max(len(c) for c in field.choices) <= column.type.length, (key, field.name)
     assert REGISTER_MODELS[key].__audit_entity__ == register.key
@@ -37,7 +45,10 @@ def test_a_blank_record_holds_the_empty_value_of_each_kind(key: str):
     register = REGISTERS[key]
     blank = register.blank()
     for field in register.fields:
-        assert blank[field.name] == (None if field.kind in ("date", "number") else ""), (key, field.name)
+        assert blank[field.name] == (None if field.kind in ("date", "number") else ""), (
+            key,
+            field.name,
+        )
     required = [f.name for f in register.fields if f.required]
     if required:
         with pytest.raises(Exception) as caught:

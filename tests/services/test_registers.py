@@ -12,16 +12,27 @@ from qms_desktop.storage.workspace import Workspace
 
 
 def lesson(**kw):
-    return {"source": "complaint", "what_happened": "Guest waited 40 min at check-in",
-            "lesson": "Peak arrivals need a second desk", **kw}
+    return {
+        "source": "complaint",
+        "what_happened": "Guest waited 40 min at check-in",
+        "lesson": "Peak arrivals need a second desk",
+        **kw,
+    }
 
 
 def test_add_edit_delete_restore(workspace: Workspace):
     rec, changes = rs.add_record(workspace, "Lin", "lesson", lesson(occurred_on="2025-08-01"))
     assert changes.steps == {"summarise"} and changes.registers == {"lesson"}
     assert rec.values["occurred_on"] == dt.date(2025, 8, 1)
-    rec2, _ = rs.update_record(workspace, "Lin", "lesson", rec.id, decision="adopt", rule_kind="standard",
-                               document="HLH-SOP-012")
+    rec2, _ = rs.update_record(
+        workspace,
+        "Lin",
+        "lesson",
+        rec.id,
+        decision="adopt",
+        rule_kind="standard",
+        document="HLH-SOP-012",
+    )
     assert rec2.values["document"] == "HLH-SOP-012"
     deleted, _ = rs.delete_record(workspace, "Lin", "lesson", rec.id)
     assert rs.list_records(workspace, "lesson") == []
@@ -51,16 +62,25 @@ def test_step_progress_from_records(workspace: Workspace):
     assert get_step_progress(workspace)[Step.SUMMARISE] == 0.5
     rs.update_record(workspace, "t", "lesson", a.id, decision="later")
     assert get_step_progress(workspace)[Step.SUMMARISE] == 0.99  # complete, awaiting sign-off
-    rs.add_record(workspace, "t", "study_plan", {"role": "Front office", "standard": "ISO 9001", "state": "planned"})
+    rs.add_record(
+        workspace,
+        "t",
+        "study_plan",
+        {"role": "Front office", "standard": "ISO 9001", "state": "planned"},
+    )
     assert get_step_progress(workspace)[Step.STUDY] == 0.0
 
 
 def test_plan_design_and_commitment(workspace: Workspace):
-    plan, changes = rs.update_plan(workspace, "t", quality_policy="Every guest, every time.",
-                                   commitment_promise="Room ready by 14:00 or the first night is free.",
-                                   commitment_covers="check-in time",
-                                   commitment_remedy="First night refunded at once at the desk",
-                                   commitment_invoke="Tell the front desk.")
+    plan, changes = rs.update_plan(
+        workspace,
+        "t",
+        quality_policy="Every guest, every time.",
+        commitment_promise="Room ready by 14:00 or the first night is free.",
+        commitment_covers="check-in time",
+        commitment_remedy="First night refunded at once at the desk",
+        commitment_invoke="Tell the front desk.",
+    )
     assert plan["quality_policy"] == "Every guest, every time." and changes.steps == {"plan"}
     assert rs.rate_commitment(workspace).score == 5
     with pytest.raises(ValidationError):

@@ -31,8 +31,10 @@ def unwritable(path: Path) -> Iterator[None]:
     writes whatever the mode says, so as root the immutable flag (chattr +i) stands in,
     and the test is skipped where the file system has none."""
     if is_root():
-        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)],
-                                                            capture_output=True).returncode != 0:
+        if (
+            shutil.which("chattr") is None
+            or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0
+        ):
             pytest.skip("running as root, and this file system has no immutable flag")
         try:
             yield
@@ -53,14 +55,26 @@ def _private_mounts_work() -> bool:
     if not is_root() or shutil.which("unshare") is None or sys.platform != "linux":
         return False
     with tempfile.TemporaryDirectory() as d:
-        probe = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c",
-                                'mount -t tmpfs -o size=64k tmpfs "$0"', d], capture_output=True)
+        probe = subprocess.run(
+            [
+                "unshare",
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                'mount -t tmpfs -o size=64k tmpfs "$0"',
+                d,
+            ],
+            capture_output=True,
+        )
     return probe.returncode == 0
 
 
 PRIVATE_MOUNTS = _private_mounts_work()
 needs_private_mount = pytest.mark.skipif(
-    not PRIVATE_MOUNTS, reason="needs root and mount namespaces (unshare) for a real tiny disk")
+    not PRIVATE_MOUNTS, reason="needs root and mount namespaces (unshare) for a real tiny disk"
+)
 
 _INNER = r"""
 import json, os, subprocess, sys
@@ -81,21 +95,43 @@ result = {}
 """
 
 
-def run_on_own_disk(tmp_path: Path, size_kb: int, snippet: str, *, read_only: bool = False) -> dict[str, Any]:
+def run_on_own_disk(
+    tmp_path: Path, size_kb: int, snippet: str, *, read_only: bool = False
+) -> dict[str, Any]:
     """Run `snippet` (Python; `d` is the folder on the disk, `cli(...)` runs the command
     line, `fill_up()` fills the disk, `result` is printed as JSON) in a private mount
     namespace where `d` is a fresh tmpfs of `size_kb` KB, remounted read-only after any
     preparation when asked. Returns `result` plus the files left in `d`."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    code = _INNER + snippet + "\nresult['files'] = sorted(os.listdir(d))\nprint(json.dumps(result))\n"
+    code = (
+        _INNER + snippet + "\nresult['files'] = sorted(os.listdir(d))\nprint(json.dumps(result))\n"
+    )
     remount = 'mount -o remount,ro "$0" && ' if read_only else ""
     env = dict(os.environ, PYTHONPATH=str(ROOT), QMS_DESKTOP_DATA=str(tmp_path / "data"))
-    shell = (f'mount -t tmpfs -o size={size_kb}k,mode=0777 tmpfs "$0" && {remount}'
-             'cd "$1" && exec "$2" -c "$3" "$0"')
-    run = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", shell,
-                          str(mount_point), str(ROOT), sys.executable, code],
-                         capture_output=True, text=True, env=env, timeout=120)
+    shell = (
+        f'mount -t tmpfs -o size={size_kb}k,mode=0777 tmpfs "$0" && {remount}'
+        'cd "$1" && exec "$2" -c "$3" "$0"'
+    )
+    run = subprocess.run(
+        [
+            "unshare",
+            "-m",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            shell,
+            str(mount_point),
+            str(ROOT),
+            sys.executable,
+            code,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     return dict(json.loads(run.stdout.strip().splitlines()[-1]))
 
@@ -129,15 +165,27 @@ def kill_mid_edit(path: Path) -> None:
 
 def cli(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QMS_DESKTOP_DATA=str(env_home))
-    return subprocess.run([sys.executable, "-m", "qms_desktop", *args], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "qms_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def cli_bytes(*args: bytes, env_home: Path) -> subprocess.CompletedProcess[str]:
     """The command line with raw (possibly non-UTF-8) byte arguments, as a shell passes them."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), QMS_DESKTOP_DATA=str(env_home))
-    return subprocess.run([os.fsencode(sys.executable), b"-m", b"qms_desktop", *args], capture_output=True,
-                          text=True, env=env, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"qms_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def one_clear_line(run: subprocess.CompletedProcess[str]) -> str:

@@ -95,26 +95,32 @@ def test_deleted_last_entry_detected(workspace_file: Path):
 
 def test_inserted_entry_detected(workspace_file: Path):
     edited(workspace_file)
-    _tamper(workspace_file,
-            "INSERT INTO audit_entry (seq, at_utc, actor, action, entity, entity_id, field, old_value,"
-            " new_value, prev_hash, hash) SELECT seq + 1, at_utc, 'mallory', action, entity, entity_id,"
-            " field, old_value, 'inserted', hash, hash FROM audit_entry WHERE seq = 10")
+    _tamper(
+        workspace_file,
+        "INSERT INTO audit_entry (seq, at_utc, actor, action, entity, entity_id, field, old_value,"
+        " new_value, prev_hash, hash) SELECT seq + 1, at_utc, 'mallory', action, entity, entity_id,"
+        " field, old_value, 'inserted', hash, hash FROM audit_entry WHERE seq = 10",
+    )
     assert "audit entry" in _first_problem(workspace_file)
 
 
 def test_reordered_entries_detected(workspace_file: Path):
     edited(workspace_file)
-    _tamper(workspace_file,
-            "UPDATE audit_entry SET seq = -1 WHERE seq = 10",
-            "UPDATE audit_entry SET seq = 10 WHERE seq = 11",
-            "UPDATE audit_entry SET seq = 11 WHERE seq = -1")
+    _tamper(
+        workspace_file,
+        "UPDATE audit_entry SET seq = -1 WHERE seq = 10",
+        "UPDATE audit_entry SET seq = 10 WHERE seq = 11",
+        "UPDATE audit_entry SET seq = 11 WHERE seq = -1",
+    )
     assert "audit entry" in _first_problem(workspace_file)
 
 
 def test_new_rows_are_recorded_with_their_ids(workspace: Workspace):
     from qms_desktop.services.registers import add_record
 
-    rec, _ = add_record(workspace, "Lin", "lesson", {"source": "audit", "what_happened": "x", "lesson": "y"})
+    rec, _ = add_record(
+        workspace, "Lin", "lesson", {"source": "audit", "what_happened": "x", "lesson": "y"}
+    )
     entries = history(workspace, "lesson", str(rec.id))
     assert [e.action for e in entries] == ["create"]
     assert '"what_happened": "x"' in entries[0].new_value

@@ -64,8 +64,13 @@ def test_names_say_when_and_why_and_sort_in_time_order(tmp_path: Path):
     assert name == "20250314-120000Z-before-restore.qms"
     assert parse_name(name) == (NOON, "before-restore", 1)
     assert parse_name(backup_name(NOON, "auto", 3)) == (NOON, "auto", 3)
-    for other in ("notes.txt", "20250314-120000Z-auto.qms-journal", ".backup-x.qms-new",
-                  "20251399-120000Z-auto.qms", "20250314-120000Z-Auto.qms"):
+    for other in (
+        "notes.txt",
+        "20250314-120000Z-auto.qms-journal",
+        ".backup-x.qms-new",
+        "20251399-120000Z-auto.qms",
+        "20250314-120000Z-Auto.qms",
+    ):
         assert parse_name(other) is None
     with pytest.raises(ValueError):
         backup_name(NOON, "no spaces please")
@@ -100,15 +105,21 @@ def test_a_backup_is_a_committed_state_while_another_process_writes(
     # With many small steps the editor commits between them, and SQLite starts the copy again.
     monkeypatch.setattr("qms_desktop.storage.backups.STEP_PAGES", step_pages)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(workspace_file)], stdout=subprocess.PIPE,
-                              text=True, env=env)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(workspace_file)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     folder = tmp_path / "backups"
     made = []
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
         time.sleep(0.2)
         for i in range(8):
-            made.append(write_backup(workspace_file, folder, NOON + dt.timedelta(minutes=i), "auto"))
+            made.append(
+                write_backup(workspace_file, folder, NOON + dt.timedelta(minutes=i), "auto")
+            )
             time.sleep(0.05)
     finally:
         writer.kill()
@@ -164,7 +175,9 @@ def test_changes_since_follows_the_chain_and_sees_a_branch(workspace: Workspace,
     assert head is not None
     [since] = changes_since(workspace.path, [head])
     assert since is not None and since.entries == 2 and since.latest_actor == "bob"
-    assert since.latest_at is not None and since.latest_at.startswith(str(dt.datetime.now(dt.UTC).year))
+    assert since.latest_at is not None and since.latest_at.startswith(
+        str(dt.datetime.now(dt.UTC).year)
+    )
     now_head = read_audit_head(workspace.path)
     assert now_head is not None
     assert changes_since(workspace.path, [now_head]) == [ChangesSince(0, None, None)]
@@ -191,7 +204,9 @@ def test_stage_and_replace_swap_the_file_in_one_rename(workspace_file: Path, tmp
     assert read_audit_head(workspace_file) == read_audit_head(backup, immutable=True)
 
 
-def test_an_online_copy_of_an_interrupted_edit_rolls_it_back_when_allowed(workspace_file: Path, tmp_path: Path):
+def test_an_online_copy_of_an_interrupted_edit_rolls_it_back_when_allowed(
+    workspace_file: Path, tmp_path: Path
+):
     from tests.storage.disk_faults import kill_mid_edit
 
     before = read_audit_head(workspace_file)

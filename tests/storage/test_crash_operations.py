@@ -64,8 +64,13 @@ while True:
 
 def _spawn(op: str, path: Path, extra: str = "-") -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, "-c", CHILD, op, str(path), extra], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, op, str(path), extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert child.stdout is not None
     line = child.stdout.readline().strip()
     assert line == "ready", (line, child.stderr.read() if child.stderr else "")
@@ -118,8 +123,8 @@ def _csv_pair(ws_path: Path, stem: Path) -> None:
     header = [h.strip().lower() for h in table[0]]
     status, gap = header.index("status"), header.index("gap")
     for suffix, value in (("-a.csv", "conforming"), ("-b.csv", "nonconforming")):
-        rows = [table[0]] + [[*r[:status], value, *r[status + 1:]] for r in table[1:]]
-        rows = [rows[0]] + [[*r[:gap], f"gap {value}", *r[gap + 1:]] for r in rows[1:]]
+        rows = [table[0]] + [[*r[:status], value, *r[status + 1 :]] for r in table[1:]]
+        rows = [rows[0]] + [[*r[:gap], f"gap {value}", *r[gap + 1 :]] for r in rows[1:]]
         with stem.with_name(stem.name + suffix).open("w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerows(rows)
 
@@ -127,7 +132,9 @@ def _csv_pair(ws_path: Path, stem: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("op", ["edits", "import", "library"])
-def test_a_killed_workspace_operation_is_all_or_nothing(op: str, demo_file: Path, tmp_path: Path, seed: int):
+def test_a_killed_workspace_operation_is_all_or_nothing(
+    op: str, demo_file: Path, tmp_path: Path, seed: int
+):
     rng = random.Random(f"{seed}-{op}")
     stem = tmp_path / "checklist"
     if op == "import":
@@ -140,8 +147,9 @@ def test_a_killed_workspace_operation_is_all_or_nothing(op: str, demo_file: Path
         if op in ("edits", "import"):
             states = _statuses(demo_file)
             flipped = {s for s in states if s[1].startswith("gap ")}
-            assert len({s[0] for s in flipped}) <= 1 and (not flipped or flipped == states), \
+            assert len({s[0] for s in flipped}) <= 1 and (not flipped or flipped == states), (
                 f"{why}: rows from two different runs: {sorted(states)[:4]}"
+            )
         else:
             ws = open_workspace(demo_file, read_only=True)
             held = {i.id: i.requirements for i in cl.workspace_libraries(ws)}
@@ -149,7 +157,10 @@ def test_a_killed_workspace_operation_is_all_or_nothing(op: str, demo_file: Path
             count = held.get("iso9004-2-service-elements")
             from qms_desktop.libraries import builtin_library
 
-            assert count in (None, builtin_library("iso9004-2-service-elements").requirement_count), why
+            assert count in (
+                None,
+                builtin_library("iso9004-2-service-elements").requirement_count,
+            ), why
 
 
 @pytest.mark.slow
@@ -163,13 +174,17 @@ def test_a_killed_demo_is_whole_or_absent(tmp_path: Path, seed: int):
         if target.exists():
             _sound(target, f"seed {seed} demo trial {trial}")
             ws = open_workspace(target, read_only=True)
-            assert len(cl.list_assessments(ws)) == 2, f"seed {seed} demo trial {trial}: a half-filled demo"
+            assert len(cl.list_assessments(ws)) == 2, (
+                f"seed {seed} demo trial {trial}: a half-filled demo"
+            )
             ws.close()
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_a_killed_render_leaves_the_document_whole_or_absent(demo_file: Path, tmp_path: Path, seed: int):
+def test_a_killed_render_leaves_the_document_whole_or_absent(
+    demo_file: Path, tmp_path: Path, seed: int
+):
     from pypdf import PdfReader
 
     rng = random.Random(f"{seed}-render")

@@ -48,10 +48,16 @@ def test_sigkill_at_random_moments_never_loses_a_committed_edit(tmp_path: Path):
     entries_before = check_workspace(path).audit_entries
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for trial in range(TRIALS):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(committed)],
-                                 stdout=subprocess.PIPE, text=True, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path), str(committed)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready", f"seed {seed} trial {trial}: child did not start"
+        assert child.stdout.readline().strip() == "ready", (
+            f"seed {seed} trial {trial}: child did not start"
+        )
         deadline = time.monotonic() + rng.uniform(0.0, 0.15)
         last_printed = committed
         os.set_blocking(child.stdout.fileno(), False)
@@ -73,7 +79,8 @@ def test_sigkill_at_random_moments_never_loses_a_committed_edit(tmp_path: Path):
         assert report.sound, f"seed {seed} trial {trial}: {report.problems}"
         stored = int(address.split()[1]) if address.startswith("edit ") else committed
         assert stored >= last_printed, (
-            f"seed {seed} trial {trial}: edit {last_printed} was committed but the file holds {stored}")
+            f"seed {seed} trial {trial}: edit {last_printed} was committed but the file holds {stored}"
+        )
         assert report.audit_entries >= entries_before
         entries_before = report.audit_entries
         committed = stored

@@ -15,14 +15,18 @@ from qms_desktop.storage.workspace import Workspace
 
 def test_a_trigger_makes_the_workspace_read_only(workspace_file: Path):
     conn = sqlite3.connect(workspace_file)
-    conn.execute("CREATE TRIGGER sneaky AFTER UPDATE ON organisation BEGIN "
-                 "UPDATE organisation SET industry = 'x'; END")
+    conn.execute(
+        "CREATE TRIGGER sneaky AFTER UPDATE ON organisation BEGIN "
+        "UPDATE organisation SET industry = 'x'; END"
+    )
     conn.commit()
     conn.close()
     ws = Workspace.open(workspace_file)
     try:
         assert ws.read_only
-        assert "sneaky" in ws.read_only_text("en") and "qms-desktop check" in ws.read_only_text("en")
+        assert "sneaky" in ws.read_only_text("en") and "qms-desktop check" in ws.read_only_text(
+            "en"
+        )
         assert "审计追踪" in ws.read_only_text("zh_CN")
         with pytest.raises(WorkspaceReadOnlyError):
             update_profile(ws, "me", industry="Hotels")

@@ -50,8 +50,21 @@ def test_a_workspace_of_the_first_format_upgraded_is_sound(tmp_path: Path):
 
     def first_version(ws: Workspace) -> None:
         with ws.editing("old version") as s:
-            s.add(Organisation(id=1, name="Old Org", short_name="", address="", scope="", services="", sites="",
-                               industry="", doc_prefix="", management_representative="", default_language="en"))
+            s.add(
+                Organisation(
+                    id=1,
+                    name="Old Org",
+                    short_name="",
+                    address="",
+                    scope="",
+                    services="",
+                    sites="",
+                    industry="",
+                    doc_prefix="",
+                    management_representative="",
+                    default_language="en",
+                )
+            )
             for step in Step:
                 s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
 
@@ -69,9 +82,22 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
     with Workspace.open(demo_file) as ws:
         update_profile(ws, "Zhang", address="2 Harbour Road", logo=b"\x89PNG\r\n\x1a\n" + bytes(64))
         update_profile(ws, "Zhang", logo=None)
-        update_step(ws, "Zhang", Step.PLAN, status=StepStatus.DONE, signed_off_by="Zhang Min",
-                    signed_off_on=dt.date(2026, 12, 1))
-        update_step(ws, "Zhang", Step.PLAN, status=StepStatus.IN_PROGRESS, signed_off_by="", signed_off_on=None)
+        update_step(
+            ws,
+            "Zhang",
+            Step.PLAN,
+            status=StepStatus.DONE,
+            signed_off_by="Zhang Min",
+            signed_off_on=dt.date(2026, 12, 1),
+        )
+        update_step(
+            ws,
+            "Zhang",
+            Step.PLAN,
+            status=StepStatus.IN_PROGRESS,
+            signed_off_by="",
+            signed_off_on=None,
+        )
 
         # registers: add, edit, delete, put back under the old id (undo), numbers as text and as integers
         for key in ("lesson", "objective", "person"):
@@ -92,10 +118,19 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
             changes: list[tuple[int, dict[str, object]]] = []
             for r in picked:
                 status = rng.choice(statuses)
-                values: dict[str, object] = {"status": status, "current_practice": f"seen {rng.random():.3f}"}
+                values: dict[str, object] = {
+                    "status": status,
+                    "current_practice": f"seen {rng.random():.3f}",
+                }
                 if status == "nonconforming":
-                    values.update(grade="minor", action_text="fix it", action_owner="Lin",
-                                  action_due="2027-01-31", action_priority="high", action_state="open")
+                    values.update(
+                        grade="minor",
+                        action_text="fix it",
+                        action_owner="Lin",
+                        action_due="2027-01-31",
+                        action_priority="high",
+                        action_state="open",
+                    )
                 changes.append((r.item_id, values))
             try:
                 inverse, _ = cl.apply_assessments(ws, f"user{rng.randrange(3)}", changes)
@@ -105,12 +140,16 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
             if rng.random() < 0.5:
                 cl.apply_assessments(ws, "undo", inverse)
         cl.assess_requirement(ws, "Lin", rows[0].item_id, evidence_notes="Checked again 复查")
-        cl.update_assessment(ws, "Lin", assessments[0].id, notes="Baseline, revised", audit_date=None)
+        cl.update_assessment(
+            ws, "Lin", assessments[0].id, notes="Baseline, revised", audit_date=None
+        )
 
         # evidence: attach, remove, restore (undo of remove), shared contents
         item = rows[1].item_id
         cl.attach_evidence(ws, "Lin", item, name="minutes.pdf", data=b"%PDF-1.4 minutes")
-        shared, _ = cl.attach_evidence(ws, "Lin", rows[2].item_id, name="copy.pdf", data=b"%PDF-1.4 minutes")
+        shared, _ = cl.attach_evidence(
+            ws, "Lin", rows[2].item_id, name="copy.pdf", data=b"%PDF-1.4 minutes"
+        )
         for file in cl.evidence_files(ws, item):
             removed, _ = cl.remove_evidence(ws, "Lin", file.id)
             cl.restore_evidence(ws, "Lin", removed)
@@ -130,21 +169,40 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
         replace_library(ws, "Lin", library.id, library_copy(ws, library.id))
         info, _ = cl.create_assessment(ws, "Lin", "House rules", dt.date(2026, 12, 1), [library.id])
         created = cl.checklist_rows(ws, info.id)
-        cl.assess_requirement(ws, "Lin", created[0].item_id, status="conforming", grade="good_practice")
+        cl.assess_requirement(
+            ws, "Lin", created[0].item_id, status="conforming", grade="good_practice"
+        )
     report = check_workspace(demo_file)
     assert report.sound, "\n".join(report.problems)
     assert report.notes == ()
     assert applied >= 3 and report.audit_entries > entries_before + 300
 
 
-OSCAL_CATALOG = {"catalog": {"uuid": "5a1b0e0c-0000-4000-8000-000000000009", "metadata": {"title": "House controls"},
-                             "groups": [{"id": "g", "title": "Guest care", "controls": [
-                                 {"id": "z-1", "title": "Zone patrols", "class": " spaced "}],
-                                 "groups": [{"id": "a-sub", "title": "Arrivals",
-                                             "controls": [{"id": "a-1", "title": "Greet guests"}]}]}]}}
+OSCAL_CATALOG = {
+    "catalog": {
+        "uuid": "5a1b0e0c-0000-4000-8000-000000000009",
+        "metadata": {"title": "House controls"},
+        "groups": [
+            {
+                "id": "g",
+                "title": "Guest care",
+                "controls": [{"id": "z-1", "title": "Zone patrols", "class": " spaced "}],
+                "groups": [
+                    {
+                        "id": "a-sub",
+                        "title": "Arrivals",
+                        "controls": [{"id": "a-1", "title": "Greet guests"}],
+                    }
+                ],
+            }
+        ],
+    }
+}
 
 
-def test_an_oscal_catalog_whose_text_reads_back_in_another_order_is_sound(workspace: Workspace, tmp_path: Path):
+def test_an_oscal_catalog_whose_text_reads_back_in_another_order_is_sound(
+    workspace: Workspace, tmp_path: Path
+):
     """An OSCAL import stores rows built from the catalog beside their YAML, which reads
     back with a section's parts in reference order and classes trimmed: not a finding."""
     path = tmp_path / "catalog.json"
@@ -162,8 +220,20 @@ def test_a_row_switch_in_one_flush_is_not_a_false_alarm(demo_file: Path):
     with Workspace.open(demo_file) as ws, ws.editing("Lin") as s:
         old = s.get(LessonRecord, 1)
         assert old is not None
-        values = {c: getattr(old, c) for c in ("source", "occurred_on", "what_happened", "lesson", "suggested_rule",
-                                               "rule_kind", "decision", "document", "position")}
+        values = {
+            c: getattr(old, c)
+            for c in (
+                "source",
+                "occurred_on",
+                "what_happened",
+                "lesson",
+                "suggested_rule",
+                "rule_kind",
+                "decision",
+                "document",
+                "position",
+            )
+        }
         s.delete(old)
         s.add(LessonRecord(id=1, **{**values, "lesson": "rewritten in the same flush"}))
     assert_sound(demo_file)
@@ -207,7 +277,9 @@ def test_text_that_is_not_utf8_is_reported_not_a_crash(demo_file: Path):
     conn.commit()
     conn.close()
     report = check_workspace(demo_file)
-    assert any("lesson 2, field lesson: holds “H\\xe9\\xffllo”" in p for p in report.problems), report.problems
+    assert any("lesson 2, field lesson: holds “H\\xe9\\xffllo”" in p for p in report.problems), (
+        report.problems
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

@@ -16,7 +16,9 @@ from qms_desktop.storage import workspace as workspace_module
 from qms_desktop.storage.workspace import Workspace
 from tests.storage.disk_faults import cli, kill_mid_edit, one_clear_line, unwritable
 
-ROLLED_BACK_LATER = "an interrupted edit will be rolled back when the workspace is next opened for editing"
+ROLLED_BACK_LATER = (
+    "an interrupted edit will be rolled back when the workspace is next opened for editing"
+)
 
 
 @pytest.fixture
@@ -72,9 +74,14 @@ def test_where_it_cannot_be_rolled_back_the_reason_is_told(interrupted: Path, tm
     assert check_workspace(interrupted).sound
 
 
-def test_the_same_with_the_write_probe_stubbed_out(interrupted: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(workspace_module, "probe_write_access",
-                        lambda path: ("file", PermissionError(13, "Permission denied")))
+def test_the_same_with_the_write_probe_stubbed_out(
+    interrupted: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(
+        workspace_module,
+        "probe_write_access",
+        lambda path: ("file", PermissionError(13, "Permission denied")),
+    )
     with pytest.raises(WorkspaceError, match=ROLLED_BACK_LATER):
         check_workspace(interrupted)
     assert journal(interrupted).exists()

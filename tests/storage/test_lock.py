@@ -50,9 +50,16 @@ def test_two_processes_hammering_the_lock_never_overlap(tmp_path: Path):
     workspace = tmp_path / "contended.qms"
     marker = tmp_path / "inside"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    children = [subprocess.Popen([sys.executable, "-c", HAMMER, str(workspace), str(marker)],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
-                for _ in range(2)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", HAMMER, str(workspace), str(marker)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
     try:
         for child in children:
             assert child.stdout is not None and child.stdout.readline().strip() == "ready"
@@ -74,7 +81,9 @@ def test_two_processes_hammering_the_lock_never_overlap(tmp_path: Path):
     held = [int(r[0]) for r in results]
     overlaps = sum(int(r[1]) for r in results)
     assert min(held) > 10, f"the processes did not really contend: {held}"
-    assert overlaps == 0, f"{overlaps} times both processes held the exclusive lock (acquired {held})"
+    assert overlaps == 0, (
+        f"{overlaps} times both processes held the exclusive lock (acquired {held})"
+    )
 
 
 def test_release_leaves_the_lock_file_for_the_next_editor(tmp_path: Path):
@@ -92,7 +101,9 @@ def test_release_leaves_the_lock_file_for_the_next_editor(tmp_path: Path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
-def test_a_symlink_to_a_workspace_being_edited_opens_read_only(workspace_file: Path, tmp_path: Path):
+def test_a_symlink_to_a_workspace_being_edited_opens_read_only(
+    workspace_file: Path, tmp_path: Path
+):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     link = elsewhere / "shortcut.qms"

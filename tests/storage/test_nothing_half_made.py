@@ -36,9 +36,14 @@ from tests.storage.disk_faults import (
 
 @needs_private_mount
 @pytest.mark.parametrize(("size_kb", "fill"), [(64, True), (150, False), (300, False)])
-def test_new_and_demo_on_a_full_disk_say_so_and_leave_nothing(tmp_path: Path, size_kb: int, fill: bool):
+def test_new_and_demo_on_a_full_disk_say_so_and_leave_nothing(
+    tmp_path: Path, size_kb: int, fill: bool
+):
     # 0 bytes free; room for part of a new workspace; room for a new one but not the demo.
-    result = run_on_own_disk(tmp_path, size_kb, f"""
+    result = run_on_own_disk(
+        tmp_path,
+        size_kb,
+        f"""
 if {fill}:
     fill_up()
 result["new"] = cli("new", os.path.join(d, "org.qms"), "--org", "Org")
@@ -46,7 +51,8 @@ if result["new"]["rc"] == 0:
     os.remove(os.path.join(d, "org.qms"))
     os.remove(os.path.join(d, "org.qms.lock"))
 result["demo"] = cli("demo", os.path.join(d, "demo.qms"))
-""")
+""",
+    )
     assert result["files"] == (["filler"] if fill else []), result
     runs = [result["demo"]] if size_kb == 300 else [result["new"], result["demo"]]
     if size_kb == 300:
@@ -54,15 +60,22 @@ result["demo"] = cli("demo", os.path.join(d, "demo.qms"))
     for run in runs:
         line = one_clear_line(subprocess.CompletedProcess([], run["rc"], run["out"], run["err"]))
         assert "not enough free space" in line, line
-        assert "medium" not in line and "cannot be written" not in line and "read-only" not in line, line
+        assert (
+            "medium" not in line and "cannot be written" not in line and "read-only" not in line
+        ), line
 
 
 @needs_private_mount
 def test_new_on_a_read_only_disk_says_so_and_leaves_nothing(tmp_path: Path):
-    result = run_on_own_disk(tmp_path, 256, """
+    result = run_on_own_disk(
+        tmp_path,
+        256,
+        """
 result["new"] = cli("new", os.path.join(d, "org.qms"), "--org", "Org")
 result["demo"] = cli("demo", os.path.join(d, "demo.qms"))
-""", read_only=True)
+""",
+        read_only=True,
+    )
     assert result["files"] == []
     for run in (result["new"], result["demo"]):
         line = one_clear_line(subprocess.CompletedProcess([], run["rc"], run["out"], run["err"]))
@@ -74,7 +87,10 @@ def test_a_backup_that_does_not_fit_stops_the_upgrade_and_leaves_no_part_copy(tm
     old = tmp_path / "v1.qms"
     Workspace.create(old, revision="0001").close()
     before = hashlib.sha256(old.read_bytes()).hexdigest()
-    result = run_on_own_disk(tmp_path, 64, f"""
+    result = run_on_own_disk(
+        tmp_path,
+        64,
+        f"""
 import hashlib, shutil
 from qms_desktop.domain.errors import QmsError, WorkspaceError
 from qms_desktop.storage.workspace import Workspace
@@ -86,7 +102,8 @@ try:
 except WorkspaceError as exc:
     result["error"] = str(exc)
 result["digest"] = hashlib.sha256(open(target, "rb").read()).hexdigest()
-""")
+""",
+    )
     assert result["error"] is not None and "backup copy of v1.qms" in result["error"], result
     assert "the disk is full" in result["error"] and "left untouched" in result["error"]
     assert result["digest"] == before
@@ -109,7 +126,9 @@ def tight_pragmas(pages: int):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("pages", [3, 30])
-def test_new_that_fills_the_disk_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: int):
+def test_new_that_fills_the_disk_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: int
+):
     monkeypatch.setattr(workspace_module, "_set_pragmas", tight_pragmas(pages))
     with pytest.raises(WorkspaceError) as exc:
         create_workspace(tmp_path / "org.qms", "Org", actor="t")
@@ -119,7 +138,9 @@ def test_new_that_fills_the_disk_leaves_nothing(tmp_path: Path, monkeypatch: pyt
 
 
 def test_a_demo_that_fills_the_disk_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(workspace_module, "_set_pragmas", tight_pragmas(60))  # a workspace fits, the demo not
+    monkeypatch.setattr(
+        workspace_module, "_set_pragmas", tight_pragmas(60)
+    )  # a workspace fits, the demo not
     with pytest.raises(WorkspaceError) as exc:
         write_demo(tmp_path / "demo.qms")
     assert exc.value.code == "storage.create_disk_full", exc.value
@@ -187,7 +208,10 @@ def test_a_killed_demo_leaves_nothing_under_its_name(tmp_path: Path):
     assert not target.exists(), "a half-filled demo was left under the demo's name"
     write_demo(target)  # and the name is free for the next attempt
     assert check_workspace(target).sound
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["demo.qms", "demo.qms.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "demo.qms",
+        "demo.qms.lock",
+    ]
 
 
 def test_nothing_is_left_when_new_fails_after_building(tmp_path: Path):
@@ -214,7 +238,9 @@ def test_new_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir()] == ["org.qms"]
 
 
-def test_the_migration_backup_appears_whole_under_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_migration_backup_appears_whole_under_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     old = tmp_path / "v1.qms"
     Workspace.create(old, revision="0001").close()
     seen: list[list[str]] = []
@@ -237,13 +263,22 @@ def test_the_migration_backup_appears_whole_under_its_name(tmp_path: Path, monke
 def test_cli_new_and_demo_still_work(tmp_path: Path):
     folder = tmp_path / "work"
     folder.mkdir()
-    assert cli("new", str(folder / "a.qms"), "--org", "A", env_home=tmp_path / "home").returncode == 0
+    assert (
+        cli("new", str(folder / "a.qms"), "--org", "A", env_home=tmp_path / "home").returncode == 0
+    )
     assert cli("demo", str(folder / "d.qms"), env_home=tmp_path / "home").returncode == 0
     assert check_workspace(folder / "d.qms").sound
-    assert sorted(p.name for p in folder.iterdir()) == ["a.qms", "a.qms.lock", "d.qms", "d.qms.lock"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "a.qms",
+        "a.qms.lock",
+        "d.qms",
+        "d.qms.lock",
+    ]
 
 
-def test_an_upgrade_the_disk_cannot_hold_is_rolled_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_an_upgrade_the_disk_cannot_hold_is_rolled_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     old = tmp_path / "v1.qms"
     Workspace.create(old, revision="0001").close()
     before = hashlib.sha256(old.read_bytes()).hexdigest()

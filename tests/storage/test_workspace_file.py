@@ -126,9 +126,11 @@ def test_first_format_file_is_backed_up_then_upgraded(tmp_path: Path):
     path = tmp_path / "v1.qms"
     Workspace.create(path, revision="0001").close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO organisation (id, name, short_name, address, scope, services, sites, industry,"
-                 " doc_prefix, management_representative, default_language) VALUES"
-                 " (1, 'Old Org', '', 'Old Street 1', '', '', '', '', '', '', 'en')")
+    conn.execute(
+        "INSERT INTO organisation (id, name, short_name, address, scope, services, sites, industry,"
+        " doc_prefix, management_representative, default_language) VALUES"
+        " (1, 'Old Org', '', 'Old Street 1', '', '', '', '', '', '', 'en')"
+    )
     conn.commit()
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()

@@ -49,21 +49,41 @@ def test_a_folder_that_cannot_be_written_opens_read_only(workspace_file: Path):
     ("where", "error", "words"),
     [
         ("file", PermissionError(errno.EACCES, "Permission denied"), "You may not change org.qms"),
-        ("file", PermissionError(errno.EPERM, "Operation not permitted"), "You may not change org.qms"),
-        ("folder", PermissionError(errno.EACCES, "Permission denied"), "may not create files in the folder"),
-        ("file", OSError(errno.EROFS, "Read-only file system"), "cannot be written; it is open read-only"),
-        ("folder", OSError(errno.ENOSPC, "No space left on device"), "The disk holding org.qms is full"),
+        (
+            "file",
+            PermissionError(errno.EPERM, "Operation not permitted"),
+            "You may not change org.qms",
+        ),
+        (
+            "folder",
+            PermissionError(errno.EACCES, "Permission denied"),
+            "may not create files in the folder",
+        ),
+        (
+            "file",
+            OSError(errno.EROFS, "Read-only file system"),
+            "cannot be written; it is open read-only",
+        ),
+        (
+            "folder",
+            OSError(errno.ENOSPC, "No space left on device"),
+            "The disk holding org.qms is full",
+        ),
         ("file", OSError(errno.EIO, "Input/output error"), "Input/output error"),
     ],
 )
-def test_the_decision_follows_the_write_probe(workspace_file: Path, monkeypatch: pytest.MonkeyPatch,
-                                              where: str, error: OSError, words: str):
+def test_the_decision_follows_the_write_probe(
+    workspace_file: Path, monkeypatch: pytest.MonkeyPatch, where: str, error: OSError, words: str
+):
     # The probe stubbed out: the decision is the same whoever runs the tests (root included).
     monkeypatch.setattr(workspace_module, "probe_write_access", lambda path: (where, error))
     with Workspace.open(workspace_file) as ws:
         assert ws.read_only and words in ws.read_only_reason
         if error.errno == errno.ENOSPC:
-            assert "cannot be written" not in ws.read_only_reason and "medium" not in ws.read_only_reason
+            assert (
+                "cannot be written" not in ws.read_only_reason
+                and "medium" not in ws.read_only_reason
+            )
     with Workspace.open(workspace_file) as again:  # the probe's refusal released the lock
         assert again.read_only
 
@@ -74,7 +94,11 @@ def test_the_probe_answers_truly_and_changes_nothing(workspace_file: Path):
     assert workspace_module.probe_write_access(workspace_file) is None
     with unwritable(workspace_file):
         found = workspace_module.probe_write_access(workspace_file)
-        assert found is not None and found[0] == "file" and found[1].errno in (errno.EACCES, errno.EPERM)
+        assert (
+            found is not None
+            and found[0] == "file"
+            and found[1].errno in (errno.EACCES, errno.EPERM)
+        )
     assert digest(workspace_file) == before
     assert sorted(p.name for p in workspace_file.parent.iterdir()) == listing
 

@@ -9,8 +9,9 @@ from qms_desktop.services.package import verify_package
 from qms_desktop.ui.main_window import MainWindow
 
 
-def test_export_for_auditor_writes_a_package_that_verifies(qtbot, window: MainWindow, demo_file: Path,
-                                                           tmp_path: Path):
+def test_export_for_auditor_writes_a_package_that_verifies(
+    qtbot, window: MainWindow, demo_file: Path, tmp_path: Path
+):
     assert window.open_path(demo_file)
     assert window.menus.export_auditor.isEnabled()
     export = window.auditor_export
@@ -23,7 +24,9 @@ def test_export_for_auditor_writes_a_package_that_verifies(qtbot, window: MainWi
     assert verify_package(out).sound
 
 
-def test_a_cancelled_export_leaves_nothing(qtbot, window: MainWindow, demo_file: Path, tmp_path: Path):
+def test_a_cancelled_export_leaves_nothing(
+    qtbot, window: MainWindow, demo_file: Path, tmp_path: Path
+):
     assert window.open_path(demo_file)
     export = window.auditor_export
     messages: list[tuple[str, str]] = []

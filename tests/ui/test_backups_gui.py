@@ -41,7 +41,9 @@ def test_a_backup_on_open_then_restore_and_go_back(qtbot, window: MainWindow, wo
     assert get_profile(window.controller.ws()).industry == "Hotels"
 
 
-def test_a_damaged_backup_is_refused_and_the_workspace_reopens(qtbot, window: MainWindow, workspace_file: Path):
+def test_a_damaged_backup_is_refused_and_the_workspace_reopens(
+    qtbot, window: MainWindow, workspace_file: Path
+):
     assert window.open_path(workspace_file)
     qtbot.waitUntil(lambda: len(list_backups(workspace_file)) == 1)
     info = list_backups(workspace_file)[0]

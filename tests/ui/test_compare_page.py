@@ -19,7 +19,9 @@ from tests.checklist_data import add_test_library
 def page(window: MainWindow, workspace_file: Path):
     assert window.open_path(workspace_file)
     add_test_library(window.controller.ws())
-    assert window.create_assessment("Baseline", dt.date(2026, 10, 1), ["test-iso"], dt.date(2027, 1, 15), None)
+    assert window.create_assessment(
+        "Baseline", dt.date(2026, 10, 1), ["test-iso"], dt.date(2027, 1, 15), None
+    )
     window.go_to("compare")
     panel = window.compare_page.checklist
     assert panel.model.rowCount() == 6
@@ -38,7 +40,9 @@ def select_refs(panel, *refs: str) -> None:
     for row in range(panel.proxy.rowCount()):
         index = panel.proxy.index(row, 0)
         if index.data() in refs:
-            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            flags = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
             if first:
                 sel.setCurrentIndex(index, flags)
                 first = False
@@ -66,7 +70,9 @@ def test_several_rows_at_once_is_one_undo_step(qtbot, window: MainWindow, page):
     steps_before = window.controller.undo_stack.count()
     select_refs(page, "4.1", "4.2", "8.5.1")
     qtbot.keyClick(page.table, Qt.Key.Key_1)
-    assert [stored(window)[r].item.status for r in ("4.1", "4.2", "8.5.1")] == [Status.CONFORMING] * 3
+    assert [stored(window)[r].item.status for r in ("4.1", "4.2", "8.5.1")] == [
+        Status.CONFORMING
+    ] * 3
     assert window.controller.undo_stack.count() == steps_before + 1
     window.controller.undo_stack.undo()
     assert all(r.item.status is Status.NOT_ASSESSED for r in stored(window).values())
@@ -136,8 +142,13 @@ def test_files_dropped_on_a_row_become_evidence(qtbot, window: MainWindow, page,
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f))])
     rect = page.table.visualRect(page.proxy.index(3, 1))
-    event = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(rect.center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     page.table.dropEvent(event)
     ref = page.proxy.index(3, 0).data()
     assert stored(window)[ref].evidence_files == ("inspection-log.xlsx",)
@@ -174,7 +185,9 @@ def test_dashboard_shows_conformity_by_clause(qtbot, window: MainWindow, page):
     assert "Next audit 2027-01-15" in window.dashboard._gap_summary.text()
 
 
-def test_export_the_filtered_rows_and_import_them_back(qtbot, window: MainWindow, page, tmp_path: Path):
+def test_export_the_filtered_rows_and_import_them_back(
+    qtbot, window: MainWindow, page, tmp_path: Path
+):
     from PySide6.QtWidgets import QMessageBox
 
     select_refs(page, "8.5.1")
@@ -195,14 +208,18 @@ def test_export_the_filtered_rows_and_import_them_back(qtbot, window: MainWindow
     assert "row 2" in box.text()
 
 
-def test_new_assessment_from_a_builtin_library_and_a_users_library(qtbot, window: MainWindow, workspace_file: Path,
-                                                                     tmp_path: Path):
+def test_new_assessment_from_a_builtin_library_and_a_users_library(
+    qtbot, window: MainWindow, workspace_file: Path, tmp_path: Path
+):
     from qms_desktop.ui.dialogs import NewAssessmentDialog
 
     assert window.open_path(workspace_file)
     dialog = NewAssessmentDialog(window.controller, "en", window)
     qtbot.addWidget(dialog)
-    ids = [dialog.libraries.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.libraries.count())]
+    ids = [
+        dialog.libraries.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.libraries.count())
+    ]
     assert "iso9001-2015" in ids  # built-ins are offered before they are in the workspace
     dialog.buttons.accepted.emit()
     name, held_on, libs, audit, copy_from = dialog.values
@@ -212,8 +229,11 @@ def test_new_assessment_from_a_builtin_library_and_a_users_library(qtbot, window
     assert panel.model.rowCount() == 57
     assert panel.tree_model.item(0).text().startswith("ISO 9001")
     user_lib = tmp_path / "mine.yaml"
-    user_lib.write_text("id: house-rules\nname: House rules\nsections:\n  - ref: H\n    title: House\n"
-                        "    requirements:\n      - {ref: H.1, title: Quiet hours respected}\n", encoding="utf-8")
+    user_lib.write_text(
+        "id: house-rules\nname: House rules\nsections:\n  - ref: H\n    title: House\n"
+        "    requirements:\n      - {ref: H.1, title: Quiet hours respected}\n",
+        encoding="utf-8",
+    )
     assert window.add_library_file(user_lib)
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: x\nname: X\nsections: 5\n")
@@ -251,13 +271,17 @@ def test_rename_and_delete_the_assessment_from_the_page(qtbot, window: MainWindo
     assert page.assessment.currentText().startswith("Baseline")
 
 
-def test_evidence_is_listed_saved_as_a_copy_and_removed(qtbot, window: MainWindow, page, tmp_path: Path):
+def test_evidence_is_listed_saved_as_a_copy_and_removed(
+    qtbot, window: MainWindow, page, tmp_path: Path
+):
     select_refs(page, "8.5.1")
     f = tmp_path / "inspection-log.csv"
     f.write_bytes(b"room,ok\n101,yes\n")
     page.evidence.filesDropped.emit([f])  # dropped on the evidence list: the requirement shown
     assert stored(window)["8.5.1"].evidence_files == ("inspection-log.csv",)
-    assert page.evidence.count() == 1 and page.evidence.item(0).text().startswith("inspection-log.csv")
+    assert page.evidence.count() == 1 and page.evidence.item(0).text().startswith(
+        "inspection-log.csv"
+    )
     page.evidence.setCurrentRow(0)
     evidence_id = page.evidence.item(0).data(Qt.ItemDataRole.UserRole)
     copy = tmp_path / "copy.csv"
@@ -282,7 +306,10 @@ def test_read_only_shows_everything_and_changes_nothing(qtbot, window: MainWindo
     assert panel.model.rowCount() == 57 and panel.current_row() is not None
     assert not panel.rename_button.isEnabled() and not panel.delete_button.isEnabled()
     assert not panel.exchange.import_button.isEnabled() and panel.exchange.export_button.isEnabled()
-    assert not panel.detail.f_status.isEnabled() and not panel.detail.evidence_box.add_button.isEnabled()
+    assert (
+        not panel.detail.f_status.isEnabled()
+        and not panel.detail.evidence_box.add_button.isEnabled()
+    )
     assert panel.detail.evidence_box.save_button.isEnabled()  # a copy can still be saved
     before = [r.item.status for r in panel.model.rows()]
     panel.table.selectRow(0)

@@ -64,12 +64,18 @@ def test_create_edit_undo_redo_reopen(qtbot, window: MainWindow, tmp_path: Path)
     assert window.findChild(QLineEdit, "profile_industry").text() == "Hotels"
 
 
-def test_invalid_value_is_shown_next_to_the_field_and_not_stored(qtbot, window: MainWindow, tmp_path: Path):
+def test_invalid_value_is_shown_next_to_the_field_and_not_stored(
+    qtbot, window: MainWindow, tmp_path: Path
+):
     window.create_workspace(tmp_path / "v.qms", "Org", "en")
     prefix = window.findChild(QLineEdit, "profile_doc_prefix")
     type_into(qtbot, prefix, "bad prefix!")
     assert stored_profile(window).doc_prefix == ""
-    errors = [lbl.text() for lbl in window.profile_page.findChildren(QLabel) if lbl.isVisible() and "prefix may hold" in lbl.text()]
+    errors = [
+        lbl.text()
+        for lbl in window.profile_page.findChildren(QLabel)
+        if lbl.isVisible() and "prefix may hold" in lbl.text()
+    ]
     assert errors
     assert window.controller.undo_stack.count() == 0
 
@@ -124,7 +130,9 @@ def test_every_page_shows_on_the_demo(qtbot, window: MainWindow, demo_file: Path
 
 def test_second_window_is_read_only(qtbot, window: MainWindow, demo_file: Path, tmp_path: Path):
     assert window.open_path(demo_file)
-    other = build_main_window(settings=QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat))
+    other = build_main_window(
+        settings=QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(other)
     other.open_path(demo_file)
     box = other.findChild(QMessageBox, "error_box")

@@ -32,10 +32,28 @@ def test_history_model(qtmodeltester, workspace):
 
 
 def test_register_model(qtmodeltester, workspace):
-    add_record(workspace, "t", "lesson", {"source": "complaint", "occurred_on": "2026-03-01",
-                                          "what_happened": "Guest waited\nat check-in", "lesson": "x" * 300})
-    add_record(workspace, "t", "lesson", {"source": "audit", "what_happened": "Fridge log missing",
-                                          "lesson": "Check daily", "decision": "later"})
+    add_record(
+        workspace,
+        "t",
+        "lesson",
+        {
+            "source": "complaint",
+            "occurred_on": "2026-03-01",
+            "what_happened": "Guest waited\nat check-in",
+            "lesson": "x" * 300,
+        },
+    )
+    add_record(
+        workspace,
+        "t",
+        "lesson",
+        {
+            "source": "audit",
+            "what_happened": "Fridge log missing",
+            "lesson": "Check daily",
+            "decision": "later",
+        },
+    )
     model = RegisterModel(REGISTERS["lesson"])
     qtmodeltester.check(model)  # empty
     records = list_records(workspace, "lesson")
@@ -43,7 +61,11 @@ def test_register_model(qtmodeltester, workspace):
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     assert model.column_of("suggested_rule") is None  # only in the form
-    what, lesson, source = model.column_of("what_happened"), model.column_of("lesson"), model.column_of("source")
+    what, lesson, source = (
+        model.column_of("what_happened"),
+        model.column_of("lesson"),
+        model.column_of("source"),
+    )
     assert model.headerData(source, Qt.Orientation.Horizontal) == "Source"
     assert model.index(0, source).data() == "Complaint"
     assert model.index(0, source).data(ValueRole) == "complaint"
@@ -60,12 +82,18 @@ def test_register_model(qtmodeltester, workspace):
 def test_training_matrix_model(qtmodeltester):
     model = TrainingMatrixModel()
     qtmodeltester.check(model)
-    model.set_plan([
-        {"role": "Front office", "standard": "ISO 9001", "state": "completed"},
-        {"role": "Kitchen", "standard": "ISO 9001", "state": "completed"},
-        {"role": "Kitchen", "standard": "ISO 9001", "state": "planned"},  # one outstanding keeps it open
-        {"role": "Kitchen", "standard": "Food hygiene", "state": "planned"},
-    ])
+    model.set_plan(
+        [
+            {"role": "Front office", "standard": "ISO 9001", "state": "completed"},
+            {"role": "Kitchen", "standard": "ISO 9001", "state": "completed"},
+            {
+                "role": "Kitchen",
+                "standard": "ISO 9001",
+                "state": "planned",
+            },  # one outstanding keeps it open
+            {"role": "Kitchen", "standard": "Food hygiene", "state": "planned"},
+        ]
+    )
     qtmodeltester.check(model)
     assert (model.rowCount(), model.columnCount()) == (2, 2)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Food hygiene"

@@ -116,7 +116,9 @@ def test_a_chinese_user_reads_the_refusal_in_chinese(qtbot, demo: MainWindow):
     assert "不适用" in text and "justification" not in text
 
 
-def test_an_error_without_a_field_goes_to_the_status_bar_in_the_users_language(qtbot, opened: MainWindow):
+def test_an_error_without_a_field_goes_to_the_status_bar_in_the_users_language(
+    qtbot, opened: MainWindow
+):
     opened.set_language("zh_CN")
     assert not opened.controller.ops.remove_evidence("Remove", 987654)
     assert "证据文件" in opened.statusBar().currentMessage()
@@ -134,11 +136,16 @@ def test_a_status_key_on_57_rows_is_one_transaction_and_one_undo_step(qtbot, dem
     sel = page.table.selectionModel()
     assert page.proxy.rowCount() >= 57
     rows = list(range(57))
-    item_ids = [page.model.rows()[page.proxy.mapToSource(page.proxy.index(r, 0)).row()].item_id for r in rows]
+    item_ids = [
+        page.model.rows()[page.proxy.mapToSource(page.proxy.index(r, 0)).row()].item_id
+        for r in rows
+    ]
     sel.clearSelection()
     for r in rows:
-        sel.select(page.proxy.index(r, 0), QItemSelectionModel.SelectionFlag.Select
-                   | QItemSelectionModel.SelectionFlag.Rows)
+        sel.select(
+            page.proxy.index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     sel.setCurrentIndex(page.proxy.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     assert len(sel.selectedRows()) == 57
     before_status = {r.item_id: r.item.status for r in page.model.rows()}
@@ -173,7 +180,9 @@ def test_new_rename_and_delete_assessment_undo_and_redo(qtbot, opened: MainWindo
     info = c.ops.create_assessment("New", "Baseline", dt.date(2026, 10, 1), ["test-iso"])
     assert info is not None
     item_id = c.checklist(info.id)[0].item_id
-    assert c.ops.assess("Assess", [(item_id, {"status": "conforming", "current_practice": "Done daily"})])
+    assert c.ops.assess(
+        "Assess", [(item_id, {"status": "conforming", "current_practice": "Done daily"})]
+    )
     assert c.ops.update_assessment("Rename", info.id, {"name": "Baseline"}, {"name": "First look"})
     assert [a.name for a in c.assessments()] == ["First look"]
     assert c.ops.delete_assessment("Delete", info.id)
@@ -219,7 +228,9 @@ def test_evidence_attach_and_remove_undo_and_redo(qtbot, opened: MainWindow, tmp
     c.undo_stack.undo()
     assert cl.evidence_data(c.ws(), ev.id) == b"%PDF-1.4 evidence"
     actions = [(e.entity, e.action) for e in cl_history(c) if e.entity == "evidence_file"]
-    assert actions == [("evidence_file", a) for a in ("create", "delete", "create", "delete", "create")]
+    assert actions == [
+        ("evidence_file", a) for a in ("create", "delete", "create", "delete", "create")
+    ]
 
 
 def test_import_undo_and_redo(qtbot, opened: MainWindow, tmp_path: Path):
@@ -250,7 +261,8 @@ def test_import_undo_and_redo(qtbot, opened: MainWindow, tmp_path: Path):
 def test_library_add_undo_and_redo(qtbot, opened: MainWindow, tmp_path: Path):
     c = opened.controller
     lib = tmp_path / "mine.yaml"
-    lib.write_text(textwrap.dedent("""\
+    lib.write_text(
+        textwrap.dedent("""\
         format: qms-desktop-library/1
         id: my-rules
         name: {en: My rules}
@@ -261,7 +273,9 @@ def test_library_add_undo_and_redo(qtbot, opened: MainWindow, tmp_path: Path):
             requirements:
               - ref: "1.1"
                 title: {en: First}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     library = c.ops.add_library_file("Add", lib)
     assert library is not None, opened.statusBar().currentMessage()
     held = lambda: {i.id for i in cl.workspace_libraries(c.ws())}  # noqa: E731
@@ -277,7 +291,9 @@ def test_an_undo_that_can_no_longer_be_done_is_dropped_not_faked(qtbot, opened: 
     c = opened.controller
     record = c.ops.add_record("Add", "person", {"name": "Ann", "role": "Chef", "department": ""})
     assert record is not None
-    reg.delete_record(c.ws(), "someone else", "person", record.id)  # changed behind the stack's back
+    reg.delete_record(
+        c.ws(), "someone else", "person", record.id
+    )  # changed behind the stack's back
     failures: list = []
     c.ops.failed.connect(failures.append)
     count = c.undo_stack.count()
@@ -291,7 +307,9 @@ def test_read_only_workspace_refuses_edits_without_an_undo_step(qtbot, opened: M
     c.ws().read_only = True
     failures: list = []
     c.ops.failed.connect(failures.append)
-    assert c.ops.add_record("Add", "person", {"name": "Ann", "role": "Chef", "department": ""}) is None
+    assert (
+        c.ops.add_record("Add", "person", {"name": "Ann", "role": "Chef", "department": ""}) is None
+    )
     assert c.undo_stack.count() == 0 and failures[0].code == "core.read_only_plain"
     c.ws().read_only = False
 
@@ -309,8 +327,11 @@ def writing_services() -> set[str]:
     for path in (ROOT / "qms_desktop" / "services").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-                names = {n.attr if isinstance(n, ast.Attribute) else n.id
-                         for n in ast.walk(node) if isinstance(n, ast.Attribute | ast.Name)}
+                names = {
+                    n.attr if isinstance(n, ast.Attribute) else n.id
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Attribute | ast.Name)
+                }
                 calls[node.name] = names
                 if "editing" in names:
                     writers.add(node.name)
@@ -339,7 +360,11 @@ def violations(source: str, writers: set[str]) -> list[str]:
                 found.append(f"line {node.lineno}: {attr}()")
             if attr == "emit" and isinstance(owner, ast.Attribute) and owner.attr == "changed":
                 found.append(f"line {node.lineno}: changed.emit()")
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("qms_desktop.services"):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("qms_desktop.services")
+        ):
             for alias in node.names:
                 if alias.name in writers:
                     found.append(f"line {node.lineno}: imports {alias.name}")
@@ -348,8 +373,17 @@ def violations(source: str, writers: set[str]) -> list[str]:
 
 def test_writing_services_are_found():
     writers = writing_services()
-    assert {"assess_requirement", "apply_assessments", "add_record", "update_profile", "import_checklist",
-            "attach_evidence", "replace_library", "create_assessment", "delete_assessment"} <= writers
+    assert {
+        "assess_requirement",
+        "apply_assessments",
+        "add_record",
+        "update_profile",
+        "import_checklist",
+        "attach_evidence",
+        "replace_library",
+        "create_assessment",
+        "delete_assessment",
+    } <= writers
     assert "checklist_rows" not in writers and "list_records" not in writers
 
 
@@ -376,4 +410,8 @@ def test_the_rule_catches_a_page_that_writes_on_its_own():
                 self.c.ops.edit_record("Edit", "lesson", 1, {}, {})
         """)
     found = violations(page, writers)
-    assert sorted(found) == ["line 1: imports add_record", "line 4: update_record()", "line 5: changed.emit()"]
+    assert sorted(found) == [
+        "line 1: imports add_record",
+        "line 4: update_record()",
+        "line 5: changed.emit()",
+    ]

@@ -29,7 +29,9 @@ def test_generate_a_pdf_and_a_docx(qtbot, window: MainWindow, demo_file: Path, t
     assert (tmp_path / "gap.docx").exists()
 
 
-def test_a_failure_is_shown_and_nothing_is_written(qtbot, window: MainWindow, demo_file: Path, tmp_path: Path):
+def test_a_failure_is_shown_and_nothing_is_written(
+    qtbot, window: MainWindow, demo_file: Path, tmp_path: Path
+):
     assert window.open_path(demo_file)
     panel = panel_of(window)
     panel.format.setCurrentIndex(panel.format.findData("docx"))
@@ -40,7 +42,9 @@ def test_a_failure_is_shown_and_nothing_is_written(qtbot, window: MainWindow, de
     assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".out-*"))
 
 
-def test_a_broken_user_template_is_marked_and_its_text_stays_text(qtbot, window: MainWindow, demo_file: Path):
+def test_a_broken_user_template_is_marked_and_its_text_stays_text(
+    qtbot, window: MainWindow, demo_file: Path
+):
     import shutil
 
     from qms_desktop.paths import user_templates_dir
@@ -53,7 +57,9 @@ def test_a_broken_user_template_is_marked_and_its_text_stays_text(qtbot, window:
         (broken / "template.yaml").write_text("title: &a {en: x}\nagain: *a\n", encoding="utf-8")
         odd.mkdir()
         (odd / "en.md.j2").write_text("# Hi\n", encoding="utf-8")
-        (odd / "template.yaml").write_text("title: {en: '<b>bold</b> & <i>co</i>'}\n", encoding="utf-8")
+        (odd / "template.yaml").write_text(
+            "title: {en: '<b>bold</b> & <i>co</i>'}\n", encoding="utf-8"
+        )
         assert window.open_path(demo_file)
         panel = panel_of(window)
         texts = [panel.templates.item(i).text() for i in range(panel.templates.count())]

@@ -8,8 +8,13 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from qms_desktop.domain.registers import REGISTERS
 from qms_desktop.ui.controller import WorkspaceController
 
-EDITOR_FOR = {"choice": QComboBox, "multiline": QPlainTextEdit, "text": QLineEdit, "date": QLineEdit,
-              "number": QLineEdit}
+EDITOR_FOR = {
+    "choice": QComboBox,
+    "multiline": QPlainTextEdit,
+    "text": QLineEdit,
+    "date": QLineEdit,
+    "number": QLineEdit,
+}
 
 
 @pytest.mark.parametrize("key", sorted(REGISTERS))
@@ -27,4 +32,7 @@ def test_register_form_has_one_editor_per_field(qtbot, key: str):
             offered = [combo.itemData(i) for i in range(combo.count())]
             assert offered == list(field.choices if field.required else ("", *field.choices))
         assert panel.labels[field.name].text().endswith(":")
-        assert panel.labels[field.name].text().startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), (key, field.name)
+        assert panel.labels[field.name].text().startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), (
+            key,
+            field.name,
+        )

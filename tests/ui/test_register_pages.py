@@ -52,7 +52,12 @@ def test_add_edit_undo_delete_a_lesson(qtbot, opened: MainWindow):
     assert len(lessons(opened)) == 1
     what = panel.editors["what_happened"]
     type_text(qtbot, what, "Guest waited 40 minutes at check-in", panel.editors["document"])
-    type_text(qtbot, panel.editors["lesson"], "Open a second desk at peak arrivals", panel.editors["document"])
+    type_text(
+        qtbot,
+        panel.editors["lesson"],
+        "Open a second desk at peak arrivals",
+        panel.editors["document"],
+    )
     source = panel.editors["source"]
     source.setCurrentIndex(source.findData("complaint"))
     source.activated.emit(source.currentIndex())
@@ -111,9 +116,18 @@ def test_objective_needs_a_number_and_unit(qtbot, opened: MainWindow):
 
 def test_training_matrix_shows_who_still_needs_what(qtbot, opened: MainWindow):
     ws = opened.controller.ws()
-    rs.add_record(ws, "t", "study_plan", {"role": "Front office", "standard": "ISO 9001", "state": "completed"})
-    rs.add_record(ws, "t", "study_plan", {"role": "Kitchen", "standard": "ISO 9001", "state": "planned"})
-    rs.add_record(ws, "t", "study_plan", {"role": "Kitchen", "standard": "Food hygiene", "state": "planned"})
+    rs.add_record(
+        ws,
+        "t",
+        "study_plan",
+        {"role": "Front office", "standard": "ISO 9001", "state": "completed"},
+    )
+    rs.add_record(
+        ws, "t", "study_plan", {"role": "Kitchen", "standard": "ISO 9001", "state": "planned"}
+    )
+    rs.add_record(
+        ws, "t", "study_plan", {"role": "Kitchen", "standard": "Food hygiene", "state": "planned"}
+    )
     opened.go_to("study")
     page = opened.step_pages[Step.STUDY]
     page.show_tab(2)
@@ -131,11 +145,20 @@ def test_training_attendees_are_the_organisations_people(qtbot, opened: MainWind
     from qms_desktop.domain.errors import ValidationError
 
     ws = opened.controller.ws()
-    rs.add_record(ws, "t", "training", {"topic": "Hygiene", "held_on": "2026-11-01", "attendees": "Anyone"})
+    rs.add_record(
+        ws, "t", "training", {"topic": "Hygiene", "held_on": "2026-11-01", "attendees": "Anyone"}
+    )
     rs.add_record(ws, "t", "person", {"name": "Li Na", "role": "Front office"})
     with pytest.raises(ValidationError, match="Not in the people list: Nobody"):
-        rs.add_record(ws, "t", "training", {"topic": "x", "held_on": "2026-11-02", "attendees": "li na\nNobody"})
-    rec, _ = rs.add_record(ws, "t", "training", {"topic": "x", "held_on": "2026-11-02", "attendees": "Li Na"})
+        rs.add_record(
+            ws,
+            "t",
+            "training",
+            {"topic": "x", "held_on": "2026-11-02", "attendees": "li na\nNobody"},
+        )
+    rec, _ = rs.add_record(
+        ws, "t", "training", {"topic": "x", "held_on": "2026-11-02", "attendees": "Li Na"}
+    )
     panel = panel_of(opened, Step.STUDY, 3)
     panel.table.selectRow(1)
     editor = panel.editors["attendees"]
@@ -159,7 +182,9 @@ def test_commitment_is_rated_as_it_is_typed(qtbot, opened: MainWindow):
     panel.editors["commitment_remedy"].setFocus()  # leaving stores it
     assert rs.get_plan(opened.controller.ws())["commitment_promise"].startswith("We offer")
     promise.setPlainText("Your room is ready by 14:00 or the first night is free.")
-    panel.editors["commitment_remedy"].setPlainText("The first night is refunded at the desk at once.")
+    panel.editors["commitment_remedy"].setPlainText(
+        "The first night is refunded at the desk at once."
+    )
     panel.editors["commitment_invoke"].setPlainText("Tell the front desk.")
     assert "5 of 5 qualities met" in panel.result.text()
 
@@ -185,8 +210,15 @@ def test_read_only_registers(qtbot, opened: MainWindow, workspace_file: Path, tm
 
     from qms_desktop.app import build_main_window
 
-    rs.add_record(opened.controller.ws(), "t", "lesson", {"source": "audit", "what_happened": "x", "lesson": "y"})
-    other = build_main_window(settings=QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat))
+    rs.add_record(
+        opened.controller.ws(),
+        "t",
+        "lesson",
+        {"source": "audit", "what_happened": "x", "lesson": "y"},
+    )
+    other = build_main_window(
+        settings=QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(other)
     other.open_path(workspace_file)
     panel = panel_of(other, Step.SUMMARISE, 0)

@@ -99,14 +99,19 @@ class ChecklistModel(QAbstractTableModel):
     def row_for_item(self, item_id: int) -> int | None:
         return self._row_of.get(item_id)
 
-    def update_item(self, item_id: int, item: ItemAssessment, evidence: tuple[str, ...] | None = None) -> None:
+    def update_item(
+        self, item_id: int, item: ItemAssessment, evidence: tuple[str, ...] | None = None
+    ) -> None:
         """Replace one row's finding and tell the views about that row only."""
         row = self._row_of.get(item_id)
         if row is None:
             return
         current = self._rows[row]
-        self._rows[row] = replace(current, item=item,
-                                  evidence_files=current.evidence_files if evidence is None else evidence)
+        self._rows[row] = replace(
+            current,
+            item=item,
+            evidence_files=current.evidence_files if evidence is None else evidence,
+        )
         self._search[row] = _search_text(self._rows[row])
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
 
@@ -121,7 +126,9 @@ class ChecklistModel(QAbstractTableModel):
             self._search[row] = _search_text(self._rows[row])
             changed.append(row)
         if changed:
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), COLUMNS - 1))
+            self.dataChanged.emit(
+                self.index(min(changed), 0), self.index(max(changed), COLUMNS - 1)
+            )
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -135,11 +142,21 @@ class ChecklistModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Ref."), self.tr("Requirement"), self.tr("Status"), self.tr("Finding"),
-                self.tr("Owner"), self.tr("Due"), self.tr("Priority"), self.tr("Evidence")][section]
+        return [
+            self.tr("Ref."),
+            self.tr("Requirement"),
+            self.tr("Status"),
+            self.tr("Finding"),
+            self.tr("Owner"),
+            self.tr("Due"),
+            self.tr("Priority"),
+            self.tr("Evidence"),
+        ][section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -158,7 +175,11 @@ class ChecklistModel(QAbstractTableModel):
             if col == COL_TITLE:
                 return r.title(self.lang)
             if col == COL_STATUS:
-                return status_label(r.item.status) if role == Qt.ItemDataRole.DisplayRole else list(Status).index(r.item.status)
+                return (
+                    status_label(r.item.status)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else list(Status).index(r.item.status)
+                )
             if col == COL_GRADE:
                 return grade_label(r.item.grade)
             if col == COL_OWNER:
@@ -166,7 +187,11 @@ class ChecklistModel(QAbstractTableModel):
             if col == COL_DUE:
                 return r.item.action.due.isoformat() if r.item.action.due else ""
             if col == COL_PRIORITY:
-                return priority_label(r.item.action.priority) if role == Qt.ItemDataRole.DisplayRole else list(Priority).index(r.item.action.priority)
+                return (
+                    priority_label(r.item.action.priority)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else list(Priority).index(r.item.action.priority)
+                )
             if col == COL_EVIDENCE:
                 n = len(r.evidence_files)
                 return (str(n) if n else "") if role == Qt.ItemDataRole.DisplayRole else n
@@ -179,9 +204,21 @@ class ChecklistModel(QAbstractTableModel):
 
 def _search_text(r: ChecklistRow) -> str:
     item = r.item
-    return "\n".join((r.ref, r.title_en, r.title_zh, r.guidance_en, r.guidance_zh, item.current_practice,
-                      item.evidence_notes, item.gap, item.action.text, item.action.owner,
-                      *r.evidence_files)).casefold()
+    return "\n".join(
+        (
+            r.ref,
+            r.title_en,
+            r.title_zh,
+            r.guidance_en,
+            r.guidance_zh,
+            item.current_practice,
+            item.evidence_notes,
+            item.gap,
+            item.action.text,
+            item.action.owner,
+            *r.evidence_files,
+        )
+    ).casefold()
 
 
 def _ref_key(ref: str) -> str:
@@ -252,8 +289,12 @@ class ChecklistFilter(QSortFilterProxyModel):
             lib, prefix = self._section
             if r.library_id != lib:
                 return False
-            if prefix and not (r.ref == prefix or r.ref.startswith(prefix + ".") or r.section_ref == prefix
-                               or r.section_ref.startswith(prefix + ".")):
+            if prefix and not (
+                r.ref == prefix
+                or r.ref.startswith(prefix + ".")
+                or r.section_ref == prefix
+                or r.section_ref.startswith(prefix + ".")
+            ):
                 return False
         if self._text and self._text not in model.search_text(source_row):
             return False

@@ -35,7 +35,9 @@ def field_label(field: str) -> str:
         "sites": QCoreApplication.translate("History", "Sites"),
         "industry": QCoreApplication.translate("History", "Industry"),
         "doc_prefix": QCoreApplication.translate("History", "Document prefix"),
-        "management_representative": QCoreApplication.translate("History", "Management representative"),
+        "management_representative": QCoreApplication.translate(
+            "History", "Management representative"
+        ),
         "default_language": QCoreApplication.translate("History", "Document language"),
         "logo": QCoreApplication.translate("History", "Logo"),
         "status": QCoreApplication.translate("History", "Status"),
@@ -96,11 +98,18 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Old value"),
-                self.tr("New value")][section]
+        return [
+            self.tr("When"),
+            self.tr("Who"),
+            self.tr("Field"),
+            self.tr("Old value"),
+            self.tr("New value"),
+        ][section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -112,14 +121,23 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_WHEN:
                 try:
-                    return dt.datetime.fromisoformat(e.at_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                    return (
+                        dt.datetime.fromisoformat(e.at_utc)
+                        .astimezone()
+                        .strftime("%Y-%m-%d %H:%M:%S")
+                    )
                 except ValueError:
                     return e.at_utc
             if col == COL_WHO:
                 return e.actor
             if col == COL_FIELD:
-                return field_label(e.field) if e.field else {"create": self.tr("(created)"), "delete": self.tr("(deleted)")}.get(
-                    e.action, e.action)
+                return (
+                    field_label(e.field)
+                    if e.field
+                    else {"create": self.tr("(created)"), "delete": self.tr("(deleted)")}.get(
+                        e.action, e.action
+                    )
+                )
             if col == COL_OLD:
                 return value_text(e.field, e.old_value)
             if col == COL_NEW:

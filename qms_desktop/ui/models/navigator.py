@@ -62,8 +62,11 @@ class NavigatorModel(QAbstractListModel):
             return f"{step.number}. {step_title(step)}"
         if role == Qt.ItemDataRole.ToolTipRole and step is not None:
             status = self._status.get(step, StepStatus.NOT_STARTED)
-            return self.tr("%1 — %2% done").replace("%1", status_text(status)).replace(
-                "%2", str(round(100 * self._progress.get(step, 0.0))))
+            return (
+                self.tr("%1 — %2% done")
+                .replace("%1", status_text(status))
+                .replace("%2", str(round(100 * self._progress.get(step, 0.0))))
+            )
         if role == KeyRole:
             return key
         if role == NumberRole:
@@ -104,7 +107,9 @@ class NavigatorDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect: QRect = option.rect.adjusted(10, 4, -10, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        pen = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         status = index.data(StatusRole)
         text_left = rect.left()
         if status is not None:
@@ -114,8 +119,12 @@ class NavigatorDelegate(QStyledItemDelegate):
             painter.drawEllipse(rect.left(), rect.top() + 5, 9, 9)
             text_left += 16
         painter.setPen(pen)
-        text_rect = QRect(text_left, rect.top(), rect.right() - text_left, option.fontMetrics.height() + 4)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        text_rect = QRect(
+            text_left, rect.top(), rect.right() - text_left, option.fontMetrics.height() + 4
+        )
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+        )
         progress = index.data(ProgressRole)
         if progress is not None:
             bar = QRect(text_left, rect.bottom() - 4, rect.right() - text_left, 4)

@@ -139,7 +139,9 @@ class DashboardPage(QWidget):
         self._steps_title.setText(self.tr("The eight steps"))
         self._go.setText(self.tr("Go to step"))
         self._gap_title.setText(self.tr("Gap checklist"))
-        self.gap_chart.set_empty_text(self.tr("No requirement assessed yet — start in step 3, Compare."))
+        self.gap_chart.set_empty_text(
+            self.tr("No requirement assessed yet — start in step 3, Compare.")
+        )
         self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -166,8 +168,14 @@ class DashboardPage(QWidget):
         if profile.logo:
             pix = QPixmap()
             pix.loadFromData(profile.logo)
-            self._logo.setPixmap(pix.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio,
-                                            Qt.TransformationMode.SmoothTransformation))
+            self._logo.setPixmap(
+                pix.scaled(
+                    72,
+                    72,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self._logo.clear()
         self._overall.setValue(round(100 * overall_progress(progress)))
@@ -176,13 +184,22 @@ class DashboardPage(QWidget):
         self._reload_gap()
         self._next_step = next_step(states)
         if self._next_step is None:
-            self._next.setText(self.tr("All eight steps are done. Keep the system running: "
-                                       "audit, review and improve."))
+            self._next.setText(
+                self.tr(
+                    "All eight steps are done. Keep the system running: audit, review and improve."
+                )
+            )
             self._go.hide()
         else:
             g = guidance_for(self._next_step)
-            self._next.setText("<b>" + self.tr("Next: step %1 · %2").replace(
-                "%1", str(self._next_step.number)).replace("%2", g.title) + "</b><br>" + g.purpose)
+            self._next.setText(
+                "<b>"
+                + self.tr("Next: step %1 · %2")
+                .replace("%1", str(self._next_step.number))
+                .replace("%2", g.title)
+                + "</b><br>"
+                + g.purpose
+            )
             self._go.show()
 
     def _reload_gap(self) -> None:
@@ -196,13 +213,19 @@ class DashboardPage(QWidget):
         latest = assessments[-1]
         overall, by_clause = assessment_score(self._c.ws(), latest.id)
         conformity = "—" if overall.conformity is None else f"{overall.conformity * 100:.0f}%"
-        text = self.tr("%1: conformity %2, %3% of applicable requirements assessed.").replace(
-            "%1", latest.name).replace("%2", conformity).replace("%3", f"{overall.progress * 100:.0f}")
+        text = (
+            self.tr("%1: conformity %2, %3% of applicable requirements assessed.")
+            .replace("%1", latest.name)
+            .replace("%2", conformity)
+            .replace("%3", f"{overall.progress * 100:.0f}")
+        )
         ready = assessment_readiness(self._c.ws(), latest.id)
         if ready is not None:
-            text += " " + self.tr("Next audit %1: %2 open actions, %3 overdue, %4 due after the audit.").replace(
-                "%1", ready.audit_date.isoformat()).replace("%2", str(ready.open_actions)).replace(
-                "%3", str(ready.overdue)).replace("%4", str(ready.due_after_audit))
+            text += " " + self.tr(
+                "Next audit %1: %2 open actions, %3 overdue, %4 due after the audit."
+            ).replace("%1", ready.audit_date.isoformat()).replace(
+                "%2", str(ready.open_actions)
+            ).replace("%3", str(ready.overdue)).replace("%4", str(ready.due_after_audit))
         self._gap_summary.setText(text)
         self.gap_chart.set_bars([(c, sc.conformity, sc.progress) for c, sc in by_clause.items()])
 

@@ -41,8 +41,17 @@ class ProfilePage(QWidget):
         self._intro.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name in ("name", "short_name", "address", "industry", "scope", "services", "sites",
-                     "doc_prefix", "management_representative"):
+        for name in (
+            "name",
+            "short_name",
+            "address",
+            "industry",
+            "scope",
+            "services",
+            "sites",
+            "doc_prefix",
+            "management_representative",
+        ):
             editor: QLineEdit | CommitOnLeaveTextEdit
             if name in SINGLE_LINE:
                 editor = QLineEdit()
@@ -104,9 +113,12 @@ class ProfilePage(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Organisation profile"))
-        self._intro.setText(self.tr(
-            "Who the quality system is for. These facts appear in every generated document. "
-            "Each field is stored as soon as you leave it; Ctrl+Z undoes."))
+        self._intro.setText(
+            self.tr(
+                "Who the quality system is for. These facts appear in every generated document. "
+                "Each field is stored as soon as you leave it; Ctrl+Z undoes."
+            )
+        )
         labels = {
             "name": self.tr("&Name:"),
             "short_name": self.tr("S&hort name:"),
@@ -152,7 +164,9 @@ class ProfilePage(QWidget):
             elif editor.toPlainText() != value:
                 editor.setPlainText(value)
             editor.setReadOnly(self._c.read_only)
-        self._language.setCurrentIndex(max(0, self._language.findData(self._profile.default_language)))
+        self._language.setCurrentIndex(
+            max(0, self._language.findData(self._profile.default_language))
+        )
         self._language.setEnabled(not self._c.read_only)
         self._choose_logo.setEnabled(not self._c.read_only)
         self._remove_logo.setEnabled(not self._c.read_only and self._profile.logo is not None)
@@ -162,8 +176,14 @@ class ProfilePage(QWidget):
         if self._profile.logo:
             pix = QPixmap()
             pix.loadFromData(self._profile.logo)
-            self._logo.setPixmap(pix.scaled(92, 92, Qt.AspectRatioMode.KeepAspectRatio,
-                                            Qt.TransformationMode.SmoothTransformation))
+            self._logo.setPixmap(
+                pix.scaled(
+                    92,
+                    92,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self._logo.setPixmap(QPixmap())
             self._logo.setText(self.tr("No logo"))
@@ -195,12 +215,17 @@ class ProfilePage(QWidget):
             return
         self._errors[name].show_message("")
         label = self._labels[name].text().replace("&", "").rstrip(":：")
-        self._c.ops.set_profile(self.tr("Edit %1").replace("%1", label), {name: old}, {name: value},
-                                on_error=self._errors[name].show_error)
+        self._c.ops.set_profile(
+            self.tr("Edit %1").replace("%1", label),
+            {name: old},
+            {name: value},
+            on_error=self._errors[name].show_error,
+        )
 
     def _pick_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         if not path:
             return
         self.set_logo_file(path)
@@ -210,7 +235,10 @@ class ProfilePage(QWidget):
             with open(path, "rb") as f:
                 data = f.read(3 * 1024 * 1024)
         except OSError as exc:
-            self._errors["logo"].show_message(self.tr("Cannot read %1: %2").replace("%1", path).replace(
-                "%2", exc.strerror or str(exc)))
+            self._errors["logo"].show_message(
+                self.tr("Cannot read %1: %2")
+                .replace("%1", path)
+                .replace("%2", exc.strerror or str(exc))
+            )
             return
         self._push("logo", data)

@@ -44,7 +44,9 @@ class WelcomePage(QWidget):
         buttons.addStretch()
         self._recent_title = QLabel()
         self.recent = QListWidget()
-        self.recent.itemActivated.connect(lambda item: self.recentChosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.recent.itemActivated.connect(
+            lambda item: self.recentChosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 48, 48, 48)
         column.addWidget(self._title)
@@ -65,10 +67,13 @@ class WelcomePage(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Welcome to QMS Desktop"))
-        self._intro.setText(self.tr(
-            "Build your organisation's quality system in eight steps — summarise, study, compare, "
-            "plan, allocate, strengthen, refine, operate. Everything about one organisation is kept "
-            "in one workspace file, saved as you work."))
+        self._intro.setText(
+            self.tr(
+                "Build your organisation's quality system in eight steps — summarise, study, compare, "
+                "plan, allocate, strengthen, refine, operate. Everything about one organisation is kept "
+                "in one workspace file, saved as you work."
+            )
+        )
         self._new.setText(self.tr("New workspace…"))
         self._open.setText(self.tr("Open workspace…"))
         self._demo.setText(self.tr("Explore the demo organisation"))

@@ -40,144 +40,291 @@ def guidance_for(step: Step) -> StepGuidance:
     if step is Step.SUMMARISE:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Turn the experience you already have into rules. Every organisation has quality "
-               "practice before it has a quality system: collect it, and the lessons of past "
-               "mistakes, and distil them into candidate standards, specifications and regulations."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Turn the experience you already have into rules. Every organisation has quality "
+                "practice before it has a quality system: collect it, and the lessons of past "
+                "mistakes, and distil them into candidate standards, specifications and regulations.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Go through complaint logs, incident reports, audit findings, earlier quality "
-                   "campaigns and staff suggestions."),
-                QCoreApplication.translate("StepGuidance", "For each, write down what happened and what was learned, then the rule it "
-                   "suggests: a standard, a specification or a regulation."),
-                QCoreApplication.translate("StepGuidance", "Decide for every lesson: adopt it into a document, reject it, or come back later."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Go through complaint logs, incident reports, audit findings, earlier quality "
+                    "campaigns and staff suggestions.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "For each, write down what happened and what was learned, then the rule it "
+                    "suggests: a standard, a specification or a regulation.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Decide for every lesson: adopt it into a document, reject it, or come back later.",
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "An experience and lessons register: source, date, what happened, the lesson, "
-                   "the suggested rule and its kind."),
-                QCoreApplication.translate("StepGuidance", "The decision on each lesson and the document that carries an adopted rule."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "An experience and lessons register: source, date, what happened, the lesson, "
+                    "the suggested rule and its kind.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "The decision on each lesson and the document that carries an adopted rule.",
+                ),
             ],
-            QCoreApplication.translate("StepGuidance", "Every lesson has a decision, and every adopted one is linked to a document."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Every lesson has a decision, and every adopted one is linked to a document.",
+            ),
         )
     if step is Step.STUDY:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Everyone learns the standards the system will stand on — managers first — and "
-               "relates them to the organisation's own work, learning from peers' good practice too."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Everyone learns the standards the system will stand on — managers first — and "
+                "relates them to the organisation's own work, learning from peers' good practice too.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Decide which standards and guides each role must learn: ISO 9001, the service "
-                   "quality guidance, your sector's rules."),
-                QCoreApplication.translate("StepGuidance", "Hold training sessions and record who attended, for how long, and how they did "
-                   "in the assessment."),
-                QCoreApplication.translate("StepGuidance", "Visit or study peer organisations and note the practices worth adopting."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Decide which standards and guides each role must learn: ISO 9001, the service "
+                    "quality guidance, your sector's rules.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Hold training sessions and record who attended, for how long, and how they did "
+                    "in the assessment.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Visit or study peer organisations and note the practices worth adopting.",
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "A study plan per role, training sessions with attendees and results, and peer "
-                   "benchmarking notes."),
-                QCoreApplication.translate("StepGuidance", "A training matrix showing who still needs what."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "A study plan per role, training sessions with attendees and results, and peer "
+                    "benchmarking notes.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance", "A training matrix showing who still needs what."
+                ),
             ],
-            QCoreApplication.translate("StepGuidance", "Every role that must study has completed its planned training."),
+            QCoreApplication.translate(
+                "StepGuidance", "Every role that must study has completed its planned training."
+            ),
         )
     if step is Step.COMPARE:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Hold the organisation's current state against the standard, requirement by "
-               "requirement: confirm what is already achieved, find the gaps, and set the direction."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Hold the organisation's current state against the standard, requirement by "
+                "requirement: confirm what is already achieved, find the gaps, and set the direction.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Pick a requirement library (ISO 9001, service elements, service commitment) and "
-                   "work through the checklist."),
-                QCoreApplication.translate("StepGuidance", "For each requirement record the current practice and the evidence, then the "
-                   "status: conforming, partially conforming, nonconforming or not applicable."),
-                QCoreApplication.translate("StepGuidance", "Turn every gap into an action with an owner, a priority and a due date."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Pick a requirement library (ISO 9001, service elements, service commitment) and "
+                    "work through the checklist.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "For each requirement record the current practice and the evidence, then the "
+                    "status: conforming, partially conforming, nonconforming or not applicable.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Turn every gap into an action with an owner, a priority and a due date.",
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "The gap checklist: status, current practice, evidence, gap and action per "
-                   "requirement, with conformity by clause."),
-                QCoreApplication.translate("StepGuidance", "Baseline and later re-assessments, so progress can be compared."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "The gap checklist: status, current practice, evidence, gap and action per "
+                    "requirement, with conformity by clause.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Baseline and later re-assessments, so progress can be compared.",
+                ),
             ],
-            QCoreApplication.translate("StepGuidance", "Every applicable requirement has been assessed."),
+            QCoreApplication.translate(
+                "StepGuidance", "Every applicable requirement has been assessed."
+            ),
         )
     if step is Step.PLAN:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Design the quality system: what the organisation offers and to whom, the policy "
-               "and objectives, the processes and documents, and the promises it makes to customers."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Design the quality system: what the organisation offers and to whom, the policy "
+                "and objectives, the processes and documents, and the promises it makes to customers.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Position the services: target customers, offerings, service level."),
-                QCoreApplication.translate("StepGuidance", "Write the quality policy and measurable objectives, each with a metric, target, "
-                   "owner and frequency."),
-                QCoreApplication.translate("StepGuidance", "Select the quality-system elements, map the process network and design the "
-                   "document system."),
-                QCoreApplication.translate("StepGuidance", "Write the service outline, the service commitment and the satisfaction "
-                   "standards, with a recovery plan for each moment of truth."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Position the services: target customers, offerings, service level.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Write the quality policy and measurable objectives, each with a metric, target, "
+                    "owner and frequency.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Select the quality-system elements, map the process network and design the "
+                    "document system.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Write the service outline, the service commitment and the satisfaction "
+                    "standards, with a recovery plan for each moment of truth.",
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "Positioning, policy and objectives, selected elements, process network, "
-                   "document system design and service environment."),
-                QCoreApplication.translate("StepGuidance", "The service outline, the service commitment and the satisfaction standards."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Positioning, policy and objectives, selected elements, process network, "
+                    "document system design and service environment.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "The service outline, the service commitment and the satisfaction standards.",
+                ),
             ],
-            QCoreApplication.translate("StepGuidance", "The design has been approved, with the approver and the date recorded."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "The design has been approved, with the approver and the date recorded.",
+            ),
         )
     if step is Step.ALLOCATE:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Provide what the system needs to run: the right people in the right roles, with "
-               "clear responsibilities and authority, and the facilities and equipment it relies on."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Provide what the system needs to run: the right people in the right roles, with "
+                "clear responsibilities and authority, and the facilities and equipment it relies on.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Appoint a manager to each role the system needs and write down their "
-                   "responsibilities and authority."),
-                QCoreApplication.translate("StepGuidance", "Plan training for all staff, not only managers."),
-                QCoreApplication.translate("StepGuidance", "List the service facilities and equipment and make sure each is in place."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Appoint a manager to each role the system needs and write down their "
+                    "responsibilities and authority.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance", "Plan training for all staff, not only managers."
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "List the service facilities and equipment and make sure each is in place.",
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "Roles with appointees, responsibilities and authorities."),
-                QCoreApplication.translate("StepGuidance", "Resources: facilities and equipment with their state."),
+                QCoreApplication.translate(
+                    "StepGuidance", "Roles with appointees, responsibilities and authorities."
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance", "Resources: facilities and equipment with their state."
+                ),
             ],
-            QCoreApplication.translate("StepGuidance", "Every role is filled and every planned resource is in place."),
+            QCoreApplication.translate(
+                "StepGuidance", "Every role is filled and every planned resource is in place."
+            ),
         )
     if step is Step.STRENGTHEN:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Shore up the basic management work the system stands on, so the documents will "
-               "describe practice that can actually be kept."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Shore up the basic management work the system stands on, so the documents will "
+                "describe practice that can actually be kept.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Check standardisation, measurement and calibration, quality information and "
-                   "records, the quality responsibility system, rules and regulations, and basic "
-                   "education."),
-                QCoreApplication.translate("StepGuidance", "For each item that is weak, plan what to do and who does it."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Check standardisation, measurement and calibration, quality information and "
+                    "records, the quality responsibility system, rules and regulations, and basic "
+                    "education.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance", "For each item that is weak, plan what to do and who does it."
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "The foundational items, their state and the work planned on each."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "The foundational items, their state and the work planned on each.",
+                ),
             ],
             QCoreApplication.translate("StepGuidance", "Each foundational item is in place."),
         )
     if step is Step.REFINE:
         return StepGuidance(
             step_title(step),
-            QCoreApplication.translate("StepGuidance", "Complete the system's documents and put them under control: the quality manual, "
-               "the procedures, the work instructions and the forms."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Complete the system's documents and put them under control: the quality manual, "
+                "the procedures, the work instructions and the forms.",
+            ),
             [
-                QCoreApplication.translate("StepGuidance", "Generate the quality manual, the service outline and the gap report from what the "
-                   "workspace holds, then edit them."),
-                QCoreApplication.translate("StepGuidance", "Give every document a number, a revision and an approval before it is issued."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Generate the quality manual, the service outline and the gap report from what the "
+                    "workspace holds, then edit them.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Give every document a number, a revision and an approval before it is issued.",
+                ),
             ],
             [
-                QCoreApplication.translate("StepGuidance", "The document set with numbers, revisions, approvals and change history."),
-                QCoreApplication.translate("StepGuidance", "Generated documents in Word (DOCX) and PDF, in English and Chinese."),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "The document set with numbers, revisions, approvals and change history.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Generated documents in Word (DOCX) and PDF, in English and Chinese.",
+                ),
             ],
             QCoreApplication.translate("StepGuidance", "The document set is approved and issued."),
         )
     return StepGuidance(
         step_title(step),
-        QCoreApplication.translate("StepGuidance", "Run the system and keep it running: training and quality culture, quality veto in "
-           "appraisal, quality costs, QC circles, customer feedback, internal audit and "
-           "management review."),
+        QCoreApplication.translate(
+            "StepGuidance",
+            "Run the system and keep it running: training and quality culture, quality veto in "
+            "appraisal, quality costs, QC circles, customer feedback, internal audit and "
+            "management review.",
+        ),
         [
-            QCoreApplication.translate("StepGuidance", "Keep customer feedback, service failures and their recovery on record."),
-            QCoreApplication.translate("StepGuidance", "Account for quality costs and tie quality to appraisal (the quality veto)."),
-            QCoreApplication.translate("StepGuidance", "Run internal audits and a management review, and follow up corrective actions."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Keep customer feedback, service failures and their recovery on record.",
+            ),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Account for quality costs and tie quality to appraisal (the quality veto).",
+            ),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Run internal audits and a management review, and follow up corrective actions.",
+            ),
         ],
         [
-            QCoreApplication.translate("StepGuidance", "Training and culture activities, quality costs, QC circles and their projects."),
-            QCoreApplication.translate("StepGuidance", "Feedback and complaints, internal audits, management reviews and corrective actions."),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Training and culture activities, quality costs, QC circles and their projects.",
+            ),
+            QCoreApplication.translate(
+                "StepGuidance",
+                "Feedback and complaints, internal audits, management reviews and corrective actions.",
+            ),
         ],
-        QCoreApplication.translate("StepGuidance", "The system has run through at least one full review cycle."),
+        QCoreApplication.translate(
+            "StepGuidance", "The system has run through at least one full review cycle."
+        ),
     )

@@ -17,35 +17,91 @@ from qms_desktop.ui.steps.tabbed import TabbedStepPage
 
 
 def summarise_page(c: WorkspaceController) -> TabbedStepPage:
-    return TabbedStepPage(Step.SUMMARISE, c, [
-        (lambda: QCoreApplication.translate("StepTabs", "Experience and lessons"), RegisterPanel("lesson", c)),
-    ])
+    return TabbedStepPage(
+        Step.SUMMARISE,
+        c,
+        [
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Experience and lessons"),
+                RegisterPanel("lesson", c),
+            ),
+        ],
+    )
 
 
 def study_page(c: WorkspaceController) -> TabbedStepPage:
-    return TabbedStepPage(Step.STUDY, c, [
-        (lambda: QCoreApplication.translate("StepTabs", "People"), RegisterPanel("person", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Study plan"), RegisterPanel("study_plan", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Training matrix"), TrainingMatrix(c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Training sessions"), RegisterPanel("training", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Peer benchmarking"), RegisterPanel("benchmark", c)),
-    ])
+    return TabbedStepPage(
+        Step.STUDY,
+        c,
+        [
+            (lambda: QCoreApplication.translate("StepTabs", "People"), RegisterPanel("person", c)),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Study plan"),
+                RegisterPanel("study_plan", c),
+            ),
+            (lambda: QCoreApplication.translate("StepTabs", "Training matrix"), TrainingMatrix(c)),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Training sessions"),
+                RegisterPanel("training", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Peer benchmarking"),
+                RegisterPanel("benchmark", c),
+            ),
+        ],
+    )
 
 
 def plan_page(c: WorkspaceController) -> TabbedStepPage:
-    return TabbedStepPage(Step.PLAN, c, [
-        (lambda: QCoreApplication.translate("StepTabs", "Positioning and policy"),
-         PlanFormPanel(c, ("target_customers", "offerings", "service_level", "quality_policy"))),
-        (lambda: QCoreApplication.translate("StepTabs", "Objectives"), RegisterPanel("objective", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "System elements"), RegisterPanel("element", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Process network"), ProcessNetworkPanel(c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Document system"), RegisterPanel("planned_document", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Environment and numbering"),
-         PlanFormPanel(c, ("service_environment", "numbering_scheme"))),
-        (lambda: QCoreApplication.translate("StepTabs", "Service outline"), RegisterPanel("service_item", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Service commitment"), CommitmentPanel(c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Satisfaction standards"),
-         RegisterPanel("satisfaction_standard", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Customer needs (Kano)"), RegisterPanel("customer_need", c)),
-        (lambda: QCoreApplication.translate("StepTabs", "Moments of truth"), RegisterPanel("moment_of_truth", c)),
-    ])
+    return TabbedStepPage(
+        Step.PLAN,
+        c,
+        [
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Positioning and policy"),
+                PlanFormPanel(
+                    c, ("target_customers", "offerings", "service_level", "quality_policy")
+                ),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Objectives"),
+                RegisterPanel("objective", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "System elements"),
+                RegisterPanel("element", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Process network"),
+                ProcessNetworkPanel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Document system"),
+                RegisterPanel("planned_document", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Environment and numbering"),
+                PlanFormPanel(c, ("service_environment", "numbering_scheme")),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Service outline"),
+                RegisterPanel("service_item", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Service commitment"),
+                CommitmentPanel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Satisfaction standards"),
+                RegisterPanel("satisfaction_standard", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Customer needs (Kano)"),
+                RegisterPanel("customer_need", c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Moments of truth"),
+                RegisterPanel("moment_of_truth", c),
+            ),
+        ],
+    )

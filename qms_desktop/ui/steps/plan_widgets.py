@@ -35,7 +35,9 @@ def plan_field_label(name: str) -> str:
         "service_level": QCoreApplication.translate("Plan", "Service level"),
         "quality_policy": QCoreApplication.translate("Plan", "Quality policy"),
         "numbering_scheme": QCoreApplication.translate("Plan", "Document numbering scheme"),
-        "service_environment": QCoreApplication.translate("Plan", "Service environment (facilities, layout, ambience, tangibles)"),
+        "service_environment": QCoreApplication.translate(
+            "Plan", "Service environment (facilities, layout, ambience, tangibles)"
+        ),
         "commitment_promise": QCoreApplication.translate("Plan", "The promise"),
         "commitment_covers": QCoreApplication.translate("Plan", "What it covers"),
         "commitment_remedy": QCoreApplication.translate("Plan", "Remedy when it is broken"),
@@ -48,7 +50,12 @@ class PlanFormPanel(QWidget):
 
     history_key = ("plan", "1")
 
-    def __init__(self, controller: WorkspaceController, fields: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        fields: tuple[str, ...],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._c = controller
         self.fields = fields
@@ -113,26 +120,50 @@ class PlanFormPanel(QWidget):
         if not self._c.is_open or self._c.read_only or self._plan.get(name, "") == value:
             return
         label = self.tr("Edit %1").replace("%1", plan_field_label(name))
-        if self._c.ops.set_plan(label, {name: self._plan.get(name, "")}, {name: value},
-                                on_error=self.error.show_error):
+        if self._c.ops.set_plan(
+            label, {name: self._plan.get(name, "")}, {name: value}, on_error=self.error.show_error
+        ):
             self.error.show_message("")
 
 
 def finding_text(f: Finding) -> str:
     texts = {
-        "no_promise": QCoreApplication.translate("Plan", "Write the promise itself: one or two sentences a customer can repeat."),
-        "conditions": QCoreApplication.translate("Plan", "It carries conditions (%1). A commitment with fine print is not believed; "
-                                "make it unconditional."),
-        "too_long": QCoreApplication.translate("Plan", "It is long. Customers and staff should be able to repeat it from memory."),
-        "vague": QCoreApplication.translate("Plan", "It uses words that cannot be checked (%1). Say exactly what the customer gets."),
-        "not_measurable": QCoreApplication.translate("Plan", "It names no number — a time, a count, an amount — so nobody can tell "
-                                    "whether it was kept."),
-        "no_topic": QCoreApplication.translate("Plan", "It does not say whether it is about time, quality or price — what customers "
-                              "care about."),
-        "no_remedy": QCoreApplication.translate("Plan", "There is no remedy: say what the customer receives when the promise is broken."),
-        "no_invocation": QCoreApplication.translate("Plan", "Say how a customer claims it; the simpler, the better."),
-        "hassle": QCoreApplication.translate("Plan", "Claiming it takes effort (%1). A customer should only have to say so."),
-        "slow_remedy": QCoreApplication.translate("Plan", "The remedy comes late (%1). Pay it on the spot."),
+        "no_promise": QCoreApplication.translate(
+            "Plan", "Write the promise itself: one or two sentences a customer can repeat."
+        ),
+        "conditions": QCoreApplication.translate(
+            "Plan",
+            "It carries conditions (%1). A commitment with fine print is not believed; "
+            "make it unconditional.",
+        ),
+        "too_long": QCoreApplication.translate(
+            "Plan", "It is long. Customers and staff should be able to repeat it from memory."
+        ),
+        "vague": QCoreApplication.translate(
+            "Plan", "It uses words that cannot be checked (%1). Say exactly what the customer gets."
+        ),
+        "not_measurable": QCoreApplication.translate(
+            "Plan",
+            "It names no number — a time, a count, an amount — so nobody can tell "
+            "whether it was kept.",
+        ),
+        "no_topic": QCoreApplication.translate(
+            "Plan",
+            "It does not say whether it is about time, quality or price — what customers "
+            "care about.",
+        ),
+        "no_remedy": QCoreApplication.translate(
+            "Plan", "There is no remedy: say what the customer receives when the promise is broken."
+        ),
+        "no_invocation": QCoreApplication.translate(
+            "Plan", "Say how a customer claims it; the simpler, the better."
+        ),
+        "hassle": QCoreApplication.translate(
+            "Plan", "Claiming it takes effort (%1). A customer should only have to say so."
+        ),
+        "slow_remedy": QCoreApplication.translate(
+            "Plan", "The remedy comes late (%1). Pay it on the spot."
+        ),
     }
     return texts[f.code].replace("%1", f.detail)
 
@@ -151,8 +182,11 @@ class CommitmentPanel(PlanFormPanel):
     """The service commitment and, below it, how the draft rates against the five qualities."""
 
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
-        super().__init__(controller, ("commitment_promise", "commitment_covers", "commitment_remedy",
-                                      "commitment_invoke"), parent)
+        super().__init__(
+            controller,
+            ("commitment_promise", "commitment_covers", "commitment_remedy", "commitment_invoke"),
+            parent,
+        )
         self.check_box = QGroupBox()
         self.result = QLabel()
         self.result.setObjectName("commitment_result")
@@ -172,18 +206,26 @@ class CommitmentPanel(PlanFormPanel):
 
     def draft(self) -> ServiceCommitment:
         e = self.editors
-        return ServiceCommitment(e["commitment_promise"].toPlainText(), e["commitment_covers"].toPlainText(),
-                                 e["commitment_remedy"].toPlainText(), e["commitment_invoke"].toPlainText())
+        return ServiceCommitment(
+            e["commitment_promise"].toPlainText(),
+            e["commitment_covers"].toPlainText(),
+            e["commitment_remedy"].toPlainText(),
+            e["commitment_invoke"].toPlainText(),
+        )
 
     def refresh_extra(self) -> None:
         from html import escape
 
         rating = check_commitment(self.draft())
-        lines = [f"<p><b>{self.tr('%1 of 5 qualities met').replace('%1', str(rating.score))}</b></p><ul>"]
+        lines = [
+            f"<p><b>{self.tr('%1 of 5 qualities met').replace('%1', str(rating.score))}</b></p><ul>"
+        ]
         for q in QUALITIES:
             mark = "✔" if q in rating.met else "✘"
             colour = "#2f855a" if q in rating.met else "#c53030"
-            lines.append(f"<li><span style='color:{colour}'>{mark}</span> <b>{escape(quality_label(q))}</b>")
+            lines.append(
+                f"<li><span style='color:{colour}'>{mark}</span> <b>{escape(quality_label(q))}</b>"
+            )
             for f in rating.findings:
                 if f.quality == q:
                     lines.append(f"<br>— {escape(finding_text(f))}")
@@ -227,8 +269,11 @@ class ProcessDiagram(QWidget):
         boxes = self.boxes()
         if not boxes:
             p.setPen(text)
-            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter),
-                       self.tr("Add processes, and in “Hands over to” name the processes each one feeds."))
+            p.drawText(
+                self.rect(),
+                int(Qt.AlignmentFlag.AlignCenter),
+                self.tr("Add processes, and in “Hands over to” name the processes each one feeds."),
+            )
             return
         p.setPen(QPen(QColor("#4a5568"), 1.6))
         for name, feeds in self.processes:
@@ -240,7 +285,11 @@ class ProcessDiagram(QWidget):
             p.setBrush(QColor("#e8f0fa"))
             p.drawRoundedRect(rect, 8, 8)
             p.setPen(text)
-            p.drawText(rect.adjusted(6, 2, -6, -2), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), name)
+            p.drawText(
+                rect.adjusted(6, 2, -6, -2),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                name,
+            )
 
     @staticmethod
     def _arrow(p: QPainter, start: QPointF, target: QRectF) -> None:
@@ -276,24 +325,32 @@ class TrainingMatrix(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.view, 1)
         column.addWidget(self.summary)
-        controller.changed.connect(lambda ch: self.reload() if {"study_plan", "person"} & ch.registers else None)
+        controller.changed.connect(
+            lambda ch: self.reload() if {"study_plan", "person"} & ch.registers else None
+        )
 
     def reload(self) -> None:
         if not self._c.is_open:
             return
-        self.model.set_plan([r.values for r in register_service.list_records(self._c.ws(), "study_plan")])
+        self.model.set_plan(
+            [r.values for r in register_service.list_records(self._c.ws(), "study_plan")]
+        )
         self.view.resizeColumnsToContents()
         outstanding = self.model.outstanding()
         people: dict[str, list[str]] = {}
         for person in register_service.list_records(self._c.ws(), "person"):
             people.setdefault(str(person.values["role"]), []).append(str(person.values["name"]))
         if not self.model.roles:
-            self.summary.setText(self.tr("No study planned yet: add entries on the Study plan tab."))
+            self.summary.setText(
+                self.tr("No study planned yet: add entries on the Study plan tab.")
+            )
         elif not outstanding:
             self.summary.setText(self.tr("Every role has completed its planned study."))
         else:
-            lines = [f"{role}{' (' + ', '.join(people[role]) + ')' if role in people else ''}: {', '.join(sorted(stds))}"
-                     for role, stds in sorted(outstanding.items())]
+            lines = [
+                f"{role}{' (' + ', '.join(people[role]) + ')' if role in people else ''}: {', '.join(sorted(stds))}"
+                for role, stds in sorted(outstanding.items())
+            ]
             self.summary.setText(self.tr("Still to study — %1").replace("%1", "; ".join(lines)))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -323,7 +380,9 @@ class ProcessNetworkPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(splitter)
-        controller.changed.connect(lambda ch: self._refresh() if "process" in ch.registers else None)
+        controller.changed.connect(
+            lambda ch: self._refresh() if "process" in ch.registers else None
+        )
 
     def current_record(self) -> Record | None:
         return self.register_panel.current_record()
@@ -336,6 +395,12 @@ class ProcessNetworkPanel(QWidget):
         if not self._c.is_open:
             return
         records = self.register_panel.model.records()
-        self.diagram.set_processes([
-            (str(r.values["name"]), [s.strip() for s in str(r.values["feeds"]).split(",") if s.strip()])
-            for r in records])
+        self.diagram.set_processes(
+            [
+                (
+                    str(r.values["name"]),
+                    [s.strip() for s in str(r.values["feeds"]).split(",") if s.strip()],
+                )
+                for r in records
+            ]
+        )

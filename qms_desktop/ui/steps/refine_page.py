@@ -46,8 +46,16 @@ class RenderJob(QRunnable):
     """Lays out and writes one document on a pool thread. The context was read from the
     workspace on the UI thread, so this job never touches the database."""
 
-    def __init__(self, template_id: str, context: dict[str, Any], images: dict[str, bytes], lang: str, fmt: str,
-                 out: Path, reference: Path | None) -> None:
+    def __init__(
+        self,
+        template_id: str,
+        context: dict[str, Any],
+        images: dict[str, bytes],
+        lang: str,
+        fmt: str,
+        out: Path,
+        reference: Path | None,
+    ) -> None:
         super().__init__()
         self.signals = RenderSignals()
         self.cancelled = threading.Event()
@@ -58,9 +66,17 @@ class RenderJob(QRunnable):
 
         template_id, context, images, lang, fmt, out, reference = self._args
         try:
-            path = render_prepared(template_id, context, lang=lang, fmt=fmt, out_path=out, reference_docx=reference,
-                                   images=images, progress=lambda f, _m: self.signals.progress.emit(f),
-                                   cancel=self.cancelled.is_set)
+            path = render_prepared(
+                template_id,
+                context,
+                lang=lang,
+                fmt=fmt,
+                out_path=out,
+                reference_docx=reference,
+                images=images,
+                progress=lambda f, _m: self.signals.progress.emit(f),
+                cancel=self.cancelled.is_set,
+            )
         except (QmsError, OSError) as exc:
             self.signals.failed.emit(error_text(exc))
             return
@@ -124,7 +140,9 @@ class DocumentsPanel(QWidget):
 
         form = QFormLayout()
         self._labels = [QLabel(), QLabel(), QLabel()]
-        for label, buddy in zip(self._labels, (self.language, self.format, self.reference), strict=True):
+        for label, buddy in zip(
+            self._labels, (self.language, self.format, self.reference), strict=True
+        ):
             label.setBuddy(buddy)  # so "&" marks the shortcut letter instead of printing
         form.addRow(self._labels[0], self.language)
         form.addRow(self._labels[1], self.format)
@@ -178,7 +196,9 @@ class DocumentsPanel(QWidget):
             self.error.show_error(exc)
             infos = []
         for info in infos:
-            mark = (" ⚠" if info.error is not None else "") + ("" if info.source == "built-in" else " ★")
+            mark = (" ⚠" if info.error is not None else "") + (
+                "" if info.source == "built-in" else " ★"
+            )
             item = QListWidgetItem(info.title(self.lang_ui) + mark)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             if info.error is not None:
@@ -189,7 +209,9 @@ class DocumentsPanel(QWidget):
         if self.templates.currentRow() < 0 and self.templates.count():
             self.templates.setCurrentRow(0)
         if self._c.is_open and not getattr(self, "_language_chosen", False):
-            self.language.setCurrentIndex(max(0, self.language.findData(self._c.profile().default_language)))
+            self.language.setCurrentIndex(
+                max(0, self.language.findData(self._c.profile().default_language))
+            )
 
     def _describe(self, _row: int) -> None:
         from qms_desktop.services.documents import template_info
@@ -203,12 +225,20 @@ class DocumentsPanel(QWidget):
         except QmsError:
             return
         source = self.tr("built in") if info.source == "built-in" else self.tr("your own template")
-        languages = ", ".join({"en": self.tr("English"), "zh_CN": self.tr("Chinese")}.get(lang, lang)
-                              for lang in info.languages)
-        text = (f"<b>{html.escape(info.title(self.lang_ui))}</b> — {html.escape(info.folder.name)} "
-                f"({html.escape(source)}; {html.escape(languages)})")
+        languages = ", ".join(
+            {"en": self.tr("English"), "zh_CN": self.tr("Chinese")}.get(lang, lang)
+            for lang in info.languages
+        )
+        text = (
+            f"<b>{html.escape(info.title(self.lang_ui))}</b> — {html.escape(info.folder.name)} "
+            f"({html.escape(source)}; {html.escape(languages)})"
+        )
         if info.error is not None:
-            text += "<br><span style='color:#c53030'>" + html.escape(info.error.text(self.lang_ui)) + "</span>"
+            text += (
+                "<br><span style='color:#c53030'>"
+                + html.escape(info.error.text(self.lang_ui))
+                + "</span>"
+            )
         self.description.setText(text)
 
     def current_template(self) -> str | None:
@@ -216,8 +246,9 @@ class DocumentsPanel(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def _pick_reference(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Styles from a Word document"), "",
-                                              self.tr("Word documents (*.docx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Styles from a Word document"), "", self.tr("Word documents (*.docx)")
+        )
         if path:
             self.reference.setText(path)
 
@@ -226,9 +257,15 @@ class DocumentsPanel(QWidget):
         if template_id is None or not self._c.is_open:
             return
         fmt = str(self.format.currentData())
-        suggested = str(self._c.ws().path.with_name(f"{template_id}-{self.language.currentData()}.{fmt}"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the document as"), suggested,
-                                              "PDF (*.pdf)" if fmt == "pdf" else "Word (*.docx)")
+        suggested = str(
+            self._c.ws().path.with_name(f"{template_id}-{self.language.currentData()}.{fmt}")
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the document as"),
+            suggested,
+            "PDF (*.pdf)" if fmt == "pdf" else "Word (*.docx)",
+        )
         if path:  # the native dialog has already asked before replacing a file
             self.start(Path(path))
 
@@ -243,7 +280,9 @@ class DocumentsPanel(QWidget):
         fmt = str(self.format.currentData())
         if out.suffix.lower() != f".{fmt}":
             out = out.with_name(out.name + f".{fmt}")
-        reference = Path(self.reference.text()) if self.reference.text().strip() and fmt == "docx" else None
+        reference = (
+            Path(self.reference.text()) if self.reference.text().strip() and fmt == "docx" else None
+        )
         try:
             context = build_context(self._c.ws(), template_id, lang)
             images = chart_images(context, lang)
@@ -296,6 +335,13 @@ class DocumentsPanel(QWidget):
 def refine_page(c: WorkspaceController) -> TabbedStepPage:
     from PySide6.QtCore import QCoreApplication
 
-    return TabbedStepPage(Step.REFINE, c, [
-        (lambda: QCoreApplication.translate("StepTabs", "Generate documents"), DocumentsPanel(c)),
-    ])
+    return TabbedStepPage(
+        Step.REFINE,
+        c,
+        [
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Generate documents"),
+                DocumentsPanel(c),
+            ),
+        ],
+    )

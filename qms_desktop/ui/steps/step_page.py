@@ -35,7 +35,9 @@ def _bullets(items: list[str]) -> str:
 class StepPage(QWidget):
     recordSelected = Signal(str, str)
 
-    def __init__(self, step: Step, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, step: Step, controller: WorkspaceController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.step = step
         self._c = controller
@@ -94,7 +96,9 @@ class StepPage(QWidget):
         self._done_when.setWordWrap(True)
         form.insertRow(0, self._done_when)
 
-        scrolling_page(self, self._title, self._purpose, self._state_box, self._guidance_box, self._holds_box)
+        scrolling_page(
+            self, self._title, self._purpose, self._state_box, self._guidance_box, self._holds_box
+        )
 
         controller.changed.connect(self._on_changed)
         controller.opened.connect(self.reload)
@@ -102,18 +106,33 @@ class StepPage(QWidget):
 
     def retranslate(self) -> None:
         g = guidance_for(self.step)
-        self._title.setText(self.tr("Step %1 · %2").replace("%1", str(self.step.number)).replace("%2", g.title))
+        self._title.setText(
+            self.tr("Step %1 · %2").replace("%1", str(self.step.number)).replace("%2", g.title)
+        )
         self._purpose.setText(g.purpose)
         self._guidance_box.setTitle(self.tr("How to work through this step"))
         self._guidance.setText(_bullets(g.guidance))
         self._holds_box.setTitle(self.tr("What this step holds"))
-        self._holds.setText(_bullets(g.holds) + "<p><i>" + self.tr(
-            "The registers for this step arrive in coming versions; until then record its status, "
-            "sign-off and notes here.") + "</i></p>")
+        self._holds.setText(
+            _bullets(g.holds)
+            + "<p><i>"
+            + self.tr(
+                "The registers for this step arrive in coming versions; until then record its status, "
+                "sign-off and notes here."
+            )
+            + "</i></p>"
+        )
         self._state_box.setTitle(self.tr("Status and sign-off"))
         self._done_when.setText("<b>" + self.tr("Done when:") + "</b> " + g.done_when)
-        for i, text in enumerate([self.tr("Progress:"), self.tr("Status:"), self.tr("Signed off by:"),
-                                  self.tr("Sign-off date:"), self.tr("Notes:")]):
+        for i, text in enumerate(
+            [
+                self.tr("Progress:"),
+                self.tr("Status:"),
+                self.tr("Signed off by:"),
+                self.tr("Sign-off date:"),
+                self.tr("Notes:"),
+            ]
+        ):
             self._labels[i].setText(text)
         for i in range(self._status.count()):
             self._status.setItemText(i, status_text(self._status.itemData(i)))
@@ -161,13 +180,24 @@ class StepPage(QWidget):
         try:
             on = dt.date.fromisoformat(text) if text else None
         except ValueError:
-            self._error.show_message(self.tr("The sign-off date must be a date written as YYYY-MM-DD."))
+            self._error.show_message(
+                self.tr("The sign-off date must be a date written as YYYY-MM-DD.")
+            )
             return
-        new = StepState(self.step, self._status.currentData(), self._by.text().strip(), on,
-                        self._notes.toPlainText())
+        new = StepState(
+            self.step,
+            self._status.currentData(),
+            self._by.text().strip(),
+            on,
+            self._notes.toPlainText(),
+        )
         if new == self._state:
             self._error.show_message("")
             return
         self._error.show_message("")
-        self._c.ops.set_step(self.tr("Update step %1").replace("%1", guidance_for(self.step).title), self._state,
-                             new, on_error=self._error.show_error)
+        self._c.ops.set_step(
+            self.tr("Update step %1").replace("%1", guidance_for(self.step).title),
+            self._state,
+            new,
+            on_error=self._error.show_error,
+        )

@@ -17,8 +17,13 @@ from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, heading
 class TabbedStepPage(QWidget):
     recordSelected = Signal(str, str)
 
-    def __init__(self, step: Step, controller: WorkspaceController,
-                 tabs: list[tuple[Callable[[], str], QWidget]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        step: Step,
+        controller: WorkspaceController,
+        tabs: list[tuple[Callable[[], str], QWidget]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.step = step
         self._c = controller
@@ -43,7 +48,9 @@ class TabbedStepPage(QWidget):
 
     def retranslate(self) -> None:
         g = guidance_for(self.step)
-        self.title.setText(self.tr("Step %1 · %2").replace("%1", str(self.step.number)).replace("%2", g.title))
+        self.title.setText(
+            self.tr("Step %1 · %2").replace("%1", str(self.step.number)).replace("%2", g.title)
+        )
         self.title.setToolTip(g.purpose)
         for i, (title, _w) in enumerate(self._tabs):
             self.tabs.setTabText(i, title())

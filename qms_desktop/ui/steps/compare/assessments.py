@@ -37,7 +37,9 @@ class AssessmentPicker(QWidget):
         self.combo = compact(QComboBox())
         self.combo.setObjectName("assessment_combo")
         self.combo.setMinimumWidth(160)
-        self.combo.currentIndexChanged.connect(lambda _i: self.chosen.emit(self.combo.currentData()))
+        self.combo.currentIndexChanged.connect(
+            lambda _i: self.chosen.emit(self.combo.currentData())
+        )
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.newRequested)
         self.rename_button = QPushButton()
@@ -90,8 +92,13 @@ class AssessmentPicker(QWidget):
         info = self.current_assessment()
         if info is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename the assessment"), self.tr("New name:"),
-                                        QLineEdit.EchoMode.Normal, info.name)
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename the assessment"),
+            self.tr("New name:"),
+            QLineEdit.EchoMode.Normal,
+            info.name,
+        )
         if ok:
             self.rename_current(name)
 
@@ -99,18 +106,27 @@ class AssessmentPicker(QWidget):
         info = self.current_assessment()
         if info is None or name.strip() == info.name:
             return False
-        return self._c.ops.update_assessment(self.tr("Rename %1").replace("%1", info.name), info.id,
-                                             {"name": info.name}, {"name": name}, on_error=self._refused)
+        return self._c.ops.update_assessment(
+            self.tr("Rename %1").replace("%1", info.name),
+            info.id,
+            {"name": info.name},
+            {"name": name},
+            on_error=self._refused,
+        )
 
     def _delete_dialog(self) -> None:
         info = self.current_assessment()
         if info is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete the assessment"),
-            self.tr("Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back.")
-            .replace("%1", info.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            self,
+            self.tr("Delete the assessment"),
+            self.tr(
+                "Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back."
+            ).replace("%1", info.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_current()
 
@@ -119,8 +135,9 @@ class AssessmentPicker(QWidget):
         info = self.current_assessment()
         if info is None:
             return False
-        return self._c.ops.delete_assessment(self.tr("Delete %1").replace("%1", info.name), info.id,
-                                             on_error=self._refused)
+        return self._c.ops.delete_assessment(
+            self.tr("Delete %1").replace("%1", info.name), info.id, on_error=self._refused
+        )
 
     def _refused(self, exc: QmsError) -> bool:
         self.message.emit(self.tr("The change was not made"), error_text(exc))

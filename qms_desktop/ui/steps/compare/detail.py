@@ -58,7 +58,9 @@ def _set_plain(edit: CommitOnLeaveTextEdit, text: str) -> None:
 class DetailForm(QScrollArea):
     """The requirement chosen in the table; refusals show in `error`, under the form."""
 
-    def __init__(self, controller: WorkspaceController, model: ChecklistModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: WorkspaceController, model: ChecklistModel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._c = controller
         self._model = model
@@ -97,28 +99,51 @@ class DetailForm(QScrollArea):
 
     def _connect_fields(self) -> None:
         """Each field stores its finding attribute: combos when picked, lines and texts when left."""
-        combos = {"status": self.f_status, "grade": self.f_grade, "action_priority": self.f_priority,
-                  "action_state": self.f_state}
+        combos = {
+            "status": self.f_status,
+            "grade": self.f_grade,
+            "action_priority": self.f_priority,
+            "action_state": self.f_state,
+        }
         for name, combo in combos.items():
             combo.activated.connect(lambda _i, n=name, c=combo: self._commit(n, c.currentData()))
-        lines = {"na_justification": self.f_na, "action_text": self.f_action, "action_owner": self.f_owner,
-                 "action_due": self.f_due}
+        lines = {
+            "na_justification": self.f_na,
+            "action_text": self.f_action,
+            "action_owner": self.f_owner,
+            "action_due": self.f_due,
+        }
         for name, line in lines.items():
             line.editingFinished.connect(lambda n=name, w=line: self._commit(n, w.text()))
-        texts = {"current_practice": self.f_practice, "evidence_notes": self.f_evidence_notes, "gap": self.f_gap}
+        texts = {
+            "current_practice": self.f_practice,
+            "evidence_notes": self.f_evidence_notes,
+            "gap": self.f_gap,
+        }
         for name, edit in texts.items():
             edit.editingFinished.connect(lambda n=name, w=edit: self._commit(n, w.toPlainText()))
 
     def _lay_out(self) -> dict[str, QLabel]:
         form = form_layout()
         labels = {}
-        for key, widget in (("status", self.f_status), ("grade", self.f_grade), ("na", self.f_na),
-                            ("practice", self.f_practice), ("evidence_notes", self.f_evidence_notes),
-                            ("evidence", self.evidence_box), ("gap", self.f_gap), ("action", self.f_action),
-                            ("owner", self.f_owner), ("due", self.f_due), ("priority", self.f_priority),
-                            ("state", self.f_state)):
+        for key, widget in (
+            ("status", self.f_status),
+            ("grade", self.f_grade),
+            ("na", self.f_na),
+            ("practice", self.f_practice),
+            ("evidence_notes", self.f_evidence_notes),
+            ("evidence", self.evidence_box),
+            ("gap", self.f_gap),
+            ("action", self.f_action),
+            ("owner", self.f_owner),
+            ("due", self.f_due),
+            ("priority", self.f_priority),
+            ("state", self.f_state),
+        ):
             labels[key] = add_labelled_row(form, widget)
-        form.addRow(self.error)  # one message for the whole form: a refusal may concern several fields
+        form.addRow(
+            self.error
+        )  # one message for the whole form: a refusal may concern several fields
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(self.title)
@@ -129,8 +154,19 @@ class DetailForm(QScrollArea):
         return labels
 
     def _editors(self) -> tuple[QWidget, ...]:
-        return (self.f_status, self.f_grade, self.f_na, self.f_practice, self.f_evidence_notes, self.f_gap,
-                self.f_action, self.f_owner, self.f_due, self.f_priority, self.f_state)
+        return (
+            self.f_status,
+            self.f_grade,
+            self.f_na,
+            self.f_practice,
+            self.f_evidence_notes,
+            self.f_gap,
+            self.f_action,
+            self.f_owner,
+            self.f_due,
+            self.f_priority,
+            self.f_state,
+        )
 
     # -- texts ---------------------------------------------------------------------
 
@@ -141,15 +177,26 @@ class DetailForm(QScrollArea):
         for i in range(self.f_grade.count()):
             self.f_grade.setItemText(i, grade_label(Grade(self.f_grade.itemData(i))) or none)
         for i in range(self.f_priority.count()):
-            self.f_priority.setItemText(i, priority_label(Priority(self.f_priority.itemData(i))) or none)
+            self.f_priority.setItemText(
+                i, priority_label(Priority(self.f_priority.itemData(i))) or none
+            )
         for i in range(self.f_state.count()):
-            self.f_state.setItemText(i, action_state_label(ActionState(self.f_state.itemData(i))) or none)
+            self.f_state.setItemText(
+                i, action_state_label(ActionState(self.f_state.itemData(i))) or none
+            )
         labels = {
-            "status": self.tr("&Status:"), "grade": self.tr("&Finding grade:"),
-            "na": self.tr("Why not applicable:"), "practice": self.tr("Current &practice:"),
-            "evidence_notes": self.tr("E&vidence notes:"), "evidence": self.tr("Evidence files:"),
-            "gap": self.tr("&Gap:"), "action": self.tr("&Action:"), "owner": self.tr("&Owner:"),
-            "due": self.tr("&Due date:"), "priority": self.tr("P&riority:"), "state": self.tr("Action s&tate:"),
+            "status": self.tr("&Status:"),
+            "grade": self.tr("&Finding grade:"),
+            "na": self.tr("Why not applicable:"),
+            "practice": self.tr("Current &practice:"),
+            "evidence_notes": self.tr("E&vidence notes:"),
+            "evidence": self.tr("Evidence files:"),
+            "gap": self.tr("&Gap:"),
+            "action": self.tr("&Action:"),
+            "owner": self.tr("&Owner:"),
+            "due": self.tr("&Due date:"),
+            "priority": self.tr("P&riority:"),
+            "state": self.tr("Action s&tate:"),
         }
         for key, text in labels.items():
             self._labels[key].setText(text)

@@ -32,7 +32,9 @@ class EvidenceBox(QWidget):
 
     status = Signal(str)  # a line for the status bar
 
-    def __init__(self, controller: WorkspaceController, error: FieldError, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: WorkspaceController, error: FieldError, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._c = controller
         self._error = error
@@ -84,7 +86,9 @@ class EvidenceBox(QWidget):
             return
         for path in paths:
             label = self.tr("Attach %1").replace("%1", path.name)
-            if not self._c.ops.attach_evidence(label, item_id, path, on_error=self._error.show_error):
+            if not self._c.ops.attach_evidence(
+                label, item_id, path, on_error=self._error.show_error
+            ):
                 return
 
     def _pick(self) -> None:
@@ -106,8 +110,9 @@ class EvidenceBox(QWidget):
         if selected is None:
             return
         evidence_id, stored = selected
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the evidence"),
-                                                safe_file_name(stored or "evidence"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy of the evidence"), safe_file_name(stored or "evidence")
+        )
         if target:
             self.save_copy(evidence_id, Path(target))
 
@@ -131,5 +136,8 @@ class EvidenceBox(QWidget):
         selected = self._selected()
         if selected is not None and not self._c.read_only:
             evidence_id, name = selected
-            self._c.ops.remove_evidence(self.tr("Remove %1").replace("%1", name), evidence_id,
-                                        on_error=self._error.show_error)
+            self._c.ops.remove_evidence(
+                self.tr("Remove %1").replace("%1", name),
+                evidence_id,
+                on_error=self._error.show_error,
+            )

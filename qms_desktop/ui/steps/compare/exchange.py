@@ -31,7 +31,9 @@ class ChecklistExchange(QWidget):
     message = Signal(str, str)  # title, text: shown in a message box by the window
     status = Signal(str)  # a line for the status bar
 
-    def __init__(self, controller: WorkspaceController, shown: ShownChecklist, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: WorkspaceController, shown: ShownChecklist, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._c = controller
         self._shown = shown
@@ -48,7 +50,9 @@ class ChecklistExchange(QWidget):
 
     def retranslate(self) -> None:
         self.export_button.setText(self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("Export the requirements shown (after filtering) to Excel or CSV"))
+        self.export_button.setToolTip(
+            self.tr("Export the requirements shown (after filtering) to Excel or CSV")
+        )
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Apply a filled-in checklist from Excel or CSV"))
 
@@ -59,8 +63,12 @@ class ChecklistExchange(QWidget):
     def _export_dialog(self) -> None:
         if self._shown.assessment_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export checklist"), "checklist.xlsx",
-                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export checklist"),
+            "checklist.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
         if path:
             self.export_to(Path(path))
 
@@ -69,20 +77,29 @@ class ChecklistExchange(QWidget):
         from qms_desktop.services.exchange import export_checklist
 
         try:
-            count = export_checklist(self._c.ws(), path, assessment_id=self._shown.assessment_id,
-                                     rows=self._shown.shown_rows(), lang=self._shown.lang)
+            count = export_checklist(
+                self._c.ws(),
+                path,
+                assessment_id=self._shown.assessment_id,
+                rows=self._shown.shown_rows(),
+                lang=self._shown.lang,
+            )
         except (QmsError, OSError) as exc:
             self.message.emit(self.tr("Export failed"), error_text(exc))
             return None
-        self.status.emit(self.tr("Exported %1 requirement(s) to %2").replace("%1", str(count))
-                         .replace("%2", path.name))
+        self.status.emit(
+            self.tr("Exported %1 requirement(s) to %2")
+            .replace("%1", str(count))
+            .replace("%2", path.name)
+        )
         return count
 
     def _import_dialog(self) -> None:
         if self._shown.assessment_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import checklist"), "",
-                                              self.tr("Checklists (*.xlsx *.csv)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import checklist"), "", self.tr("Checklists (*.xlsx *.csv)")
+        )
         if path:
             self.import_from(Path(path))
 
@@ -96,11 +113,15 @@ class ChecklistExchange(QWidget):
             self.message.emit(self.tr("Import refused — nothing was changed"), error_text(exc))
             return True
 
-        report = self._c.ops.import_checklist(self.tr("Import %1").replace("%1", path.name), path,
-                                              assessment_id, on_error=refused)
+        report = self._c.ops.import_checklist(
+            self.tr("Import %1").replace("%1", path.name), path, assessment_id, on_error=refused
+        )
         if report is None:
             return False
-        self.status.emit(self.tr("Imported %1: %2 requirement(s) changed, %3 unchanged")
-                         .replace("%1", path.name).replace("%2", str(len(report.changes)))
-                         .replace("%3", str(report.unchanged)))
+        self.status.emit(
+            self.tr("Imported %1: %2 requirement(s) changed, %3 unchanged")
+            .replace("%1", path.name)
+            .replace("%2", str(len(report.changes)))
+            .replace("%3", str(report.unchanged))
+        )
         return True

@@ -73,23 +73,37 @@ class FilterBar(QWidget):
         row.addWidget(self.priority_filter, 1)
         self.search.textChanged.connect(proxy.set_text)
         self.status_filter.currentIndexChanged.connect(self._status_changed)
-        self.owner_filter.currentIndexChanged.connect(lambda _i: proxy.set_owner(self.owner_filter.currentData()))
+        self.owner_filter.currentIndexChanged.connect(
+            lambda _i: proxy.set_owner(self.owner_filter.currentData())
+        )
         self.priority_filter.currentIndexChanged.connect(self._priority_changed)
 
     def retranslate(self, rows: list[ChecklistRow]) -> None:
         self.search.setPlaceholderText(self.tr("Search titles, guidance and notes (Ctrl+F)"))
-        _refill(self.status_filter, [(self.tr("All statuses"), None),
-                                     (self.tr("Open findings (partial or nonconforming)"), OPEN_FINDINGS),
-                                     *[(status_label(st), st.value) for st in Status]])
-        _refill(self.priority_filter, [(self.tr("All priorities"), None),
-                                       *[(priority_label(pr), pr.value) for pr in Priority if pr is not Priority.NONE]])
+        _refill(
+            self.status_filter,
+            [
+                (self.tr("All statuses"), None),
+                (self.tr("Open findings (partial or nonconforming)"), OPEN_FINDINGS),
+                *[(status_label(st), st.value) for st in Status],
+            ],
+        )
+        _refill(
+            self.priority_filter,
+            [
+                (self.tr("All priorities"), None),
+                *[(priority_label(pr), pr.value) for pr in Priority if pr is not Priority.NONE],
+            ],
+        )
         self.fill_owners(rows)
 
     def fill_owners(self, rows: list[ChecklistRow]) -> None:
         """Offer the owners of the actions in `rows`; an owner no longer there stops filtering."""
         had = self.owner_filter.currentData()
         owners = sorted({r.item.action.owner for r in rows if r.item.action.owner})
-        index = _refill(self.owner_filter, [(self.tr("All owners"), None), *[(o, o) for o in owners]])
+        index = _refill(
+            self.owner_filter, [(self.tr("All owners"), None), *[(o, o) for o in owners]]
+        )
         if had is not None and index < 0:
             self._proxy.set_owner(None)
 
@@ -124,7 +138,9 @@ class SectionTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.selectionModel().currentChanged.connect(self._section_chosen)
 
-    def show_libraries(self, ws: Workspace | None, library_ids: tuple[str, ...] | list[str], lang: str) -> None:
+    def show_libraries(
+        self, ws: Workspace | None, library_ids: tuple[str, ...] | list[str], lang: str
+    ) -> None:
         """The outline of each library (none when `ws` is None), in `lang`."""
         self.tree_model.clear()
         if ws is None:

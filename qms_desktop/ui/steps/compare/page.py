@@ -40,7 +40,11 @@ class ComparePage(QWidget):
     def retranslate(self) -> None:
         from qms_desktop.ui.steps.guidance import guidance_for
 
-        self.title.setText(self.tr("Step 3 · %1 — the gap checklist").replace("%1", guidance_for(Step.COMPARE).title))
+        self.title.setText(
+            self.tr("Step 3 · %1 — the gap checklist").replace(
+                "%1", guidance_for(Step.COMPARE).title
+            )
+        )
         self.tabs.setTabText(0, self.tr("Checklist"))
         self.tabs.setTabText(1, self.tr("Guidance and sign-off"))
 

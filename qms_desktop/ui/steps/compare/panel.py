@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from qms_desktop.services.checklist import AssessmentInfo
 
 
-
 class ChecklistPanel(QWidget):
     """Assessment picker, summary, chart, library tree, requirement table and detail panel."""
 
@@ -87,16 +86,27 @@ class ChecklistPanel(QWidget):
     def _expose_parts(self) -> None:
         """The parts' widgets under the names the window, the tests and the benchmarks use."""
         self.assessment = self.picker.combo
-        self.rename_button, self.delete_button = self.picker.rename_button, self.picker.delete_button
+        self.rename_button, self.delete_button = (
+            self.picker.rename_button,
+            self.picker.delete_button,
+        )
         self.search, self.status_filter = self.filters.search, self.filters.status_filter
-        self.owner_filter, self.priority_filter = self.filters.owner_filter, self.filters.priority_filter
+        self.owner_filter, self.priority_filter = (
+            self.filters.owner_filter,
+            self.filters.priority_filter,
+        )
         self.tree_model = self.tree.tree_model
         self.detail_error = self.detail.error
         self.evidence = self.detail.evidence_box.files
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        parts: tuple[QWidget, ...] = (self.picker, self.library_button, self.compare_button, self.exchange)
+        parts: tuple[QWidget, ...] = (
+            self.picker,
+            self.library_button,
+            self.compare_button,
+            self.exchange,
+        )
         for part in parts:
             top.addWidget(part)
         top.addStretch(1)
@@ -137,17 +147,31 @@ class ChecklistPanel(QWidget):
     def retranslate(self) -> None:
         self.picker.retranslate()
         self.library_button.setText(self.tr("Add library…"))
-        self.library_button.setToolTip(self.tr("Add your own requirement library (YAML) or an OSCAL catalog (JSON)"))
+        self.library_button.setToolTip(
+            self.tr("Add your own requirement library (YAML) or an OSCAL catalog (JSON)")
+        )
         self.compare_button.setText(self.tr("Compare…"))
-        self.compare_button.setToolTip(self.tr("What improved and what regressed since an earlier assessment"))
+        self.compare_button.setToolTip(
+            self.tr("What improved and what regressed since an earlier assessment")
+        )
         self.exchange.retranslate()
         self.filters.retranslate(self.model.rows())
         self.detail.retranslate()
-        self.table.setToolTip(self.tr("Keys 0–4 set the status: 0 not assessed, 1 conforming, 2 partially "
-                                      "conforming, 3 nonconforming, 4 not applicable. Enter edits."))
-        self.empty.setText(self.tr("No assessment yet. Add a requirement library and start a baseline "
-                                   "assessment with “New assessment…”."))
-        self.chart.set_empty_text(self.tr("Conformity by clause appears here once requirements are assessed."))
+        self.table.setToolTip(
+            self.tr(
+                "Keys 0–4 set the status: 0 not assessed, 1 conforming, 2 partially "
+                "conforming, 3 nonconforming, 4 not applicable. Enter edits."
+            )
+        )
+        self.empty.setText(
+            self.tr(
+                "No assessment yet. Add a requirement library and start a baseline "
+                "assessment with “New assessment…”."
+            )
+        )
+        self.chart.set_empty_text(
+            self.tr("Conformity by clause appears here once requirements are assessed.")
+        )
         self._update_summary()
 
     def set_language(self, lang: str) -> None:
@@ -180,8 +204,10 @@ class ChecklistPanel(QWidget):
         self._update_summary()
         if rows:
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                self.proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         else:
             self.detail.show_item(None)
 
@@ -231,13 +257,21 @@ class ChecklistPanel(QWidget):
         conformity = "—" if s.conformity is None else f"{s.conformity * 100:.0f}%"
         chips = " ".join(
             f"<span style='color:{STATUS_COLOURS[st].name()}'>■</span> {status_label(st)} {s.counts[st]}"
-            for st in Status)
-        self.summary.setText(self.tr("<b>Conformity %1</b> · assessed %2 of %3 applicable (%4%)")
-                             .replace("%1", conformity).replace("%2", str(s.assessed))
-                             .replace("%3", str(s.applicable)).replace("%4", f"{s.progress * 100:.0f}")
-                             + "<br>" + chips)
+            for st in Status
+        )
+        self.summary.setText(
+            self.tr("<b>Conformity %1</b> · assessed %2 of %3 applicable (%4%)")
+            .replace("%1", conformity)
+            .replace("%2", str(s.assessed))
+            .replace("%3", str(s.applicable))
+            .replace("%4", f"{s.progress * 100:.0f}")
+            + "<br>"
+            + chips
+        )
         by_clause = score_by_clause(items)
-        self.chart.set_bars([(clause, sc.conformity, sc.progress) for clause, sc in by_clause.items()])
+        self.chart.set_bars(
+            [(clause, sc.conformity, sc.progress) for clause, sc in by_clause.items()]
+        )
 
     # -- the requirement shown and the status keys ---------------------------------
 
@@ -258,15 +292,22 @@ class ChecklistPanel(QWidget):
         """Keys 0–4: set the status of every selected requirement (one transaction, one undo step)."""
         if self._c.read_only:
             return
-        rows = sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
+        rows = sorted(
+            {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        )
         if not rows and self.detail.item_id is not None:
             current = self.model.row_for_item(self.detail.item_id)
             rows = [current] if current is not None else []
         shown = self.model.rows()
         changes: list[tuple[int, dict[str, object]]] = [
-            (shown[row].item_id, {"status": status.value}) for row in rows if shown[row].item.status is not status]
+            (shown[row].item_id, {"status": status.value})
+            for row in rows
+            if shown[row].item.status is not status
+        ]
         if changes:
-            self.detail.assess(self.tr("Set status to %1").replace("%1", status_label(status)), changes)
+            self.detail.assess(
+                self.tr("Set status to %1").replace("%1", status_label(status)), changes
+            )
 
     # -- evidence and exchange, for the window and the tests -------------------------
 
@@ -287,7 +328,9 @@ class ChecklistPanel(QWidget):
             return
         if not changes.items or self._assessment_id is None:
             return
-        shown = [item_id for item_id in changes.items if self.model.row_for_item(item_id) is not None]
+        shown = [
+            item_id for item_id in changes.items if self.model.row_for_item(item_id) is not None
+        ]
         self.model.update_items(checklist_service.item_states(self._c.ws(), shown))
         self._update_summary()
         self.filters.fill_owners(self.model.rows())

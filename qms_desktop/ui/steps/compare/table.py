@@ -30,7 +30,9 @@ class ChecklistTable(QTableView):
     editRequested = Signal()
     filesDropped = Signal(int, list)  # item id, paths
 
-    def __init__(self, proxy: ChecklistFilter, row_height: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, proxy: ChecklistFilter, row_height: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("checklist_table")
         self.setAcceptDrops(True)
