@@ -174,6 +174,7 @@ CONTROL_LABELS = {
         "approver": "Approved by",
         "issued": "Issued",
         "effective": "Effective",
+        "trail": "Audit trail at issue",
         "history": ("Revision", "Date", "By", "Change"),
     },
     "zh_CN": {
@@ -184,6 +185,7 @@ CONTROL_LABELS = {
         "approver": "批准",
         "issued": "发布日期",
         "effective": "实施日期",
+        "trail": "发布时的审计追踪",
         "history": ("版次", "日期", "修订人", "修订内容"),
     },
 }
@@ -195,7 +197,17 @@ def _control_block(document: dict[str, Any], lang: str) -> ControlBlock:
     labels: dict[str, Any] = CONTROL_LABELS[lang]
     fields = tuple(
         (labels[k], str(document.get(k) or "—"))
-        for k in ("number", "revision", "status", "author", "approver", "issued", "effective")
+        for k in (
+            "number",
+            "revision",
+            "status",
+            "author",
+            "approver",
+            "issued",
+            "effective",
+            "trail",
+        )
+        if k != "trail" or document.get(k)
     )
     history = tuple(
         tuple(str(h.get(k) or "") for k in ("revision", "date", "author", "change"))

@@ -233,6 +233,14 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
     }
 
 
+def _trail_head(ws: Workspace, zh: bool) -> str:
+    from qms_desktop.storage.audit import read_head
+
+    with ws.reading() as s:
+        count, head = read_head(s)
+    return f"{count} 条记录 · SHA-256 {head}" if zh else f"{count} entries · SHA-256 {head}"
+
+
 def build_context(
     ws: Workspace, template_id: str, lang: str, *, assessment_id: int | None = None
 ) -> dict[str, Any]:
@@ -270,6 +278,9 @@ def build_context(
             "approver": "—",
             "issued": today,
             "effective": "—",
+            # The audit chain's head when the document was made: kept outside the workspace,
+            # it lets anyone tell later whether the trail was rewritten (see `check`).
+            "trail": _trail_head(ws, zh),
             "history": [
                 {
                     "revision": "A",
