@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             return
         try:
             for page in self.built_pages():
-                getattr(page, "commit_pending", lambda: None)()
+                page.commit_pending()  # type: ignore[attr-defined]
         except QmsError as exc:
             self.statusBar().showMessage(error_text(exc), 10000)
 
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(PAGE_KEYS):
             page = self.page_at(row)
             self.pages.setCurrentWidget(page)
-            getattr(page, "reload", lambda: None)()
+            page.reload()  # type: ignore[attr-defined]
 
     def page_at(self, row: int) -> QWidget:
         """The page in `row`, built on first use."""

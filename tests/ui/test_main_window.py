@@ -222,3 +222,13 @@ def test_open_for_reading_only_as_an_auditor(qtbot, window, workspace_file):
     before = window.controller.undo_stack.count()
     assert not window.controller.ops.set_profile("Edit", {"industry": ""}, {"industry": "Hotels"})
     assert window.controller.undo_stack.count() == before
+
+
+def test_every_page_keeps_the_page_contract(qtbot, window):
+    from qms_desktop.ui.models.navigator import PAGE_KEYS
+    from qms_desktop.ui.page_registry import Page
+
+    for row, key in enumerate(PAGE_KEYS):
+        page = window.page_at(row)
+        assert isinstance(page, Page), key  # reload() and commit_pending()
+        assert hasattr(page, "recordSelected"), key  # tells the History panel what is shown

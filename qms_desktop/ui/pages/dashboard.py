@@ -157,6 +157,9 @@ class DashboardPage(QWidget):
         if self.isVisible():  # otherwise the window reloads the page when it is shown
             self.reload()
 
+    def commit_pending(self) -> None:
+        """The dashboard holds no fields; nothing waits to be stored."""
+
     def reload(self) -> None:
         if not self._c.is_open:
             return
