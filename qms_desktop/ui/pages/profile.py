@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.organisation import LANGUAGES, OrganisationProfile
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.forms import add_row_with_error
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
 
 SINGLE_LINE = ("name", "short_name", "industry", "doc_prefix", "management_representative")
@@ -98,18 +99,9 @@ class ProfilePage(QWidget):
         self.retranslate()
 
     def _add_row(self, form: QFormLayout, name: str, widget: QWidget) -> None:
-        label = QLabel()
-        label.setBuddy(widget)
-        self._labels[name] = label
-        error = FieldError()
-        self._errors[name] = error
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, box)
+        row = add_row_with_error(form, widget)
+        self._labels[name] = row.label
+        self._errors[name] = row.error
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Organisation profile"))
