@@ -10,14 +10,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)  # read once, at import (single-threaded), and put back at once
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call `write(tmp)` and move the result into place; OSError propagates after cleanup."""
+    """Call `write(tmp)` and move the result into place; OSError propagates after cleanup.
+    The file gets the permissions any new file of the user gets (the temporary file starts
+    private, 0600, as mkstemp makes it)."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        if os.name != "nt":
+            os.chmod(tmp, 0o666 & ~_UMASK)
         flush_to_disk(tmp)
         os.replace(tmp, path)
     except BaseException:

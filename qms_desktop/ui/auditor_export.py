@@ -112,9 +112,10 @@ class AuditorExport(QObject):
             self.job.cancelled.set()
 
     def _progress(self, fraction: float, message: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-            self.dialog.setLabelText(message)
+        dialog = self.dialog  # setValue of a modal dialog runs the event loop: the job may end inside it
+        if dialog is not None:
+            dialog.setLabelText(message)
+            dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def _done(self) -> None:
         self.job = None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from qms_desktop.domain.errors import QmsError
+from qms_desktop.paths import demo_dir
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text
 
@@ -83,6 +84,8 @@ class AutoBackup(QObject):
     def _start(self, on_open: bool) -> None:
         if not self._c.is_open or self._c.read_only:
             return
+        if self._c.ws().path.resolve().is_relative_to(demo_dir().resolve()):
+            return  # a throw-away demo copy is not backed up
         if not on_open and self.pool.activeThreadCount():
             return  # one is already being made
         self.pool.start(_BackupJob(self._c.ws(), on_open, self.status))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -23,7 +24,7 @@ from qms_desktop.ui.widgets import FieldError
 class NewWorkspaceDialog(QDialog):
     """Asks for the organisation's name, the document language and where to keep the file."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New workspace"))
         self._folder = folder
@@ -33,18 +34,26 @@ class NewWorkspaceDialog(QDialog):
         self.lang = QComboBox()
         for code, label in LANGUAGES.items():
             self.lang.addItem(label, code)
+        self.lang.setCurrentIndex(
+            max(0, self.lang.findData(language))
+        )  # documents in the UI's language
         self.file = QLineEdit()
         self.file.setObjectName("new_file")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.file)
-        row.addWidget(browse)
+        row = QWidget()  # a widget, not a layout, so the label's &F mnemonic finds its buddy
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.file)
+        row_layout.addWidget(browse)
         self.error = FieldError()
         form = QFormLayout(self)
         form.addRow(self.tr("Organisation &name:"), self.org)
         form.addRow(self.tr("Document &language:"), self.lang)
         form.addRow(self.tr("Workspace &file:"), row)
+        file_label = form.labelForField(row)
+        if isinstance(file_label, QLabel):
+            file_label.setBuddy(self.file)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
                 self.settings.remove_recent(path)
                 self.welcome.set_recent(self.settings.recent_files())
             return False
-        self.settings.add_recent(path)
+        if not path.resolve().is_relative_to(demo_dir().resolve()):
+            self.settings.add_recent(path)  # demo copies are not the user's workspaces
         if ws.read_only and read_only:
             self.statusBar().showMessage(
                 self.tr("Opened for reading only, as asked: nothing can be changed."), 15000
@@ -230,14 +231,28 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def new_workspace(self) -> None:
-        folder = (
-            self.settings.recent_files()[0].parent if self.settings.recent_files() else Path.home()
+        dialog = NewWorkspaceDialog(
+            self.new_workspace_folder(), self, language=self.languages.language
         )
-        dialog = NewWorkspaceDialog(folder, self)
         if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
             return
         name, lang, path = dialog.values
         self.create_workspace(path, name, lang)
+
+    def new_workspace_folder(self) -> Path:
+        """Where a new workspace goes: the folder of the last workspace used (never the app's
+        own demo folder), else the user's Documents folder."""
+        from PySide6.QtCore import QStandardPaths
+
+        demo = demo_dir().resolve()
+        for recent in self.settings.recent_files():
+            folder = recent.parent
+            if folder.is_dir() and not folder.resolve().is_relative_to(demo):
+                return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def create_workspace(self, path: Path, name: str, lang: str) -> bool:
         from qms_desktop.services.workspaces import create_workspace
@@ -265,7 +280,15 @@ class MainWindow(QMainWindow):
         except (QmsError, OSError) as exc:
             self._error(self.tr("Cannot open the demo organisation"), error_text(exc))
             return False
-        return self.open_path(path)
+        opened = self.open_path(path)
+        self._clean_demo_copies(folder)  # the earlier copy was closed by opening this one
+        return opened
+
+    def _clean_demo_copies(self, folder: Path) -> None:
+        """Each demo visit is a fresh copy; earlier copies nobody has open are removed."""
+        from qms_desktop.services.demo_copies import remove_unused_demo_copies
+
+        remove_unused_demo_copies(folder)
 
     def restore_backup_dialog(self) -> None:
         if not self.controller.is_open:

@@ -59,8 +59,12 @@ class WindowMenus(QObject):
         self.preferences = self._action(
             w.show_preferences, keys.Preferences, QAction.MenuRole.PreferencesRole
         )
-        self.history = w.history_dock.toggleViewAction()
-        self.history.setShortcut(QKeySequence("Ctrl+H"))
+        # Our own action, not the dock's toggleViewAction: that one takes the dock's title
+        # ("History — step 8") as its text.
+        self.history = self._action(shortcut=QKeySequence("Ctrl+H"))
+        self.history.setCheckable(True)
+        self.history.toggled.connect(w.history_dock.setVisible)
+        w.history_dock.visibilityChanged.connect(self._history_shown)
         self.language_group = QActionGroup(w)
         self.languages: dict[str, QAction] = {}
         for code, label in UI_LANGUAGES.items():
@@ -105,6 +109,11 @@ class WindowMenus(QObject):
         self.menu_language.addActions(list(self.languages.values()))
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.about)
+
+    def _history_shown(self, _visible: bool) -> None:
+        self.history.blockSignals(True)
+        self.history.setChecked(self._w.history_dock.isVisible())
+        self.history.blockSignals(False)
 
     def workspace_actions_enabled(self, enabled: bool) -> None:
         for action in (self.close, self.export_auditor, self.restore_backup, *self.go):

@@ -367,8 +367,8 @@
         <translation>%1：符合度 %2，已评估 %3% 的适用要求。</translation>
     </message>
     <message>
-        <source>Next audit %1: %2 open actions, %3 overdue, %4 due after the audit.</source>
-        <translation>下次审核 %1：未关闭措施 %2 项，逾期 %3 项，%4 项在审核后到期。</translation>
+        <source>Next audit %1 — open actions: %2, overdue: %3, due after the audit: %4.</source>
+        <translation>下次审核 %1 —— 未完成措施：%2，已逾期：%3，审核后到期：%4。</translation>
     </message>
 </context>
 <context>

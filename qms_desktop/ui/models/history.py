@@ -58,6 +58,27 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
+_NOT_SHOWN = {"id", "position", "changed_by", "changed_at", "data"}
+
+
+def record_lines(values_json: str | None) -> list[str]:
+    """A created or deleted record's values, one "Field: value" line each, empty ones left
+    out (the trail stores them as JSON; nobody should have to read that)."""
+    import json
+
+    try:
+        values = json.loads(values_json or "{}")
+    except ValueError:
+        return [values_json or ""]
+    if not isinstance(values, dict):
+        return [str(values)]
+    return [
+        f"{field_label(str(k))}: {value_text(str(k), None if v is None else str(v))}"
+        for k, v in values.items()
+        if k not in _NOT_SHOWN and v not in (None, "")
+    ]
+
+
 def value_text(field: str, value: str | None) -> str:
     if field == "status" and value:
         from qms_desktop.domain.assessment import Status
@@ -138,11 +159,14 @@ class HistoryModel(QAbstractTableModel):
                         e.action, e.action
                     )
                 )
-            if col == COL_OLD:
-                return value_text(e.field, e.old_value)
-            if col == COL_NEW:
-                return value_text(e.field, e.new_value)
+            if col in (COL_OLD, COL_NEW):
+                value = e.old_value if col == COL_OLD else e.new_value
+                if not e.field and value:  # a whole record, created or deleted
+                    return " · ".join(line.replace("\n", " ") for line in record_lines(value))[:300]
+                return value_text(e.field, value)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_OLD, COL_NEW):
             value = e.old_value if col == COL_OLD else e.new_value
+            if not e.field and value:
+                return "\n".join(record_lines(value))[:2000]
             return (value or "")[:2000]
         return None

@@ -225,7 +225,7 @@ class DashboardPage(QWidget):
         ready = assessment_readiness(self._c.ws(), latest.id)
         if ready is not None:
             text += " " + self.tr(
-                "Next audit %1: %2 open actions, %3 overdue, %4 due after the audit."
+                "Next audit %1 — open actions: %2, overdue: %3, due after the audit: %4."
             ).replace("%1", ready.audit_date.isoformat()).replace(
                 "%2", str(ready.open_actions)
             ).replace("%3", str(ready.overdue)).replace("%4", str(ready.due_after_audit))

@@ -32,6 +32,10 @@ def _bullets(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
+# Steps whose registers are built (their pages hold them in tabs beside this guidance).
+STEPS_WITH_REGISTERS = frozenset({Step.SUMMARISE, Step.STUDY, Step.COMPARE, Step.PLAN, Step.REFINE})
+
+
 class StepPage(QWidget):
     recordSelected = Signal(str, str)
 
@@ -113,15 +117,17 @@ class StepPage(QWidget):
         self._guidance_box.setTitle(self.tr("How to work through this step"))
         self._guidance.setText(_bullets(g.guidance))
         self._holds_box.setTitle(self.tr("What this step holds"))
-        self._holds.setText(
-            _bullets(g.holds)
-            + "<p><i>"
-            + self.tr(
-                "The registers for this step arrive in coming versions; until then record its status, "
-                "sign-off and notes here."
+        later = ""
+        if self.step not in STEPS_WITH_REGISTERS:
+            later = (
+                "<p><i>"
+                + self.tr(
+                    "The registers for this step arrive in coming versions; until then record its "
+                    "status, sign-off and notes here."
+                )
+                + "</i></p>"
             )
-            + "</i></p>"
-        )
+        self._holds.setText(_bullets(g.holds) + later)
         self._state_box.setTitle(self.tr("Status and sign-off"))
         self._done_when.setText("<b>" + self.tr("Done when:") + "</b> " + g.done_when)
         for i, text in enumerate(
