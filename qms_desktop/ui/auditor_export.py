@@ -112,7 +112,8 @@ class AuditorExport(QObject):
             self.job.cancelled.set()
 
     def _progress(self, fraction: float, message: str) -> None:
-        dialog = self.dialog  # setValue of a modal dialog runs the event loop: the job may end inside it
+        # setValue of a modal dialog runs the event loop: the job may end inside it
+        dialog = self.dialog
         if dialog is not None:
             dialog.setLabelText(message)
             dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
