@@ -193,6 +193,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count}: entries were removed from its end",
         "审计追踪：审计追踪应有 {head_count} 条、以 {head_hash}… 结尾，实际只有 {count} 条：末尾的条目被删除了",
     ),
+    "storage.check_signature_bad": (
+        "audit trail: the signature of audit entry {seq} does not match it: the entry, or the chain "
+        "before it, was changed after it was signed",
+        "审计追踪：审计条目 {seq} 的签名与条目不符：该条目或其之前的链在签名后被改动过",
+    ),
+    "storage.check_signature_unknown_key": (
+        "audit trail: audit entry {seq} is signed with a key the workspace does not list ({key}…)",
+        "审计追踪：审计条目 {seq} 的签名所用密钥未列在工作区中（{key}…）",
+    ),
+    "storage.check_signature_other_actor": (
+        "audit trail: audit entry {seq}, written by {actor}, is signed with the key of {key_actor}",
+        "审计追踪：由 {actor} 写入的审计条目 {seq} 使用了 {key_actor} 的密钥签名",
+    ),
+    "storage.check_signature_missing": (
+        "audit trail: audit entry {seq} by {actor} is not signed, although {actor}'s earlier entries are",
+        "审计追踪：{actor} 的审计条目 {seq} 没有签名，而 {actor} 之前的条目都有签名",
+    ),
     "storage.check_head_missing": (
         "audit trail: it holds {count} entries, but the record of its length and last hash, kept apart "
         "from it, is missing",
@@ -278,6 +295,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作区的一部分无法检查：{detail}",
     ),
     "storage.check_more": ("… and {count} more like the one above", "……另有 {count} 处同类问题"),
+    "storage.note_unsigned": (
+        "audit entries {first}–{last} are not signed ({count} in all): they were written before "
+        "signing began (an older file, or without a signing key), so only the hash chain vouches for them",
+        "审计条目 {first}–{last} 没有签名（共 {count} 条）：它们写于开始签名之前（旧文件，或当时没有签名密钥），"
+        "因此只有哈希链为其作证",
+    ),
     "storage.note_library_unreadable": (
         "library {library}: the text recorded when it was added cannot be read as a library ({reason}), "
         "so its requirements were not checked against it",

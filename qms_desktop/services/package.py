@@ -18,7 +18,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -34,7 +34,7 @@ from qms_desktop.services import checklist, registers
 from qms_desktop.services.exchange import _csv_safe, export_checklist
 from qms_desktop.services.profile import get_profile
 from qms_desktop.services.workspaces import check_workspace, open_workspace
-from qms_desktop.storage.audit import all_entries
+from qms_desktop.storage.audit import all_entries, signed_entry_count, signing_keys
 from qms_desktop.storage.workspace import Workspace, failure_reason, os_reason, read_header, shown
 
 Progress = Callable[[float, str], None]
@@ -218,7 +218,8 @@ registers.xlsx    the registers, one sheet each
 audit-trail.csv   every recorded change: who, when, which record and field, old and new value,
                   and the hash chain (values that begin with = + - @ carry a leading ')
 workspace.qms     the complete workspace; open it read-only with {app}
-manifest.json     every file with its size and SHA-256, and the head of the audit chain
+manifest.json     every file with its size and SHA-256, the head of the audit chain, and the
+                  public keys that sign its entries
 
 To check that no file was changed or lost, in the unpacked folder:
   sha256sum -c SHA256SUMS              (Linux; on macOS: shasum -a 256 -c SHA256SUMS)
@@ -236,7 +237,7 @@ registers.xlsx    各登记表，每个一张工作表
 audit-trail.csv   每一项已记录的更改：人员、时间、记录和字段、旧值和新值，以及哈希链
                   （以 = + - @ 开头的值前加了 '）
 workspace.qms     完整的工作区，可用 {app} 以只读方式打开
-manifest.json     每个文件的大小和 SHA-256，以及审计链的末端
+manifest.json     每个文件的大小和 SHA-256、审计链的末端，以及为其条目签名的公钥
 
 在解压后的文件夹中检查文件是否被改动或缺失：
   sha256sum -c SHA256SUMS              （Linux；macOS 上：shasum -a 256 -c SHA256SUMS）
@@ -534,6 +535,8 @@ class _Tally:
     audit_entries: int = 0
     head_count: int = 0
     head_hash: str = ""
+    signed_entries: int = 0
+    signing_keys: list[dict[str, str]] = field(default_factory=list)
 
 
 def build_package(
@@ -643,6 +646,12 @@ def _fill(
         snap, scratch / AUDIT_MEMBER
     )
     writer.add_file(AUDIT_MEMBER, scratch / AUDIT_MEMBER)
+    with snap.reading() as s:
+        tally.signed_entries = signed_entry_count(s)
+        tally.signing_keys = [
+            {"key_id": k, "actor": actor, "public_key": raw.hex()}
+            for k, actor, raw in signing_keys(s)
+        ]
 
     assessments = checklist.list_assessments(snap)
     taken = _Names()
@@ -727,6 +736,9 @@ def _fill(
             "schema_version": facts.user_version,
         },
         "audit_chain": {"entries": tally.head_count, "head": tally.head_hash},
+        # who signed the trail: an auditor compares these key ids with the ones the people
+        # themselves hold (their key is in their user-data folder, keys/)
+        "signatures": {"signed_entries": tally.signed_entries, "keys": tally.signing_keys},
         "contents": {
             "documents": tally.documents,
             "checklists": tally.checklists,
@@ -988,7 +1000,7 @@ def _workspace_problems(
             read_header(copy)
             report = check_workspace(copy)
             problems += [
-                Message("package.problem_workspace", {"problem": p}) for p in report.problems
+                Message("package.problem_workspace", {"problem": p}) for p in report.findings
             ]
             ws = open_workspace(copy, read_only=True)
             try:

@@ -2,7 +2,9 @@
 
 Every insert, update and delete of an `Audited` model in a workspace session adds
 hash-chained entries in the same transaction, with the actor the session carries.
-A write with no actor is refused.
+A write with no actor is refused. When the session also carries the actor's signer
+(`session.info["signer"]`), each entry is signed over its chain hash and the signer's
+public key is listed in the workspace.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, inspect, select, update
+from sqlalchemy import Table, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry, entry_hash
-from qms_desktop.storage.models import Audited, AuditRecord, MetaRecord
+from qms_desktop.storage.models import Audited, AuditRecord, MetaRecord, SigningKeyRecord
+from qms_desktop.storage.signing import Signer
 
 AUDIT_HEAD_KEY = "audit_head"
 
@@ -100,6 +103,9 @@ def record_changes(session: Session, _flush_context: object) -> None:
     raw = conn.execute(select(meta.c.value).where(meta.c.key == AUDIT_HEAD_KEY)).scalar()
     count, prev = (0, GENESIS_HASH) if raw is None else _parse_head(raw)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    signer = session.info.get("signer")
+    if signer is not None:
+        _list_key(conn, cast(Signer, signer), now)
     rows = []
     for action, obj, field, old, new in changes:
         count += 1
@@ -116,7 +122,17 @@ def record_changes(session: Session, _flush_context: object) -> None:
             prev_hash=prev,
         )
         digest = entry_hash(**fields)  # type: ignore[arg-type]
-        rows.append({**fields, "hash": digest})
+        if signer is None:
+            rows.append({**fields, "hash": digest})
+        else:
+            rows.append(
+                {
+                    **fields,
+                    "hash": digest,
+                    "key_id": signer.key_id,
+                    "signature": signer.sign(digest),
+                }
+            )
         prev = digest
     conn.execute(insert(cast(Table, AuditRecord.__table__)), rows)
     head = f"{count} {prev}"
@@ -124,6 +140,20 @@ def record_changes(session: Session, _flush_context: object) -> None:
         conn.execute(insert(meta).values(key=AUDIT_HEAD_KEY, value=head))
     else:
         conn.execute(update(meta).where(meta.c.key == AUDIT_HEAD_KEY).values(value=head))
+
+
+def _list_key(conn: Any, signer: Signer, now: str) -> None:
+    """List the signer's public key in the workspace, once, in the same transaction."""
+    keys = cast(Table, SigningKeyRecord.__table__)
+    if conn.execute(select(keys.c.key_id).where(keys.c.key_id == signer.key_id)).first() is None:
+        conn.execute(
+            insert(keys).values(
+                key_id=signer.key_id,
+                actor=signer.actor,
+                public_key=signer.public_key,
+                added_at=now,
+            )
+        )
 
 
 def _parse_head(raw: str) -> tuple[int, str]:
@@ -163,3 +193,24 @@ def entries_for(
         .limit(limit)
     )
     return [_to_entry(r) for r in rows]
+
+
+def signing_keys(session: Session) -> list[tuple[str, str, bytes]]:
+    """The public keys the workspace lists: (key id, actor, raw public key), oldest first."""
+    keys = cast(Table, SigningKeyRecord.__table__)
+    rows = session.execute(
+        select(keys.c.key_id, keys.c.actor, keys.c.public_key).order_by(
+            keys.c.added_at, keys.c.key_id
+        )
+    )
+    return [(str(k), str(a), bytes(p)) for k, a, p in rows]
+
+
+def signed_entry_count(session: Session) -> int:
+    """How many audit entries carry a signature."""
+    audit = cast(Table, AuditRecord.__table__)
+    return int(
+        session.execute(
+            select(func.count()).select_from(audit).where(audit.c.signature.is_not(None))
+        ).scalar_one()
+    )

@@ -1,5 +1,6 @@
 """What `check` proves beyond SQLite's own pages: the records agree with the audit trail
-that wrote them, the schema holds nothing QMS Desktop did not put there, references
+that wrote them (its hash chain, and each entry's signature against the public key the
+workspace lists for its writer), the schema holds nothing QMS Desktop did not put there, references
 resolve, and requirements and evidence agree with what they were copied from.
 
 Everything is read in one read transaction through plain sqlite3 cursors, so the trail
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary
 from sqlalchemy.types import TypeEngine
 
@@ -26,6 +28,7 @@ from qms_desktop.domain.requirements import LibraryRow
 from qms_desktop.domain.steps import Step
 from qms_desktop.storage.audit import AUDIT_HEAD_KEY, audit_text
 from qms_desktop.storage.models import Audited, Base
+from qms_desktop.storage.signing import key_id, public_key_from_bytes, verifies
 
 # Findings of one kind listed by name before the rest are only counted: a file whose
 # trail was wiped would otherwise list every record it holds.
@@ -120,7 +123,7 @@ def _check_in_one_transaction(conn: sqlite3.Connection, library_rows: LibraryRow
 
         def records() -> None:
             nonlocal count, library_texts
-            replay, count = _read_trail(conn, columns, found)
+            replay, count = _read_trail(conn, columns, found, notes)
             library_texts = _compare_records(conn, columns, replay, found)
 
         for part in (
@@ -373,13 +376,13 @@ class _Replayed:
 
 
 _TRAIL = (
-    "SELECT seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash"
-    " FROM audit_entry ORDER BY id"
+    "SELECT seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash,"
+    " {signed} FROM audit_entry ORDER BY id"
 )
 
 
-def _entries(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
-    cursor = conn.execute(_TRAIL)
+def _entries(conn: sqlite3.Connection, signed: bool) -> Iterator[tuple[Any, ...]]:
+    cursor = conn.execute(_TRAIL.format(signed="key_id, signature" if signed else "NULL, NULL"))
     while True:
         rows = cursor.fetchmany(2000)
         if not rows:
@@ -388,11 +391,14 @@ def _entries(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
 
 
 def _read_trail(
-    conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+    conn: sqlite3.Connection,
+    columns: dict[str, set[str]],
+    found: _Findings,
+    notes: list[Message],
 ) -> tuple[dict[tuple[str, str], _Replayed], int]:
     """One pass over the trail: verify its hash chain (the first break is reported, as the
-    entries after it can no longer be trusted to be in place) and replay it into the last
-    recorded state of every record."""
+    entries after it can no longer be trusted to be in place) and every entry's signature,
+    and replay it into the last recorded state of every record."""
     tables = audited_tables()
     state: dict[tuple[str, str], _Replayed] = {}
     head = _head(conn, columns, found)
@@ -414,10 +420,24 @@ def _read_trail(
     if not _has(columns, "audit_entry", *needed):
         found.add("storage.check_no_trail")
         return state, 0
-    for seq, at, actor, action, entity, entity_id, field, old, new, prev_hash, digest in _entries(
-        conn
-    ):
+    signatures = _Signatures(conn, columns, found)
+    for (
+        seq,
+        at,
+        actor,
+        action,
+        entity,
+        entity_id,
+        field,
+        old,
+        new,
+        prev_hash,
+        digest,
+        key,
+        signature,
+    ) in _entries(conn, _has(columns, "audit_entry", "key_id", "signature")):
         count += 1
+        signatures.check(seq, actor, digest, key, signature)
         if not broken:
             if seq != expected:
                 found.add("storage.check_chain_order", seq=seq, expected=expected)
@@ -446,6 +466,7 @@ def _read_trail(
                 prev, expected = digest, expected + 1
         if entity in tables:
             _replay(state, action, (str(entity), str(entity_id)), field, new, at, actor)
+    signatures.finish(notes)
     if not broken:
         if head is None and count:
             found.add("storage.check_head_missing", count=count)
@@ -454,6 +475,71 @@ def _read_trail(
                 "storage.check_chain_cut", head_count=head[0], head_hash=head[1][:12], count=count
             )
     return state, count
+
+
+class _Signatures:
+    """Each entry's signature against the public key the workspace lists for it.
+
+    A signature that does not verify, one made with a key the workspace does not list (or
+    lists under another person) and an entry without a signature after its writer's first
+    signed one are findings naming the entry. Unsigned entries before that (an older file,
+    entries written before signing began) are a note: only the hash chain vouches for them.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+    ) -> None:
+        self.found = found
+        self.keys: dict[str, tuple[str, Ed25519PublicKey]] = {}
+        if _has(columns, "signing_key", "key_id", "actor", "public_key"):
+            for listed_id, actor, raw in conn.execute(
+                "SELECT key_id, actor, public_key FROM signing_key"
+            ):
+                public = public_key_from_bytes(raw) if isinstance(raw, bytes) else None
+                # a key is known by the hash of its bytes: a listing that lies about it is no key
+                if public is not None and key_id(raw) == listed_id:
+                    self.keys[str(listed_id)] = (str(actor), public)
+        self.signing: set[str] = set()  # actors whose entries are signed from here on
+        self.unsigned: list[int] = []  # seq of the entries noted as unsigned: first, last, count
+        self.unsigned_count = 0
+
+    def check(self, seq: Any, actor: Any, digest: Any, key: Any, signature: Any) -> None:
+        if key is None and signature is None:
+            if actor in self.signing:
+                self.found.add(
+                    "storage.check_signature_missing", seq=seq, actor=_printable(str(actor))
+                )
+            else:
+                self.unsigned_count += 1
+                if not self.unsigned:
+                    self.unsigned = [seq, seq]
+                self.unsigned[1] = seq
+            return
+        self.signing.add(actor)
+        listed = self.keys.get(str(key))
+        if listed is None:
+            self.found.add(
+                "storage.check_signature_unknown_key", seq=seq, key=_printable(str(key))[:16]
+            )
+        elif listed[0] != actor:
+            self.found.add(
+                "storage.check_signature_other_actor",
+                seq=seq,
+                actor=_printable(str(actor)),
+                key_actor=_printable(listed[0]),
+            )
+        elif not verifies(listed[1], signature, digest):
+            self.found.add("storage.check_signature_bad", seq=seq)
+
+    def finish(self, notes: list[Message]) -> None:
+        if self.unsigned_count:
+            first, last = self.unsigned
+            notes.append(
+                Message(
+                    "storage.note_unsigned",
+                    {"first": first, "last": last, "count": self.unsigned_count},
+                )
+            )
 
 
 def _head(

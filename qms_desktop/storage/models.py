@@ -91,6 +91,21 @@ class AuditRecord(Base):
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The writer's Ed25519 signature of `hash` and the key it was made with (a SigningKeyRecord);
+    # both empty in entries written before signing began.
+    key_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class SigningKeyRecord(Base):
+    """A public key that signs audit entries: one per person and computer they edit on."""
+
+    __tablename__ = "signing_key"
+
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the raw key
+    actor: Mapped[str] = mapped_column(Text)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw, 32 bytes
+    added_at: Mapped[str] = mapped_column(String(40))
 
 
 class MetaRecord(Base):

@@ -38,12 +38,13 @@ from qms_desktop.domain.errors import WorkspaceError, WorkspaceReadOnlyError
 from qms_desktop.domain.messages import Message
 from qms_desktop.storage.audit import read_head, record_changes
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
+from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Alembic revision → schema version written to PRAGMA user_version.
-REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3, "0004": 4}
-HEAD_REVISION = "0004"
+REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3, "0004": 4, "0005": 5}
+HEAD_REVISION = "0005"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -518,6 +519,9 @@ class Workspace:
         self.read_only_message = read_only_message
         self._sessions = sessionmaker(bind=engine, class_=WorkspaceSession, expire_on_commit=False)
         self.backup_path: Path | None = None
+        # Who signs the entries an actor writes: their key on this computer (made on first
+        # use). None writes unsigned entries, as a workspace of an older schema must.
+        self.signer_for: Callable[[str], Signer | None] | None = signer_for
 
     @property
     def read_only_reason(self) -> str:
@@ -555,7 +559,10 @@ class Workspace:
             try:
                 _alembic_upgrade(engine, revision)
                 if fill is not None:
-                    fill(cls(tmp, engine, None, False))
+                    filling = cls(tmp, engine, None, False)
+                    if revision != "head":
+                        filling.signer_for = None  # an older schema has no signatures
+                    fill(filling)
             finally:
                 engine.dispose()
 
@@ -571,7 +578,9 @@ class Workspace:
                 raise
             raise _create_error(path, reason) from exc
         if revision != "head":
-            return cls(path, _make_engine(real_path(path), read_only=False), None, False)
+            old = cls(path, _make_engine(real_path(path), read_only=False), None, False)
+            old.signer_for = None
+            return old
         return cls.open(path)
 
     @classmethod
@@ -696,6 +705,9 @@ class Workspace:
             raise WorkspaceError("storage.needs_actor")
         session = self._sessions()
         session.info["actor"] = actor
+        signer = self.signer_for(actor) if self.signer_for is not None else None
+        if signer is not None:
+            session.info["signer"] = signer
         try:
             yield session
             session.commit()

@@ -542,3 +542,67 @@ def test_an_editable_workspace_is_packed_as_it_is(built: Built, tmp_path: Path) 
         report = build_package(ws, tmp_path / "open.zip", "en", cancel=lambda: False)
         assert report.audit_head == ws.audit_head()[1]
     assert verify_package(tmp_path / "open.zip").sound
+
+
+# -- signatures -------------------------------------------------------------------------------
+
+
+def test_the_manifest_lists_the_signing_keys_and_the_signed_entries(built: Built) -> None:
+    from qms_desktop.storage.signing import key_id
+
+    manifest = json.loads(_members(built.zip)["manifest.json"])
+    signatures = manifest["signatures"]
+    assert signatures["signed_entries"] == built.head[0]  # the demo is signed from its first entry
+    keys = signatures["keys"]
+    assert "tester" in {k["actor"] for k in keys}
+    for k in keys:
+        assert k["key_id"] == key_id(bytes.fromhex(k["public_key"]))
+
+
+def test_a_workspace_copy_whose_chain_was_recomputed_fails_its_signatures(
+    built: Built, tmp_path: Path
+) -> None:
+    """Someone rewrites an entry of the workspace copy, recomputes the chain, and makes the
+    manifest and SHA256SUMS agree with the new copy: the signatures still name the entry."""
+    import sqlite3
+
+    from qms_desktop.domain.audit import entry_hash
+
+    def forge(m: dict[str, bytes]) -> None:
+        path = tmp_path / "copy.qms"
+        path.write_bytes(m["workspace.qms"])
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE lesson SET lesson = 'forged' WHERE lesson = '@SUM(A1:A2)'")
+        conn.execute("UPDATE audit_entry SET new_value = 'forged' WHERE new_value = '@SUM(A1:A2)'")
+        prev = "0" * 64
+        cols = "seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value"
+        for row_id, *values in conn.execute(f"SELECT id, {cols} FROM audit_entry ORDER BY id"):
+            digest = entry_hash(**dict(zip(cols.split(", "), values, strict=True)), prev_hash=prev)  # type: ignore[arg-type]
+            conn.execute(
+                "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?",
+                (prev, digest, row_id),
+            )
+            prev = digest
+        count = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
+        conn.execute(
+            "UPDATE workspace_meta SET value = ? WHERE key = 'audit_head'", (f"{count} {prev}",)
+        )
+        conn.commit()
+        conn.close()
+        m["workspace.qms"] = path.read_bytes()
+        manifest = json.loads(m["manifest.json"])
+        manifest["audit_chain"]["head"] = prev
+        for e in manifest["files"]:
+            if e["path"] == "workspace.qms":
+                e["size"] = len(m["workspace.qms"])
+                e["sha256"] = hashlib.sha256(m["workspace.qms"]).hexdigest()
+        m["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+        m["SHA256SUMS"] = "".join(
+            f"{e['sha256']}  {e['path']}\n" for e in manifest["files"]
+        ).encode()
+
+    report = verify_package(_rewrite(built.zip, tmp_path / "forged.zip", forge))
+    assert not report.sound
+    texts = report.problem_texts()
+    assert any("signature of audit entry" in t for t in texts), texts
+    assert any("签名" in t for t in report.problem_texts("zh_CN"))

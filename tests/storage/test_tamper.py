@@ -512,22 +512,10 @@ def test_a_copy_of_the_demo_untouched_is_sound(demo_file: Path, tmp_path: Path):
 # -- what check cannot see without a copy of the head kept elsewhere -------------------------
 
 
-def test_a_forger_who_recomputes_the_whole_chain_is_caught_only_by_a_head_kept_elsewhere(
-    demo_file: Path,
-):
-    """The trail proves nothing against someone who rewrites a record AND its entries AND
-    recomputes every hash after them: there is no secret in the chain. The head printed on
-    a document or in an auditor's package before the forgery no longer matches."""
+def _recompute_chain(conn: sqlite3.Connection) -> str:
+    """What a forger does after rewriting an entry: every hash after it made to agree."""
     from qms_desktop.domain.audit import entry_hash
 
-    with Workspace.open(demo_file, read_only=True) as ws:
-        head_kept_elsewhere = ws.audit_head()
-    conn = sqlite3.connect(demo_file)
-    conn.execute("UPDATE step_state SET signed_off_by = 'Mallory' WHERE step = 'summarise'")
-    conn.execute(
-        "UPDATE audit_entry SET new_value = 'Mallory' WHERE entity = 'step' AND entity_id = 'summarise'"
-        " AND field = 'signed_off_by'"
-    )
     prev = "0" * 64
     columns = "seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value"
     for row_id, *values in conn.execute(
@@ -539,13 +527,67 @@ def test_a_forger_who_recomputes_the_whole_chain_is_caught_only_by_a_head_kept_e
             "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, row_id)
         )
         prev = digest
+    return prev
+
+
+def _forge_sign_off(path: Path, *extra: str) -> tuple[tuple[int, str], int]:
+    """Rewrite who signed off a step, record and entry alike, and recompute the whole chain
+    and its head consistently. Returns the head kept elsewhere before, and the forged seq."""
+    with Workspace.open(path, read_only=True) as ws:
+        head_kept_elsewhere = ws.audit_head()
+    conn = sqlite3.connect(path)
+    where = "entity = 'step' AND entity_id = 'summarise' AND field = 'signed_off_by'"
+    (forged_seq,) = conn.execute(f"SELECT min(seq) FROM audit_entry WHERE {where}").fetchone()
+    conn.execute("UPDATE step_state SET signed_off_by = 'Mallory' WHERE step = 'summarise'")
+    conn.execute(f"UPDATE audit_entry SET new_value = 'Mallory' WHERE {where}")
+    for statement in extra:
+        conn.execute(statement)
+    prev = _recompute_chain(conn)
     conn.execute(
         "UPDATE workspace_meta SET value = ? WHERE key = 'audit_head'",
         (f"{head_kept_elsewhere[0]} {prev}",),
     )
     conn.commit()
     conn.close()
-    assert check_workspace(demo_file).sound  # the limit, stated in the README
+    return head_kept_elsewhere, forged_seq
+
+
+def test_a_forger_who_recomputes_the_whole_chain_is_caught_by_the_signatures(demo_file: Path):
+    """The chain holds no secret: someone who rewrites a record AND its entries AND
+    recomputes every hash after them makes the chain agree again. The signatures do not:
+    each was made over the old hash with a key the forger does not hold, so the first
+    forged entry is named, without any head kept elsewhere."""
+    _, forged_seq = _forge_sign_off(demo_file)
+    report = check_workspace(demo_file)
+    bad = found(report, "storage.check_signature_bad")
+    assert bad[0].params["seq"] == forged_seq
+    assert {m.code for m in report.findings} <= {
+        "storage.check_signature_bad",
+        "storage.check_more",
+    }
+    said(
+        report,
+        "storage.check_signature_bad",
+        f"audit entry {forged_seq} ",
+        f"审计条目 {forged_seq} ",
+    )
+
+
+def test_a_forger_who_also_strips_every_signature_is_caught_only_by_a_head_kept_elsewhere(
+    demo_file: Path,
+):
+    """The limit, stated in the README: signatures and keys are in the file, so a forger
+    can remove them all; the file then reads as one written before signing began (a note,
+    not a problem). The head printed on a document or in an auditor's package before the
+    forgery, and the signed-entry count in the package, no longer match."""
+    head_kept_elsewhere, _ = _forge_sign_off(
+        demo_file,
+        "UPDATE audit_entry SET key_id = NULL, signature = NULL",
+        "DELETE FROM signing_key",
+    )
+    report = check_workspace(demo_file)
+    assert report.sound, report.problems
+    assert [m.code for m in report.notes] == ["storage.note_unsigned"]
     with Workspace.open(demo_file, read_only=True) as ws:
         assert ws.audit_head()[0] == head_kept_elsewhere[0]
         assert ws.audit_head()[1] != head_kept_elsewhere[1]  # what the kept copy catches
