@@ -20,6 +20,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()  # stored values of a choice ("" allowed only when not required)
     in_table: bool = True  # shown as a column of the register's table
+    default: str = ""  # what a new record starts with (text and choice fields)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,24 @@ class Register:
 
     def blank(self) -> dict[str, object]:
         return {f.name: (None if f.kind in ("date", "number") else "") for f in self.fields}
+
+    def new_record(self, today: dt.date, placeholder: str) -> dict[str, object]:
+        """What a newly added record holds: each field's default, the first choice of a
+        required choice, today for a required date, 0 for a required number, and
+        `placeholder` (in the user's language) for required text still to be written."""
+        values = self.blank()
+        for f in self.fields:
+            if f.default:
+                values[f.name] = f.default
+            elif f.kind == "choice" and f.required:
+                values[f.name] = f.choices[0]
+            elif f.required and f.kind == "date":
+                values[f.name] = today
+            elif f.required and f.kind == "number":
+                values[f.name] = 0.0
+            elif f.required:
+                values[f.name] = placeholder
+        return values
 
 
 def clean_value(field: Field, value: object) -> object:
@@ -214,7 +233,7 @@ OBJECTIVES = Register(
         Field("objective", "text", True),
         Field("metric", "text", True),
         Field("target", "number", True),
-        Field("unit", "text"),
+        Field("unit", "text", default="%"),
         Field("frequency", "choice", True, FREQUENCIES),
         Field("owner", "text"),
         Field("process", "text"),

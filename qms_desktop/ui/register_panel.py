@@ -316,19 +316,7 @@ class RegisterPanel(QWidget):
             editor.selectAll()
 
     def default_values(self) -> dict[str, object]:
-        values = self.register.blank()
-        for field in self.register.fields:
-            if field.kind == "choice" and field.required:
-                values[field.name] = field.choices[0]
-            elif field.required and field.kind == "date":
-                values[field.name] = dt.date.today()
-            elif field.required and field.kind == "number":
-                values[field.name] = 0.0
-            elif field.required:
-                values[field.name] = self.tr("(new)")
-        if self.register.key == "objective":
-            values["unit"] = "%"
-        return values
+        return self.register.new_record(dt.date.today(), self.tr("(new)"))
 
     def delete_current(self) -> None:
         record = self.current_record()

@@ -118,3 +118,16 @@ def test_a_poor_commitment_is_explained():
     missing = check_commitment(ServiceCommitment(promise="10分钟内上菜，否则免单。"))
     assert {f.code for f in missing.findings} == {"no_remedy", "no_invocation"}
     assert any(f.detail for f in rating.findings if f.code == "conditions")
+
+
+def test_a_new_record_starts_valid_with_its_defaults():
+    import datetime as dt
+
+    from qms_desktop.domain.registers import validate_record
+
+    today = dt.date(2026, 11, 25)
+    for reg in REGISTERS.values():
+        record = reg.new_record(today, "(new)")
+        validate_record(reg, record)  # a new record is always storable
+    objective = REGISTERS["objective"].new_record(today, "(new)")
+    assert objective["unit"] == "%"
