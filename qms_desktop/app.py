@@ -31,6 +31,16 @@ def make_settings() -> QSettings:
     return QSettings(ORG_NAME, APP_NAME)
 
 
+def tune_garbage_collector() -> None:
+    """Collect reference cycles less often. A 10 000-row checklist keeps some 10⁵ long-lived
+    objects; with Python's default thresholds a full collection lands inside every other
+    bulk edit (1 000 rows: 200 ms instead of 115 ms, measured by bench_edit_path.py). The
+    app makes few cycles, so collecting them later costs little memory."""
+    import gc
+
+    gc.set_threshold(10_000, 50, 100)
+
+
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -45,6 +55,7 @@ def ensure_application() -> QApplication:
 def build_main_window(settings: QSettings | None = None, lang: str | None = None) -> MainWindow:
     """Everything the GUI needs, wired together — used by `run_gui` and by the tests."""
     app = ensure_application()
+    tune_garbage_collector()
     register_cjk_font(app)
     app_settings = AppSettings(settings if settings is not None else make_settings())
     languages = LanguageSwitcher(app)
