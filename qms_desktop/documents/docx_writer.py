@@ -104,6 +104,30 @@ def _add_runs(paragraph: Any, runs: tuple[Run, ...]) -> None:
                     t.set(space, "preserve")
 
 
+MAX_REFERENCE_UNPACKED = 64 * 1024 * 1024  # a styles document is a few hundred KB
+MAX_REFERENCE_PARTS = 2000
+
+
+def _check_reference_size(reference: Path) -> None:
+    """Refuse a reference .docx that would unpack to far more than any styles document
+    (a zip bomb), before python-docx reads it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(reference) as zf:
+            infos = zf.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise DocumentError(
+            "documents.reference_unreadable", name=reference.name, kind=type(exc).__name__
+        ) from exc
+    if len(infos) > MAX_REFERENCE_PARTS or sum(i.file_size for i in infos) > MAX_REFERENCE_UNPACKED:
+        raise DocumentError(
+            "documents.reference_too_large",
+            name=reference.name,
+            limit_mb=MAX_REFERENCE_UNPACKED // 2**20,
+        )
+
+
 def _base_document(reference: Path | None) -> Any:
     from docx import Document as new_document
 
@@ -111,6 +135,7 @@ def _base_document(reference: Path | None) -> Any:
         return new_document()
     if Path(reference).suffix.lower() != ".docx":
         raise DocumentError("documents.reference_not_docx", name=Path(reference).name)
+    _check_reference_size(Path(reference))
     try:
         doc = new_document(str(reference))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad file

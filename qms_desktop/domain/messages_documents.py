@@ -135,4 +135,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is not a readable Word document ({kind}).",
         "{name} 不是可读取的 Word 文档（{kind}）。",
     ),
+    "documents.reference_too_large": (
+        "{name} unpacks to more than {limit_mb} MB; a styles document is far smaller. Nothing was written.",
+        "{name} 解压后超过 {limit_mb} MB，样式文档不会这么大。未写出任何文件。",
+    ),
 }
