@@ -316,3 +316,16 @@ def test_read_only_shows_everything_and_changes_nothing(qtbot, window: MainWindo
     qtbot.keyClick(panel.table, Qt.Key.Key_3)
     assert [r.item.status for r in panel.model.rows()] == before
     assert window.controller.undo_stack.count() == 0
+
+
+def test_the_summary_kept_up_to_date_equals_a_full_recount(qtbot, window: MainWindow, page):
+    from qms_desktop.domain.assessment import score, score_by_clause
+
+    select_refs(page, "4.1", "4.2", "8.5.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    select_refs(page, "4.2")
+    qtbot.keyClick(page.table, Qt.Key.Key_1)
+    window.controller.undo_stack.undo()
+    overall, by_clause = page.model.scores()
+    items = [r.item for r in page.model.rows()]
+    assert overall == score(items) and by_clause == score_by_clause(items)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from qms_desktop.domain.assessment import Status, score, score_by_clause
+from qms_desktop.domain.assessment import Status
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.ui.charts import ConformityChart
@@ -252,8 +252,7 @@ class ChecklistPanel(QWidget):
             self.summary.setText("")
             self.chart.set_bars([])
             return
-        items = [r.item for r in rows]
-        s = score(items)
+        s, by_clause = self.model.scores()
         conformity = "—" if s.conformity is None else f"{s.conformity * 100:.0f}%"
         chips = " ".join(
             f"<span style='color:{STATUS_COLOURS[st].name()}'>■</span> {status_label(st)} {s.counts[st]}"
@@ -268,7 +267,6 @@ class ChecklistPanel(QWidget):
             + "<br>"
             + chips
         )
-        by_clause = score_by_clause(items)
         self.chart.set_bars(
             [(clause, sc.conformity, sc.progress) for clause, sc in by_clause.items()]
         )
