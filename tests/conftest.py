@@ -17,6 +17,14 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="qms-tests-"))
 os.environ["QMS_DESKTOP_DATA"] = str(_SANDBOX / "data")
 os.environ["QMS_DESKTOP_SETTINGS"] = str(_SANDBOX / "settings.ini")
 
+# Fuzz tests are reproducible in CI (the same examples every run, so a red build is a real
+# change); QMS_HYPOTHESIS_PROFILE=explore draws new examples each run to look for bugs.
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("QMS_HYPOTHESIS_PROFILE", "ci"))
+
 from qms_desktop.services.demo import write_demo  # noqa: E402
 from qms_desktop.services.workspaces import create_workspace  # noqa: E402
 from qms_desktop.storage.workspace import Workspace  # noqa: E402

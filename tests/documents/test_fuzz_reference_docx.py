@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qms_desktop.documents.docx_writer import write_docx
@@ -41,6 +41,7 @@ REFERENCE = _reference_bytes()
         st.tuples(st.integers(0, len(REFERENCE) - 1), st.integers(0, 255)), min_size=1, max_size=16
     )
 )
+@example(changes=[(36414, 64)])  # found in CI: a 'zip version 6.4' header (NotImplementedError)
 def test_a_mutated_reference_docx_is_used_or_refused_clearly(tmp_path_factory, changes):
     folder = tmp_path_factory.mktemp("ref")
     data = bytearray(REFERENCE)
