@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -397,21 +399,7 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
         q = (
             select(
                 i.id,
-                i.library_id,
-                i.ref,
-                i.status,
-                i.grade,
-                i.na_justification,
-                i.current_practice,
-                i.evidence_notes,
-                i.gap,
-                i.action_text,
-                i.action_owner,
-                i.action_due,
-                i.action_priority,
-                i.action_state,
-                i.changed_by,
-                i.changed_at,
+                *_finding_columns(),
                 r.parent_ref,
                 r.title_en,
                 r.title_zh,
@@ -423,47 +411,15 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
             .order_by(r.library_id, r.position)
         )
         out: list[ChecklistRow] = []
-        for (
-            item_id,
-            lib,
-            ref,
-            status,
-            grade,
-            na,
-            practice,
-            ev_notes,
-            gap,
-            a_text,
-            a_owner,
-            a_due,
-            a_prio,
-            a_state,
-            by,
-            at,
-            parent,
-            t_en,
-            t_zh,
-            g_en,
-            g_zh,
-        ) in s.execute(q):
-            item = ItemAssessment(
-                lib,
-                ref,
-                Status(status),
-                Grade(grade),
-                na,
-                practice,
-                ev_notes,
-                gap,
-                Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)),
-                by,
-                at,
-            )
+        width = len(_finding_columns())
+        for row in s.execute(q):
+            item_id, item = row[0], _finding(row[1 : 1 + width])
+            parent, t_en, t_zh, g_en, g_zh = row[1 + width :]
             out.append(
                 ChecklistRow(
                     item_id,
-                    lib,
-                    ref,
+                    item.library_id,
+                    item.ref,
                     parent,
                     t_en,
                     t_zh,
@@ -474,6 +430,53 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
                 )
             )
         return out
+
+
+def _finding_columns() -> tuple[Any, ...]:
+    """The columns of a finding, in the order `_finding` reads them."""
+    i = AssessmentItemRecord
+    return (
+        i.library_id,
+        i.ref,
+        i.status,
+        i.grade,
+        i.na_justification,
+        i.current_practice,
+        i.evidence_notes,
+        i.gap,
+        i.action_text,
+        i.action_owner,
+        i.action_due,
+        i.action_priority,
+        i.action_state,
+        i.changed_by,
+        i.changed_at,
+    )
+
+
+def _finding(values: Sequence[Any]) -> ItemAssessment:
+    """A finding from the values of `_finding_columns()`, read without ORM objects."""
+    (
+        lib,
+        ref,
+        status,
+        grade,
+        na,
+        practice,
+        ev_notes,
+        gap,
+        a_text,
+        a_owner,
+        a_due,
+        a_prio,
+        a_state,
+        by,
+        at,
+    ) = values
+    action = Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state))
+    return ItemAssessment(
+        lib, ref, Status(status), Grade(grade), na, practice, ev_notes, gap, action, by, at
+    )
 
 
 def get_item(ws: Workspace, item_id: int) -> ItemAssessment:
@@ -744,56 +747,8 @@ def item_states(
             ):
                 files.setdefault(item_id, []).append(fname)
             i = AssessmentItemRecord
-            for (
-                item_id,
-                lib,
-                ref,
-                status,
-                grade,
-                na,
-                practice,
-                ev_notes,
-                gap,
-                a_text,
-                a_owner,
-                a_due,
-                a_prio,
-                a_state,
-                by,
-                at,
-            ) in s.execute(
-                select(
-                    i.id,
-                    i.library_id,
-                    i.ref,
-                    i.status,
-                    i.grade,
-                    i.na_justification,
-                    i.current_practice,
-                    i.evidence_notes,
-                    i.gap,
-                    i.action_text,
-                    i.action_owner,
-                    i.action_due,
-                    i.action_priority,
-                    i.action_state,
-                    i.changed_by,
-                    i.changed_at,
-                ).where(i.id.in_(chunk))
-            ):
-                item = ItemAssessment(
-                    lib,
-                    ref,
-                    Status(status),
-                    Grade(grade),
-                    na,
-                    practice,
-                    ev_notes,
-                    gap,
-                    Action(a_text, a_owner, a_due, Priority(a_prio), ActionState(a_state)),
-                    by,
-                    at,
-                )
+            for row in s.execute(select(i.id, *_finding_columns()).where(i.id.in_(chunk))):
+                item_id, item = row[0], _finding(row[1:])
                 out[item_id] = (item, tuple(files.get(item_id, ())))
     return out
 
@@ -804,41 +759,8 @@ def item_states(
 def _items(ws: Workspace, assessment_id: int) -> list[ItemAssessment]:
     i = AssessmentItemRecord
     with ws.reading() as s:
-        rows = s.execute(
-            select(
-                i.library_id,
-                i.ref,
-                i.status,
-                i.grade,
-                i.na_justification,
-                i.current_practice,
-                i.evidence_notes,
-                i.gap,
-                i.action_text,
-                i.action_owner,
-                i.action_due,
-                i.action_priority,
-                i.action_state,
-                i.changed_by,
-                i.changed_at,
-            ).where(i.assessment_id == assessment_id)
-        )
-        return [
-            ItemAssessment(
-                lib,
-                ref,
-                Status(st),
-                Grade(gr),
-                na,
-                pr,
-                ev,
-                gap,
-                Action(at, ao, ad, Priority(ap), ActionState(ast)),
-                by,
-                when,
-            )
-            for lib, ref, st, gr, na, pr, ev, gap, at, ao, ad, ap, ast, by, when in rows
-        ]
+        rows = s.execute(select(*_finding_columns()).where(i.assessment_id == assessment_id))
+        return [_finding(row) for row in rows]
 
 
 def assessment_score(ws: Workspace, assessment_id: int) -> tuple[Score, dict[str, Score]]:
