@@ -47,3 +47,20 @@ def flush_to_disk(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); a folder cannot be opened for that on
+    Windows, and a file system that refuses it is left to its own guarantees."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -16,7 +16,6 @@ import re
 import shutil
 import sqlite3
 import stat
-import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from urllib.parse import quote
 from qms_desktop.domain.audit import GENESIS_HASH
 from qms_desktop.domain.errors import WorkspaceError
 from qms_desktop.domain.messages import Message
+from qms_desktop.fileio import flush_to_disk, sync_folder
 from qms_desktop.storage.audit import AUDIT_HEAD_KEY
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.workspace import failure_reason, os_reason, sqlite_reason
@@ -220,30 +220,6 @@ def changes_since(
 # -- writing ------------------------------------------------------------------------
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); a folder cannot be opened for that on Windows."""
-    if sys.platform == "win32":  # pragma: no cover
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def discard(tmp: Path) -> None:
     """Remove a temporary database and its journal, quietly."""
     for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
@@ -274,7 +250,7 @@ def online_copy(source: Path, target: Path, *, writable_source: bool = False) ->
             dst.close()
     finally:
         src.close()
-    _fsync_file(target)
+    flush_to_disk(target)
 
 
 def _place(tmp: Path, folder: Path, taken_at: dt.datetime, reason: str) -> Path:
@@ -295,7 +271,7 @@ def _place(tmp: Path, folder: Path, taken_at: dt.datetime, reason: str) -> Path:
             os.replace(tmp, target)
         else:
             tmp.unlink()
-        _sync_folder(folder)
+        sync_folder(folder)
         return target
 
 
@@ -332,7 +308,7 @@ def write_raw_backup(source: Path, folder: Path, taken_at: dt.datetime, reason: 
     journal = source.with_name(source.name + "-journal")
     try:
         shutil.copyfile(source, tmp)
-        _fsync_file(tmp)
+        flush_to_disk(tmp)
         target = _place(tmp, folder, taken_at, reason)
     except BaseException:
         discard(tmp)
@@ -340,7 +316,7 @@ def write_raw_backup(source: Path, folder: Path, taken_at: dt.datetime, reason: 
     if journal.exists():
         kept = target.with_name(target.name + "-journal")
         shutil.copyfile(journal, kept)
-        _fsync_file(kept)
+        flush_to_disk(kept)
     return target
 
 
@@ -405,4 +381,4 @@ def replace_workspace(real: Path, staged: Path) -> None:
     except FileNotFoundError:
         pass
     os.replace(staged, real)
-    _sync_folder(real.parent)
+    sync_folder(real.parent)

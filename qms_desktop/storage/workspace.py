@@ -23,7 +23,6 @@ import errno
 import os
 import sqlite3
 import struct
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qms_desktop.domain.errors import WorkspaceError, WorkspaceReadOnlyError
 from qms_desktop.domain.messages import Message
+from qms_desktop.fileio import sync_folder
 from qms_desktop.storage.audit import read_head, record_changes
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
@@ -363,22 +363,6 @@ def _discard(tmp: Path) -> None:
             pass
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); a folder cannot be opened for that on Windows."""
-    if sys.platform == "win32":  # pragma: no cover
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _move_into_place(tmp: Path, target: Path) -> None:
     """Give the finished file `tmp` its name `target`, never replacing a file that
     appeared there meanwhile."""
@@ -393,7 +377,7 @@ def _move_into_place(tmp: Path, target: Path) -> None:
         os.replace(tmp, target)
     else:
         tmp.unlink()
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _build_then_move(target: Path, build: Callable[[Path], None]) -> None:
