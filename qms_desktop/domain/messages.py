@@ -47,12 +47,14 @@ class _Params(dict[str, Any]):
 
 def _table() -> dict[str, tuple[str, str]]:
     from qms_desktop.domain import (
+        messages_allocation,
         messages_backups,
         messages_core,
         messages_documents,
         messages_exchange,
         messages_libraries,
         messages_package,
+        messages_steps,
         messages_storage,
     )
 
@@ -65,6 +67,8 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_exchange,
         messages_package,
         messages_backups,
+        messages_allocation,
+        messages_steps,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:
