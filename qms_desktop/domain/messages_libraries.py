@@ -124,12 +124,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{source}：{where} 必须是列表。",
     ),
     "libraries.oscal_control_needs_id": (
-        "{source}: {where} needs an id and a title.",
-        "{source}：{where} 需要标识（id）和标题（title）。",
+        "{source}: {where} needs an id (or a label or sort-id).",
+        "{source}：{where} 需要标识（id，或 label、sort-id）。",
     ),
     "libraries.oscal_group_needs_title": (
-        "{source}: {where} needs a title.",
-        "{source}：{where} 需要标题（title）。",
+        "{source}: {where} is not a group (an object with an id and a title).",
+        "{source}：{where} 不是分组（应为含 id 和 title 的对象）。",
     ),
     "libraries.oscal_too_deep": (
         "{source}: {where} is nested more than {limit} levels deep.",
@@ -142,5 +142,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "libraries.oscal_not_unicode": (
         "{source}: holds text that is not valid Unicode (a lone surrogate such as \\ud800).",
         "{source}：含有无效的 Unicode 文本（如单独的代理码位 \\ud800）。",
+    ),
+    "libraries.oscal_profile": (
+        "{source} is an OSCAL profile, which only selects controls from other catalogs. "
+        "Import its resolved catalog instead (NIST publishes one beside each baseline, "
+        "e.g. …_resolved-profile_catalog.json; oscal-cli's 'profile resolve' makes one).",
+        "{source} 是 OSCAL 配置文件（profile），它只从其他目录中选取控制项。"
+        "请改为导入其解析后的目录（NIST 在每个基线旁都发布了一份，"
+        "如 …_resolved-profile_catalog.json；也可用 oscal-cli 的“profile resolve”生成）。",
+    ),
+    "libraries.oscal_only_withdrawn": (
+        "{source}: all {count} controls of the catalog are withdrawn; add it with "
+        "--include-withdrawn to keep them (marked withdrawn, not assessed).",
+        "{source}：目录中的全部 {count} 个控制项均已撤销；如需保留（标记为已撤销、不参与评估），"
+        "请使用 --include-withdrawn 添加。",
+    ),
+    "libraries.oscal_bad_xml": (
+        "{name}, line {line}: not well-formed XML.",
+        "{name} 第 {line} 行：不是格式正确的 XML。",
+    ),
+    "libraries.xml_forbidden": (
+        "{name} declares a DTD or entities; OSCAL XML needs neither, and they are not read "
+        "(they can expand without bound or fetch other files).",
+        "{name} 声明了 DTD 或实体；OSCAL XML 不需要它们，出于安全原因不予读取"
+        "（它们可能无限展开或读取其他文件）。",
+    ),
+    "libraries.oscal_xml_too_deep": (
+        "{name}: the XML is nested more than {limit} levels deep.",
+        "{name}：XML 嵌套超过 {limit} 层。",
+    ),
+    "libraries.bad_id": (
+        "{library} cannot be a library id: use up to 80 lower-case letters, digits, "
+        "'-', '_' or '.'.",
+        "{library} 不能作为要求库标识：请使用不超过 80 个小写字母、数字、“-”、“_”或“.”。",
+    ),
+    # what reading noticed without refusing the file
+    "libraries.note_catalog_untitled": (
+        "{source}: the catalog has no title; it is called {title}.",
+        "{source}：目录没有标题，以 {title} 代替。",
+    ),
+    "libraries.note_untitled": (
+        "{source}: {count} groups or controls have no title; their reference stands in "
+        "(first: {where}).",
+        "{source}：有 {count} 个分组或控制项没有标题，以其编号代替（首个位置：{where}）。",
+    ),
+    "libraries.note_withdrawn_left_out": (
+        "{source}: {count} withdrawn controls were left out (--include-withdrawn keeps them, "
+        "marked withdrawn and not assessed).",
+        "{source}：已略去 {count} 个已撤销的控制项（使用 --include-withdrawn 可保留它们，"
+        "标记为已撤销且不参与评估）。",
+    ),
+    # YAML tags
+    "libraries.p_tag_not_allowed": (
+        "the tag {tag} is not allowed: a library holds plain text, numbers, lists and mappings",
+        "不允许使用标签 {tag}：要求库只能包含纯文本、数字、列表和映射",
+    ),
+    # CISO Assistant libraries
+    "libraries.ciso_no_framework": (
+        "{source} is a CISO Assistant library without a framework "
+        "(objects.framework.requirement_nodes); only frameworks can be imported.",
+        "{source} 是不含框架（objects.framework.requirement_nodes）的 CISO Assistant 库；"
+        "只能导入框架。",
+    ),
+    "libraries.ciso_bad_node": (
+        "{source}: {where} is not a requirement node (a mapping of urn, ref_id, name …).",
+        "{source}：{where} 不是要求节点（应为含 urn、ref_id、name 等的映射）。",
+    ),
+    "libraries.ciso_unknown_parent": (
+        "{source}: {where} names the parent_urn {parent}, which no node before it has.",
+        "{source}：{where} 的 parent_urn {parent} 不属于它之前的任何节点。",
+    ),
+    "libraries.ciso_no_assessable": (
+        "{source}: the framework has no assessable requirement node.",
+        "{source}：该框架没有可评估（assessable）的要求节点。",
+    ),
+    # adding to a workspace
+    "libraries.already_held": (
+        "The workspace already holds a library {library} (version {held}); this file would "
+        "replace it with version {version}. Add it under another id (library add --id …) "
+        "or remove the one held first.",
+        "工作区中已有要求库 {library}（版本 {held}）；此文件会以版本 {version} 替换它。"
+        "请用其他标识添加（library add --id …），或先移除已有的要求库。",
     ),
 }

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from qms_desktop.domain.messages import Message
 
 
 @dataclass(frozen=True)
 class LibraryRow:
-    """One node of a library's tree, flattened in reading order."""
+    """One node of a library's tree, flattened in reading order.
+
+    A section groups; a requirement is what is assessed. A requirement may stand within
+    another requirement (a control enhancement within its control): `within` names it,
+    while `parent_ref` stays the section both stand in, so grouping by section holds."""
 
     ref: str
     parent_ref: str  # the section it stands in ("" at the top)
@@ -18,6 +24,16 @@ class LibraryRow:
     guidance_en: str = ""
     guidance_zh: str = ""
     tags: tuple[str, ...] = ()
+    statement_en: str = ""  # what the requirement says (a control's statement)
+    statement_zh: str = ""
+    within: str = ""  # the requirement this one is nested in ("" when none)
+
+    def statement(self, lang: str) -> str:
+        return (
+            (self.statement_zh or self.statement_en)
+            if lang == "zh_CN"
+            else (self.statement_en or self.statement_zh)
+        )
 
 
 @dataclass(frozen=True)
@@ -28,11 +44,14 @@ class LibraryCopy:
     name_en: str
     name_zh: str
     version: str
-    source: str  # built-in / yaml / oscal
+    source: str  # built-in / yaml / oscal / ciso-assistant
     content: str  # the library in the YAML format, to load it back identically
     rows: tuple[LibraryRow, ...]
     publisher: str = ""
     licence: str = ""
+    # What reading the file noticed without refusing it (an empty title, withdrawn
+    # controls left out); shown once when the library is added, not stored.
+    notes: tuple[Message, ...] = field(default=(), compare=False)
 
     @property
     def requirement_count(self) -> int:

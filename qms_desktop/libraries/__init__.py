@@ -1,17 +1,20 @@
-"""Requirement libraries: the built-in ones, a user's own in the same YAML format, and
-OSCAL catalogs."""
+"""Requirement libraries: the built-in ones, a user's own in the same YAML format, OSCAL
+catalogs (JSON or XML) and CISO Assistant frameworks."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from qms_desktop.domain.requirements import LibraryCopy
 from qms_desktop.libraries.oscal_catalog import catalog_to_library, import_oscal_catalog
 from qms_desktop.libraries.yaml_library import (
     LibraryError,
+    check_library_id,
     library_to_yaml,
     load_library,
     load_library_text,
+    read_text,
 )
 from qms_desktop.paths import LIBRARIES
 
@@ -20,6 +23,7 @@ __all__ = [
     "LibraryError",
     "builtin_libraries",
     "builtin_library",
+    "check_library_id",
     "catalog_to_library",
     "import_oscal_catalog",
     "library_to_yaml",
@@ -42,8 +46,18 @@ def builtin_library(library_id: str) -> LibraryCopy:
     raise LibraryError("libraries.no_builtin", library=repr(library_id), known=known)
 
 
-def load_any(path: Path) -> LibraryCopy:
-    """A user's library file: OSCAL catalog JSON or the YAML format, told apart by content."""
+def load_any(
+    path: Path, *, library_id: str | None = None, include_withdrawn: bool = False
+) -> LibraryCopy:
+    """A user's library file, told apart by content: an OSCAL catalog (JSON or XML), a
+    CISO Assistant library or the YAML format. `library_id` replaces the id the file
+    gives; `include_withdrawn` keeps an OSCAL catalog's withdrawn controls (as sections
+    marked withdrawn, never assessed)."""
+    from qms_desktop.libraries.ciso_assistant import (
+        framework_to_library,
+        looks_like_ciso_assistant,
+    )
+
     path = Path(path)
     try:
         with path.open("rb") as f:
@@ -52,6 +66,15 @@ def load_any(path: Path) -> LibraryCopy:
         raise LibraryError(
             "libraries.cannot_read", path=str(path), reason=exc.strerror or str(exc)
         ) from exc
-    if head.startswith((b"{", b"[")):
-        return import_oscal_catalog(path)
-    return load_library(path)
+    if head.startswith((b"{", b"[", b"<")):
+        return import_oscal_catalog(
+            path, library_id=library_id, include_withdrawn=include_withdrawn
+        )
+    text = read_text(path)
+    if looks_like_ciso_assistant(text):
+        return framework_to_library(text, path.name, library_id=library_id)
+    library = load_library_text(text, path.name)
+    if library_id and library_id != library.id:
+        renamed = replace(library, id=check_library_id(library_id))
+        return replace(renamed, content=library_to_yaml(renamed))
+    return library

@@ -248,7 +248,8 @@ def test_oscal_catalog_import(tmp_path: Path):
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(catalog(controls=[{"id": "top-1", "title": "Loose control"}])))
     lib = import_oscal_catalog(path)
-    assert lib.id == "oscal-tiny-control-catalog" and lib.source == "oscal" and lib.version == "1.0"
+    assert lib.id == "oscal-tiny-control-catalog-1.0" and lib.source == "oscal"
+    assert lib.version == "1.0"
     rows = {r.ref: r for r in lib.rows}
     assert [r.ref for r in lib.rows] == [
         "ac",
@@ -262,7 +263,10 @@ def test_oscal_catalog_import(tmp_path: Path):
     ]
     assert rows["ac"].is_section and not rows["AC-1"].is_section
     assert rows["AC-1"].guidance_en == "Policies guide the organisation."
-    assert rows["AC-1(1)"].guidance_en == "Automate it." and rows["AC-1(1)"].parent_ref == "ac"
+    assert rows["AC-1"].statement_en == "Develop a policy for [Assignment: ac-01_odp.01]."
+    enhancement = rows["AC-1(1)"]
+    assert (enhancement.statement_en, enhancement.guidance_en) == ("Automate it.", "")
+    assert (enhancement.parent_ref, enhancement.within, enhancement.depth) == ("ac", "AC-1", 2)
     assert rows["ac-9"].parent_ref == "ac-x"
     # stored as YAML, it loads back the same
     assert load_library_text(lib.content, "copy").rows == lib.rows
@@ -272,14 +276,14 @@ def test_oscal_catalog_import(tmp_path: Path):
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        ('{"profile": {"uuid": "x"}}', "not an OSCAL catalog"),
+        ('{"profile": {"uuid": "x"}}', "is an OSCAL profile"),
         ('{"component-definition": {}}', "not an OSCAL catalog"),
         ("[1, 2, 3]", "not an OSCAL catalog"),
         ('{"catalog": {"metadata": {"title": "Empty"}}}', "holds no controls"),
-        ('{"catalog": {"metadata": {}}}', "no title"),
+        ('{"catalog": {"metadata": {}}}', "holds no controls"),
         (
-            '{"catalog": {"metadata": {"title": "T"}, "groups": [{"title": "G", "controls": [{"id": "x"}]}]}}',
-            "needs an id and a title",
+            '{"catalog": {"metadata": {"title": "T"}, "groups": [{"title": "G", "controls": [{"title": "x"}]}]}}',
+            "needs an id",
         ),
         ('{"catalog": ', "line 1: not valid JSON"),
     ],
