@@ -7,17 +7,18 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-from qms_desktop import APP_NAME, ORG_NAME, __version__
+from qms_desktop import APP_NAME, ORG_NAME
+from qms_desktop.identity import APP_ID, app_version
+from qms_desktop.paths import ICONS
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.i18n import LanguageSwitcher, register_cjk_font
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.models.navigator import PAGE_KEYS
-from qms_desktop.ui.operations import error_text
 from qms_desktop.ui.settings import AppSettings
 
 log = logging.getLogger("qms_desktop")
@@ -48,8 +49,19 @@ def ensure_application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(app_version())
+    # Wayland and the taskbar match the window to the installed .desktop file by this id.
+    app.setDesktopFileName(APP_ID)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(ICONS / f"qms-desktop-{size}.png"))
+    return icon
 
 
 def build_main_window(settings: QSettings | None = None, lang: str | None = None) -> MainWindow:
@@ -69,22 +81,6 @@ def build_main_window(settings: QSettings | None = None, lang: str | None = None
     return window
 
 
-def _install_excepthook(window: MainWindow) -> None:
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error", exc_info=(kind, exc, tb))
-        text = error_text(exc)
-        QMessageBox.warning(
-            window,
-            APP_NAME,
-            QCoreApplication.translate(
-                "MainWindow",
-                "Something went wrong: %1\n\nYour work up to the last stored edit is safe.",
-            ).replace("%1", text),
-        )
-
-    sys.excepthook = hook
-
-
 def run_smoke_test(window: MainWindow) -> int:
     """Visit every page once; 0 when all is well, 1 with the message otherwise."""
     app = QApplication.instance()
@@ -102,6 +98,7 @@ def run_smoke_test(window: MainWindow) -> int:
                 if page is None:
                     raise RuntimeError(f"page {key} is missing")
                 page.grab()
+                _save_screenshots(window, key)
         window.close()
         app.processEvents()
     except Exception as exc:  # noqa: BLE001 - the smoke test reports any failure
@@ -115,6 +112,15 @@ def run_smoke_test(window: MainWindow) -> int:
     return 0
 
 
+def _save_screenshots(window: MainWindow, key: str) -> None:
+    """QMS_DESKTOP_SMOKE_SCREENSHOTS=DIR: the smoke test keeps a picture of every page
+    (how a bundle is looked at on a machine without a screen)."""
+    folder = os.environ.get("QMS_DESKTOP_SMOKE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / f"{key}.png"))
+
+
 def run_gui(
     workspace: Path | None, demo: bool, lang: str | None, smoke_test: bool, read_only: bool = False
 ) -> int:
@@ -125,22 +131,39 @@ def run_gui(
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_application()
-    window = build_main_window(lang=lang)
-    if not smoke_test:
-        _install_excepthook(window)
     if smoke_test:
-        if demo:
-            if not window.open_demo():
-                print(
-                    "qms-desktop: error: the demo organisation could not be opened", file=sys.stderr
-                )
-                return 1
-        elif workspace is not None:
-            from qms_desktop.storage.workspace import read_header
+        return _run_smoke(workspace, demo, lang)
 
-            read_header(workspace)  # a clear error for a bad file before any window work
-            window.controller.open(workspace, read_only=True)
-        return run_smoke_test(window)
+    from qms_desktop.logs import setup_logging
+    from qms_desktop.single_instance import FileOpenEvents, SingleInstance
+    from qms_desktop.ui.crash_dialog import ExceptionReporter
+
+    setup_logging()
+    # A second launch (a double-clicked .qms while the app runs) hands its file over and
+    # ends: one editor per file.
+    instance = SingleInstance(parent=app)
+    if instance.hand_over(workspace, read_only=read_only, demo=demo):
+        return 0
+    window_ref: list[MainWindow] = []
+    reporter = ExceptionReporter(lambda: window_ref[0] if window_ref else None)
+    reporter.setParent(app)
+    reporter.install()
+    try:
+        window = build_main_window(lang=lang)
+    except Exception as exc:  # noqa: BLE001 - shown and logged, never a silent exit
+        reporter.handle(type(exc), exc, exc.__traceback__)
+        app.processEvents()
+        if reporter.dialog is not None:
+            reporter.dialog.exec()
+        return 70
+    window_ref.append(window)
+    instance.listen()
+    instance.openRequested.connect(lambda path, ro: _bring_forward(window, path, ro))
+    instance.demoRequested.connect(lambda: _bring_forward(window, demo=True))
+    instance.activateRequested.connect(lambda: _bring_forward(window))
+    file_events = FileOpenEvents(app)
+    file_events.openRequested.connect(lambda path, ro: _bring_forward(window, path, ro))
+    app.installEventFilter(file_events)
     # Show the window first, open the workspace on the first turn of the event loop:
     # the window appears before the database layer is even imported.
     window.show()
@@ -150,4 +173,36 @@ def run_gui(
         QTimer.singleShot(0, lambda: window.open_path(workspace, read_only=read_only))
     elif window.settings.recent_files() and window.settings.recent_files()[0].exists():
         QTimer.singleShot(0, lambda: window.open_path(window.settings.recent_files()[0]))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.close()
+        reporter.uninstall()
+
+
+def _bring_forward(
+    window: MainWindow, path: Path | None = None, read_only: bool = False, demo: bool = False
+) -> None:
+    """Raise the running window, then open the file (or the demo) it was handed."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if path is not None:
+        window.open_handed_over(path, read_only=read_only)
+    elif demo:
+        window.open_demo()
+
+
+def _run_smoke(workspace: Path | None, demo: bool, lang: str | None) -> int:
+    window = build_main_window(lang=lang)
+    if demo:
+        if not window.open_demo():
+            print("qms-desktop: error: the demo organisation could not be opened", file=sys.stderr)
+            return 1
+    elif workspace is not None:
+        from qms_desktop.storage.workspace import read_header
+
+        read_header(workspace)  # a clear error for a bad file before any window work
+        window.controller.open(workspace, read_only=True)
+    return run_smoke_test(window)

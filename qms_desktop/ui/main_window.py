@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qms_desktop import APP_NAME, __version__
+from qms_desktop import APP_NAME
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.steps import Step
+from qms_desktop.identity import app_version
 from qms_desktop.paths import demo_dir
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.auditor_export import AuditorExport
@@ -221,6 +222,13 @@ class MainWindow(QMainWindow):
                 15000,
             )
         return True
+
+    def open_handed_over(self, path: Path, read_only: bool = False) -> bool:
+        """A file double-clicked while the app runs (a second launch handed it over): the
+        file already open here stays as it is — never a second editor on one file."""
+        if self.controller.is_open and self.controller.ws().path.resolve() == path.resolve():
+            return True
+        return self.open_path(path, read_only=read_only)
 
     def open_workspace_dialog(self) -> None:
         start = str(self.settings.recent_files()[0].parent) if self.settings.recent_files() else ""
@@ -536,7 +544,7 @@ class MainWindow(QMainWindow):
                 "<h3>QMS Desktop %1</h3><p>Build an ISO 9000-family quality system for a service "
                 "organisation in eight steps.</p><p>Chinese text uses WenQuanYi Micro Hei "
                 "(Apache-2.0).</p>"
-            ).replace("%1", __version__),
+            ).replace("%1", app_version()),
         )
 
     def _restore_window(self) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from qms_desktop.ui.crash_dialog import open_log_folder
 from qms_desktop.ui.i18n import UI_LANGUAGES
 from qms_desktop.ui.models.navigator import PAGE_KEYS
 
@@ -75,6 +76,7 @@ class WindowMenus(QObject):
             self.language_group.addAction(action)
             self.languages[code] = action
         self.about = self._action(w.show_about, role=QAction.MenuRole.AboutRole)
+        self.open_log_folder = self._action(open_log_folder)
         self.go: list[QAction] = [
             self._action(
                 lambda _checked=False, k=key: w.go_to(k),
@@ -108,6 +110,7 @@ class WindowMenus(QObject):
         self.menu_language = self.menu_view.addMenu("")
         self.menu_language.addActions(list(self.languages.values()))
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.open_log_folder)
         self.menu_help.addAction(self.about)
 
     def _history_shown(self, _visible: bool) -> None:
@@ -130,6 +133,7 @@ class WindowMenus(QObject):
         self.undo.setText(self.tr("&Undo"))
         self.redo.setText(self.tr("&Redo"))
         self.about.setText(self.tr("&About QMS Desktop"))
+        self.open_log_folder.setText(self.tr("Open &Log Folder"))
         self.preferences.setText(self.tr("&Preferences…"))
         self.history.setText(self.tr("&History Panel"))
         self.menu_file.setTitle(self.tr("&File"))
