@@ -1,5 +1,6 @@
-"""Registers: the record tables of the Summarise, Study and Plan steps, described once
-(fields, kinds, choices, rules) so that storage, services and the GUI share one definition."""
+"""Registers: the record tables of the steps (Summarise, Study, Plan, Allocate, Strengthen),
+described once (fields, kinds, choices, references, rules) so that storage, services and the
+GUI share one definition."""
 
 from __future__ import annotations
 
@@ -13,14 +14,34 @@ from qms_desktop.domain.steps import Step
 MAX_TEXT = 1_000_000
 
 
+REFERENCE_KINDS = ("reference", "references")
+
+
 @dataclass(frozen=True)
 class Field:
+    """One field of a register.
+
+    Kinds: text | multiline | date | choice | number, and two kinds that point at records of
+    another register (named by `ref`):
+
+    - ``reference``: one record or none; the value is the record's id (``int``) or ``None``;
+      stored in a nullable INTEGER column (NOT NULL when required).
+    - ``references``: any number of records; the value is a tuple of ids in the user's order,
+      without repeats (``()`` when empty); stored as the ids written in decimal and separated
+      by single spaces in a TEXT column (``"3 7"``; ``""`` for none), so the audit trail shows
+      the ids.
+
+    That the records exist (and, for people, have not left) is checked by the services,
+    which can see the other register.
+    """
+
     name: str
-    kind: str = "text"  # text | multiline | date | choice | number
+    kind: str = "text"
     required: bool = False
     choices: tuple[str, ...] = ()  # stored values of a choice ("" allowed only when not required)
     in_table: bool = True  # shown as a column of the register's table
     default: str = ""  # what a new record starts with (text and choice fields)
+    ref: str = ""  # for reference kinds: the key of the register pointed at
 
 
 @dataclass(frozen=True)
@@ -29,6 +50,15 @@ class Register:
     step: Step
     fields: tuple[Field, ...]
     rules: Callable[[dict[str, object]], None] | None = None
+    label_fields: tuple[str, ...] = ()  # what names a record (pickers, documents); first field
+
+    def label(self, values: dict[str, object]) -> str:
+        """The record's name as a picker or a document shows it."""
+        names = self.label_fields or (self.fields[0].name,)
+        return " — ".join(str(values.get(n) or "").strip() for n in names if values.get(n))
+
+    def references(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind in REFERENCE_KINDS)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -37,14 +67,16 @@ class Register:
         raise ValidationError(name, "core.no_such_field", field=name)
 
     def blank(self) -> dict[str, object]:
-        return {f.name: (None if f.kind in ("date", "number") else "") for f in self.fields}
+        return {f.name: blank_value(f) for f in self.fields}
 
     def new_record(self, today: dt.date, placeholder: str) -> dict[str, object]:
         """What a newly added record holds: each field's default, the first choice of a
         required choice, today for a required date, 0 for a required number, and
         `placeholder` (in the user's language) for required text still to be written."""
-        values = self.blank()
+        values = self.blank()  # references start empty: the user picks them
         for f in self.fields:
+            if f.kind in REFERENCE_KINDS:
+                continue  # picked by the user (a required one: the record is made by a picker)
             if f.default:
                 values[f.name] = f.default
             elif f.kind == "choice" and f.required:
@@ -56,6 +88,25 @@ class Register:
             elif f.required:
                 values[f.name] = placeholder
         return values
+
+
+def blank_value(field: Field) -> object:
+    """The empty value of a field's kind."""
+    if field.kind in ("date", "number", "reference"):
+        return None
+    if field.kind == "references":
+        return ()
+    return ""
+
+
+def ids_to_text(ids: tuple[int, ...]) -> str:
+    """How a `references` value is stored: "3 7"."""
+    return " ".join(str(i) for i in ids)
+
+
+def ids_from_text(text: str | None) -> tuple[int, ...]:
+    """A stored `references` value read back (anything that is not an id is dropped)."""
+    return tuple(int(t) for t in (text or "").split() if t.isdigit())
 
 
 def clean_value(field: Field, value: object) -> object:
@@ -82,6 +133,18 @@ def clean_value(field: Field, value: object) -> object:
                 raise ValidationError(field.name, "core.must_be_number") from None
         if value is not None and (value != value or value in (float("inf"), float("-inf"))):
             raise ValidationError(field.name, "core.must_be_number")
+    elif field.kind == "reference":
+        value = _clean_id(field, value)
+    elif field.kind == "references":
+        if value in (None, ""):
+            value = ()
+        elif isinstance(value, str):
+            value = tuple(_clean_id(field, t) for t in value.replace(",", " ").split())
+        elif isinstance(value, list | tuple):
+            value = tuple(_clean_id(field, t) for t in value)
+        else:
+            raise ValidationError(field.name, "core.must_be_reference")
+        value = tuple(dict.fromkeys(i for i in value if i is not None))  # no repeats
     elif field.kind == "choice":
         value = "" if value is None else str(value)
         if value not in field.choices and not (value == "" and not field.required):
@@ -100,11 +163,26 @@ def clean_value(field: Field, value: object) -> object:
             raise ValidationError(field.name, "core.text_too_long", limit=MAX_TEXT)
     if (
         field.required
-        and value in (None, "")
+        and value in (None, "", ())
         or (field.required and isinstance(value, str) and not value.strip())
     ):
         raise ValidationError(field.name, "core.required")
     return value
+
+
+def _clean_id(field: Field, value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field.name, "core.must_be_reference")
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValidationError(field.name, "core.must_be_reference")
+        return value
+    text = str(value).strip()
+    if not text.isdigit() or int(text) <= 0:
+        raise ValidationError(field.name, "core.must_be_reference")
+    return int(text)
 
 
 def validate_record(register: Register, values: dict[str, object]) -> dict[str, object]:
@@ -159,6 +237,8 @@ def _training_rules(v: dict[str, object]) -> None:
         raise ValidationError("hours", "core.hours_out_of_range")
 
 
+PERSON_STATES = ("active", "left")
+
 PEOPLE = Register(
     "person",
     Step.STUDY,
@@ -166,6 +246,9 @@ PEOPLE = Register(
         Field("name", "text", True),
         Field("role", "text", True),
         Field("department", "text"),
+        # a person who left stays on record (trainings, past appointments) but can no longer
+        # be appointed to a role or picked as an attendee
+        Field("state", "choice", False, PERSON_STATES, default="active"),  # "": active
     ),
 )
 
@@ -188,10 +271,19 @@ TRAINING = Register(
         Field("held_on", "date", True),
         Field("trainer", "text"),
         Field("hours", "number"),
-        Field("attendees", "multiline"),
+        # the people who attended (kind references -> person); replaced the free-text
+        # "attendees" column in format 6
+        Field("participants", "references", ref="person"),
         Field("assessment", "text"),
+        # the study-plan standard the session teaches (matched without regard to case);
+        # empty: a planned standard named in the topic counts
+        Field("standard", "text"),
+        # attendee names from before attendees were people that matched nobody: kept, one per
+        # line, until the people exist and `match_attendees` moves them into `participants`
+        Field("unmatched_attendees", "multiline", in_table=False),
     ),
     _training_rules,
+    ("topic", "held_on"),
 )
 
 BENCHMARKING = Register(
@@ -249,6 +341,7 @@ ELEMENTS = Register(
         Field("group", "choice", True, ELEMENT_GROUPS),
         Field("adopted", "choice", True, YES_NO),
         Field("reason", "multiline"),
+        Field("responsible", "text"),  # the role answerable for the element (suggests a role)
     ),
     _element_rules,
 )
@@ -293,6 +386,7 @@ SERVICE_ITEMS = Register(
         Field("delivery", "multiline", in_table=False),
         Field("control_points", "multiline", in_table=False),
     ),
+    label_fields=("service", "item"),
 )
 
 SATISFACTION = Register(
@@ -328,6 +422,149 @@ MOMENTS = Register(
     ),
 )
 
+# -- Allocate: roles, responsibilities, facilities and equipment -----------------------------
+
+ROLE_KINDS = (
+    "top_management",
+    "management_representative",
+    "process_owner",
+    "internal_auditor",
+    "document_controller",
+    "department_head",
+    "other_role",
+)
+ROLE_LEVELS = ("top", "middle", "front_line")
+RACI = ("R", "A", "C", "I")
+FACILITY_KINDS = ("service_facility", "service_equipment", "measuring_equipment")
+FACILITY_STATES = ("planned", "ordered", "installed", "in_service", "retired")
+MAX_CALIBRATION_MONTHS = 120
+
+
+def _role_rules(v: dict[str, object]) -> None:
+    if v["appointed_on"] is not None and v["appointee"] is None:
+        raise ValidationError("appointed_on", "allocation.appointed_on_needs_appointee")
+
+
+def _responsibility_rules(v: dict[str, object]) -> None:
+    if (v["process"] is None) == (v["element"] is None):
+        raise ValidationError("process", "allocation.cell_needs_one_target")
+
+
+def _facility_rules(v: dict[str, object]) -> None:
+    """Calibration belongs to measuring equipment; the next calibration follows the last one
+    (filled in from the interval when left empty)."""
+    from qms_desktop.domain.allocation import next_calibration_due
+
+    months = v["calibration_months"]
+    calibrated = any(v[n] is not None for n in ("calibration_months", "last_calibrated"))
+    if calibrated and v["kind"] != "measuring_equipment":
+        raise ValidationError("kind", "allocation.calibration_only_for_measuring")
+    if months is not None and not 0 < float(months) <= MAX_CALIBRATION_MONTHS:  # type: ignore[arg-type]
+        raise ValidationError(
+            "calibration_months", "allocation.interval_out_of_range", limit=MAX_CALIBRATION_MONTHS
+        )
+    if months is not None and float(months) != int(float(months)):  # type: ignore[arg-type]
+        raise ValidationError("calibration_months", "allocation.interval_whole_months")
+    last, following = v["last_calibrated"], v["next_calibration"]
+    if following is None and isinstance(last, dt.date) and months is not None:
+        v["next_calibration"] = next_calibration_due(last, int(float(months)))  # type: ignore[arg-type]
+    elif isinstance(last, dt.date) and isinstance(following, dt.date) and last > following:
+        raise ValidationError(
+            "last_calibrated",
+            "allocation.calibration_after_next",
+            last=last.isoformat(),
+            next=following.isoformat(),
+        )
+
+
+ROLES = Register(
+    "role",
+    Step.ALLOCATE,
+    (
+        Field("title", "text", True),
+        Field("kind", "choice", True, ROLE_KINDS, default="other_role"),
+        Field("level", "choice", False, ROLE_LEVELS),
+        Field("reports_to", "reference", ref="role"),  # draws the organisation chart
+        Field("responsibilities", "multiline", in_table=False),
+        Field("authorities", "multiline", in_table=False),
+        Field("competence", "multiline", in_table=False),  # qualification the role requires
+        Field("appointee", "reference", ref="person"),
+        # what shows the appointee has that competence (certificate, course, years of practice)
+        Field("appointee_competence", "multiline", in_table=False),
+        Field("appointed_on", "date"),
+        Field("appointing_document", "text"),
+    ),
+    _role_rules,
+)
+
+RESPONSIBILITIES = Register(
+    "responsibility",
+    Step.ALLOCATE,
+    (
+        # one cell of the responsibility matrix: a role against a process or an element
+        Field("role", "reference", True, ref="role"),
+        Field("process", "reference", ref="process"),
+        Field("element", "reference", ref="element"),
+        Field("assignment", "choice", True, RACI),
+    ),
+    _responsibility_rules,
+    ("role", "assignment"),
+)
+
+FACILITIES = Register(
+    "facility",
+    Step.ALLOCATE,
+    (
+        Field("item", "text", True),
+        Field("kind", "choice", True, FACILITY_KINDS),
+        Field("site", "text"),
+        Field("process", "reference", ref="process"),
+        Field("service_item", "reference", ref="service_item"),
+        Field("owner", "reference", ref="person"),
+        Field("state", "choice", True, FACILITY_STATES),
+        Field("needed_by", "date"),
+        Field("calibration_months", "number", in_table=False),
+        Field("last_calibrated", "date"),
+        Field("next_calibration", "date"),
+        Field("notes", "multiline", in_table=False),
+    ),
+    _facility_rules,
+    ("item", "site"),
+)
+
+
+# -- Strengthen: the basic management work -------------------------------------------------
+
+BASIC_WORK_STATES = ("open", "under_way", "in_place")
+
+BASIC_WORK = Register(
+    "basic_work",
+    Step.STRENGTHEN,
+    (
+        Field("area", "text", True),
+        Field("current_state", "multiline"),
+        Field("weakness", "multiline"),
+        Field("action", "multiline"),
+        Field("owner", "reference", ref="person"),
+        Field("due", "date"),
+        Field("state", "choice", True, BASIC_WORK_STATES),
+        Field("requirement", "text"),  # the checklist requirement it shores up, e.g. 7.1.5
+        Field("evidence", "multiline", in_table=False),
+    ),
+)
+
+# The starting list of areas offered to a new organisation (it may rename, add or delete):
+# (English, Chinese, the ISO 9001:2015 requirement each shores up).
+BASIC_WORK_AREAS: tuple[tuple[str, str, str], ...] = (
+    ("Standardisation", "标准化工作", "7.5"),
+    ("Measurement and metrology", "计量工作", "7.1.5"),
+    ("Quality information and records", "质量信息与记录", "7.5.3"),
+    ("Quality responsibility system", "质量责任制", "5.3"),
+    ("Rules and regulations", "规章制度", "7.5.1"),
+    ("Basic quality education", "质量教育", "7.2"),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -344,41 +581,15 @@ REGISTERS: dict[str, Register] = {
         SATISFACTION,
         NEEDS,
         MOMENTS,
+        ROLES,
+        RESPONSIBILITIES,
+        FACILITIES,
+        BASIC_WORK,
     )
 }
 
 
-# -- step completion rules ------------------------------------------------------------------
-
-
-def summarise_progress(lessons: list[dict[str, object]]) -> float | None:
-    """Share of lessons with a decision (adopted ones linked to a document); None when empty."""
-    if not lessons:
-        return None
-    done = sum(
-        1
-        for v in lessons
-        if v["decision"] in ("reject", "later")
-        or (v["decision"] == "adopt" and str(v["document"]).strip())
-    )
-    return done / len(lessons)
-
-
-def study_progress(plan: list[dict[str, object]]) -> float | None:
-    """Share of planned study completed; None when there is no plan yet."""
-    if not plan:
-        return None
-    return sum(1 for v in plan if v["state"] == "completed") / len(plan)
-
-
-def unknown_attendees(attendees: str, people: list[str]) -> list[str]:
-    """Attendee lines that name nobody in the people register (empty register: no check)."""
-    if not people:
-        return []
-    known = {p.strip().casefold() for p in people}
-    return [
-        a.strip() for a in attendees.splitlines() if a.strip() and a.strip().casefold() not in known
-    ]
+# -- helpers of the Plan step's records ---------------------------------------------------------
 
 
 def recovery_steps_for(severity: str) -> tuple[int, ...]:

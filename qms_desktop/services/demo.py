@@ -133,9 +133,22 @@ def _fill_registers(ws: Workspace, lang: str) -> None:
 
     for key, rows in RECORDS[lang].items():
         for values in rows:
-            registers.add_record(ws, DEMO_ACTOR, key, values)
+            registers.add_record(ws, DEMO_ACTOR, key, _resolved(ws, values))
     registers.update_plan(ws, DEMO_ACTOR, **PLAN[lang])
     _fill_assessments(ws, lang)
+
+
+def _resolved(ws: Workspace, values: dict[str, object]) -> dict[str, object]:
+    """Demo rows name the people they point at; the registers hold their ids."""
+    from qms_desktop.domain.allocation import match_names
+    from qms_desktop.services import registers
+
+    if "attendees" not in values:
+        return values
+    people = {r.id: r.values for r in registers.list_records(ws, "person")}
+    out = {k: v for k, v in values.items() if k != "attendees"}
+    out["participants"] = tuple(match_names(str(values["attendees"]).splitlines(), people)[0])
+    return out
 
 
 def _fill_assessments(ws: Workspace, lang: str) -> None:

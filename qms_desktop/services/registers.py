@@ -1,14 +1,25 @@
-"""The registers of the Summarise, Study and Plan steps: list, add, edit, delete and
-restore records; the plan design's single values; the commitment check."""
+"""The registers of the steps: list, add, edit, delete and restore records, with the checks
+that need other registers (references exist, people who left are not picked, a record still
+pointed at is not deleted); pickers' choices; the plan design's single values; the
+commitment check."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
+from qms_desktop.domain.messages import Message
 from qms_desktop.domain.records import Record
-from qms_desktop.domain.registers import REGISTERS, Register, validate_record
+from qms_desktop.domain.registers import (
+    REGISTERS,
+    Field,
+    Register,
+    ids_from_text,
+    ids_to_text,
+    validate_record,
+)
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
 from qms_desktop.storage.workspace import Workspace
@@ -34,7 +45,17 @@ def _register(key: str) -> tuple[Register, type[RegisterRow]]:
 
 
 def _to_record(reg: Register, row: RegisterRow) -> Record:
-    return Record(reg.key, row.id, {f.name: getattr(row, f.name) for f in reg.fields})
+    return Record(reg.key, row.id, {f.name: _read(f, getattr(row, f.name)) for f in reg.fields})
+
+
+def _read(field: Field, stored: object) -> object:
+    return ids_from_text(str(stored or "")) if field.kind == "references" else stored
+
+
+def _write(row: RegisterRow, field: Field, value: object) -> None:
+    if field.kind == "references":
+        value = ids_to_text(value)  # type: ignore[arg-type]
+    setattr(row, field.name, value)
 
 
 def _changes(reg: Register) -> ChangeSet:
@@ -49,25 +70,115 @@ def list_records(ws: Workspace, key: str) -> list[Record]:
         ]
 
 
-def _check_attendees(s: object, key: str, cleaned: dict[str, object]) -> None:
-    """Training attendees are the organisation's people, once the people register is filled."""
-    if key != "training":
-        return
-    from qms_desktop.domain.registers import unknown_attendees
-    from qms_desktop.storage.models import PersonRecord
+def reference_choices(
+    ws: Workspace, key: str, *, include_left: bool = False
+) -> list[tuple[int, str]]:
+    """What a reference field pointing at register `key` may pick: (id, label) in the
+    register's order; people who left are left out unless `include_left`."""
+    reg, model = _register(key)
+    with ws.reading() as s:
+        rows = s.scalars(select(model).order_by(model.position, model.id))
+        return [
+            (r.id, reg.label({f.name: getattr(r, f.name) for f in reg.fields}))
+            for r in rows
+            if include_left or getattr(r, "state", "") != "left" or key != "person"
+        ]
 
-    people = [str(n) for n in s.scalars(select(PersonRecord.name))]  # type: ignore[attr-defined]
-    unknown = unknown_attendees(str(cleaned.get("attendees") or ""), people)
-    if unknown:
-        raise ValidationError("attendees", "core.attendees_not_people", names=unknown[:5])
+
+def record_labels(ws: Workspace, key: str) -> dict[int, str]:
+    """Every record's label by id (people who left included), to show a stored reference."""
+    return dict(reference_choices(ws, key, include_left=True))
 
 
-def check_record(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, object]:
-    """Validate a whole record as `add_record`/`update_record` would, without writing."""
-    reg, _ = _register(key)
+def _check_references(
+    s: Session,
+    reg: Register,
+    cleaned: dict[str, object],
+    before: dict[str, object] | None = None,
+    record_id: int | None = None,
+) -> None:
+    """Each reference points at a record that exists; a person newly picked has not left;
+    a role does not report to itself; a matrix cell is not there twice."""
+    for f in reg.references():
+        value = cleaned[f.name]
+        ids = value if isinstance(value, tuple) else (() if value is None else (value,))
+        if not ids:
+            continue
+        model = REGISTER_MODELS[f.ref]
+        rows = {r.id: r for r in s.scalars(select(model).where(model.id.in_(ids)))}
+        for i in ids:
+            if i not in rows:
+                raise ValidationError(f.name, "allocation.reference_gone", id=i)
+        if f.ref == "person":
+            old = (before or {}).get(f.name)
+            kept = set(old) if isinstance(old, tuple) else {old}
+            for i in ids:
+                if i not in kept and getattr(rows[i], "state", "") == "left":
+                    raise ValidationError(f.name, "allocation.person_left", name=rows[i].name)  # type: ignore[attr-defined]
+    if reg.key == "role" and cleaned["reports_to"] is not None:
+        from qms_desktop.domain.allocation import reporting_loop
+        from qms_desktop.storage.models import RoleRecord
+
+        chain = {r.id: r.reports_to for r in s.scalars(select(RoleRecord))}
+        if record_id is not None and (
+            cleaned["reports_to"] == record_id
+            or reporting_loop(record_id, cleaned["reports_to"], chain)  # type: ignore[arg-type]
+        ):
+            raise ValidationError("reports_to", "allocation.reporting_loop")
+    if reg.key == "responsibility":
+        from qms_desktop.storage.models import ResponsibilityRecord as Cell
+
+        same = select(Cell.id).where(
+            Cell.role == cleaned["role"],
+            Cell.process.is_(None)
+            if cleaned["process"] is None
+            else Cell.process == cleaned["process"],
+            Cell.element.is_(None)
+            if cleaned["element"] is None
+            else Cell.element == cleaned["element"],
+        )
+        if record_id is not None:
+            same = same.where(Cell.id != record_id)
+        if s.scalar(same) is not None:
+            raise ValidationError("assignment", "allocation.cell_taken")
+
+
+def _uses(s: Session, key: str, record_id: int) -> list[Message]:
+    """What still points at record `record_id` of register `key`."""
+    found: list[Message] = []
+    for other in REGISTERS.values():
+        fields = [f for f in other.references() if f.ref == key]
+        if not fields:
+            continue
+        model = REGISTER_MODELS[other.key]
+        for row in s.scalars(select(model).order_by(model.position, model.id)):
+            values = {f.name: _read(f, getattr(row, f.name)) for f in other.fields}
+            hit = any(
+                record_id in v if isinstance(v, tuple) else v == record_id
+                for v in (values[f.name] for f in fields)
+            )
+            if not hit or (other.key == key and row.id == record_id):
+                continue
+            found.append(Message(f"allocation.used_by_{other.key}", {"label": other.label(values)}))
+    cells = [m for m in found if m.code == "allocation.used_by_responsibility"]
+    if cells:
+        found = [m for m in found if m.code != "allocation.used_by_responsibility"]
+        found.append(Message("allocation.used_by_responsibility", {"count": len(cells)}))
+    return found
+
+
+def check_record(
+    ws: Workspace, key: str, values: dict[str, object], record_id: int | None = None
+) -> dict[str, object]:
+    """Validate a whole record as `add_record`/`update_record` would, without writing
+    (`record_id`: the record being edited, whose stored values count as already picked)."""
+    reg, model = _register(key)
     cleaned = validate_record(reg, values)
     with ws.reading() as s:
-        _check_attendees(s, key, cleaned)
+        before = None
+        if record_id is not None and (row := s.get(model, record_id)) is not None:
+            before = _to_record(reg, row).values
+        _check_references(s, reg, cleaned, before, record_id)
     return cleaned
 
 
@@ -78,11 +189,13 @@ def add_record(
     reg, model = _register(key)
     cleaned = validate_record(reg, values)
     with ws.editing(actor) as s:
-        _check_attendees(s, key, cleaned)
+        _check_references(s, reg, cleaned, None, record_id)
         if record_id is not None and s.get(model, record_id) is not None:
             raise WorkspaceError("core.record_exists", id=record_id)
         position = (s.scalar(select(func.max(model.position))) or 0) + 1
-        row = model(**cleaned)
+        row = model()
+        for f in reg.fields:
+            _write(row, f, cleaned[f.name])
         row.position = position
         if record_id is not None:
             row.id = record_id
@@ -101,27 +214,44 @@ def update_record(
         row = s.get(model, record_id)
         if row is None:
             raise WorkspaceError("core.record_gone")
-        current = {f.name: getattr(row, f.name) for f in reg.fields}
+        current = _to_record(reg, row).values
         for name in values:
             reg.field(name)
         cleaned = validate_record(reg, {**current, **values})
-        if "attendees" in values:
-            _check_attendees(s, key, cleaned)
-        for name in values:
-            setattr(row, name, cleaned[name])
+        _check_references(s, reg, cleaned, current, record_id)
+        for f in reg.fields:  # rules may fill a field left empty (a calibration's next date)
+            if name_changed(f.name, values, current, cleaned):
+                _write(row, f, cleaned[f.name])
         s.flush()
         record = _to_record(reg, row)
     return record, _changes(reg)
 
 
+def name_changed(
+    name: str, values: dict[str, object], current: dict[str, object], cleaned: dict[str, object]
+) -> bool:
+    return name in values or cleaned[name] != current[name]
+
+
 def delete_record(ws: Workspace, actor: str, key: str, record_id: int) -> tuple[Record, ChangeSet]:
-    """Delete a record; returns what it held so an undo can put it back."""
+    """Delete a record; returns what it held so an undo can put it back. A record other
+    records point at is refused, naming them (a person: the roles they fill, the sessions
+    they attended — mark them as left instead)."""
     reg, model = _register(key)
     with ws.editing(actor) as s:
         row = s.get(model, record_id)
         if row is None:
             raise WorkspaceError("core.record_gone")
         record = _to_record(reg, row)
+        uses = _uses(s, key, record_id)
+        if uses and key == "person":
+            raise WorkspaceError(
+                "allocation.person_in_use", name=reg.label(record.values), uses=uses
+            )
+        if uses:
+            raise WorkspaceError(
+                "allocation.record_in_use", name=reg.label(record.values), uses=uses
+            )
         s.delete(row)
     return record, _changes(reg)
 

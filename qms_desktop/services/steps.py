@@ -5,7 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 from qms_desktop.domain.errors import ValidationError
-from qms_desktop.domain.steps import Step, StepState, StepStatus, step_progress, validate_sign_off
+from qms_desktop.domain.steps import (
+    RuleResult,
+    Step,
+    StepState,
+    StepStatus,
+    StepSummary,
+    allocate_rule,
+    compare_rule,
+    operate_rule,
+    plan_rule,
+    refine_rule,
+    strengthen_rule,
+    study_rule,
+    summarise_rule,
+    summarise_step,
+    validate_sign_off,
+)
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import StepRecord
 from qms_desktop.storage.workspace import Workspace
@@ -26,37 +42,89 @@ def get_step_states(ws: Workspace) -> dict[Step, StepState]:
         }
 
 
-def record_progress(ws: Workspace) -> dict[Step, float]:
-    """Each step's "done when" rule measured on its records, where the step has records."""
-    from qms_desktop.domain.registers import study_progress, summarise_progress
+def step_rules(ws: Workspace, today: dt.date | None = None) -> dict[Step, RuleResult]:
+    """Each step's rule (domain.steps) measured on its records."""
+    from qms_desktop.services.allocation import training_coverage
     from qms_desktop.services.checklist import assessment_progress, list_assessments
-    from qms_desktop.services.registers import list_records
+    from qms_desktop.services.registers import get_plan, list_records
 
-    found: dict[Step, float] = {}
-    lessons = summarise_progress([r.values for r in list_records(ws, "lesson")])
-    if lessons is not None:
-        found[Step.SUMMARISE] = lessons
-    study = study_progress([r.values for r in list_records(ws, "study_plan")])
-    if study is not None:
-        found[Step.STUDY] = study
+    today = today or dt.date.today()
+
+    def values(key: str) -> list[dict[str, object]]:
+        return [r.values for r in list_records(ws, key)]
+
+    coverage = training_coverage(ws)
+    study_started = bool(coverage.people) or any(values(k) for k in ("training", "benchmark"))
     assessments = list_assessments(ws)
     if assessments:
-        found[Step.COMPARE] = assessment_progress(ws, assessments[-1].id)
-    return found
+        share = assessment_progress(ws, assessments[-1].id)
+        compare = compare_rule(share, _unassessed(ws, assessments[-1].id))
+    else:
+        compare = compare_rule(None)
+    plan = get_plan(ws)
+    parts = {
+        "positioning": any(
+            plan[k].strip() for k in ("target_customers", "offerings", "service_level")
+        ),
+        "policy": bool(plan["quality_policy"].strip()),
+        "objectives": bool(values("objective")),
+        "elements": any(v["adopted"] == "yes" for v in values("element")),
+        "processes": bool(values("process")),
+        "documents": bool(values("planned_document")),
+        "outline": bool(values("service_item")),
+        "commitment": bool(plan["commitment_promise"].strip()),
+        "satisfaction": bool(values("satisfaction_standard")),
+    }
+    people = {r.id: r.values for r in list_records(ws, "person")}
+    return {
+        Step.SUMMARISE: summarise_rule(values("lesson")),
+        Step.STUDY: study_rule(coverage.cells, study_started),
+        Step.COMPARE: compare,
+        Step.PLAN: plan_rule(parts),
+        Step.ALLOCATE: allocate_rule(values("role"), people, values("facility"), today),
+        Step.STRENGTHEN: strengthen_rule(values("basic_work")),
+        Step.REFINE: refine_rule(),
+        Step.OPERATE: operate_rule(),
+    }
+
+
+def _unassessed(ws: Workspace, assessment_id: int) -> int:
+    from sqlalchemy import func, select
+
+    from qms_desktop.domain.assessment import Status
+    from qms_desktop.storage.models import AssessmentItemRecord as Item
+
+    with ws.reading() as s:
+        return int(
+            s.scalar(
+                select(func.count()).where(
+                    Item.assessment_id == assessment_id, Item.status == Status.NOT_ASSESSED.value
+                )
+            )
+            or 0
+        )
+
+
+def step_summaries(ws: Workspace, today: dt.date | None = None) -> dict[Step, StepSummary]:
+    """Every step's stored state, rule, shown status (not started / in progress / ready for
+    sign-off / done), progress and warning, read once."""
+    rules = step_rules(ws, today)
+    return {step: summarise_step(state, rules[step]) for step, state in get_step_states(ws).items()}
 
 
 def get_step_progress(ws: Workspace) -> dict[Step, float]:
-    """Progress per step: the step's records where it has them, else its status."""
+    """Progress per step, as its rule measures it (1 once signed off)."""
     return get_step_overview(ws)[1]
 
 
 def get_step_overview(ws: Workspace) -> tuple[dict[Step, StepState], dict[Step, float]]:
-    """Each step's state and progress, read once (the navigator shows both after every edit)."""
-    measured = record_progress(ws)
-    states = get_step_states(ws)
-    return states, {
-        step: step_progress(state, measured.get(step)) for step, state in states.items()
-    }
+    """Each step's stored state and progress, read once (see `step_summaries` for the shown
+    status and warnings)."""
+    summaries = step_summaries(ws)
+    return (
+        {step: s.state for step, s in summaries.items()},
+        {step: s.progress for step, s in summaries.items()},
+    )
 
 
 def update_step(

@@ -250,6 +250,7 @@ class PersonRecord(RegisterRow, Base):
     name: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(Text)
     department: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="active")
 
 
 class StudyPlanRecord(RegisterRow, Base):
@@ -268,8 +269,12 @@ class TrainingRecord(RegisterRow, Base):
     held_on: Mapped[dt.date] = mapped_column(Date)
     trainer: Mapped[str] = mapped_column(Text)
     hours: Mapped[float | None] = mapped_column(Float, nullable=True)
-    attendees: Mapped[str] = mapped_column(Text)
+    # person ids, space-separated ("3 7"); a new column, so the trail's names of the old
+    # free-text "attendees" column are never compared with ids
+    participants: Mapped[str] = mapped_column(Text, default="")
     assessment: Mapped[str] = mapped_column(Text)
+    standard: Mapped[str] = mapped_column(Text, default="")
+    unmatched_attendees: Mapped[str] = mapped_column(Text, default="")
 
 
 class BenchmarkRecord(RegisterRow, Base):
@@ -299,6 +304,7 @@ class ElementRecord(RegisterRow, Base):
     group: Mapped[str] = mapped_column(String(20))
     adopted: Mapped[str] = mapped_column(String(5))
     reason: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(Text, default="")
 
 
 class ProcessRecord(RegisterRow, Base):
@@ -362,6 +368,69 @@ class MomentOfTruthRecord(RegisterRow, Base):
     recovery: Mapped[str] = mapped_column(Text)
 
 
+# -- registers of the Allocate and Strengthen steps ----------------------------------------
+# A `reference` field is an INTEGER column holding the referred record's id (no foreign key:
+# the services check references, so every change passes through the audit trail).
+
+
+class RoleRecord(RegisterRow, Base):
+    __tablename__ = "role"
+    __audit_entity__ = "role"
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(20))
+    reports_to: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    responsibilities: Mapped[str] = mapped_column(Text)
+    authorities: Mapped[str] = mapped_column(Text)
+    competence: Mapped[str] = mapped_column(Text)
+    appointee: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    appointee_competence: Mapped[str] = mapped_column(Text)
+    appointed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    appointing_document: Mapped[str] = mapped_column(Text)
+
+
+class ResponsibilityRecord(RegisterRow, Base):
+    """One cell of the responsibility matrix."""
+
+    __tablename__ = "responsibility"
+    __audit_entity__ = "responsibility"
+    role: Mapped[int] = mapped_column(Integer, index=True)
+    process: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    element: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    assignment: Mapped[str] = mapped_column(String(1))
+
+
+class FacilityRecord(RegisterRow, Base):
+    __tablename__ = "facility"
+    __audit_entity__ = "facility"
+    item: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    site: Mapped[str] = mapped_column(Text)
+    process: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    service_item: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    owner: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    state: Mapped[str] = mapped_column(String(20))
+    needed_by: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    calibration_months: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_calibrated: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    next_calibration: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class BasicWorkRecord(RegisterRow, Base):
+    __tablename__ = "basic_work"
+    __audit_entity__ = "basic_work"
+    area: Mapped[str] = mapped_column(Text)
+    current_state: Mapped[str] = mapped_column(Text)
+    weakness: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    state: Mapped[str] = mapped_column(String(20))
+    requirement: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
+
+
 class PlanDesignRecord(Audited, Base):
     """The single-valued parts of the Plan step's design."""
 
@@ -395,4 +464,8 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "satisfaction_standard": SatisfactionStandardRecord,
     "customer_need": CustomerNeedRecord,
     "moment_of_truth": MomentOfTruthRecord,
+    "role": RoleRecord,
+    "responsibility": ResponsibilityRecord,
+    "facility": FacilityRecord,
+    "basic_work": BasicWorkRecord,
 }

@@ -31,10 +31,10 @@ def test_eight_steps_in_method_order_with_chinese_names():
 
 def test_progress_follows_status_and_records():
     assert step_progress(StepState(Step.PLAN)) == 0.0
-    assert step_progress(StepState(Step.PLAN, StepStatus.IN_PROGRESS)) == 0.5
+    # a status set by hand is no measure: a step without measured records shows none
+    assert step_progress(StepState(Step.PLAN, StepStatus.IN_PROGRESS)) == 0.0
     assert step_progress(StepState(Step.PLAN, StepStatus.DONE)) == 1.0
-    # record-based progress never reaches 100 % until the step is signed off
-    assert step_progress(StepState(Step.PLAN, StepStatus.IN_PROGRESS), 1.0) == 0.99
+    assert step_progress(StepState(Step.PLAN, StepStatus.IN_PROGRESS), 1.0) == 1.0
     assert step_progress(StepState(Step.PLAN, StepStatus.IN_PROGRESS), 0.3) == 0.3
 
 

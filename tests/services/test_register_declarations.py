@@ -4,7 +4,7 @@ that declaration, and these tests prove they agree field by field."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Date, Float, Numeric, String, Text
+from sqlalchemy import Date, Float, Integer, Numeric, String, Text
 
 from qms_desktop.domain.registers import REGISTERS, Register, validate_record
 from qms_desktop.storage.models import REGISTER_MODELS
@@ -15,6 +15,8 @@ COLUMN_KINDS = {
     "choice": (String,),
     "text": (Text, String),
     "multiline": (Text,),
+    "reference": (Integer,),  # the referred record's id
+    "references": (Text,),  # ids separated by spaces
 }
 
 
@@ -31,7 +33,8 @@ def test_the_table_has_one_column_per_field_of_the_right_kind(key: str):
     for field in register.fields:
         column = columns[field.name]
         assert isinstance(column.type, COLUMN_KINDS[field.kind]), (key, field.name, column.type)
-        assert column.nullable == (field.kind in ("date", "number") and not field.required), (
+        nullable = field.kind in ("date", "number", "reference") and not field.required
+        assert column.nullable == nullable, (
             key,
             field.name,
         )
@@ -45,7 +48,8 @@ def test_a_blank_record_holds_the_empty_value_of_each_kind(key: str):
     register = REGISTERS[key]
     blank = register.blank()
     for field in register.fields:
-        assert blank[field.name] == (None if field.kind in ("date", "number") else ""), (
+        empty = {"date": None, "number": None, "reference": None, "references": ()}
+        assert blank[field.name] == empty.get(field.kind, ""), (
             key,
             field.name,
         )

@@ -61,7 +61,11 @@ def test_step_progress_from_records(workspace: Workspace):
     rs.add_record(workspace, "t", "lesson", lesson(decision="reject"))
     assert get_step_progress(workspace)[Step.SUMMARISE] == 0.5
     rs.update_record(workspace, "t", "lesson", a.id, decision="later")
-    assert get_step_progress(workspace)[Step.SUMMARISE] == 0.99  # complete, awaiting sign-off
+    assert get_step_progress(workspace)[Step.SUMMARISE] == 0.5  # "later" is not a decision
+    rs.update_record(
+        workspace, "t", "lesson", a.id, decision="adopt", rule_kind="standard", document="SOP-1"
+    )
+    assert get_step_progress(workspace)[Step.SUMMARISE] == 1.0  # complete, awaiting sign-off
     rs.add_record(
         workspace,
         "t",
