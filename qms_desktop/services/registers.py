@@ -256,6 +256,108 @@ def delete_record(ws: Workspace, actor: str, key: str, record_id: int) -> tuple[
     return record, _changes(reg)
 
 
+# -- several records at once (one transaction, one undo step) -------------------------------
+
+
+def delete_records(
+    ws: Workspace, actor: str, key: str, record_ids: list[int], *, with_cells: bool = False
+) -> tuple[list[Record], ChangeSet]:
+    """Delete several records of one register in one transaction; returns what they held
+    (for `restore_records`). A record still pointed at by a record not deleted with it is
+    refused, naming what points at it, and nothing is deleted. `with_cells`: the
+    responsibility-matrix cells of deleted roles go with them (and are returned first)."""
+    reg, model = _register(key)
+    removed: list[Record] = []
+    touched = {reg.key}
+    with ws.editing(actor) as s:
+        rows = []
+        for record_id in dict.fromkeys(record_ids):
+            row = s.get(model, record_id)
+            if row is None:
+                raise WorkspaceError("core.record_gone")
+            rows.append(row)
+        if with_cells and key == "role":
+            cells_reg, cells_model = _register("responsibility")
+            ids = [r.id for r in rows]
+            for cell in s.scalars(
+                select(cells_model)
+                .where(cells_model.role.in_(ids))  # type: ignore[attr-defined]
+                .order_by(cells_model.position, cells_model.id)
+            ):
+                removed.append(_to_record(cells_reg, cell))
+                touched.add(cells_reg.key)
+                s.delete(cell)
+        for row in rows:
+            removed.append(_to_record(reg, row))
+            s.delete(row)
+        s.flush()
+        for row in rows:  # what still points at them once they are all gone
+            uses = _uses(s, key, row.id)
+            if uses:
+                code = "allocation.person_in_use" if key == "person" else "allocation.record_in_use"
+                label = reg.label(_to_record(reg, row).values)
+                raise WorkspaceError(code, name=label, uses=uses)
+    return removed, _changes_of(touched)
+
+
+def restore_records(ws: Workspace, actor: str, records: list[Record]) -> ChangeSet:
+    """Put deleted records back under their ids in one transaction (the undo of
+    `delete_records`); their references are checked once all of them are back."""
+    touched: set[str] = set()
+    with ws.editing(actor) as s:
+        restored = []
+        for record in records:
+            reg, model = _register(record.register)
+            cleaned = validate_record(reg, dict(record.values))
+            if s.get(model, record.id) is not None:
+                raise WorkspaceError("core.record_exists", id=record.id)
+            row = model(id=record.id)
+            for f in reg.fields:
+                _write(row, f, cleaned[f.name])
+            row.position = (s.scalar(select(func.max(model.position))) or 0) + 1
+            s.add(row)
+            s.flush()
+            restored.append((reg, cleaned, record.id))
+            touched.add(reg.key)
+        for reg, cleaned, record_id in restored:  # a person who left may come back with them
+            _check_references(s, reg, cleaned, cleaned, record_id)
+    return _changes_of(touched)
+
+
+def update_records(
+    ws: Workspace, actor: str, key: str, changes: list[tuple[int, dict[str, object]]]
+) -> tuple[list[tuple[int, dict[str, object]]], ChangeSet]:
+    """Change fields of several records of one register in one transaction (all or none);
+    returns the fields as they were, for undo."""
+    reg, model = _register(key)
+    inverse: list[tuple[int, dict[str, object]]] = []
+    with ws.editing(actor) as s:
+        for record_id, values in changes:
+            row = s.get(model, record_id)
+            if row is None:
+                raise WorkspaceError("core.record_gone")
+            current = _to_record(reg, row).values
+            for name in values:
+                reg.field(name)
+            cleaned = validate_record(reg, {**current, **values})
+            _check_references(s, reg, cleaned, current, record_id)
+            before = {}
+            for f in reg.fields:
+                if name_changed(f.name, values, current, cleaned):
+                    before[f.name] = current[f.name]
+                    _write(row, f, cleaned[f.name])
+            inverse.append((record_id, before))
+            s.flush()
+    inverse.reverse()
+    return inverse, _changes(reg)
+
+
+def _changes_of(keys: set[str]) -> ChangeSet:
+    return ChangeSet(
+        steps=frozenset(REGISTERS[k].step.value for k in keys), registers=frozenset(keys)
+    )
+
+
 # -- the plan design -------------------------------------------------------------------
 
 
