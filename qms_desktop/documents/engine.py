@@ -15,7 +15,7 @@ from qms_desktop.documents import sandbox
 from qms_desktop.documents.errors import DocumentError, TemplateError
 from qms_desktop.documents.limits import Deadline
 from qms_desktop.documents.markup import parse
-from qms_desktop.documents.model import Block, ControlBlock, Document, Heading, Image, Run
+from qms_desktop.documents.model import PAGE_SIZES, Block, ControlBlock, Document, Heading, Image
 from qms_desktop.documents.sandbox import MAX_MARKUP, Trusted
 from qms_desktop.domain.messages import Message
 from qms_desktop.paths import TEMPLATES
@@ -251,16 +251,25 @@ def build_document(
             check=deadline.check,
         )
     )
+    title = info.title(lang)
+    number = str(doc_meta.get("number") or "")
+    organisation = str(org.get("name") or "")
+    author = str(doc_meta.get("author") or "")
+    paper = str(org.get("paper") or "A4")
     return Document(
-        title=info.title(lang),
-        number=str(doc_meta.get("number") or ""),
+        title=title,
+        number=number,
         revision=str(doc_meta.get("revision") or ""),
-        organisation=str(org.get("name") or ""),
+        organisation=organisation,
         lang=lang,
         blocks=tuple(blocks),
         logo=logo,
         page_label=PAGE_LABELS[lang],
         toc_title=TOC_TITLES[lang],
+        author="" if author in ("—", "-") else author,
+        subject=f"{organisation} — {title}" if organisation else title,
+        keywords=tuple(k for k in (number, "ISO 9001:2015", str(org.get("short_name") or "")) if k),
+        page_size=paper if paper in PAGE_SIZES else "A4",
     )
 
 
@@ -275,9 +284,7 @@ def _number_headings(blocks: list[Block]) -> list[Block]:
             for deeper in range(level, 3):
                 counters[deeper] = 0
             number = ".".join(str(c) for c in counters[:level])
-            first = block.runs[0] if block.runs else Run("")
-            runs = (Run(f"{number} {first.text}", first.bold, first.italic), *block.runs[1:])
-            block = Heading(level, runs)
+            block = Heading(level, block.runs, number)
         out.append(block)
     return out
 
@@ -321,9 +328,20 @@ def render_document(
     report(0.4, "layout")
     if fmt == "docx":
         from qms_desktop.documents.docx_writer import write_docx
+        from qms_desktop.documents.model import TableOfContents
+        from qms_desktop.documents.pdf_writer import heading_pages
 
+        # the contents field is written filled in, with the page numbers of the PDF layout
+        pages = (
+            heading_pages(document, deadline)
+            if any(isinstance(b, TableOfContents) for b in document.blocks)
+            else None
+        )
         path = write_atomically(
-            out_path, lambda p: write_docx(document, p, reference_docx, deadline=deadline)
+            out_path,
+            lambda p: write_docx(
+                document, p, reference_docx, deadline=deadline, heading_pages=pages
+            ),
         )
     else:
         from qms_desktop.documents.pdf_writer import write_pdf

@@ -4,6 +4,7 @@ images, page breaks, a table of contents and the document-control block."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -17,10 +18,16 @@ class Run:
 class Heading:
     level: int  # 1..3
     runs: tuple[Run, ...]
+    number: str = ""  # "1", "1.2", "1.2.3": printed by the PDF writer, list numbering in DOCX
 
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+    @property
+    def label(self) -> str:
+        """The heading as the contents and the outline show it: number and text."""
+        return f"{self.number} {self.text}" if self.number else self.text
 
 
 @dataclass(frozen=True)
@@ -86,3 +93,17 @@ class Document:
     logo: bytes | None = None  # the picture's bytes; anything else is ignored by the writers
     page_label: str = "Page {page} of {pages}"  # the footer, in the document's language
     toc_title: str = "Contents"
+    author: str = ""  # who prepared it (the control block's "Prepared by")
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    page_size: str = "A4"  # a key of PAGE_SIZES
+    margin_cm: float = 2.0
+    created: datetime | None = None  # when it was made (now, if not given)
+
+
+PAGE_SIZES = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94), "A5": (14.8, 21.0)}  # cm
+
+
+def page_size_cm(name: str) -> tuple[float, float]:
+    """Width and height of the named page size (A4 for an unknown name)."""
+    return PAGE_SIZES.get(name, PAGE_SIZES["A4"])

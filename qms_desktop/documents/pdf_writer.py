@@ -5,6 +5,7 @@ contents, numbered headings, header and "page X of Y" footer, repeated table hea
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -22,16 +23,24 @@ from qms_desktop.documents.model import (
     Run,
     Table,
     TableOfContents,
+    page_size_cm,
 )
-from qms_desktop.documents.text import clean, one_line, shorten
-from qms_desktop.paths import CJK_FONT
+from qms_desktop.documents.pdf_linebreak import install as install_line_breaking
+from qms_desktop.documents.text import clean, is_wide, one_line, shorten
+from qms_desktop.paths import CJK_FONT, FONTS
 
 FONT = "WenQuanYiMicroHei"
+BOLD_FONT = "NotoSansSCBold"
+BOLD_FONT_FILE = FONTS / "NotoSansSC-Bold-GB2312.ttf"
 _registered = False
+_bold_chars: frozenset[int] = frozenset()
 
 
 def _register_font() -> None:
-    global _registered
+    """The regular face (WenQuanYi Micro Hei: Latin and every CJK character) and a real bold
+    face (Noto Sans SC Bold, GB 2312 subset, see packaging/make_bold_font.py); italic is the
+    regular face in grey (there is no Chinese italic)."""
+    global _registered, _bold_chars
     if _registered:
         return
     from reportlab.lib.fonts import addMapping
@@ -39,20 +48,45 @@ def _register_font() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT), subfontIndex=0))
-    for bold in (0, 1):
-        for italic in (0, 1):
-            addMapping(
-                FONT, bold, italic, FONT
-            )  # one face covers Latin and CJK; emphasis by colour
+    bold = TTFont(BOLD_FONT, str(BOLD_FONT_FILE))
+    pdfmetrics.registerFont(bold)
+    _bold_chars = frozenset(bold.face.charToGlyph)
+    for italic in (0, 1):
+        addMapping(FONT, 0, italic, FONT)
+        addMapping(FONT, 1, italic, BOLD_FONT)
+        addMapping(BOLD_FONT, 0, italic, BOLD_FONT)
+        addMapping(BOLD_FONT, 1, italic, BOLD_FONT)
+    install_line_breaking()
     _registered = True
+
+
+def _bold(text: str) -> str:
+    """Escaped text in the bold face; characters the bold subset lacks stay regular (a
+    missing glyph would print as an empty box)."""
+    out: list[str] = []
+    for covered, piece in _coverage(text):
+        escaped = xml_escape(piece)
+        out.append(f"<b>{escaped}</b>" if covered else escaped)
+    return "".join(out)
+
+
+def _coverage(text: str) -> list[tuple[bool, str]]:
+    pieces: list[tuple[bool, str]] = []
+    for ch in text:
+        covered = ord(ch) in _bold_chars or ch.isspace()
+        if pieces and pieces[-1][0] == covered:
+            pieces[-1] = (covered, pieces[-1][1] + ch)
+        else:
+            pieces.append((covered, ch))
+    return pieces
 
 
 def _markup(runs: tuple[Run, ...]) -> str:
     parts = []
     for run in runs:
-        text = xml_escape(clean(run.text)).replace("\n", "<br/>")
-        if run.bold:
-            text = f'<font color="#1f3a5f"><b>{text}</b></font>'
+        text = clean(run.text)
+        text = _bold(text) if run.bold else xml_escape(text)
+        text = text.replace("\n", "<br/>")
         if run.italic:
             text = f'<font color="#4a5568"><i>{text}</i></font>'
         parts.append(text)
@@ -294,6 +328,89 @@ def _toc_text(runs: tuple[Run, ...]) -> str:
     return shorten(one_line("".join(r.text for r in runs)), TOC_CHARS)
 
 
+def _heading_runs(block: Heading) -> tuple[Run, ...]:
+    """A heading as printed: its number, then its text, in the bold face."""
+    number = (Run(f"{block.number} "),) if block.number else ()
+    return _emphasised((*number, *block.runs))
+
+
+def _emphasised(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    return tuple(Run(r.text, True, r.italic) for r in runs)
+
+
+def _is_lead_in(runs: tuple[Run, ...]) -> bool:
+    """A short line ending in a colon introduces what follows: kept on its page."""
+    text = "".join(r.text for r in runs).rstrip()
+    return len(text) < 300 and text.endswith((":", "："))
+
+
+# Room (points) a heading needs below it on its page, by level, and a lead-in line.
+KEEP_WITH_HEADING = (110.0, 90.0, 75.0)
+KEEP_WITH_LEAD_IN = 60.0
+
+_WORD = re.compile(r"[^\s\u2e80-\uffff]+")
+MEASURED_ROWS = 200  # rows measured for column widths (a long table's first ones)
+CELL_PADDING = 2 * 6 + 1  # reportlab's left and right cell padding, and the rule
+
+
+def column_widths(
+    header: tuple[tuple[Run, ...], ...],
+    rows: tuple[tuple[tuple[Run, ...], ...], ...],
+    total: float,
+) -> list[float]:
+    """Column widths from content, as browsers lay out tables: each column gets at least
+    its longest unbreakable piece (a Latin word, a number, one Chinese character) and
+    room in proportion to its longest line up to the full width, so no word is broken
+    unless the words of one row alone are wider than the page."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _register_font()
+    columns = max([len(header)] + [len(r) for r in rows] + [1])
+    least = [0.0] * columns
+    most = [0.0] * columns
+    measured = ((header, BOLD_FONT),) if header else ()
+    for cells, font in (*measured, *((row, FONT) for row in rows[:MEASURED_ROWS])):
+        for n, runs in enumerate(cells[:columns]):
+            text = clean("".join(r.text for r in runs))[:2000]
+            face = BOLD_FONT if font == BOLD_FONT or all(r.bold for r in runs) else FONT
+            size = 9.0
+            longest = max((stringWidth(line, face, size) for line in text.split("\n")), default=0)
+            word = max((stringWidth(w, face, size) for w in _WORD.findall(text)), default=0)
+            if any(is_wide(ch) for ch in text):
+                word = max(word, size)
+            least[n] = max(least[n], word + CELL_PADDING)
+            most[n] = max(most[n], longest + CELL_PADDING)
+    # no column is narrower than a short word, none claims more than 70 % for one long word
+    floor = min(36.0, total / columns)
+    cap = total * 0.7 if columns > 1 else total
+    least = [min(max(w, floor), cap) for w in least]
+    most = [max(m, w) for m, w in zip(most, least, strict=True)]
+    if sum(most) <= total:  # everything fits on one line: share the rest out
+        return [m * total / sum(most) for m in most]
+    if sum(least) >= total:  # even the longest words do not fit: in proportion to them
+        return [w * total / sum(least) for w in least]
+    # Columns narrower than a fair share get their whole line; the others share the rest,
+    # each its longest word and room in proportion to what it lacks.
+    widths: list[float | None] = [None] * columns
+    while True:
+        open_columns = [n for n in range(columns) if widths[n] is None]
+        room = total - sum(w for w in widths if w is not None)
+        fair = room / len(open_columns)
+        narrow = [n for n in open_columns if most[n] <= fair]
+        if not narrow or len(narrow) == len(open_columns):
+            break
+        for n in narrow:
+            widths[n] = most[n]
+    open_least = sum(least[n] for n in open_columns)
+    if open_least >= room:
+        return [w if w is not None else least[n] * room / open_least for n, w in enumerate(widths)]
+    spread = sum(most[n] - least[n] for n in open_columns) or 1.0
+    return [
+        w if w is not None else least[n] + (most[n] - least[n]) * (room - open_least) / spread
+        for n, w in enumerate(widths)
+    ]
+
+
 class _Builder:
     """The story for one layout attempt (flowables are used up by a build)."""
 
@@ -344,7 +461,8 @@ class _Builder:
             cells.append(
                 [
                     RLParagraph(
-                        _markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cellhead"]
+                        _markup(_cell(_emphasised(c), overflow, cell_limit(w - 6))),
+                        self.styles["cellhead"],
                     )
                     for c, w in zip(header[:columns], widths, strict=False)
                 ]
@@ -364,49 +482,48 @@ class _Builder:
 
     def build(self) -> list[Any]:
         from reportlab.lib.units import cm
+        from reportlab.platypus import CondPageBreak, Spacer
         from reportlab.platypus import PageBreak as RLPageBreak
         from reportlab.platypus import Paragraph as RLParagraph
-        from reportlab.platypus import Spacer
 
         document, styles, frame_width = self.document, self.styles, self.frame_width
         if document.logo:
             self.image(document.logo, 3.2 * cm)
-        self.paragraphs((Run(document.title),), "title", "titleflow")
+        self.paragraphs((Run(document.title, bold=True),), "title", "titleflow")
         self.paragraphs((Run(document.organisation),), "subtitle", "flow")
         for block in document.blocks:
             self.deadline.check()
             if isinstance(block, Heading):
-                pieces = _chunks(
-                    block.runs
-                )  # a heading as long as a book is laid out in pieces too
+                runs = _heading_runs(block)
+                pieces = _chunks(runs)  # a heading as long as a book is laid out in pieces too
+                # a heading at a page's foot goes to the next page with what it heads
+                self.story.append(CondPageBreak(KEEP_WITH_HEADING[block.level - 1]))
                 heading = _heading(_markup(pieces[0]), styles[f"h{block.level}"])
                 self.headings += 1
-                heading.toc = (block.level, _toc_text(block.runs), f"h{self.headings}")
+                heading.toc = (block.level, _toc_text(runs), f"h{self.headings}")
                 self.story.append(heading)
                 self.story += [
                     RLParagraph(_markup(p), styles[f"h{block.level}"]) for p in pieces[1:]
                 ]
             elif isinstance(block, Paragraph):
+                if _is_lead_in(block.runs):  # a lead-in line stays with what it leads to
+                    self.story.append(CondPageBreak(KEEP_WITH_LEAD_IN))
                 self.paragraphs(block.runs, "body")
             elif isinstance(block, ListBlock):
                 for n, item in enumerate(block.items, start=1):
                     self.paragraphs(item, "bullet", "bulletflow", f"{n}." if block.ordered else "•")
             elif isinstance(block, Table):
-                columns = max([len(block.header)] + [len(r) for r in block.rows] + [1])
-                self.table(block.header, block.rows, [frame_width / columns] * columns)
-            elif isinstance(block, ControlBlock):
                 self.table(
-                    (),
-                    tuple(((Run(k, bold=True),), (Run(v),)) for k, v in block.fields),
-                    [frame_width * 0.3, frame_width * 0.7],
+                    block.header, block.rows, column_widths(block.header, block.rows, frame_width)
                 )
+            elif isinstance(block, ControlBlock):
+                fields = tuple(((Run(k, bold=True),), (Run(v),)) for k, v in block.fields)
+                self.table((), fields, column_widths((), fields, frame_width))
                 if block.history:
                     self.story.append(Spacer(1, 2))
-                    self.table(
-                        tuple((Run(h),) for h in block.history_header),
-                        tuple(tuple((Run(c),) for c in row) for row in block.history),
-                        [frame_width * w for w in (0.12, 0.18, 0.2, 0.5)],
-                    )
+                    header = tuple((Run(h),) for h in block.history_header)
+                    rows = tuple(tuple((Run(c),) for c in row) for row in block.history)
+                    self.table(header, rows, column_widths(header, rows, frame_width))
                 self.story.append(Spacer(1, 2))
             elif isinstance(block, Image):
                 self.image(block.data, min(block.width_cm * cm, frame_width))
@@ -430,6 +547,14 @@ class _Builder:
         self.story.append(RLParagraph(_markup((Run(self.document.toc_title),)), self.styles["h1"]))
         toc = _contents()
         toc.levelStyles = [self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]]
+        # Every entry is known before layout: the first pass lays the contents out at its
+        # full length already, so the second pass only fills in the page numbers.
+        toc._entries = [
+            (b.level - 1, xml_escape(_toc_text(_heading_runs(b))), 0, f"h{n}")
+            for n, b in enumerate(
+                (b for b in self.document.blocks if isinstance(b, Heading)), start=1
+            )
+        ]
         self.story.append(toc)
 
 
@@ -441,6 +566,11 @@ def _heading_class() -> type:
         the part drawn first when a very long heading is split across pages."""
 
         toc: tuple[int, str, str] | None = None
+
+        def draw(self) -> None:
+            if self.toc is not None:  # the outline entry and contents link land here
+                self.canv.bookmarkHorizontal(self.toc[2], 0, self.height + 4)
+            super().draw()
 
         def split(self, avail_width: float, avail_height: float) -> list[Any]:
             parts = super().split(avail_width, avail_height)
@@ -520,66 +650,112 @@ def _heading(text: str, style: Any) -> Any:
     return _HEADING(text, style)
 
 
-def write_pdf(document: Document, path: Path, deadline: Deadline | None = None) -> None:
-    """Lay the document out as A4 PDF at `path`; `deadline` stops it when time is up or the
-    user cancels."""
+def write_pdf(
+    document: Document, path: Path | io.BytesIO, deadline: Deadline | None = None
+) -> None:
+    """Lay the document out as PDF at `path` (a file or a BytesIO); `deadline` stops it when
+    time is up or the user cancels."""
+    _layout(document, path, deadline)
+
+
+def heading_pages(document: Document, deadline: Deadline | None = None) -> list[int]:
+    """The page each heading of `document` starts on in its PDF layout (one layout pass,
+    in memory): the DOCX writer prints them in its pre-filled table of contents."""
+    return _layout(document, io.BytesIO(), deadline, passes=1)
+
+
+def _layout(
+    document: Document, path: Path | io.BytesIO, deadline: Deadline | None, passes: int = 3
+) -> list[int]:
     from reportlab.platypus.doctemplate import LayoutError
 
     _register_font()
     watch = deadline or never()
     try:
-        _build(document, path, watch, split_rows=False)
+        return _build(document, path, watch, split_rows=False, passes=passes)
     except LayoutError:
         # A block still taller than a page (a cell of many short lines in a narrow column):
         # lay out again, letting table rows break across pages.
         try:
-            _build(document, path, watch, split_rows=True)
+            return _build(document, path, watch, split_rows=True, passes=passes)
         except LayoutError as exc:
             raise DocumentError("documents.pdf_layout", detail=str(exc)[:120]) from exc
 
 
-def _build(document: Document, path: Path, deadline: Deadline, split_rows: bool) -> None:
-    from reportlab.lib.pagesizes import A4
+def _page_count_class() -> type:
+    from reportlab.platypus.flowables import Flowable
+
+    class PageCount(Flowable):  # type: ignore[misc]
+        """An invisible 'indexing' flowable: multiBuild lays the document out again until
+        the page count the footers print ("page X of Y") is the count the layout gives."""
+
+        def __init__(self, state: dict[str, Any]) -> None:
+            super().__init__()
+            self.state = state
+            self.width = self.height = 0
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            return
+
+        def isIndexing(self) -> int:  # noqa: N802 - reportlab's name
+            return 1
+
+        def beforeBuild(self) -> None:  # noqa: N802
+            self.state["headings"] = []
+
+        def afterBuild(self) -> None:  # noqa: N802
+            self.state["previous"], self.state["total"] = (
+                self.state["total"],
+                self.state["doc"].page,
+            )
+
+        def isSatisfied(self) -> bool:  # noqa: N802
+            return bool(self.state["previous"] == self.state["total"])
+
+        def notify(self, kind: str, stuff: Any) -> None:  # multiBuild tells every index
+            return
+
+    return PageCount
+
+
+_PAGE_COUNT: type | None = None
+
+
+def _build(
+    document: Document,
+    path: Path | io.BytesIO,
+    deadline: Deadline,
+    split_rows: bool,
+    passes: int = 3,
+) -> list[int]:
     from reportlab.lib.units import cm
-    from reportlab.pdfgen import canvas as rl_canvas
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    width, height = A4
-    margin = 2 * cm
+    global _PAGE_COUNT
+    if _PAGE_COUNT is None:
+        _PAGE_COUNT = _page_count_class()
+    width_cm, height_cm = page_size_cm(document.page_size)
+    width, height = width_cm * cm, height_cm * cm
+    margin = document.margin_cm * cm
     frame_width, frame_height = width - 2 * margin, height - 2 * margin
     styles = _styles()
     head = header_text(document, frame_width)
+    state: dict[str, Any] = {"total": 0, "previous": -1, "headings": []}
 
-    class NumberedCanvas(rl_canvas.Canvas):
-        """Keeps the pages until the end so the footer can say 'page X of Y'."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                deadline.check()
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            self.setFont(FONT, HEADER_SIZE)
-            self.setFillColorRGB(0.35, 0.4, 0.45)
-            self.drawRightString(
-                width - margin, height - 1.2 * cm, head
-            )  # plain text, never markup
-            footer = fit_width(
-                document.page_label.format(page=self._pageNumber, pages=total), frame_width
-            )
-            self.drawCentredString(width / 2, 1.1 * cm, footer)
+    def decorate(canvas: Any, doc: Any) -> None:
+        """Running header and "page X of Y" footer (not on the cover); plain text."""
+        deadline.check()
+        canvas.saveState()
+        canvas.setFont(FONT, HEADER_SIZE)
+        canvas.setFillColorRGB(0.35, 0.4, 0.45)
+        canvas.drawRightString(width - margin, height - margin + 0.8 * cm, head)
+        total = max(state["total"], doc.page)
+        footer = fit_width(document.page_label.format(page=doc.page, pages=total), frame_width)
+        canvas.drawCentredString(width / 2, margin - 0.9 * cm, footer)
+        canvas.restoreState()
 
     class Doc(BaseDocTemplate):
         def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
@@ -587,30 +763,110 @@ def _build(document: Document, path: Path, deadline: Deadline, split_rows: bool)
             toc = getattr(flowable, "toc", None)
             if toc is not None:
                 level, text, key = toc
-                self.canv.bookmarkPage(key)
-                self.canv.addOutlineEntry(
-                    text, key, level=level - 1, closed=level > 1
-                )  # a PDF string
+                # the destination was made where the heading was drawn (HeadingParagraph)
+                self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
+                state["headings"].append(self.page)
                 # TableOfContents lays its entries out as Paragraph markup: escaped here.
                 self.notify("TOCEntry", (level - 1, xml_escape(text), self.page, key))
 
     doc = Doc(
-        str(path),
-        pagesize=A4,
+        path if isinstance(path, io.BytesIO) else str(path),
+        pagesize=(width, height),
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=one_line(document.title),
-        author=one_line(document.organisation)[:500],
+        title=one_line(document.title)[:500],
+        author=one_line(document.author)[:500],
+        subject=one_line(document.subject)[:500],
+        keywords=[one_line(k)[:200] for k in document.keywords],
+        creator="QMS Desktop",
+        lang=_LANG_TAGS.get(document.lang, "en"),
         initialFontName=FONT,
         initialFontSize=10.5,
     )
+    state["doc"] = doc
+    frame = Frame(margin, margin, frame_width, frame_height, id="f")
     doc.addPageTemplates(
-        [PageTemplate("page", [Frame(margin, margin, frame_width, frame_height, id="f")])]
+        [
+            PageTemplate("cover", [frame], autoNextPageTemplate="page"),
+            PageTemplate("page", [frame], onPage=decorate),
+        ]
     )
-    story = _Builder(document, styles, frame_width, frame_height, deadline, split_rows).build()
-    doc.multiBuild(story, canvasmaker=NumberedCanvas)
+    builder = _Builder(document, styles, frame_width, frame_height, deadline, split_rows)
+    story = [_PAGE_COUNT(state), *builder.build()]
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Any:
+        from reportlab.pdfgen.canvas import Canvas
+
+        canvas = Canvas(*args, **kwargs)
+        canvas.showOutline()
+        canvas._doc.Catalog.Metadata = _xmp(document)
+        return canvas
+
+    if passes == 1:
+        doc.build(story, canvasmaker=canvasmaker)
+    else:
+        doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=passes + 2)
+    return list(state["headings"])
+
+
+_LANG_TAGS = {"en": "en", "zh_CN": "zh-CN"}
+
+
+def _xmp(document: Document) -> Any:
+    """The XMP metadata stream: title, author, subject, keywords, language, dates."""
+    import datetime as dt
+
+    from reportlab.pdfbase.pdfdoc import XMP
+
+    made = (document.created or dt.datetime.now(dt.UTC)).astimezone()
+    stamp = made.isoformat(timespec="seconds")
+    lang = _LANG_TAGS.get(document.lang, "en")
+
+    def text(value: str) -> str:
+        return xml_escape(one_line(value)[:500])
+
+    def creator(_doc: Any) -> bytes:
+        keywords = text("; ".join(document.keywords))
+        return (
+            '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+            f"<dc:format>application/pdf</dc:format>"
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text(document.title)}</rdf:li>'
+            "</rdf:Alt></dc:title>"
+            f"<dc:creator><rdf:Seq><rdf:li>{text(document.author)}</rdf:li></rdf:Seq></dc:creator>"
+            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text(document.subject)}'
+            "</rdf:li></rdf:Alt></dc:description>"
+            f"<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>"
+            f"<pdf:Keywords>{keywords}</pdf:Keywords>"
+            "<pdf:Producer>ReportLab PDF Library</pdf:Producer>"
+            "<xmp:CreatorTool>QMS Desktop</xmp:CreatorTool>"
+            f"<xmp:CreateDate>{stamp}</xmp:CreateDate><xmp:ModifyDate>{stamp}</xmp:ModifyDate>"
+            "</rdf:Description></rdf:RDF></x:xmpmeta>\n"
+            '<?xpacket end="w"?>'
+        ).encode()
+
+    return XMP(creator=creator)
+
+
+def natural_width(data: bytes) -> float | None:
+    """The picture's width in points at its own resolution (its stated dpi, else 96 dpi):
+    a logo is never printed larger than that, so it is never blown up and blurred."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(data)) as picture:
+        dpi = picture.info.get("dpi") or (96, 96)
+        try:
+            x_dpi = float(dpi[0]) or 96.0
+        except (TypeError, ValueError, IndexError):
+            x_dpi = 96.0
+        if not 30 <= x_dpi <= 2400:
+            x_dpi = 96.0
+        return picture.width * 72.0 / x_dpi
 
 
 def _image(data: bytes, width: float, max_height: float) -> Any:
@@ -619,6 +875,9 @@ def _image(data: bytes, width: float, max_height: float) -> Any:
 
     reader = ImageReader(io.BytesIO(data))
     w, h = reader.getSize()
+    natural = natural_width(data)
+    if natural:
+        width = min(width, natural)
     height = width * h / w
     if height > max_height:  # a tall picture is scaled down to fit a page
         width, height = width * max_height / height, max_height

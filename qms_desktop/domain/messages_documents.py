@@ -131,6 +131,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: the reference document must be a .docx file.",
         "{name}：参考文档必须是 .docx 文件。",
     ),
+    "documents.reference_is_template": (
+        "{name} is a Word template, not a document: the reference document must be a .docx "
+        "file. Open it in Word (File > New from it) and save the new document as .docx.",
+        "{name} 是 Word 模板而不是文档：参考文档必须是 .docx 文件。请在 Word 中用它新建文档，"
+        "再另存为 .docx。",
+    ),
+    "documents.reference_is_old_word": (
+        "{name} is in an old Word format: the reference document must be a .docx file. Open "
+        "it in Word or LibreOffice and save it as Word Document (.docx).",
+        "{name} 是旧版 Word 格式：参考文档必须是 .docx 文件。请在 Word 或 LibreOffice 中打开它，"
+        "另存为 Word 文档（.docx）。",
+    ),
+    "documents.reference_is_odt": (
+        "{name} is an OpenDocument text: the reference document must be a .docx file. Open it "
+        "in LibreOffice and save it as Word 2007-365 (.docx).",
+        "{name} 是 OpenDocument 文本：参考文档必须是 .docx 文件。请在 LibreOffice 中打开它，"
+        "另存为 Word 2007-365（.docx）格式。",
+    ),
+    "documents.reference_has_macros": (
+        "{name} holds macros: the reference document must be a .docx file without macros. "
+        "Save a copy as Word Document (.docx).",
+        "{name} 含有宏：参考文档必须是不含宏的 .docx 文件。请另存一份 Word 文档（.docx）。",
+    ),
     "documents.reference_unreadable": (
         "{name} is not a readable Word document ({kind}).",
         "{name} 不是可读取的 Word 文档（{kind}）。",
