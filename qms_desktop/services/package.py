@@ -28,7 +28,7 @@ from qms_desktop import APP_NAME, __version__
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.filenames import safe_file_name
 from qms_desktop.domain.messages import LANGS, Message
-from qms_desktop.domain.registers import REGISTERS
+from qms_desktop.domain.registers import REGISTERS, Field
 from qms_desktop.fileio import write_atomically
 from qms_desktop.services import checklist, registers
 from qms_desktop.services.exchange import _csv_safe, export_checklist
@@ -95,6 +95,10 @@ REGISTER_TITLES: dict[str, tuple[str, str]] = {
     "satisfaction_standard": ("Satisfaction standards", "满意度标准"),
     "customer_need": ("Customer needs (Kano)", "顾客需求（Kano）"),
     "moment_of_truth": ("Moments of truth", "关键时刻"),
+    "role": ("Roles", "岗位"),
+    "responsibility": ("Responsibility matrix", "责任矩阵"),
+    "facility": ("Facilities and equipment", "设施与设备"),
+    "basic_work": ("Basic management work", "基础管理工作"),
 }
 
 FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
@@ -109,6 +113,7 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("person", "name"): ("Name", "姓名"),
     ("person", "role"): ("Role", "岗位"),
     ("person", "department"): ("Department", "部门"),
+    ("person", "state"): ("State", "状态"),
     ("study_plan", "role"): ("Role", "岗位"),
     ("study_plan", "standard"): ("Standard or guide to learn", "需学习的标准或指南"),
     ("study_plan", "due"): ("Due", "期限"),
@@ -117,8 +122,13 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("training", "held_on"): ("Date", "日期"),
     ("training", "trainer"): ("Trainer", "培训师"),
     ("training", "hours"): ("Hours", "学时"),
-    ("training", "attendees"): ("Attendees", "参加人员"),
+    ("training", "participants"): ("Attendees", "参加人员"),
     ("training", "assessment"): ("Assessment result", "考核结果"),
+    ("training", "standard"): ("Standard taught", "所学标准"),
+    ("training", "unmatched_attendees"): (
+        "Attendees not in the people list",
+        "未列入人员名单的参加者",
+    ),
     ("benchmark", "organisation"): ("Organisation visited", "对标组织"),
     ("benchmark", "practice"): ("Practice observed", "观察到的做法"),
     ("benchmark", "adopt"): ("What we adopt", "我们借鉴的内容"),
@@ -133,6 +143,7 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("element", "group"): ("Group", "类别"),
     ("element", "adopted"): ("Adopted", "是否采用"),
     ("element", "reason"): ("Reason", "理由"),
+    ("element", "responsible"): ("Responsible role", "负责岗位"),
     ("process", "name"): ("Process", "过程"),
     ("process", "owner"): ("Owner", "负责人"),
     ("process", "inputs"): ("Inputs", "输入"),
@@ -164,6 +175,42 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("moment_of_truth", "owner"): ("Owner", "负责人"),
     ("moment_of_truth", "severity"): ("Failure severity planned for", "预案针对的失误程度"),
     ("moment_of_truth", "recovery"): ("Recovery plan", "补救预案"),
+    ("role", "title"): ("Role", "岗位"),
+    ("role", "kind"): ("Kind of role", "岗位类别"),
+    ("role", "level"): ("Level", "层级"),
+    ("role", "reports_to"): ("Reports to", "上级岗位"),
+    ("role", "responsibilities"): ("Responsibilities", "职责"),
+    ("role", "authorities"): ("Authorities", "权限"),
+    ("role", "competence"): ("Required competence", "任职能力要求"),
+    ("role", "appointee"): ("Appointee", "任职人员"),
+    ("role", "appointee_competence"): ("Appointee's competence", "任职人员的能力证明"),
+    ("role", "appointed_on"): ("Appointed on", "任命日期"),
+    ("role", "appointing_document"): ("Appointing document", "任命文件"),
+    ("responsibility", "role"): ("Role", "岗位"),
+    ("responsibility", "process"): ("Process", "过程"),
+    ("responsibility", "element"): ("System element", "体系要素"),
+    ("responsibility", "assignment"): ("R/A/C/I", "职责（R/A/C/I）"),
+    ("facility", "item"): ("Item", "名称"),
+    ("facility", "kind"): ("Kind", "类别"),
+    ("facility", "site"): ("Site", "地点"),
+    ("facility", "process"): ("Serves process", "服务的过程"),
+    ("facility", "service_item"): ("Serves service item", "服务的服务项目"),
+    ("facility", "owner"): ("Owner", "负责人"),
+    ("facility", "state"): ("State", "状态"),
+    ("facility", "needed_by"): ("Needed by", "需要日期"),
+    ("facility", "calibration_months"): ("Calibration interval (months)", "校准周期（月）"),
+    ("facility", "last_calibrated"): ("Last calibrated", "上次校准"),
+    ("facility", "next_calibration"): ("Next calibration", "下次校准"),
+    ("facility", "notes"): ("Notes", "备注"),
+    ("basic_work", "area"): ("Area", "工作领域"),
+    ("basic_work", "current_state"): ("Current state", "现状"),
+    ("basic_work", "weakness"): ("Weakness found", "发现的薄弱环节"),
+    ("basic_work", "action"): ("Action", "措施"),
+    ("basic_work", "owner"): ("Owner", "负责人"),
+    ("basic_work", "due"): ("Due", "期限"),
+    ("basic_work", "state"): ("State", "状态"),
+    ("basic_work", "requirement"): ("Requirement it shores up", "支撑的要求"),
+    ("basic_work", "evidence"): ("Evidence", "证据"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
@@ -205,6 +252,32 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "small": ("Small disappointment", "轻微失望"),
     "serious": ("Serious failure", "严重失误"),
     "angry": ("Customer made angry", "顾客被激怒"),
+    "active": ("Active", "在职"),
+    "left": ("Left", "已离职"),
+    "top_management": ("Top management", "最高管理者"),
+    "management_representative": ("Management representative", "管理者代表"),
+    "process_owner": ("Process owner", "过程负责人"),
+    "internal_auditor": ("Internal auditor", "内审员"),
+    "document_controller": ("Document controller", "文件管理员"),
+    "department_head": ("Department head", "部门负责人"),
+    "other_role": ("Other role", "其他岗位"),
+    "top": ("Top", "高层"),
+    "middle": ("Middle", "中层"),
+    "front_line": ("Front line", "基层"),
+    "R": ("R (responsible)", "R（负责）"),
+    "A": ("A (accountable)", "A（批准/问责）"),
+    "C": ("C (consulted)", "C（咨询）"),
+    "I": ("I (informed)", "I（知会）"),
+    "service_facility": ("Service facility", "服务设施"),
+    "service_equipment": ("Service equipment", "服务设备"),
+    "measuring_equipment": ("Measuring equipment", "计量器具"),
+    "ordered": ("Ordered", "已订购"),
+    "installed": ("Installed", "已安装"),
+    "in_service": ("In service", "已投入使用"),
+    "retired": ("Retired", "已停用"),
+    "open": ("Open", "待开展"),
+    "under_way": ("Under way", "进行中"),
+    "in_place": ("In place", "已到位"),
 }
 
 _README = {
@@ -455,6 +528,15 @@ def _cell_text(value: object, field_kind: str, lang: str) -> str:
     return text
 
 
+def _named(value: object, field: Field, labels: dict[str, dict[int, str]]) -> object:
+    """A reference shown by the name of the record it points at (its id when gone)."""
+    if field.kind == "reference" and isinstance(value, int):
+        return labels[field.ref].get(value, f"#{value}")
+    if field.kind == "references" and isinstance(value, tuple):
+        return "\n".join(labels[field.ref].get(i, f"#{i}") for i in value)
+    return value
+
+
 def _write_registers(ws: Workspace, path: Path, lang: str) -> int:
     """Every register as a sheet of text cells, headed in `lang`; returns the record count."""
     from openpyxl import Workbook
@@ -481,12 +563,13 @@ def _write_registers(ws: Workspace, path: Path, lang: str) -> int:
                 *(_label(FIELD_LABELS[(key, f.name)], lang) for f in reg.fields),
             ]
         )
+        labels = {f.ref: registers.record_labels(ws, f.ref) for f in reg.references()}
         for record in registers.list_records(ws, key):
             sheet.append(
                 [
                     str(record.id),
                     *(
-                        text(_cell_text(record.values.get(f.name), f.kind, lang))
+                        text(_cell_text(_named(record.values.get(f.name), f, labels), f.kind, lang))
                         for f in reg.fields
                     ),
                 ]
