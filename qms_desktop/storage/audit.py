@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, inspect, select, update
@@ -93,6 +94,121 @@ def record_changes(session: Session, _flush_context: object) -> None:
     transaction as the change.
     """
     changes = _changes(session)
+    if changes:
+        write_entries(
+            session,
+            [
+                (action, obj.__audit_entity__, obj.audit_id(), field, old, new)
+                for action, obj, field, old, new in changes
+            ],
+        )
+
+
+_ENTRY_COLUMNS = (
+    "seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash"
+)
+_INSERT_ENTRY = f"INSERT INTO audit_entry ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * 11)})"
+# signed entries (a schema older than signing has no such columns: entries there are unsigned)
+_INSERT_SIGNED_ENTRY = (
+    f"INSERT INTO audit_entry ({_ENTRY_COLUMNS}, key_id, signature) VALUES ({', '.join('?' * 13)})"
+)
+
+# One audit entry to write: (action, entity, entity id, field, old text, new text).
+EntryChange = tuple[str, str, str, str, str | None, str | None]
+
+
+def _created_text(model: type[Audited]) -> Callable[[dict[str, Any]], str]:
+    """How the flush hook writes the new value of a "create" entry for a row of `model`:
+    every column by attribute name, as `audit_text`, in JSON with sorted keys."""
+    keys = [c.key for c in inspect(model).column_attrs]
+    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+    def text(values: dict[str, Any]) -> str:
+        return dumps(
+            {k: v if type(v) is str else audit_text(v) for k in keys for v in (values.get(k),)}
+        )
+
+    return text
+
+
+def _sql_value(value: Any) -> Any:
+    """A value as SQLAlchemy's types store it in SQLite (dates as ISO text, booleans as 0/1)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _columns(model: type[Audited]) -> tuple[Table, list[tuple[str, str]]]:
+    """The model's table and its (attribute key, column name) pairs."""
+    table = cast(Table, cast(Any, model).__table__)
+    return table, [(c.key, c.columns[0].name) for c in inspect(model).column_attrs]
+
+
+def insert_audited(session: Session, model: type[Audited], rows: list[dict[str, Any]]) -> None:
+    """Insert new rows of an audited model with an integer `id` in bulk — one executemany,
+    no ORM objects — and their "create" entries, the same entries the flush hook writes for
+    the same objects added in this order. Each row is a dict by attribute name (missing
+    columns are NULL); its new `id` is set in it."""
+    if not rows:
+        return
+    table, columns = _columns(model)
+    conn = session.connection()
+    # The ids SQLite would give (the largest + 1, one after the other): this transaction
+    # already writes, so no other writer can take them meanwhile.
+    top = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    for n, values in enumerate(rows, start=top + 1):
+        values["id"] = n
+    names = ", ".join(f'"{name}"' for _, name in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.exec_driver_sql(
+        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
+        [tuple(_sql_value(values.get(key)) for key, _ in columns) for values in rows],
+    )
+    text = _created_text(model)
+    entity = model.__audit_entity__
+    write_entries(session, [("create", entity, str(v["id"]), "", None, text(v)) for v in rows])
+
+
+def update_audited(
+    session: Session,
+    model: type[Audited],
+    changes: Sequence[tuple[int, dict[str, Any], dict[str, Any]]],
+) -> None:
+    """Write changed rows of an audited model in bulk: for each (id, old values, new
+    values), the columns whose value differs are updated — one executemany UPDATE per set
+    of changed columns — and one "update" entry per changed field not excluded from the
+    trail, in the model's column order, as the flush hook writes them."""
+    table, columns = _columns(model)
+    names = dict(columns)
+    order = [key for key, _ in columns]
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    entries: list[EntryChange] = []
+    entity = model.__audit_entity__
+    for row_id, old, new in changes:
+        changed = tuple(k for k in order if k in new and old.get(k) != new[k])
+        if not changed:
+            continue
+        groups.setdefault(changed, []).append((*(_sql_value(new[k]) for k in changed), row_id))
+        for k in changed:
+            if k in model.__audit_exclude__:
+                continue
+            before, after = audit_text(old.get(k)), audit_text(new[k])
+            if before != after:
+                entries.append(("update", entity, str(row_id), k, before, after))
+    conn = session.connection()
+    for changed, params in groups.items():
+        sets = ", ".join(f'"{names[k]}" = ?' for k in changed)
+        conn.exec_driver_sql(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
+    write_entries(session, entries)
+
+
+def write_entries(session: Session, changes: Sequence[EntryChange]) -> None:
+    """Append audit entries for `changes`, chained and signed, with the head, on the
+    session's connection (so in its transaction). The flush hook writes through here; a
+    service writing rows in bulk with Core statements calls it itself, one entry per
+    created or deleted row and per changed field, exactly as the hook would."""
     if not changes:
         return
     actor = session.info.get("actor")
@@ -103,38 +219,28 @@ def record_changes(session: Session, _flush_context: object) -> None:
     raw = conn.execute(select(meta.c.value).where(meta.c.key == AUDIT_HEAD_KEY)).scalar()
     count, prev = (0, GENESIS_HASH) if raw is None else _parse_head(raw)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-    signer = session.info.get("signer")
+    signer = cast("Signer | None", session.info.get("signer"))
     if signer is not None:
-        _list_key(conn, cast(Signer, signer), now)
-    rows = []
-    for action, obj, field, old, new in changes:
+        _list_key(conn, signer, now)
+    rows: list[tuple[Any, ...]] = []
+    for action, entity, entity_id, field, old, new in changes:
         count += 1
-        fields = dict(
+        digest = entry_hash(
             seq=count,
             at_utc=now,
             actor=actor,
             action=action,
-            entity=obj.__audit_entity__,
-            entity_id=obj.audit_id(),
+            entity=entity,
+            entity_id=entity_id,
             field=field,
             old_value=old,
             new_value=new,
             prev_hash=prev,
         )
-        digest = entry_hash(**fields)  # type: ignore[arg-type]
-        if signer is None:
-            rows.append({**fields, "hash": digest})
-        else:
-            rows.append(
-                {
-                    **fields,
-                    "hash": digest,
-                    "key_id": signer.key_id,
-                    "signature": signer.sign(digest),
-                }
-            )
+        row = (count, now, actor, action, entity, entity_id, field, old, new, prev, digest)
+        rows.append(row if signer is None else (*row, signer.key_id, signer.sign(digest)))
         prev = digest
-    conn.execute(insert(cast(Table, AuditRecord.__table__)), rows)
+    conn.exec_driver_sql(_INSERT_ENTRY if signer is None else _INSERT_SIGNED_ENTRY, rows)
     head = f"{count} {prev}"
     if raw is None:
         conn.execute(insert(meta).values(key=AUDIT_HEAD_KEY, value=head))

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -375,19 +376,40 @@ class _Replayed:
         self.last_actor: str | None = None  # who made the last recorded update since creation
 
 
-_TRAIL = (
-    "SELECT seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash,"
-    " {signed} FROM audit_entry ORDER BY id"
+# The entry's canonical serialisation (what `entry_hash` hashes: a compact JSON array, text
+# as UTF-8, not ASCII-escaped) built by SQLite from the bytes as stored, so Python only
+# hashes it. SQLite's JSON writer escapes exactly as Python's `json.dumps(ensure_ascii=False)`
+# does; an entry whose bytes hash differently is recomputed the Python way before it is
+# called altered, so a difference between the two writers could only cost time.
+_CANONICAL = (
+    "CAST(json_array(seq, at_utc, actor, action, entity, entity_id, field, old_value,"
+    " new_value, prev_hash) AS BLOB)"
 )
+_TRAIL = (
+    "SELECT id, seq, actor, action, entity, entity_id, field, new_value, prev_hash, hash,"
+    " CASE action WHEN 'update' THEN NULL ELSE at_utc END, {canonical}, {key}"
+    " FROM audit_entry ORDER BY id"
+)
+_OLD_VALUE = "SELECT old_value, at_utc FROM audit_entry WHERE id = ?"
+_CHUNK = 4000
+_SEQ, _ACTOR, _PREV, _HASH, _CANON, _KEY = (itemgetter(i) for i in (1, 2, 8, 9, 11, 12))
 
 
-def _entries(conn: sqlite3.Connection, signed: bool) -> Iterator[tuple[Any, ...]]:
-    cursor = conn.execute(_TRAIL.format(signed="key_id, signature" if signed else "NULL, NULL"))
-    while True:
-        rows = cursor.fetchmany(2000)
-        if not rows:
-            return
-        yield from rows
+def _chunks(conn: sqlite3.Connection, signed: bool) -> Iterator[list[tuple[Any, ...]]]:
+    """The trail in storage order, as raw rows, a few thousand at a time (constant memory)."""
+    canonical = _CANONICAL if _sqlite_json() else "NULL"
+    cursor = conn.execute(_TRAIL.format(canonical=canonical, key="key_id" if signed else "NULL"))
+    while rows := cursor.fetchmany(_CHUNK):
+        yield rows
+
+
+def _sqlite_json() -> bool:
+    """Whether this SQLite has the JSON functions (built in since 3.38, usual long before)."""
+    try:
+        sqlite3.connect(":memory:").execute("SELECT json_array(1)").close()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def _read_trail(
@@ -396,9 +418,14 @@ def _read_trail(
     found: _Findings,
     notes: list[Message],
 ) -> tuple[dict[tuple[str, str], _Replayed], int]:
-    """One pass over the trail: verify its hash chain (the first break is reported, as the
-    entries after it can no longer be trusted to be in place) and every entry's signature,
-    and replay it into the last recorded state of every record."""
+    """One streaming pass over the trail: verify its hash chain (the first break is
+    reported, as the entries after it can no longer be trusted to be in place) and its
+    signatures (see `_Signatures`), and replay it into the last recorded state of every
+    record. Memory grows with the records, not with the trail.
+
+    The chain is checked a chunk at a time with whole-list comparisons (the sequence
+    numbers run on, each entry links to the hash before it, each hash is the SHA-256 of the
+    entry's bytes); only a chunk that fails is walked entry by entry to name the break."""
     tables = audited_tables()
     state: dict[tuple[str, str], _Replayed] = {}
     head = _head(conn, columns, found)
@@ -420,53 +447,38 @@ def _read_trail(
     if not _has(columns, "audit_entry", *needed):
         found.add("storage.check_no_trail")
         return state, 0
+    signed = _has(columns, "audit_entry", "key_id", "signature")
     signatures = _Signatures(conn, columns, found)
-    for (
-        seq,
-        at,
-        actor,
-        action,
-        entity,
-        entity_id,
-        field,
-        old,
-        new,
-        prev_hash,
-        digest,
-        key,
-        signature,
-    ) in _entries(conn, _has(columns, "audit_entry", "key_id", "signature")):
-        count += 1
-        signatures.check(seq, actor, digest, key, signature)
+    sha256 = hashlib.sha256
+    get = state.get
+    for rows in _chunks(conn, signed):
+        n = len(rows)
+        count += n
+        seqs, digests = list(map(_SEQ, rows)), list(map(_HASH, rows))
+        signatures.check(rows, list(map(_ACTOR, rows)), list(map(_KEY, rows)))
         if not broken:
-            if seq != expected:
-                found.add("storage.check_chain_order", seq=seq, expected=expected)
-                broken = True
-            elif prev_hash != prev:
-                found.add("storage.check_chain_link", seq=seq)
-                broken = True
-            elif (
-                entry_hash(
-                    seq=seq,
-                    at_utc=at,
-                    actor=actor,
-                    action=action,
-                    entity=entity,
-                    entity_id=entity_id,
-                    field=field,
-                    old_value=old,
-                    new_value=new,
-                    prev_hash=prev_hash,
-                )
-                != digest
+            prevs = list(map(_PREV, rows))
+            if (
+                seqs == list(range(expected, expected + n))
+                and prevs[0] == prev
+                and prevs[1:] == digests[:-1]
+                and [sha256(c).hexdigest() if c is not None else None for c in map(_CANON, rows)]
+                == digests
             ):
-                found.add("storage.check_chain_altered", seq=seq)
-                broken = True
+                prev, expected = digests[-1], expected + n
             else:
-                prev, expected = digest, expected + 1
-        if entity in tables:
-            _replay(state, action, (str(entity), str(entity_id)), field, new, at, actor)
-    signatures.finish(notes)
+                prev, expected, broken = _walk_chain(conn, rows, prev, expected, found)
+        for _, _, actor, action, entity, entity_id, field, new, _, _, at, _, _ in rows:
+            # the common case first: an update of a record created earlier in the trail
+            if action == "update":
+                row = get((entity, entity_id))
+                if row is not None and row.exists:
+                    row.values[field] = new
+                    row.last_actor = actor
+                    continue
+            if entity in tables:
+                _replay(state, action, (str(entity), str(entity_id)), field, new, at, actor)
+    signatures.finish(conn, notes, chain_sound=not broken)
     if not broken:
         if head is None and count:
             found.add("storage.check_head_missing", count=count)
@@ -477,13 +489,93 @@ def _read_trail(
     return state, count
 
 
-class _Signatures:
-    """Each entry's signature against the public key the workspace lists for it.
+def _walk_chain(
+    conn: sqlite3.Connection,
+    rows: list[tuple[Any, ...]],
+    prev: str,
+    expected: int,
+    found: _Findings,
+) -> tuple[str, int, bool]:
+    """Walk a chunk that failed the whole-list comparison entry by entry and report the
+    first break. Returns the chain's last hash, the next sequence number and whether it broke."""
+    for row_id, seq, actor, action, entity, entity_id, field, new, prev_hash, digest, *rest in rows:
+        canonical = rest[1]
+        if seq != expected:
+            found.add("storage.check_chain_order", seq=seq, expected=expected)
+            return prev, expected, True
+        if prev_hash != prev:
+            found.add("storage.check_chain_link", seq=seq)
+            return prev, expected, True
+        if (canonical is None or hashlib.sha256(canonical).hexdigest() != digest) and _python_hash(
+            conn, row_id, seq, actor, action, entity, entity_id, field, new, prev_hash
+        ) != digest:
+            found.add("storage.check_chain_altered", seq=seq)
+            return prev, expected, True
+        prev, expected = digest, expected + 1
+    return prev, expected, False
 
-    A signature that does not verify, one made with a key the workspace does not list (or
-    lists under another person) and an entry without a signature after its writer's first
-    signed one are findings naming the entry. Unsigned entries before that (an older file,
-    entries written before signing began) are a note: only the hash chain vouches for them.
+
+def _python_hash(
+    conn: sqlite3.Connection,
+    row_id: int,
+    seq: Any,
+    actor: Any,
+    action: Any,
+    entity: Any,
+    entity_id: Any,
+    field: Any,
+    new: Any,
+    prev_hash: Any,
+) -> str | None:
+    """The entry's hash computed the way the writer computed it (`entry_hash`); reads the
+    columns the streaming query leaves out. None when the values cannot be hashed."""
+    row = conn.execute(_OLD_VALUE, (row_id,)).fetchone()
+    if row is None:
+        return None
+    try:
+        return entry_hash(
+            seq=seq,
+            at_utc=row[1],
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            field=field,
+            old_value=row[0],
+            new_value=new,
+            prev_hash=prev_hash,
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+class _Signatures:
+    """The entries' signatures against the public keys the workspace lists.
+
+    For every entry, at no cost: a signature made with a key the workspace does not list
+    (or lists under another person), and an entry without a signature after its writer's
+    first signed one, are findings naming the entry. Unsigned entries before that (an older
+    file, entries written before signing began) are a note: only the hash chain vouches for
+    them.
+
+    The Ed25519 verification itself (~65 µs an entry: over a minute for 10⁶ entries) runs
+    on the last entry each key signed, when the chain is sound. That keeps what verifying
+    every signature proves. A signature is made over the entry's chain hash, which covers
+    the entry and, through the prev_hash links, every entry before it; `check` recomputes
+    every hash from the stored bytes and follows every link before it looks at signatures.
+    So a key's last signature verifying proves its holder wrote the whole trail up to there
+    as it is stored now. Every signed entry stands at or before the last entry of its own
+    writer's key, so it is vouched for by its writer (and by every key that signed later).
+    Editing, inserting, deleting or reordering an entry changes its hash and every later
+    one; a forger who recomputes them breaks the last signature of the entry's writer and
+    of every later writer — caught unless the forger holds all those keys, exactly the
+    condition under which re-signing each entry would also pass. What the per-entry check
+    alone would add is a signature damaged on its own (its entry unchanged) that is not its
+    key's last: its entry is still vouched for by the later signature.
+
+    When a key's last signature fails, or the chain is broken (the prefix argument then
+    no longer holds), every signature of those keys is verified in a second pass, so the
+    findings name each failing entry, the first forged one first.
     """
 
     def __init__(
@@ -502,9 +594,30 @@ class _Signatures:
         self.signing: set[str] = set()  # actors whose entries are signed from here on
         self.unsigned: list[int] = []  # seq of the entries noted as unsigned: first, last, count
         self.unsigned_count = 0
+        # key id -> (seq, chain hash, row id) of the last entry it signed, among the
+        # entries whose key is listed for their writer
+        self.last: dict[str, tuple[Any, Any, Any]] = {}
 
-    def check(self, seq: Any, actor: Any, digest: Any, key: Any, signature: Any) -> None:
-        if key is None and signature is None:
+    def check(self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any]) -> None:
+        """The cheap checks of a chunk of trail rows: for the usual chunk (every entry signed
+        with a key listed for its writer) one look per distinct writer and key."""
+        pairs = set(zip(actors, keys, strict=True))
+        listed = self.keys
+        if all(k is not None and k in listed and listed[k][0] == a for a, k in pairs):
+            self.signing.update(a for a, _ in pairs)
+            wanted = {k for _, k in pairs}
+            for row in reversed(rows):  # the last entry of each key: a few rows from the end
+                if row[12] in wanted:
+                    wanted.discard(row[12])
+                    self.last[row[12]] = (row[1], row[9], row[0])
+                    if not wanted:
+                        break
+            return
+        for row in rows:
+            self._check_one(row[0], row[1], row[2], row[9], row[12])
+
+    def _check_one(self, row_id: Any, seq: Any, actor: Any, digest: Any, key: Any) -> None:
+        if key is None:
             if actor in self.signing:
                 self.found.add(
                     "storage.check_signature_missing", seq=seq, actor=_printable(str(actor))
@@ -516,7 +629,7 @@ class _Signatures:
                 self.unsigned[1] = seq
             return
         self.signing.add(actor)
-        listed = self.keys.get(str(key))
+        listed = self.keys.get(key)
         if listed is None:
             self.found.add(
                 "storage.check_signature_unknown_key", seq=seq, key=_printable(str(key))[:16]
@@ -528,10 +641,19 @@ class _Signatures:
                 actor=_printable(str(actor)),
                 key_actor=_printable(listed[0]),
             )
-        elif not verifies(listed[1], signature, digest):
-            self.found.add("storage.check_signature_bad", seq=seq)
+        else:
+            self.last[key] = (seq, digest, row_id)
 
-    def finish(self, notes: list[Message]) -> None:
+    def finish(self, conn: sqlite3.Connection, notes: list[Message], *, chain_sound: bool) -> None:
+        failed = set(self.last)
+        if chain_sound:
+            failed = {
+                key
+                for key, (_, digest, row_id) in self.last.items()
+                if not verifies(self.keys[key][1], _signature(conn, row_id), digest)
+            }
+        if failed:
+            self._verify_each(conn, failed)
         if self.unsigned_count:
             first, last = self.unsigned
             notes.append(
@@ -540,6 +662,24 @@ class _Signatures:
                     {"first": first, "last": last, "count": self.unsigned_count},
                 )
             )
+
+    def _verify_each(self, conn: sqlite3.Connection, keys: set[str]) -> None:
+        """Every signature made with `keys` (by the person each is listed for), in order."""
+        cursor = conn.execute(
+            "SELECT seq, actor, hash, key_id, signature FROM audit_entry"
+            " WHERE key_id IS NOT NULL ORDER BY id"
+        )
+        while rows := cursor.fetchmany(4000):
+            for seq, actor, digest, key, signature in rows:
+                listed = self.keys.get(key) if key in keys else None
+                if listed is not None and listed[0] == actor:
+                    if not verifies(listed[1], signature, digest):
+                        self.found.add("storage.check_signature_bad", seq=seq)
+
+
+def _signature(conn: sqlite3.Connection, row_id: Any) -> object:
+    row = conn.execute("SELECT signature FROM audit_entry WHERE id = ?", (row_id,)).fetchone()
+    return None if row is None else row[0]
 
 
 def _head(

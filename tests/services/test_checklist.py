@@ -228,3 +228,162 @@ def test_check_finds_an_altered_evidence_file(assessed, tmp_path: Path):
     report = check_workspace(path)
     assert not report.sound
     assert any("minutes.pdf was altered" in p for p in report.problems)
+
+
+# -- bulk writes: the same records and the same trail as one object at a time ----------------
+
+_TRAIL = (
+    "SELECT seq, actor, action, entity, entity_id, field, old_value, new_value"
+    " FROM audit_entry ORDER BY id"
+)
+
+
+def _trail_and_items(path: Path) -> tuple[list[tuple], list[tuple]]:
+    """The trail without its time stamps, hashes and signatures, and the checklist items
+    without the time of their last change (the rest must be identical)."""
+    import re
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        trail = [
+            (*e[:7], None if e[7] is None else re.sub(r'"changed_at": "[^"]*"', "", e[7]))
+            for e in conn.execute(_TRAIL)
+        ]
+        items = conn.execute(
+            "SELECT id, assessment_id, library_id, ref, status, grade, na_justification,"
+            " current_practice, evidence_notes, gap, action_text, action_owner, action_due,"
+            " action_priority, action_state, changed_by FROM assessment_item ORDER BY id"
+        ).fetchall()
+    finally:
+        conn.close()
+    return trail, items
+
+
+def _create_one_by_one(
+    ws: Workspace, actor: str, name: str, held_on: dt.date, library_ids: list[str], copy_from=None
+) -> int:
+    """Assessment creation as it was written before the bulk path: one ORM object per item,
+    its audit entries written by the flush hook."""
+    from sqlalchemy import select
+
+    from qms_desktop.storage.models import (
+        AssessmentItemRecord,
+        AssessmentRecord,
+        RequirementRecord,
+    )
+
+    with ws.editing(actor) as s:
+        record = AssessmentRecord(
+            name=name, held_on=held_on, audit_date=None, library_ids=" ".join(library_ids), notes=""
+        )
+        s.add(record)
+        s.flush()
+        earlier = {}
+        if copy_from is not None:
+            earlier = {
+                (r.library_id, r.ref): r
+                for r in s.scalars(
+                    select(AssessmentItemRecord).where(
+                        AssessmentItemRecord.assessment_id == copy_from
+                    )
+                )
+            }
+        refs = s.execute(
+            select(RequirementRecord.library_id, RequirementRecord.ref)
+            .where(
+                RequirementRecord.library_id.in_(library_ids),
+                RequirementRecord.is_section.is_(False),
+            )
+            .order_by(RequirementRecord.library_id, RequirementRecord.position)
+        ).all()
+        for library_id, ref in refs:
+            values = dict(cl._BLANK_ITEM, assessment_id=record.id, library_id=library_id, ref=ref)
+            old = earlier.get((library_id, ref))
+            if old is not None:
+                for field in cl.ITEM_FIELDS:
+                    values[field] = getattr(old, field)
+                values["changed_by"], values["changed_at"] = actor, "2026-01-01T00:00:00+00:00"
+            s.add(AssessmentItemRecord(**values))
+        s.flush()
+        return record.id
+
+
+def _changes(ids: list[int]) -> list[tuple[int, dict[str, object]]]:
+    """Edits touching every kind of field, rules that imply other fields and unchanged values."""
+    return [
+        (ids[0], {"status": "conforming", "grade": "good_practice", "current_practice": "Done 中文"}),
+        (ids[1], {"status": "not_applicable", "na_justification": "Not our service"}),
+        (ids[2], {"status": "nonconforming", "gap": "No record", "action_text": "Write it",
+                  "action_owner": "Li", "action_due": dt.date(2027, 3, 1),
+                  "action_priority": "high"}),
+        (ids[3], {"status": "not_assessed"}),  # unchanged: no entry
+        (ids[4], {"evidence_notes": "line 1\nline 2", "status": "partial"}),
+    ]  # fmt: skip
+
+
+def test_bulk_writes_match_one_object_at_a_time(workspace_file: Path, tmp_path: Path):
+    """Creating an assessment, re-assessing from it and applying many changes in bulk write
+    the same items and the same audit entries (actor, action, record, field, old and new
+    value, in the same order) as writing one ORM object at a time, and the file checks."""
+    import shutil
+
+    other = tmp_path / "one-by-one.qms"
+    shutil.copyfile(workspace_file, other)
+    day = dt.date(2026, 10, 1)
+    with Workspace.open(workspace_file) as bulk, Workspace.open(other) as single:
+        for ws in (bulk, single):
+            add_test_library(ws)
+        base, _ = cl.create_assessment(bulk, "alice", "Baseline", day, ["test-iso"])
+        base_id = _create_one_by_one(single, "alice", "Baseline", day, ["test-iso"])
+        assert base_id == base.id
+        ids = [r.item_id for r in cl.checklist_rows(bulk, base.id)]
+        cl.apply_assessments(bulk, "bob", _changes(ids))
+        for item_id, values in _changes(ids):
+            cl.assess_requirement(single, "bob", item_id, **values)
+        again, _ = cl.create_assessment(
+            bulk, "carol", "Again", day, ["test-iso"], copy_from=base.id
+        )
+        _create_one_by_one(single, "carol", "Again", day, ["test-iso"], copy_from=base_id)
+    bulk_trail, bulk_items = _trail_and_items(workspace_file)
+    single_trail, single_items = _trail_and_items(other)
+    assert bulk_items == single_items
+    assert bulk_trail == single_trail
+    assert [e[2] for e in bulk_trail].count("create") >= 2 * 6 + 2
+    fields = [(e[4], e[5], e[6], e[7]) for e in bulk_trail if e[2] == "update"]
+    assert (str(ids[4]), "evidence_notes", "", "line 1\nline 2") in fields
+    assert (str(ids[2]), "action_due", None, "2027-03-01") in fields
+    assert not [f for f in fields if f[0] == str(ids[3])]
+    for path in (workspace_file, other):
+        report = check_workspace(path)
+        assert report.sound, report.problems
+        # every entry signed, and the signatures verify
+        assert "storage.note_unsigned" not in {n.code for n in report.notes}
+
+
+def test_bulk_apply_writes_nothing_when_one_change_is_bad(assessed):
+    ws, info = assessed
+    ids = [r.item_id for r in cl.checklist_rows(ws, info.id)]
+    before = ws.audit_head()
+    with pytest.raises(ValidationError):
+        cl.apply_assessments(
+            ws, "t", [(ids[0], {"status": "conforming"}), (ids[1], {"grade": "nonsense"})]
+        )
+    with pytest.raises(WorkspaceError):
+        cl.apply_assessments(ws, "t", [(ids[0], {"status": "conforming"}), (999_999, {})])
+    assert ws.audit_head() == before
+    assert cl.checklist_rows(ws, info.id)[0].item.status is Status.NOT_ASSESSED
+
+
+def test_bulk_apply_records_the_net_change_of_an_item_changed_twice(assessed):
+    ws, info = assessed
+    ids = [r.item_id for r in cl.checklist_rows(ws, info.id)]
+    count = ws.audit_head()[0]
+    inverse, changes = cl.apply_assessments(
+        ws, "t", [(ids[0], {"status": "conforming"}), (ids[0], {"status": "partial"})]
+    )
+    assert inverse == [(ids[0], {"status": "not_assessed"})]
+    assert changes.items == {ids[0]}
+    [entry] = history(ws, "assessment_item", str(ids[0]))[:1]
+    assert (entry.field, entry.old_value, entry.new_value) == ("status", "not_assessed", "partial")
+    assert ws.audit_head()[0] == count + 1

@@ -312,3 +312,147 @@ sections:
       - ref: "1.2"
         title: {en: Check-in within five minutes, zh_CN: 五分钟内办理入住}
 """
+
+
+# -- the streaming check: a trail of many chunks -------------------------------------------
+
+
+@pytest.fixture
+def long_trail(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A trail of ~60 entries by three writers, read in chunks of 7 entries, so every
+    finding below lands inside a chunk after the first."""
+    monkeypatch.setattr(integrity, "_CHUNK", 7)
+    add_test_library(workspace)
+    info, _ = cl.create_assessment(workspace, "alice", "A", dt.date(2026, 1, 1), ["test-iso"])
+    ids = [r.item_id for r in cl.checklist_rows(workspace, info.id)]
+    for n, actor in enumerate(["bob", "carol", "bob", "alice", "carol"]):
+        cl.apply_assessments(
+            workspace,
+            actor,
+            [(i, {"current_practice": f"round {n} {i}", "gap": f"gap {n}"}) for i in ids],
+        )
+    path = workspace.path
+    workspace.close()
+    conn = sqlite3.connect(path)
+    (count,) = conn.execute("SELECT count(*) FROM audit_entry").fetchone()
+    conn.close()
+    assert count > 60
+    return path
+
+
+def _codes(path: Path) -> list[tuple[str, object]]:
+    report = check_workspace(path)
+    return [(m.code, m.params.get("seq")) for m in report.findings]
+
+
+def _sql(path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_a_long_trail_read_in_chunks_is_sound(long_trail: Path):
+    report = check_workspace(long_trail)
+    assert report.sound, report.problems
+    assert report.audit_entries > 60
+
+
+def test_the_streaming_check_finds_an_edited_entry(long_trail: Path):
+    _sql(long_trail, "UPDATE audit_entry SET new_value = 'forged' WHERE seq = 40")
+    assert ("storage.check_chain_altered", 40) in _codes(long_trail)
+
+
+def test_the_streaming_check_finds_a_deleted_entry(long_trail: Path):
+    _sql(long_trail, "DELETE FROM audit_entry WHERE seq = 33")
+    assert _codes(long_trail)[0] == ("storage.check_chain_order", 34)
+
+
+def test_the_streaming_check_finds_an_inserted_entry(long_trail: Path):
+    _sql(
+        long_trail,
+        "CREATE TEMP TABLE t AS SELECT * FROM audit_entry WHERE seq >= 30",
+        "DELETE FROM audit_entry WHERE seq >= 30",
+        # a copy of entry 29 slipped in after it, then the rest as they were
+        "INSERT INTO audit_entry (seq, at_utc, actor, action, entity, entity_id, field,"
+        " old_value, new_value, prev_hash, hash, key_id, signature) SELECT seq + 1, at_utc,"
+        " actor, action, entity, entity_id, field, old_value, new_value, prev_hash, hash,"
+        " key_id, signature FROM audit_entry WHERE seq = 29",
+        "INSERT INTO audit_entry (seq, at_utc, actor, action, entity, entity_id, field,"
+        " old_value, new_value, prev_hash, hash, key_id, signature) SELECT seq, at_utc, actor,"
+        " action, entity, entity_id, field, old_value, new_value, prev_hash, hash, key_id,"
+        " signature FROM t ORDER BY id",
+    )
+    assert _codes(long_trail)[0] == ("storage.check_chain_link", 30)
+
+
+def test_the_streaming_check_finds_reordered_entries(long_trail: Path):
+    conn = sqlite3.connect(long_trail)
+    (a,) = conn.execute("SELECT id FROM audit_entry WHERE seq = 45").fetchone()
+    (b,) = conn.execute("SELECT id FROM audit_entry WHERE seq = 46").fetchone()
+    conn.execute("UPDATE audit_entry SET id = -1 WHERE id = ?", (a,))
+    conn.execute("UPDATE audit_entry SET id = ? WHERE id = ?", (a, b))
+    conn.execute("UPDATE audit_entry SET id = ? WHERE id = -1", (b,))
+    conn.commit()
+    conn.close()
+    assert _codes(long_trail)[0] == ("storage.check_chain_order", 46)
+
+
+def test_a_recomputed_chain_is_caught_by_the_last_signatures_and_named(long_trail: Path):
+    """The forger rewrites one of bob's entries and recomputes every hash after it. Only the
+    last signature of each key is verified when the chain is sound; those fail, so every
+    signature of the failing keys is verified and the forged entry is named first."""
+    from tests.storage.test_tamper import _recompute_chain
+
+    conn = sqlite3.connect(long_trail)
+    (seq,) = conn.execute(
+        "SELECT min(seq) FROM audit_entry WHERE actor = 'bob' AND seq > 20"
+    ).fetchone()
+    conn.execute("UPDATE audit_entry SET new_value = 'forged' WHERE seq = ?", (seq,))
+    head = _recompute_chain(conn)
+    (count,) = conn.execute("SELECT count(*) FROM audit_entry").fetchone()
+    conn.execute(
+        "UPDATE workspace_meta SET value = ? WHERE key = 'audit_head'", (f"{count} {head}",)
+    )
+    conn.commit()
+    conn.close()
+    codes = _codes(long_trail)
+    assert codes[0] == ("storage.check_signature_bad", seq)
+    assert {c for c, _ in codes} <= {
+        "storage.check_signature_bad",
+        "storage.check_more",
+        "storage.check_value_differs",
+    }
+
+
+def test_the_last_signature_of_each_writer_is_verified(long_trail: Path):
+    conn = sqlite3.connect(long_trail)
+    for actor in ("alice", "bob", "carol"):
+        (seq, signature) = conn.execute(
+            "SELECT seq, signature FROM audit_entry WHERE actor = ? ORDER BY id DESC LIMIT 1",
+            (actor,),
+        ).fetchone()
+        conn.execute(
+            "UPDATE audit_entry SET signature = ? WHERE seq = ?",
+            (bytes([signature[0] ^ 1]) + signature[1:], seq),
+        )
+        conn.commit()
+        assert ("storage.check_signature_bad", seq) in _codes(long_trail)
+        conn.execute("UPDATE audit_entry SET signature = ? WHERE seq = ?", (signature, seq))
+        conn.commit()
+    conn.close()
+
+
+def test_when_sqlites_json_differs_python_decides(
+    long_trail: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The hashed bytes come from SQLite's JSON writer; should it ever write an entry
+    differently (or be missing), the entry is hashed the Python way before it is called
+    altered: no false alarm, and a real edit is still found."""
+    monkeypatch.setattr(integrity, "_CANONICAL", "CAST('[]' AS BLOB)")
+    assert_sound(long_trail)
+    monkeypatch.setattr(integrity, "_sqlite_json", lambda: False)
+    assert_sound(long_trail)
+    _sql(long_trail, "UPDATE audit_entry SET old_value = 'x' WHERE seq = 50")
+    assert ("storage.check_chain_altered", 50) in _codes(long_trail)
