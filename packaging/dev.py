@@ -138,7 +138,9 @@ def add_linux_desktop_files(folder: Path) -> None:
 
 
 def smoke_test_bundle(folder: Path) -> int:
-    """The bundle's own smoke test, offscreen, in a private user-data folder."""
+    """The bundle's own smoke test, offscreen, in a private user-data folder: the GUI visits
+    every page, and the document path (charts, PDF, DOCX, XLSX, the signed audit trail)
+    runs once, so a library the GUI alone does not load cannot be missing."""
     exe = bundle_executable(folder)
     with tempfile.TemporaryDirectory(prefix="qms-bundle-smoke-") as tmp:
         env = dict(
@@ -147,9 +149,20 @@ def smoke_test_bundle(folder: Path) -> int:
             QMS_DESKTOP_DATA=str(Path(tmp) / "data"),
             QMS_DESKTOP_SETTINGS=str(Path(tmp) / "settings.ini"),
         )
-        for args in (["--version"], ["open", "--demo", "--smoke-test"]):
+        env.pop("PYTHONPATH", None)
+        demo = str(Path(tmp) / "demo.qms")
+        commands = [
+            ["--version"],
+            ["open", "--demo", "--smoke-test"],
+            ["demo", demo, "--lang", "zh_CN"],
+            ["render", demo, "gap-report", "-o", str(Path(tmp) / "gap.pdf")],
+            ["render", demo, "quality-manual", "-o", str(Path(tmp) / "manual.docx")],
+            ["checklist", "export", demo, str(Path(tmp) / "checklist.xlsx")],
+            ["check", demo],
+        ]
+        for args in commands:
             print("$", exe.name, *args, flush=True)
-            code = subprocess.call([str(exe), *args], env=env)
+            code = subprocess.call([str(exe), *args], env=env, cwd=tmp)
             if code != 0:
                 return code
     return 0
@@ -166,7 +179,11 @@ def size_report(folder: Path, top: int = 10) -> str:
         inner = folder / "Contents" / "Frameworks"
     parts = [folder / "qms-desktop", *(inner.iterdir() if inner.is_dir() else [])]
     sizes = sorted(
-        ((folder_size(p) if p.is_dir() else p.stat().st_size, p.name) for p in parts if p.exists()),
+        (
+            (folder_size(p) if p.is_dir() else p.stat().st_size, p.name)
+            for p in parts
+            if p.exists() and not p.is_symlink()
+        ),
         reverse=True,
     )
     lines = [f"bundle {folder}: {folder_size(folder) / 1e6:.0f} MB unpacked; largest parts:"]
