@@ -311,7 +311,8 @@ def restore_records(ws: Workspace, actor: str, records: list[Record]) -> ChangeS
             cleaned = validate_record(reg, dict(record.values))
             if s.get(model, record.id) is not None:
                 raise WorkspaceError("core.record_exists", id=record.id)
-            row = model(id=record.id)
+            row = model()
+            row.id = record.id
             for f in reg.fields:
                 _write(row, f, cleaned[f.name])
             row.position = (s.scalar(select(func.max(model.position))) or 0) + 1
