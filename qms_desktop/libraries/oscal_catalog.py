@@ -128,6 +128,7 @@ class _Catalog:
         self.refs: dict[str, str] = {}  # control id -> reference
         self.rows: list[LibraryRow] = []
         self.seen: set[str] = set()
+        self.section_depth: dict[str, int] = {}
         self.withdrawn_left_out = 0
         self.untitled: list[str] = []
 
@@ -254,11 +255,12 @@ class _Catalog:
             if _is_withdrawn(control):
                 if self.include_withdrawn:
                     title = self.title(control, ref, path)
+                    # a section, so it stands in its control's section, one level below it
                     self.add(
                         LibraryRow(
                             ref,
                             section,
-                            depth,
+                            self.section_depth.get(section, depth - 1) + 1,
                             True,
                             title,
                             guidance_en=self.withdrawn_note(control),
@@ -306,6 +308,7 @@ class _Catalog:
                 )
             ref = _ref(group) or f"group-{len(self.rows) + 1}"
             overview = self.parts(group, path, "overview", "statement")
+            self.section_depth[ref] = depth
             self.add(
                 LibraryRow(
                     ref, parent, depth, True, self.title(group, ref, path), statement_en=overview
@@ -355,6 +358,7 @@ def _catalog_to_library(
     reader.groups(catalog.get("groups"), "", 0, "catalog")
     if catalog.get("controls"):
         reader.add(LibraryRow("controls", "", 0, True, "Controls"), "catalog")
+        reader.section_depth["controls"] = 0
         reader.controls(catalog.get("controls"), "controls", 1, "", "catalog", 0)
     rows = reader.rows
     if not any(not r.is_section for r in rows):
