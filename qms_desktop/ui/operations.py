@@ -255,6 +255,157 @@ class Operations(QObject):
 
         return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
 
+    def delete_records(
+        self, label: str, key: str, record_ids: list[int], on_error: ErrorHandler | None = None
+    ) -> bool:
+        """Delete several records of a register: one transaction, one undo step."""
+        from qms_desktop.services import registers
+
+        def work() -> Applied:
+            removed, changes = registers.delete_records(self._ws, self._actor, key, record_ids)
+            return Applied(
+                changes,
+                lambda: registers.restore_records(self._ws, self._actor, removed),
+                lambda: registers.delete_records(self._ws, self._actor, key, record_ids)[1],
+            )
+
+        return self.run(label, work, on_error)
+
+    def edit_records(
+        self,
+        label: str,
+        key: str,
+        old: list[tuple[int, dict[str, object]]],
+        new: list[tuple[int, dict[str, object]]],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """Set fields of several records of a register: one transaction, one undo step."""
+        from qms_desktop.services import registers
+
+        def work() -> Applied:
+            inverse, changes = registers.update_records(self._ws, self._actor, key, new)
+            return Applied(
+                changes,
+                lambda: registers.update_records(self._ws, self._actor, key, inverse)[1],
+                lambda: registers.update_records(self._ws, self._actor, key, new)[1],
+            )
+
+        return self.run(label, work, on_error)
+
+    # -- Allocate and Strengthen ------------------------------------------------------
+
+    def set_responsibilities(
+        self,
+        label: str,
+        cells: list[tuple[int, str, int, str]],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """Write responsibility-matrix cells (R/A/C/I, "" empties one): one undo step."""
+        from qms_desktop.services import allocation
+
+        def work() -> Applied:
+            previous, changes = allocation.set_responsibilities(self._ws, self._actor, cells)
+            return Applied(
+                changes,
+                lambda: allocation.set_responsibilities(self._ws, self._actor, previous)[1],
+                lambda: allocation.set_responsibilities(self._ws, self._actor, cells)[1],
+            )
+
+        return self.run(label, work, on_error)
+
+    def _added_records(
+        self,
+        label: str,
+        add: Callable[[], tuple[list[Record], ChangeSet]],
+        key: str,
+        on_error: ErrorHandler | None,
+    ) -> list[Record] | None:
+        """Records a service added in one call; undo deletes them (roles with the matrix
+        cells the call gave them), redo puts the same records back."""
+        from qms_desktop.services import registers
+
+        added: list[list[Record]] = []
+        removed: list[Record] = []
+
+        def work() -> Applied:
+            records, changes = add()
+            added.append(records)
+            if not records:
+                return Applied(changes)
+            ids = [r.id for r in records]
+
+            def undo() -> ChangeSet:
+                gone, undone = registers.delete_records(
+                    self._ws, self._actor, key, ids, with_cells=key == "role"
+                )
+                removed[:] = [
+                    *(r for r in gone if r.register == key),
+                    *(r for r in gone if r.register != key),
+                ]
+                return undone
+
+            return Applied(
+                changes, undo, lambda: registers.restore_records(self._ws, self._actor, removed)
+            )
+
+        return added[0] if self.run(label, work, on_error) else None
+
+    def add_suggested_roles(
+        self, label: str, titles: list[str], on_error: ErrorHandler | None = None
+    ) -> list[Record] | None:
+        """Add roles the Plan step names (accountable for what they own): one undo step."""
+        from qms_desktop.services import allocation
+
+        return self._added_records(
+            label,
+            lambda: allocation.add_suggested_roles(self._ws, self._actor, titles),
+            "role",
+            on_error,
+        )
+
+    def add_starting_areas(
+        self, label: str, on_error: ErrorHandler | None = None
+    ) -> list[Record] | None:
+        """Add the starting list of basic management work, in the interface language."""
+        from qms_desktop.services import allocation
+
+        return self._added_records(
+            label,
+            lambda: allocation.add_starting_areas(self._ws, self._actor, ui_language()),
+            "basic_work",
+            on_error,
+        )
+
+    def match_attendees(self, label: str, on_error: ErrorHandler | None = None) -> int | None:
+        """Move attendee names that now name people into the sessions' attendees."""
+        from qms_desktop.services import allocation, registers
+
+        matched: list[int] = []
+        fields = ("participants", "unmatched_attendees")
+
+        def work() -> Applied:
+            before = {
+                r.id: {f: r.values[f] for f in fields}
+                for r in registers.list_records(self._ws, "training")
+            }
+            count, changes = allocation.match_attendees(self._ws, self._actor)
+            matched.append(count)
+            after = {
+                r.id: {f: r.values[f] for f in fields}
+                for r in registers.list_records(self._ws, "training")
+            }
+            old = [(i, v) for i, v in before.items() if after.get(i) != v]
+            new = [(i, after[i]) for i, _v in old]
+            if not old:
+                return Applied(changes)
+            return Applied(
+                changes,
+                lambda: registers.update_records(self._ws, self._actor, "training", old)[1],
+                lambda: registers.update_records(self._ws, self._actor, "training", new)[1],
+            )
+
+        return matched[0] if self.run(label, work, on_error) else None
+
     # -- the gap checklist -------------------------------------------------------------
 
     def assess(

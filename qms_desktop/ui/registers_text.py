@@ -95,6 +95,63 @@ def field_label(register: str, name: str) -> str:
             "Registers", "Failure severity planned for"
         ),
         ("moment_of_truth", "recovery"): QCoreApplication.translate("Registers", "Recovery plan"),
+        ("person", "state"): QCoreApplication.translate("Registers", "State"),
+        ("training", "participants"): QCoreApplication.translate("Registers", "Attendees"),
+        ("training", "standard"): QCoreApplication.translate("Registers", "Standard it teaches"),
+        ("training", "unmatched_attendees"): QCoreApplication.translate(
+            "Registers", "Attendees not yet matched to people"
+        ),
+        ("element", "responsible"): QCoreApplication.translate("Registers", "Responsible role"),
+        ("role", "title"): QCoreApplication.translate("Registers", "Role"),
+        ("role", "kind"): QCoreApplication.translate("Registers", "Kind of role"),
+        ("role", "level"): QCoreApplication.translate("Registers", "Level"),
+        ("role", "reports_to"): QCoreApplication.translate("Registers", "Reports to"),
+        ("role", "responsibilities"): QCoreApplication.translate("Registers", "Responsibilities"),
+        ("role", "authorities"): QCoreApplication.translate("Registers", "Authorities"),
+        ("role", "competence"): QCoreApplication.translate(
+            "Registers", "Required qualification and competence"
+        ),
+        ("role", "appointee"): QCoreApplication.translate("Registers", "Appointee"),
+        ("role", "appointee_competence"): QCoreApplication.translate(
+            "Registers", "Appointee's competence (evidence)"
+        ),
+        ("role", "appointed_on"): QCoreApplication.translate("Registers", "Appointed on"),
+        ("role", "appointing_document"): QCoreApplication.translate(
+            "Registers", "Appointing document"
+        ),
+        ("responsibility", "role"): QCoreApplication.translate("Registers", "Role"),
+        ("responsibility", "process"): QCoreApplication.translate("Registers", "Process"),
+        ("responsibility", "element"): QCoreApplication.translate("Registers", "System element"),
+        ("responsibility", "assignment"): QCoreApplication.translate("Registers", "R/A/C/I"),
+        ("facility", "item"): QCoreApplication.translate("Registers", "Item"),
+        ("facility", "kind"): QCoreApplication.translate("Registers", "Kind"),
+        ("facility", "site"): QCoreApplication.translate("Registers", "Site"),
+        ("facility", "process"): QCoreApplication.translate("Registers", "Serves process"),
+        ("facility", "service_item"): QCoreApplication.translate(
+            "Registers", "Serves service item"
+        ),
+        ("facility", "owner"): QCoreApplication.translate("Registers", "Owner"),
+        ("facility", "state"): QCoreApplication.translate("Registers", "State"),
+        ("facility", "needed_by"): QCoreApplication.translate("Registers", "Needed by"),
+        ("facility", "calibration_months"): QCoreApplication.translate(
+            "Registers", "Calibration interval (months)"
+        ),
+        ("facility", "last_calibrated"): QCoreApplication.translate("Registers", "Last calibrated"),
+        ("facility", "next_calibration"): QCoreApplication.translate(
+            "Registers", "Next calibration"
+        ),
+        ("facility", "notes"): QCoreApplication.translate("Registers", "Notes"),
+        ("basic_work", "area"): QCoreApplication.translate("Registers", "Area"),
+        ("basic_work", "current_state"): QCoreApplication.translate("Registers", "Current state"),
+        ("basic_work", "weakness"): QCoreApplication.translate("Registers", "Weakness found"),
+        ("basic_work", "action"): QCoreApplication.translate("Registers", "Action"),
+        ("basic_work", "owner"): QCoreApplication.translate("Registers", "Owner"),
+        ("basic_work", "due"): QCoreApplication.translate("Registers", "Due"),
+        ("basic_work", "state"): QCoreApplication.translate("Registers", "State"),
+        ("basic_work", "requirement"): QCoreApplication.translate(
+            "Registers", "Shores up requirement"
+        ),
+        ("basic_work", "evidence"): QCoreApplication.translate("Registers", "Evidence"),
     }
     return labels.get((register, name), name.replace("_", " "))
 
@@ -109,9 +166,9 @@ def choice_label(value: str) -> str:
         "incident": QCoreApplication.translate("Registers", "Incident"),
         "audit": QCoreApplication.translate("Registers", "Audit"),
         "staff_suggestion": QCoreApplication.translate("Registers", "Staff suggestion"),
-        "standard": QCoreApplication.translate("Registers", "Standard (标准)"),
-        "specification": QCoreApplication.translate("Registers", "Specification (规范)"),
-        "regulation": QCoreApplication.translate("Registers", "Regulation (制度)"),
+        "standard": QCoreApplication.translate("Registers", "Standard"),
+        "specification": QCoreApplication.translate("Registers", "Specification"),
+        "regulation": QCoreApplication.translate("Registers", "Regulation"),
         "adopt": QCoreApplication.translate("Registers", "Adopt"),
         "reject": QCoreApplication.translate("Registers", "Reject"),
         "later": QCoreApplication.translate("Registers", "Later"),
@@ -142,5 +199,33 @@ def choice_label(value: str) -> str:
         "small": QCoreApplication.translate("Registers", "Small disappointment (steps 1–2)"),
         "serious": QCoreApplication.translate("Registers", "Serious failure (steps 1–3)"),
         "angry": QCoreApplication.translate("Registers", "Customer made angry (all five steps)"),
+        "active": QCoreApplication.translate("Registers", "Active"),
+        "left": QCoreApplication.translate("Registers", "Left the organisation"),
+        "top_management": QCoreApplication.translate("Registers", "Top management"),
+        "management_representative": QCoreApplication.translate(
+            "Registers", "Management representative or quality lead"
+        ),
+        "process_owner": QCoreApplication.translate("Registers", "Process owner"),
+        "internal_auditor": QCoreApplication.translate("Registers", "Internal auditor"),
+        "document_controller": QCoreApplication.translate("Registers", "Document controller"),
+        "department_head": QCoreApplication.translate("Registers", "Department head"),
+        "other_role": QCoreApplication.translate("Registers", "Other role"),
+        "top": QCoreApplication.translate("Registers", "Top"),
+        "middle": QCoreApplication.translate("Registers", "Middle"),
+        "front_line": QCoreApplication.translate("Registers", "Front line"),
+        "R": QCoreApplication.translate("Registers", "R — responsible"),
+        "A": QCoreApplication.translate("Registers", "A — accountable"),
+        "C": QCoreApplication.translate("Registers", "C — consulted"),
+        "I": QCoreApplication.translate("Registers", "I — informed"),
+        "service_facility": QCoreApplication.translate("Registers", "Service facility"),
+        "service_equipment": QCoreApplication.translate("Registers", "Service equipment"),
+        "measuring_equipment": QCoreApplication.translate("Registers", "Measuring equipment"),
+        "ordered": QCoreApplication.translate("Registers", "Ordered"),
+        "installed": QCoreApplication.translate("Registers", "Installed"),
+        "in_service": QCoreApplication.translate("Registers", "In service"),
+        "retired": QCoreApplication.translate("Registers", "Retired"),
+        "open": QCoreApplication.translate("Registers", "Open"),
+        "under_way": QCoreApplication.translate("Registers", "Under way"),
+        "in_place": QCoreApplication.translate("Registers", "In place"),
     }
     return labels.get(value, value)

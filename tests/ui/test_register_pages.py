@@ -46,38 +46,62 @@ def lessons(window):
     return rs.list_records(window.controller.ws(), "lesson")
 
 
-def test_add_edit_undo_delete_a_lesson(qtbot, opened: MainWindow):
+def choose(combo: QComboBox, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_add_opens_the_form_and_stores_only_on_save(qtbot, opened: MainWindow):
     panel = panel_of(opened, Step.SUMMARISE, 0)
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
-    assert len(lessons(opened)) == 1
-    what = panel.editors["what_happened"]
-    type_text(qtbot, what, "Guest waited 40 minutes at check-in", panel.editors["document"])
-    type_text(
-        qtbot,
-        panel.editors["lesson"],
-        "Open a second desk at peak arrivals",
-        panel.editors["document"],
+    assert lessons(opened) == [] and panel.drafting and panel.save_button.isVisible()
+    assert panel.editors["what_happened"].toPlainText() == ""  # no "(new)" placeholder
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # required fields empty
+    assert lessons(opened) == [] and "required" in panel.errors["what_happened"].text()
+    assert opened.controller.undo_stack.count() == 0
+    type_text(qtbot, panel.editors["what_happened"], "Guest waited 40 minutes", panel.table)
+    type_text(qtbot, panel.editors["lesson"], "Open a second desk at peak", panel.table)
+    assert lessons(opened) == []  # still nothing stored while writing
+    panel.editors["document"].setFocus()
+    qtbot.keyClick(
+        panel.editors["document"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
-    source = panel.editors["source"]
-    source.setCurrentIndex(source.findData("complaint"))
-    source.activated.emit(source.currentIndex())
+    assert [r.values["what_happened"] for r in lessons(opened)] == ["Guest waited 40 minutes"]
+    assert not panel.drafting and panel.current_record() == lessons(opened)[0]
+    assert opened.controller.undo_stack.count() == 1
+    # a second Add, walked away from with Escape, leaves nothing behind
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, panel.editors["what_happened"], "Half-written", panel.editors["document"])
+    qtbot.keyClick(panel.editors["document"], Qt.Key.Key_Escape)  # focus is in the form
+    assert not panel.drafting and len(lessons(opened)) == 1
+    assert panel.editors["what_happened"].toPlainText() == "Guest waited 40 minutes"
+
+
+def add_lesson_by_form(qtbot, panel: RegisterPanel) -> None:
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_text(
+        qtbot, panel.editors["what_happened"], "Guest waited 40 minutes at check-in", panel.table
+    )
+    type_text(qtbot, panel.editors["lesson"], "Open a second desk at peak arrivals", panel.table)
+    panel.editors["source"].setCurrentIndex(panel.editors["source"].findData("complaint"))
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_add_edit_undo_delete_a_lesson(qtbot, opened: MainWindow):
+    panel = panel_of(opened, Step.SUMMARISE, 0)
+    add_lesson_by_form(qtbot, panel)
     rec = lessons(opened)[0].values
     assert rec["what_happened"].startswith("Guest waited") and rec["source"] == "complaint"
     assert panel.model.index(0, 2).data() == "Guest waited 40 minutes at check-in"
     # adopting without a rule kind is refused, with the reason next to the field
-    decision = panel.editors["decision"]
-    decision.setCurrentIndex(decision.findData("adopt"))
-    decision.activated.emit(decision.currentIndex())
+    choose(panel.editors["decision"], "adopt")
     assert lessons(opened)[0].values["decision"] == ""
     assert "kind of rule" in panel.errors["rule_kind"].text()
-    kind = panel.editors["rule_kind"]
-    kind.setCurrentIndex(kind.findData("standard"))
-    kind.activated.emit(kind.currentIndex())
-    decision.setCurrentIndex(decision.findData("adopt"))
-    decision.activated.emit(decision.currentIndex())
+    choose(panel.editors["rule_kind"], "standard")
+    choose(panel.editors["decision"], "adopt")
     type_line(qtbot, panel.editors["document"], "HLH-SOP-012")
     assert lessons(opened)[0].values["decision"] == "adopt"
-    assert opened.navigator_model.index(2).data(Qt.ItemDataRole.UserRole + 3) == pytest.approx(0.99)
+    assert opened.navigator_model.index(2).data(Qt.ItemDataRole.UserRole + 3) == pytest.approx(1.0)
     # undo the document, then redo it
     opened.controller.undo_stack.undo()
     assert lessons(opened)[0].values["document"] == ""
@@ -99,19 +123,26 @@ def test_bad_date_and_required_field_messages(qtbot, opened: MainWindow):
     assert "YYYY-MM-DD" in panel.errors["occurred_on"].text()
     type_text(qtbot, panel.editors["what_happened"], " ", panel.editors["document"])
     assert "required" in panel.errors["what_happened"].text()
-    assert lessons(opened)[0].values["occurred_on"] is None
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert lessons(opened) == [] and panel.drafting
 
 
 def test_objective_needs_a_number_and_unit(qtbot, opened: MainWindow):
     panel = panel_of(opened, Step.PLAN, 1)
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_line(qtbot, panel.editors["objective"], "Guests satisfied")
+    type_line(qtbot, panel.editors["metric"], "Share rating 4 or 5")
     type_line(qtbot, panel.editors["target"], "ninety")
     assert "number" in panel.errors["target"].text()
-    type_line(qtbot, panel.editors["unit"], "")  # the default target 0 still needs its unit
-    assert "unit" in panel.errors["unit"].text()
-    assert rs.list_records(opened.controller.ws(), "objective")[0].values["unit"] == "%"
+    type_line(qtbot, panel.editors["unit"], "")
     type_line(qtbot, panel.editors["target"], "95")
-    assert rs.list_records(opened.controller.ws(), "objective")[0].values["target"] == 95.0
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "unit" in panel.errors["unit"].text()  # a target needs its unit
+    assert rs.list_records(opened.controller.ws(), "objective") == []
+    type_line(qtbot, panel.editors["unit"], "%")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    stored = rs.list_records(opened.controller.ws(), "objective")[0].values
+    assert stored["target"] == 95.0 and stored["unit"] == "%"
 
 
 def test_training_matrix_shows_who_still_needs_what(qtbot, opened: MainWindow):
@@ -141,32 +172,24 @@ def test_training_matrix_shows_who_still_needs_what(qtbot, opened: MainWindow):
     assert "Kitchen (Zhao Lei): Food hygiene, ISO 9001" in matrix.summary.text()
 
 
-def test_training_attendees_are_the_organisations_people(qtbot, opened: MainWindow):
-    from qms_desktop.domain.errors import ValidationError
-
+def test_training_attendees_are_picked_from_the_people(qtbot, opened: MainWindow):
     ws = opened.controller.ws()
-    rs.add_record(
-        ws, "t", "training", {"topic": "Hygiene", "held_on": "2026-11-01", "attendees": "Anyone"}
-    )
-    rs.add_record(ws, "t", "person", {"name": "Li Na", "role": "Front office"})
-    with pytest.raises(ValidationError, match="Not in the people list: Nobody"):
-        rs.add_record(
-            ws,
-            "t",
-            "training",
-            {"topic": "x", "held_on": "2026-11-02", "attendees": "li na\nNobody"},
-        )
-    rec, _ = rs.add_record(
-        ws, "t", "training", {"topic": "x", "held_on": "2026-11-02", "attendees": "Li Na"}
-    )
+    li = rs.add_record(ws, "t", "person", {"name": "Li Na", "role": "Front office"})[0].id
+    wang = rs.add_record(ws, "t", "person", {"name": "Wang Fang", "role": "Kitchen"})[0].id
+    rs.add_record(ws, "t", "person", {"name": "Old Hand", "role": "Kitchen", "state": "left"})
+    rs.add_record(ws, "t", "training", {"topic": "Hygiene", "held_on": "2026-11-01"})
     panel = panel_of(opened, Step.STUDY, 3)
-    panel.table.selectRow(1)
-    editor = panel.editors["attendees"]
-    editor.setFocus()
-    editor.setPlainText("Li Na\nGhost")
-    panel.editors["assessment"].setFocus()
-    assert "Ghost" in panel.errors["attendees"].text()
-    assert rs.list_records(ws, "training")[1].values["attendees"] == "Li Na"
+    picker = panel.editors["participants"]
+    offered = [picker.list.item(i).text() for i in range(picker.list.count())]
+    assert offered == ["Li Na", "Wang Fang"]  # who left is not offered
+    picker.filter.setText("wang")
+    assert [picker.list.item(i).isHidden() for i in range(2)] == [True, False]
+    picker.tick("Wang Fang")
+    picker.tick("Li Na")
+    assert rs.list_records(ws, "training")[0].values["participants"] == (wang, li)
+    assert panel.model.index(0, panel.model.column_of("participants")).data() == "Wang Fang, Li Na"
+    opened.controller.undo_stack.undo()
+    assert rs.list_records(ws, "training")[0].values["participants"] == (wang,)
 
 
 def test_commitment_is_rated_as_it_is_typed(qtbot, opened: MainWindow):
@@ -240,7 +263,7 @@ def test_chinese_labels_on_register_pages(qtbot, opened: MainWindow):
 def test_history_panel_follows_the_selected_record(qtbot, opened: MainWindow):
     opened.menus.history.trigger()  # Ctrl+H: the panel reads the trail while it is shown
     panel = panel_of(opened, Step.SUMMARISE, 0)
-    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    add_lesson_by_form(qtbot, panel)
     type_line(qtbot, panel.editors["document"], "SOP-1")
     assert opened.history_model.rowCount() >= 2
     assert opened.history_model.index(0, 2).data() in ("document", "Carried by document")

@@ -1,4 +1,6 @@
-"""Table model of one register's records: a column for each field shown in tables."""
+"""Table model of one register's records: a column for each field shown in tables; references
+to other registers shown by the records' labels; cells a page flags (an overdue calibration)
+coloured, with the reason as their tooltip."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import Field, Register
@@ -16,12 +19,18 @@ ValueRole = Qt.ItemDataRole.UserRole + 2  # the field's stored value, not its di
 TOOLTIP_CHARS = 1000
 CELL_CHARS = 200
 _Index = QModelIndex | QPersistentModelIndex
+FLAG_COLOURS = {"overdue": QColor("#fed7d7"), "due_soon": QColor("#fefcbf")}
 
 
-def display(field: Field, value: object) -> str:
-    """A value as a table cell shows it: choices translated, dates ISO, long text cut to one line."""
+def display(field: Field, value: object, labels: dict[int, str] | None = None) -> str:
+    """A value as a table cell shows it: choices translated, dates ISO, references by their
+    records' labels, long text cut to one line."""
     if value is None:
         return ""
+    if field.kind in ("reference", "references"):
+        ids = value if isinstance(value, tuple | list) else (value,)
+        names = [(labels or {}).get(i, f"#{i}") for i in ids if isinstance(i, int)]
+        return ", ".join(names)
     if field.kind == "choice":
         return choice_label(str(value)) if value else ""
     if field.kind == "date" and isinstance(value, dt.date):
@@ -41,11 +50,29 @@ class RegisterModel(QAbstractTableModel):
         self.register = register
         self.columns = [f for f in register.fields if f.in_table]
         self._rows: list[Record] = []
+        self._labels: dict[str, dict[int, str]] = {}  # referenced register -> id -> label
+        self._flags: dict[tuple[int, str], tuple[str, str]] = {}  # (id, field) -> (kind, why)
 
-    def set_rows(self, rows: list[Record]) -> None:
+    def set_rows(self, rows: list[Record], labels: dict[str, dict[int, str]] | None = None) -> None:
+        """The records, and the labels of the records their references point at."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._labels = dict(labels or {})
         self.endResetModel()
+
+    def set_flags(self, flags: dict[tuple[int, str], tuple[str, str]]) -> None:
+        """Cells to colour: (record id, field) -> (kind: "overdue" | "due_soon", tooltip)."""
+        self._flags = dict(flags)
+        if self._rows and self.columns:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
+            )
+
+    def flag(self, record_id: int, field_name: str) -> str:
+        return self._flags.get((record_id, field_name), ("", ""))[0]
+
+    def labels_of(self, field: Field) -> dict[int, str]:
+        return self._labels.get(field.ref, {})
 
     def records(self) -> list[Record]:
         return self._rows
@@ -86,8 +113,13 @@ class RegisterModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         field = self.columns[index.column()]
+        flag = self._flags.get((record.id, field.name))
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(field, record.values.get(field.name))
+            return display(field, record.values.get(field.name), self.labels_of(field))
+        if role == Qt.ItemDataRole.BackgroundRole and flag:
+            return FLAG_COLOURS.get(flag[0])
+        if role == Qt.ItemDataRole.ToolTipRole and flag:
+            return flag[1]
         if role == Qt.ItemDataRole.ToolTipRole and field.kind in ("text", "multiline"):
             return str(record.values.get(field.name) or "")[:TOOLTIP_CHARS]
         if role == RecordIdRole:

@@ -1,5 +1,6 @@
-"""Table model of the training matrix: roles down, standards across, each cell what the
-study plan says of that role and standard."""
+"""Table model of the training matrix: roles down, standards across, each cell whether that
+role's study of that standard is completed (by the plan, or by everyone in the role having
+attended a session on it) or still planned."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ StateRole = Qt.ItemDataRole.UserRole + 1  # the cell's state: COMPLETED, PLANNED
 MARKS = {COMPLETED: "✔", PLANNED: "○"}
 COLOURS = {COMPLETED: QColor("#2f855a"), PLANNED: QColor("#d69e2e")}
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def legend() -> str:
+    """What the marks mean, shown beside the matrix."""
+    return QCoreApplication.translate(
+        "Registers",
+        "✔ completed: marked so in the study plan, or everyone in the role attended a session "
+        "on it · ○ planned, not yet completed · blank: nothing planned",
+    )
 
 
 def state_label(state: str) -> str:
@@ -48,6 +58,14 @@ class TrainingMatrixModel(QAbstractTableModel):
             key = (str(v["role"]), str(v["standard"]))
             if self.cells.get(key) != PLANNED:
                 self.cells[key] = str(v["state"])
+        self.endResetModel()
+
+    def set_cells(self, cells: dict[tuple[str, str], str]) -> None:
+        """(role, standard) -> "completed" | "planned", as training coverage finds them."""
+        self.beginResetModel()
+        self.roles = sorted({role for role, _ in cells})
+        self.standards = sorted({standard for _, standard in cells})
+        self.cells = dict(cells)
         self.endResetModel()
 
     def outstanding(self) -> dict[str, list[str]]:

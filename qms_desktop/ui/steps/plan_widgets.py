@@ -24,7 +24,7 @@ from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.forms import add_labelled_row, form_layout
 from qms_desktop.ui.lazy import register_service
-from qms_desktop.ui.models.training_matrix import TrainingMatrixModel
+from qms_desktop.ui.models.training_matrix import TrainingMatrixModel, legend
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
 
@@ -312,6 +312,9 @@ class ProcessDiagram(QWidget):
 
 
 class TrainingMatrix(QWidget):
+    """Roles down, planned standards across, with what the marks mean and who still needs
+    what; attended sessions count (see domain.allocation.training_coverage)."""
+
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._c = controller
@@ -319,37 +322,48 @@ class TrainingMatrix(QWidget):
         self.view = QTableView()
         self.view.setObjectName("training_matrix")
         self.view.setModel(self.model)
+        self.legend = QLabel()
+        self.legend.setObjectName("training_legend")
+        self.legend.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("training_outstanding")
         column = QVBoxLayout(self)
         column.addWidget(self.view, 1)
+        column.addWidget(self.legend)
         column.addWidget(self.summary)
         controller.changed.connect(
-            lambda ch: self.reload() if {"study_plan", "person"} & ch.registers else None
+            lambda ch: (
+                self.reload() if {"study_plan", "person", "training"} & ch.registers else None
+            )
         )
+        self.legend.setText(legend())
 
     def reload(self) -> None:
         if not self._c.is_open:
             return
-        self.model.set_plan(
-            [r.values for r in register_service.list_records(self._c.ws(), "study_plan")]
-        )
+        from qms_desktop.services import allocation
+
+        coverage = allocation.training_coverage(self._c.ws())
+        self.model.set_cells(coverage.cells)
         self.view.resizeColumnsToContents()
-        outstanding = self.model.outstanding()
-        people: dict[str, list[str]] = {}
-        for person in register_service.list_records(self._c.ws(), "person"):
-            people.setdefault(str(person.values["role"]), []).append(str(person.values["name"]))
+        self.legend.setText(legend())
         if not self.model.roles:
             self.summary.setText(
                 self.tr("No study planned yet: add entries on the Study plan tab.")
             )
-        elif not outstanding:
+        elif not coverage.still_to_study:
             self.summary.setText(self.tr("Every role has completed its planned study."))
         else:
+            gaps: dict[str, tuple[list[str], set[str]]] = {}
+            for gap in coverage.still_to_study:
+                standards, people = gaps.setdefault(gap.role, ([], set()))
+                standards.append(gap.standard)
+                people.update(gap.people)
             lines = [
-                f"{role}{' (' + ', '.join(people[role]) + ')' if role in people else ''}: {', '.join(sorted(stds))}"
-                for role, stds in sorted(outstanding.items())
+                f"{role}{' (' + ', '.join(sorted(people)) + ')' if people else ''}: "
+                f"{', '.join(sorted(standards))}"
+                for role, (standards, people) in sorted(gaps.items())
             ]
             self.summary.setText(self.tr("Still to study — %1").replace("%1", "; ".join(lines)))
 
