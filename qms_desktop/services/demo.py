@@ -56,11 +56,19 @@ _STEP_NOTES = {
         Step.SUMMARISE: "Complaint logs 2023–2025 and the old TQM binders reviewed; 41 lessons collected.",
         Step.STUDY: "Management team trained on ISO 9001:2015; front-office supervisors scheduled next.",
         Step.COMPARE: "Baseline gap assessment against ISO 9001 under way at the Seaview hotel.",
+        Step.ALLOCATE: "Appointments issued in July (HLH-HR-2026-07); a second internal auditor "
+        "for the Airport hotel still to be found; self check-in kiosks on order.",
+        Step.STRENGTHEN: "Six areas of basic work reviewed in October; metrology and records "
+        "are the weakest.",
+        Step.REFINE: "Quality manual draft A in review; procedures HLH-QP-01 to QP-09 being written.",
     },
     "zh_CN": {
         Step.SUMMARISE: "已梳理2023—2025年投诉记录及以往全面质量管理资料，收集经验教训41条。",
         Step.STUDY: "管理层已完成ISO 9001:2015培训；前厅主管培训已排期。",
         Step.COMPARE: "正在海景酒店开展对照ISO 9001的基线差距评估。",
+        Step.ALLOCATE: "7月已发布任命文件（HLH-HR-2026-07）；机场酒店尚缺一名内审员；自助入住机已订购。",
+        Step.STRENGTHEN: "10月已逐项检查六项基础管理工作，计量和记录工作最薄弱。",
+        Step.REFINE: "质量手册A版初稿正在评审；程序文件 HLH-QP-01 至 QP-09 正在编写。",
     },
 }
 
@@ -124,6 +132,10 @@ def fill_demo(ws: Workspace, lang: str = "en") -> None:
         notes=_STEP_NOTES[lang][Step.COMPARE],
     )
     step_service.update_step(ws, DEMO_ACTOR, Step.PLAN, status=StepStatus.IN_PROGRESS)
+    for step in (Step.ALLOCATE, Step.STRENGTHEN, Step.REFINE):
+        step_service.update_step(
+            ws, DEMO_ACTOR, step, status=StepStatus.IN_PROGRESS, notes=_STEP_NOTES[lang][step]
+        )
     _fill_registers(ws, lang)
 
 
@@ -133,22 +145,50 @@ def _fill_registers(ws: Workspace, lang: str) -> None:
 
     for key, rows in RECORDS[lang].items():
         for values in rows:
-            registers.add_record(ws, DEMO_ACTOR, key, _resolved(ws, values))
+            registers.add_record(ws, DEMO_ACTOR, key, _resolved(ws, key, values))
     registers.update_plan(ws, DEMO_ACTOR, **PLAN[lang])
+    _fill_matrix(ws, lang)
     _fill_assessments(ws, lang)
 
 
-def _resolved(ws: Workspace, values: dict[str, object]) -> dict[str, object]:
-    """Demo rows name the people they point at; the registers hold their ids."""
-    from qms_desktop.domain.allocation import match_names
+def _resolved(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, object]:
+    """Demo rows name the records they point at (the registers hold their ids), give
+    training attendees as names, and calibration dates as days before today."""
+    from qms_desktop.domain.registers import REGISTERS
     from qms_desktop.services import registers
 
-    if "attendees" not in values:
-        return values
-    people = {r.id: r.values for r in registers.list_records(ws, "person")}
-    out = {k: v for k, v in values.items() if k != "attendees"}
-    out["participants"] = tuple(match_names(str(values["attendees"]).splitlines(), people)[0])
+    out = dict(values)
+    if "attendees" in out:
+        out["participants"] = out.pop("attendees")
+    for f in REGISTERS[key].references():
+        named = out.get(f.name)
+        if not isinstance(named, str):
+            continue
+        ids = {label: i for i, label in registers.record_labels(ws, f.ref).items()}
+        found = [ids[n.strip()] for n in named.splitlines() if n.strip()]
+        out[f.name] = tuple(found) if f.kind == "references" else (found[0] if found else None)
+    for name in ("last_calibrated",):
+        if isinstance(out.get(name), int):
+            out[name] = dt.date.today() - dt.timedelta(days=int(out[name]))  # type: ignore[arg-type]
     return out
+
+
+def _fill_matrix(ws: Workspace, lang: str) -> None:
+    from qms_desktop.services.allocation import responsibility_matrix, set_responsibilities
+    from qms_desktop.services.demo_records import MATRIX
+
+    matrix = responsibility_matrix(ws)
+    roles = {r.title: r.id for r in matrix.roles}
+    targets = {t.name: t for t in matrix.targets}
+    set_responsibilities(
+        ws,
+        DEMO_ACTOR,
+        [
+            (roles[role], targets[name].kind, targets[name].id, letter)
+            for role, cells in MATRIX[lang].items()
+            for name, letter in cells.items()
+        ],
+    )
 
 
 def _fill_assessments(ws: Workspace, lang: str) -> None:

@@ -10,12 +10,18 @@ D = dt.date
 RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
     "en": {
         "person": [
-            dict(name="Lin Wei", role="General manager", department="Management"),
+            dict(name="Sun Hao", role="General manager", department="Management"),
+            dict(name="Lin Wei", role="Quality director", department="Quality"),
             dict(name="Zhang Min", role="Department heads", department="Rooms division"),
             dict(name="Chen Jie", role="Department heads", department="Food and beverage"),
             dict(name="Wang Fang", role="Department heads", department="Engineering"),
             dict(name="Li Na", role="Front office supervisors", department="Front office"),
             dict(name="Zhao Lei", role="Kitchen supervisors", department="Kitchen"),
+            dict(name="Huang Lei", role="Reservations manager", department="Rooms division"),
+            dict(name="Ma Li", role="Executive housekeeper", department="Housekeeping"),
+            dict(name="Liu Yang", role="Internal auditor", department="Quality"),
+            dict(name="Xu Jing", role="Document controller", department="Quality"),
+            dict(name="Guo Qiang", role="Engineer", department="Engineering", state="left"),
         ],
         "lesson": [
             dict(
@@ -51,7 +57,7 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 "engineering manager keeps the calibration list and checks it monthly.",
                 rule_kind="specification",
                 decision="adopt",
-                document="",
+                document="HLH-QP-12 Calibration procedure",
             ),
             dict(
                 source="staff_suggestion",
@@ -60,7 +66,7 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 lesson="Guests accept reuse when the reason is explained.",
                 suggested_rule="",
                 rule_kind="",
-                decision="later",
+                decision="reject",
                 document="",
             ),
             dict(
@@ -112,7 +118,7 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 held_on=D(2026, 9, 12),
                 trainer="External consultant",
                 hours=14.0,
-                attendees="Lin Wei\nZhang Min\nChen Jie\nWang Fang",
+                attendees="Sun Hao\nLin Wei\nZhang Min\nChen Jie\nWang Fang",
                 assessment="All passed (avg. 86%)",
             ),
             dict(
@@ -384,12 +390,18 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
 
 RECORDS["zh_CN"] = {
     "person": [
-        dict(name="林伟", role="总经理", department="管理层"),
+        dict(name="孙浩", role="总经理", department="管理层"),
+        dict(name="林伟", role="质量总监", department="质量部"),
         dict(name="张敏", role="部门经理", department="客房部"),
         dict(name="陈杰", role="部门经理", department="餐饮部"),
         dict(name="王芳", role="部门经理", department="工程部"),
         dict(name="李娜", role="前厅主管", department="前厅部"),
         dict(name="赵磊", role="厨房主管", department="厨房"),
+        dict(name="黄蕾", role="预订部经理", department="客房部"),
+        dict(name="马丽", role="行政管家", department="客房部"),
+        dict(name="刘洋", role="内审员", department="质量部"),
+        dict(name="徐静", role="文件管理员", department="质量部"),
+        dict(name="郭强", role="工程师", department="工程部", state="left"),
     ],
     "lesson": [
         dict(
@@ -429,7 +441,7 @@ RECORDS["zh_CN"] = {
             lesson="说明原因后，宾客愿意重复使用毛巾。",
             suggested_rule="",
             rule_kind="",
-            decision="later",
+            decision="reject",
             document="",
         ),
         dict(
@@ -461,7 +473,7 @@ RECORDS["zh_CN"] = {
             held_on=D(2026, 9, 12),
             trainer="外部咨询师",
             hours=14.0,
-            attendees="林伟\n张敏\n陈杰\n王芳",
+            attendees="孙浩\n林伟\n张敏\n陈杰\n王芳",
             assessment="全部通过（平均86分）",
         ),
         dict(
@@ -1042,3 +1054,765 @@ REASSESSMENT: dict[str, tuple[str, str]] = {
     "5.1.1": ("conforming", ""),
     "6.3": ("conforming", ""),
 }
+
+
+# -- Allocate and Strengthen -------------------------------------------------------------------
+# References are written as the label of the record they point at (a role's title, a
+# person's name, a process's name, a service item as "service — item"); demo.py looks them
+# up. A calibration date given as a number is that many days before the demo is made, so the
+# demo always shows one calibration overdue and the rest kept, whatever the date.
+
+_EXTRA_TRAINING = {
+    "en": dict(
+        topic="Internal auditor course (ISO 19011)",
+        held_on=D(2026, 10, 27),
+        trainer="Certification body academy",
+        hours=16.0,
+        attendees="Liu Yang\nLin Wei",
+        standard="ISO 19011",
+        assessment="Both certified as internal auditors",
+    ),
+    "zh_CN": dict(
+        topic="内审员培训（ISO 19011）",
+        held_on=D(2026, 10, 27),
+        trainer="认证机构培训中心",
+        hours=16.0,
+        attendees="刘洋\n林伟",
+        standard="ISO 19011",
+        assessment="两人均取得内审员证书",
+    ),
+}
+
+
+def _role(title, kind, level, reports_to, appointee, resp, auth, comp, evidence, on, doc):
+    return dict(
+        title=title,
+        kind=kind,
+        level=level,
+        reports_to=reports_to,
+        appointee=appointee,
+        responsibilities=resp,
+        authorities=auth,
+        competence=comp,
+        appointee_competence=evidence,
+        appointed_on=on,
+        appointing_document=doc,
+    )
+
+
+ROLES: dict[str, list[dict[str, object]]] = {
+    "en": [
+        _role(
+            "General manager",
+            "top_management",
+            "top",
+            "",
+            "Sun Hao",
+            "Sets the quality policy and objectives; provides resources; chairs the management "
+            "review; answers for the quality system to the board.",
+            "Approves the quality manual and the quality policy; appoints the management "
+            "representative; exercises the quality veto in appraisal.",
+            "Ten years of hotel management; ISO 9001 for managers.",
+            "General manager since 2019; ISO 9001:2015 managers' course, Sept. 2026.",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 Appointment of the quality organisation",
+        ),
+        _role(
+            "Quality director",
+            "management_representative",
+            "top",
+            "General manager",
+            "Lin Wei",
+            "Builds and maintains the quality system; reports its performance to the general "
+            "manager; leads internal audits and corrective action; keeps the service commitment.",
+            "Stops a service that does not meet its standard; calls for corrective action in "
+            "any department; releases controlled documents.",
+            "Degree; five years of quality management; internal auditor certificate.",
+            "Quality manager at a certified resort 2018–2023; internal auditor certificate "
+            "(ISO 19011), Oct. 2026.",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 Appointment of the quality organisation",
+        ),
+        _role(
+            "Rooms division director",
+            "department_head",
+            "middle",
+            "General manager",
+            "Zhang Min",
+            "Front office, reservations and housekeeping at all three hotels meet their service "
+            "standards.",
+            "Staffing and rostering of the rooms division; compensation up to one night's rate.",
+            "Five years as a rooms division manager.",
+            "Rooms division director since 2021; ISO 9001:2015 managers' course.",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 Appointment of the quality organisation",
+        ),
+        _role(
+            "Food and beverage director",
+            "department_head",
+            "middle",
+            "General manager",
+            "Chen Jie",
+            "Restaurants, room service and banquets meet their service and food-safety standards.",
+            "Withdraws food that fails a check; approves menus and suppliers.",
+            "Food-safety manager certificate; five years in F&B management.",
+            "Food-safety manager certificate (2024); ISO 9001:2015 managers' course.",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 Appointment of the quality organisation",
+        ),
+        _role(
+            "Chief engineer",
+            "department_head",
+            "middle",
+            "General manager",
+            "Wang Fang",
+            "Buildings, equipment and measuring equipment are safe, in service and calibrated.",
+            "Takes equipment out of service; orders repairs and calibrations.",
+            "Registered engineer; knowledge of metrology rules.",
+            "Registered electrical engineer; metrology training, 2025.",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 Appointment of the quality organisation",
+        ),
+        _role(
+            "Front office manager",
+            "process_owner",
+            "middle",
+            "Rooms division director",
+            "Li Na",
+            "Owns check-in and check-out; keeps the waiting-time objective and the check-in "
+            "commitment.",
+            "Invokes the service commitment at the desk; assigns upgrades.",
+            "Three years as front office supervisor; complaint-handling training.",
+            "Front office supervisor 2022–2026; service recovery workshop, 2025.",
+            D(2026, 8, 1),
+            "HLH-HR-2026-09 Appointment of process owners",
+        ),
+        _role(
+            "Reservations manager",
+            "process_owner",
+            "middle",
+            "Rooms division director",
+            "Huang Lei",
+            "Owns the reservation process; booking accuracy and call answering.",
+            "Overbooking decisions; rate corrections.",
+            "Two years in reservations; PMS administrator training.",
+            "Reservations supervisor since 2023; PMS administrator course.",
+            D(2026, 8, 1),
+            "HLH-HR-2026-09 Appointment of process owners",
+        ),
+        _role(
+            "Executive housekeeper",
+            "process_owner",
+            "middle",
+            "Rooms division director",
+            "Ma Li",
+            "Owns room cleaning; the 40-point inspection and rooms ready by 14:00.",
+            "Releases rooms for sale; blocks rooms that fail inspection.",
+            "Three years as housekeeping manager.",
+            "",
+            D(2026, 8, 1),
+            "HLH-HR-2026-09 Appointment of process owners",
+        ),
+        _role(
+            "Internal auditor",
+            "internal_auditor",
+            "front_line",
+            "Quality director",
+            "Liu Yang",
+            "Plans and carries out internal audits; reports findings; checks corrective actions.",
+            "Access to every record and area for an audit.",
+            "Internal auditor certificate; independent of the area audited.",
+            "Internal auditor certificate (ISO 19011), Oct. 2026.",
+            D(2026, 11, 1),
+            "HLH-HR-2026-11 Internal auditors",
+        ),
+        _role(
+            "Internal auditor (Airport hotel)",
+            "internal_auditor",
+            "front_line",
+            "Quality director",
+            "",
+            "Internal audits at the Airport hotel.",
+            "Access to every record and area for an audit.",
+            "Internal auditor certificate; independent of the area audited.",
+            "",
+            None,
+            "",
+        ),
+        _role(
+            "Document controller",
+            "document_controller",
+            "front_line",
+            "Quality director",
+            "Xu Jing",
+            "Numbers, issues, distributes and withdraws controlled documents; keeps the master list.",
+            "Refuses to issue a document without approval.",
+            "Training in document control; office software.",
+            "Document control training, Sept. 2026; five years of records administration.",
+            D(2026, 9, 1),
+            "HLH-HR-2026-09 Appointment of process owners",
+        ),
+    ],
+    "zh_CN": [
+        _role(
+            "总经理",
+            "top_management",
+            "top",
+            "",
+            "孙浩",
+            "制定质量方针和质量目标；提供资源；主持管理评审；就质量体系向董事会负责。",
+            "批准质量手册和质量方针；任命管理者代表；在考核中行使质量否决权。",
+            "十年酒店管理经历；接受过面向管理者的 ISO 9001 培训。",
+            "2019年起任总经理；2026年9月完成 ISO 9001:2015 管理者培训。",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 关于质量管理组织的任命",
+        ),
+        _role(
+            "质量总监",
+            "management_representative",
+            "top",
+            "总经理",
+            "林伟",
+            "建立并保持质量体系；向总经理报告体系绩效；组织内部审核和纠正措施；监督服务承诺的兑现。",
+            "叫停不符合标准的服务；要求任何部门采取纠正措施；发放受控文件。",
+            "大学学历；五年质量管理经历；内审员证书。",
+            "2018—2023年任某获证度假酒店质量经理；2026年10月取得内审员证书（ISO 19011）。",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 关于质量管理组织的任命",
+        ),
+        _role(
+            "客房部总监",
+            "department_head",
+            "middle",
+            "总经理",
+            "张敏",
+            "确保三家酒店的前厅、预订和客房服务达到服务标准。",
+            "客房部人员配置和排班；一晚房费以内的补偿。",
+            "五年客房部经理经历。",
+            "2021年起任客房部总监；完成 ISO 9001:2015 管理者培训。",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 关于质量管理组织的任命",
+        ),
+        _role(
+            "餐饮部总监",
+            "department_head",
+            "middle",
+            "总经理",
+            "陈杰",
+            "确保餐厅、送餐和宴会服务达到服务标准和食品安全标准。",
+            "撤下检查不合格的食品；批准菜单和供应商。",
+            "食品安全管理员证书；五年餐饮管理经历。",
+            "食品安全管理员证书（2024年）；完成 ISO 9001:2015 管理者培训。",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 关于质量管理组织的任命",
+        ),
+        _role(
+            "总工程师",
+            "department_head",
+            "middle",
+            "总经理",
+            "王芳",
+            "确保建筑、设备和计量器具安全、在用并按期校准。",
+            "停用设备；安排维修和校准。",
+            "注册工程师；熟悉计量法规。",
+            "注册电气工程师；2025年接受计量培训。",
+            D(2026, 7, 1),
+            "HLH-HR-2026-07 关于质量管理组织的任命",
+        ),
+        _role(
+            "前厅经理",
+            "process_owner",
+            "middle",
+            "客房部总监",
+            "李娜",
+            "负责入住和退房过程；实现等候时间目标并兑现入住承诺。",
+            "在前台兑现服务承诺；安排升级。",
+            "三年前厅主管经历；接受过投诉处理培训。",
+            "2022—2026年任前厅主管；2025年参加服务补救研讨。",
+            D(2026, 8, 1),
+            "HLH-HR-2026-09 关于过程负责人的任命",
+        ),
+        _role(
+            "预订部经理",
+            "process_owner",
+            "middle",
+            "客房部总监",
+            "黄蕾",
+            "负责预订过程；保证预订准确和电话接听。",
+            "超额预订决定；房价更正。",
+            "两年预订工作经历；接受过 PMS 管理员培训。",
+            "2023年起任预订主管；完成 PMS 管理员课程。",
+            D(2026, 8, 1),
+            "HLH-HR-2026-09 关于过程负责人的任命",
+        ),
+        _role(
+            "行政管家",
+            "process_owner",
+            "middle",
+            "客房部总监",
+            "马丽",
+            "负责客房清洁过程；落实40项检查和14:00前备好客房。",
+            "放行可售客房；封存检查不合格的客房。",
+            "三年客房经理经历。",
+            "",
+            D(2026, 8, 1),
+            "HLH-HR-2026-09 关于过程负责人的任命",
+        ),
+        _role(
+            "内审员",
+            "internal_auditor",
+            "front_line",
+            "质量总监",
+            "刘洋",
+            "策划并实施内部审核；报告审核发现；验证纠正措施。",
+            "为审核可查阅任何记录、进入任何区域。",
+            "内审员证书；与受审核区域无直接责任关系。",
+            "2026年10月取得内审员证书（ISO 19011）。",
+            D(2026, 11, 1),
+            "HLH-HR-2026-11 关于内审员的任命",
+        ),
+        _role(
+            "内审员（机场酒店）",
+            "internal_auditor",
+            "front_line",
+            "质量总监",
+            "",
+            "在机场酒店实施内部审核。",
+            "为审核可查阅任何记录、进入任何区域。",
+            "内审员证书；与受审核区域无直接责任关系。",
+            "",
+            None,
+            "",
+        ),
+        _role(
+            "文件管理员",
+            "document_controller",
+            "front_line",
+            "质量总监",
+            "徐静",
+            "编号、发放、分发和收回受控文件；维护文件总清单。",
+            "拒绝发放未经批准的文件。",
+            "接受过文件控制培训；熟练使用办公软件。",
+            "2026年9月接受文件控制培训；五年档案管理经历。",
+            D(2026, 9, 1),
+            "HLH-HR-2026-09 关于过程负责人的任命",
+        ),
+    ],
+}
+
+# The responsibility matrix: role title -> {process or element name: letter}.
+_MATRIX_EN: dict[str, dict[str, str]] = {
+    "General manager": {
+        "Customer feedback": "I",
+        "Management responsibility": "A",
+        "Personnel and material resources": "A",
+        "Quality-system structure": "I",
+        "Quality costs": "A",
+        "Market research": "A",
+        "Service performance analysis": "I",
+    },
+    "Quality director": {
+        "Reservation": "I",
+        "Check-in": "I",
+        "Check-out": "I",
+        "Customer feedback": "A",
+        "Management responsibility": "R",
+        "Personnel and material resources": "C",
+        "Quality-system structure": "A",
+        "Quality costs": "R",
+        "Safety control": "C",
+        "Market research": "C",
+        "Service design": "A",
+        "Service delivery": "I",
+        "Service performance analysis": "A",
+    },
+    "Rooms division director": {
+        "Reservation": "I",
+        "Check-in": "C",
+        "Housekeeping": "C",
+        "Check-out": "I",
+        "Customer feedback": "R",
+        "Management responsibility": "C",
+        "Personnel and material resources": "R",
+        "Quality costs": "C",
+        "Safety control": "R",
+        "Service design": "R",
+        "Service delivery": "A",
+    },
+    "Food and beverage director": {
+        "Customer feedback": "R",
+        "Management responsibility": "C",
+        "Personnel and material resources": "R",
+        "Quality costs": "C",
+        "Safety control": "R",
+        "Service design": "R",
+        "Service delivery": "R",
+    },
+    "Chief engineer": {
+        "Housekeeping": "C",
+        "Management responsibility": "C",
+        "Personnel and material resources": "R",
+        "Safety control": "A",
+    },
+    "Front office manager": {
+        "Reservation": "C",
+        "Check-in": "A",
+        "Housekeeping": "I",
+        "Check-out": "A",
+        "Customer feedback": "R",
+        "Service design": "C",
+        "Service delivery": "R",
+    },
+    "Reservations manager": {"Reservation": "A", "Market research": "R"},
+    "Executive housekeeper": {"Check-in": "C", "Housekeeping": "A", "Service delivery": "R"},
+    "Internal auditor": {"Service performance analysis": "R"},
+    "Document controller": {"Quality-system structure": "R", "Service performance analysis": "I"},
+}
+_EN_TO_ZH = {
+    "General manager": "总经理",
+    "Quality director": "质量总监",
+    "Rooms division director": "客房部总监",
+    "Food and beverage director": "餐饮部总监",
+    "Chief engineer": "总工程师",
+    "Front office manager": "前厅经理",
+    "Reservations manager": "预订部经理",
+    "Executive housekeeper": "行政管家",
+    "Internal auditor": "内审员",
+    "Document controller": "文件管理员",
+    "Reservation": "预订",
+    "Check-in": "入住",
+    "Housekeeping": "客房清洁",
+    "Check-out": "退房",
+    "Customer feedback": "顾客反馈",
+    "Management responsibility": "管理职责",
+    "Personnel and material resources": "人员和物质资源",
+    "Quality-system structure": "质量体系结构",
+    "Quality costs": "质量成本",
+    "Safety control": "安全控制",
+    "Market research": "市场研究",
+    "Service design": "服务设计",
+    "Service delivery": "服务提供",
+    "Service performance analysis": "服务业绩分析",
+}
+MATRIX: dict[str, dict[str, dict[str, str]]] = {
+    "en": _MATRIX_EN,
+    "zh_CN": {
+        _EN_TO_ZH[role]: {_EN_TO_ZH[t]: letter for t, letter in cells.items()}
+        for role, cells in _MATRIX_EN.items()
+    },
+}
+
+
+def _thing(item, kind, site, state, process="", service_item="", owner="", needed_by=None, **cal):
+    return dict(
+        item=item,
+        kind=kind,
+        site=site,
+        process=process,
+        service_item=service_item,
+        owner=owner,
+        state=state,
+        needed_by=needed_by,
+        notes=cal.pop("notes", ""),
+        **cal,
+    )
+
+
+_SEAVIEW, _OLD_TOWN, _AIRPORT = (
+    ("Seaview hotel", "海景酒店"),
+    ("Old Town hotel", "老城酒店"),
+    ("Airport hotel", "机场酒店"),
+)
+
+
+def _facilities(lang: str) -> list[dict[str, object]]:
+    zh = lang == "zh_CN"
+
+    def t(en: str, cn: str) -> str:
+        return cn if zh else en
+
+    sea, old, air = (site[1] if zh else site[0] for site in (_SEAVIEW, _OLD_TOWN, _AIRPORT))
+    checkin, rooms = t("Check-in", "入住"), t("Housekeeping", "客房清洁")
+    room_service = t("Food and beverage — Room service", "餐饮服务 — 送餐服务")
+    meeting = t("Conferences and events — Meeting room set-up", "会议及活动服务 — 会议室布置")
+    li, zhang, chen, wang, zhao, ma = (
+        ("李娜", "张敏", "陈杰", "王芳", "赵磊", "马丽")
+        if zh
+        else ("Li Na", "Zhang Min", "Chen Jie", "Wang Fang", "Zhao Lei", "Ma Li")
+    )
+    service, equipment, measuring = "service_facility", "service_equipment", "measuring_equipment"
+    return [
+        _thing(
+            t("Front desk, four stations", "前台（4个工位）"),
+            service,
+            sea,
+            "in_service",
+            checkin,
+            owner=li,
+        ),
+        _thing(
+            t("Lobby lounge, 30 seats", "大堂休息区（30座）"),
+            service,
+            sea,
+            "in_service",
+            owner=zhang,
+        ),
+        _thing(
+            t("Self check-in kiosks (2)", "自助入住机（2台）"),
+            equipment,
+            sea,
+            "ordered",
+            checkin,
+            owner=li,
+            needed_by=D(2027, 3, 1),
+            notes=t(
+                "Ordered 2026-11-10; delivery promised for February.",
+                "2026-11-10下单，承诺2月交货。",
+            ),
+        ),
+        _thing(
+            t("Banquet kitchen blast chiller", "宴会厨房速冷柜"),
+            equipment,
+            sea,
+            "in_service",
+            service_item=room_service,
+            owner=chen,
+        ),
+        _thing(
+            t("Cold-room thermometer, banquet kitchen", "宴会厨房冷库温度计"),
+            measuring,
+            sea,
+            "in_service",
+            owner=zhao,
+            calibration_months=12,
+            last_calibrated=200,
+        ),
+        _thing(
+            t("Food probe thermometers (set of 6)", "食品中心温度计（6支）"),
+            measuring,
+            sea,
+            "in_service",
+            service_item=room_service,
+            owner=zhao,
+            calibration_months=6,
+            last_calibrated=60,
+        ),
+        _thing(
+            t("Front desk, two stations", "前台（2个工位）"),
+            service,
+            old,
+            "in_service",
+            checkin,
+            owner=li,
+        ),
+        _thing(
+            t("Linen room and room-attendant trolleys", "布草间及客房服务车"),
+            equipment,
+            old,
+            "in_service",
+            rooms,
+            owner=ma,
+        ),
+        _thing(
+            t("Meeting room audio-visual system", "会议室音视频系统"),
+            equipment,
+            old,
+            "installed",
+            service_item=meeting,
+            owner=wang,
+            needed_by=D(2026, 12, 15),
+            notes=t("Installed; acceptance test booked for 10 December.", "已安装，12月10日验收。"),
+        ),
+        _thing(
+            t("Restaurant kitchen scale", "餐厅厨房电子秤"),
+            measuring,
+            old,
+            "in_service",
+            owner=zhao,
+            calibration_months=12,
+            last_calibrated=90,
+        ),
+        _thing(
+            t("24-hour front desk", "24小时前台"), service, air, "in_service", checkin, owner=li
+        ),
+        _thing(
+            t("Airport shuttle minibuses (2)", "机场接送小巴（2辆）"),
+            equipment,
+            air,
+            "in_service",
+            owner=zhang,
+        ),
+        _thing(
+            t("Luggage scale, front desk", "前台行李秤"),
+            measuring,
+            air,
+            "in_service",
+            owner=wang,
+            calibration_months=12,
+            last_calibrated=380,
+            notes=t(
+                "Calibration booked with the city metrology institute.", "已向市计量所预约校准。"
+            ),
+        ),
+        _thing(t("Old shuttle van", "旧接送面包车"), equipment, air, "retired", owner=zhang),
+    ]
+
+
+def _basic_work(lang: str) -> list[dict[str, object]]:
+    zh = lang == "zh_CN"
+
+    def w(area, state, ref, owner, due, current, weakness, action, evidence=""):
+        return dict(
+            area=area,
+            current_state=current,
+            weakness=weakness,
+            action=action,
+            owner=owner,
+            due=due,
+            state=state,
+            requirement=ref,
+            evidence=evidence,
+        )
+
+    if zh:
+        return [
+            w(
+                "标准化工作",
+                "in_place",
+                "7.5",
+                "林伟",
+                D(2026, 10, 31),
+                "服务标准按 HLH 编号体系编写，三家酒店统一。",
+                "老城酒店仍使用旧版客房标准。",
+                "收回旧版，统一发放 HLH-QP-04。",
+                "文件发放记录 2026-10",
+            ),
+            w(
+                "计量工作",
+                "under_way",
+                "7.1.5",
+                "王芳",
+                D(2026, 12, 31),
+                "计量器具有清单，由工程部保管。",
+                "以往无人负责校准到期提醒。",
+                "总工程师每月核查校准清单；制定 HLH-QP-12 校准程序。",
+            ),
+            w(
+                "质量信息与记录",
+                "under_way",
+                "7.5.3",
+                "徐静",
+                D(2027, 1, 31),
+                "投诉和检查记录分散在各部门。",
+                "记录保存期限不统一，难以检索。",
+                "建立记录清单，规定保存期限和存放位置。",
+            ),
+            w(
+                "质量责任制",
+                "in_place",
+                "5.3",
+                "孙浩",
+                D(2026, 9, 30),
+                "岗位职责和责任矩阵已发布。",
+                "此前职责只有口头约定。",
+                "发布任命文件和责任矩阵。",
+                "HLH-HR-2026-07；责任矩阵 A 版",
+            ),
+            w(
+                "规章制度",
+                "under_way",
+                "7.5.1",
+                "林伟",
+                D(2027, 2, 28),
+                "有员工手册和部门制度。",
+                "部分制度与新程序文件重复或矛盾。",
+                "逐条清理制度，废止与程序文件重复的条款。",
+            ),
+            w(
+                "质量教育",
+                "open",
+                "7.2",
+                "张敏",
+                D(2027, 3, 31),
+                "新员工入职培训包含服务礼仪。",
+                "一线员工未接受质量意识培训。",
+                "为全体一线员工开设2小时质量意识课程。",
+            ),
+        ]
+    return [
+        w(
+            "Standardisation",
+            "in_place",
+            "7.5",
+            "Lin Wei",
+            D(2026, 10, 31),
+            "Service standards written under the HLH numbering, the same at all three hotels.",
+            "The Old Town hotel still used the old room standard.",
+            "Withdraw the old version; issue HLH-QP-04 everywhere.",
+            "Issue record, Oct. 2026",
+        ),
+        w(
+            "Measurement and metrology",
+            "under_way",
+            "7.1.5",
+            "Wang Fang",
+            D(2026, 12, 31),
+            "Measuring equipment is listed and kept by engineering.",
+            "Nobody was reminded when a calibration fell due.",
+            "Chief engineer checks the calibration list monthly; write HLH-QP-12 Calibration.",
+        ),
+        w(
+            "Quality information and records",
+            "under_way",
+            "7.5.3",
+            "Xu Jing",
+            D(2027, 1, 31),
+            "Complaint and inspection records are kept by each department.",
+            "Retention times differ and records are hard to find.",
+            "A list of records with retention time and place.",
+        ),
+        w(
+            "Quality responsibility system",
+            "in_place",
+            "5.3",
+            "Sun Hao",
+            D(2026, 9, 30),
+            "Role descriptions and the responsibility matrix are issued.",
+            "Responsibilities were agreed only by word of mouth.",
+            "Issue the appointments and the responsibility matrix.",
+            "HLH-HR-2026-07; responsibility matrix rev. A",
+        ),
+        w(
+            "Rules and regulations",
+            "under_way",
+            "7.5.1",
+            "Lin Wei",
+            D(2027, 2, 28),
+            "Staff handbook and departmental rules exist.",
+            "Some rules repeat or contradict the new procedures.",
+            "Review the rules one by one; withdraw what the procedures replace.",
+        ),
+        w(
+            "Basic quality education",
+            "open",
+            "7.2",
+            "Zhang Min",
+            D(2027, 3, 31),
+            "Induction covers service etiquette.",
+            "Front-line staff have had no quality-awareness training.",
+            "A two-hour quality-awareness course for all front-line staff.",
+        ),
+    ]
+
+
+for _lang in ("en", "zh_CN"):
+    RECORDS[_lang]["training"].append(_EXTRA_TRAINING[_lang])
+    # each adopted element's responsible role is the one accountable for it in the matrix
+    for _element in RECORDS[_lang]["element"]:
+        _element["responsible"] = next(
+            (r for r, cells in MATRIX[_lang].items() if cells.get(str(_element["element"])) == "A"),
+            "",
+        )
+    RECORDS[_lang]["role"] = ROLES[_lang]
+    RECORDS[_lang]["facility"] = _facilities(_lang)
+    RECORDS[_lang]["basic_work"] = _basic_work(_lang)
