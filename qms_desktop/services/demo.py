@@ -167,9 +167,9 @@ def _resolved(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, o
         ids = {label: i for i, label in registers.record_labels(ws, f.ref).items()}
         found = [ids[n.strip()] for n in named.splitlines() if n.strip()]
         out[f.name] = tuple(found) if f.kind == "references" else (found[0] if found else None)
-    for name in ("last_calibrated",):
-        if isinstance(out.get(name), int):
-            out[name] = dt.date.today() - dt.timedelta(days=int(out[name]))  # type: ignore[arg-type]
+    days = out.get("last_calibrated")
+    if isinstance(days, int):
+        out["last_calibrated"] = dt.date.today() - dt.timedelta(days=days)
     return out
 
 
