@@ -47,7 +47,11 @@ def _remove_in(s: Session, library_id: str, code: str) -> None:
 
 def store_library_in(s: Session, library: LibraryCopy) -> int:
     """Copy a library in within the caller's transaction (replacing an earlier copy of the
-    same id while no assessment uses it). Returns the number of requirements."""
+    same id while no assessment uses it). Returns the number of requirements.
+
+    The library row goes through the ORM (its audit entries are written by the flush);
+    its requirement rows, which the trail does not hold (the library's text does), go in
+    one executemany."""
     _check_copy(library)
     _remove_in(s, library.id, "core.library_in_use")
     s.add(
@@ -76,6 +80,9 @@ def store_library_in(s: Session, library: LibraryCopy) -> int:
                 guidance_en=r.guidance_en,
                 guidance_zh=r.guidance_zh,
                 tags=" ".join(r.tags),
+                statement_en=r.statement_en,
+                statement_zh=r.statement_zh,
+                within=r.within,
             )
             for i, r in enumerate(library.rows)
         ],
@@ -112,20 +119,47 @@ def replace_library(
     return before, ChangeSet(libraries=True)
 
 
-def read_library_file(path: Path) -> LibraryCopy:
-    """A user's library (YAML format, OSCAL catalog) read and checked, not yet stored."""
+def read_library_file(
+    path: Path, *, library_id: str | None = None, include_withdrawn: bool = False
+) -> LibraryCopy:
+    """A user's library (YAML format, OSCAL catalog in JSON or XML, CISO Assistant library)
+    read and checked, not yet stored. `library_id` replaces the id the file gives;
+    `include_withdrawn` keeps an OSCAL catalog's withdrawn controls (as sections marked
+    withdrawn, never assessed)."""
     from qms_desktop.libraries import load_any
 
-    library = load_any(Path(path))
+    library = load_any(Path(path), library_id=library_id, include_withdrawn=include_withdrawn)
     _check_copy(library)
     return library
 
 
-def add_library_file(ws: Workspace, actor: str, path: Path) -> tuple[LibraryCopy, int, ChangeSet]:
-    """Copy a user's library (YAML format or OSCAL catalog JSON) into the workspace."""
-    library = read_library_file(path)
-    count, changes = store_library(ws, actor, library)
-    return library, count, changes
+def add_library_file(
+    ws: Workspace,
+    actor: str,
+    path: Path,
+    *,
+    library_id: str | None = None,
+    include_withdrawn: bool = False,
+) -> tuple[LibraryCopy, int, ChangeSet]:
+    """Copy a user's library into the workspace (`qms-desktop library add`). A library the
+    workspace holds under the same id is never replaced silently: the same text again
+    changes nothing, another text (a second edition) is refused with the advice to give
+    it another id. The returned copy's `notes` say what reading noticed."""
+    library = read_library_file(path, library_id=library_id, include_withdrawn=include_withdrawn)
+    with ws.editing(actor) as s:
+        held = s.get(LibraryRecord, library.id)
+        if held is not None:
+            if held.content == library.content:
+                return library, library.requirement_count, ChangeSet(audit=False)
+            raise ValidationError(
+                "library",
+                "libraries.already_held",
+                library=library.id,
+                held=held.version or "-",
+                version=library.version or "-",
+            )
+        count = store_library_in(s, library)
+    return library, count, ChangeSet(libraries=True)
 
 
 def add_builtin_library(
@@ -163,22 +197,38 @@ def library_copy(ws: Workspace, library_id: str) -> LibraryCopy | None:
         r = RequirementRecord
         rows = tuple(
             LibraryRow(
-                ref, parent, depth, bool(section), t_en, t_zh, g_en, g_zh, tuple(tags.split())
+                ref,
+                parent,
+                depth,
+                bool(section),
+                t_en,
+                t_zh,
+                g_en,
+                g_zh,
+                tuple(tags.split()),
+                s_en,
+                s_zh,
+                within,
             )
-            for ref, parent, depth, section, t_en, t_zh, g_en, g_zh, tags in s.execute(
-                select(
-                    r.ref,
-                    r.parent_ref,
-                    r.depth,
-                    r.is_section,
-                    r.title_en,
-                    r.title_zh,
-                    r.guidance_en,
-                    r.guidance_zh,
-                    r.tags,
+            for ref, parent, depth, section, t_en, t_zh, g_en, g_zh, tags, s_en, s_zh, within in (
+                s.execute(
+                    select(
+                        r.ref,
+                        r.parent_ref,
+                        r.depth,
+                        r.is_section,
+                        r.title_en,
+                        r.title_zh,
+                        r.guidance_en,
+                        r.guidance_zh,
+                        r.tags,
+                        r.statement_en,
+                        r.statement_zh,
+                        r.within,
+                    )
+                    .where(r.library_id == library_id)
+                    .order_by(r.position)
                 )
-                .where(r.library_id == library_id)
-                .order_by(r.position)
             )
         )
         return LibraryCopy(

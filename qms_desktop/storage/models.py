@@ -154,6 +154,11 @@ class RequirementRecord(Base):
     guidance_en: Mapped[str] = mapped_column(Text)
     guidance_zh: Mapped[str] = mapped_column(Text)
     tags: Mapped[str] = mapped_column(Text)
+    # What the requirement says (a control's statement), apart from the guidance on it.
+    statement_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    statement_zh: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The requirement it stands within (a control enhancement's control), "" when none.
+    within: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class AssessmentRecord(Audited, Base):

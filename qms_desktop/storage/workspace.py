@@ -41,10 +41,10 @@ from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Alembic revision → schema version written to PRAGMA user_version.
-REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3, "0004": 4, "0005": 5, "0006": 6}
-HEAD_REVISION = "0006"
+REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3, "0004": 4, "0005": 5, "0006": 6, "0007": 7}
+HEAD_REVISION = "0007"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
