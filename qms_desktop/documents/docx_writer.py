@@ -230,7 +230,14 @@ class _Styles:
             self.by_id[style_id.lower()] = style
             name = style.find(_w("name"))
             if name is not None and name.get(_w("val")):
-                self.by_name[name.get(_w("val")).lower()] = style
+                self.by_name.setdefault(name.get(_w("val")).lower(), style)
+        paragraph_defaults = [
+            s
+            for s in self.element.iterchildren(_w("style"))
+            if s.get(_w("type")) == "paragraph" and s.get(_w("default")) in ("1", "true", "on")
+        ]
+        if not paragraph_defaults:  # text without a style needs a default to fall back on
+            self.by_id[self.id("Normal").lower()].set(_w("default"), "1")
 
     def find(self, name: str) -> Any:
         builtin = OUR_STYLES.get(name, name.replace(" ", ""))
