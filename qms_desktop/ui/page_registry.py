@@ -34,13 +34,15 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
         from qms_desktop.ui.steps.refine_page import refine_page
 
         return refine_page(controller)
-    if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN):
+    if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN, Step.ALLOCATE, Step.STRENGTHEN):
         from qms_desktop.ui.steps import pages
 
         factory = {
             Step.SUMMARISE: pages.summarise_page,
             Step.STUDY: pages.study_page,
             Step.PLAN: pages.plan_page,
+            Step.ALLOCATE: pages.allocate_page,
+            Step.STRENGTHEN: pages.strengthen_page,
         }[step]
         return factory(controller)
     from qms_desktop.ui.steps.step_page import StepPage

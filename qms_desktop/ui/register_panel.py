@@ -416,11 +416,12 @@ class RegisterPanel(QWidget):
         record = self.current_record()
         if record is None:
             return
+        edit = {name: value, **self.companion_edits(record.values, name, value)}
         try:  # the same checks the service makes, including those across registers
             cleaned = register_service.check_record(
                 self.controller.ws(),
                 self.register.key,
-                {**record.values, name: value},
+                {**record.values, **edit},
                 record_id=record.id,
             )
         except ValidationError as exc:
@@ -435,10 +436,17 @@ class RegisterPanel(QWidget):
             label,
             self.register.key,
             record.id,
-            {name: record.values.get(name)},
-            {name: cleaned[name]},
+            {n: record.values.get(n) for n in edit},
+            {n: cleaned[n] for n in edit},
             on_error=lambda exc: self._show_error(exc, name),
         )
+
+    def companion_edits(
+        self, values: dict[str, object], name: str, value: object
+    ) -> dict[str, object]:
+        """Other fields that change with an edit of `name` (none here; a page may say, as
+        the facilities do for a new calibration)."""
+        return {}
 
     def add_blank(self) -> None:
         """Open an empty form for a new record (each field's default filled in); it is

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -16,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qms_desktop.domain.steps import Step, StepStatus, next_step, overall_progress
+from qms_desktop.domain.messages import Message
+from qms_desktop.domain.steps import ShownStatus, Step, StepSummary, overall_progress
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.models.navigator import STATUS_COLOURS, status_text
-from qms_desktop.ui.steps.guidance import guidance_for, step_title
+from qms_desktop.ui.lazy import step_service
+from qms_desktop.ui.operations import ui_language
+from qms_desktop.ui.steps.guidance import guidance_for, shown_status_text, step_title
+from qms_desktop.ui.steps.step_page import SHOWN_COLOURS
 from qms_desktop.ui.widgets import heading
 
 
@@ -39,6 +44,8 @@ class StepCard(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.status = QLabel()
+        self.status.setObjectName(f"card_status_{step.value}")
+        self.warning: Message | None = None
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(True)
@@ -48,11 +55,22 @@ class StepCard(QFrame):
         column.addWidget(self.status)
         column.addWidget(self.bar)
 
-    def set_state(self, status: StepStatus, progress: float) -> None:
+    def set_summary(self, summary: StepSummary) -> None:
+        """The computed status (not started, in progress, ready for sign-off, done), its
+        progress, and a warning when a signed-off step's rule no longer holds."""
         self.title.setText(f"{self.step.number}. {step_title(self.step)}")
-        colour = STATUS_COLOURS[status].name()
-        self.status.setText(f"<span style='color:{colour}'>●</span> {status_text(status)}")
-        self.bar.setValue(round(progress * 100))
+        colour = SHOWN_COLOURS[summary.status]
+        text = f"<span style='color:{colour}'>●</span> {escape(shown_status_text(summary.status))}"
+        tip = ""
+        if summary.warning is not None:
+            text += " <span style='color:#c53030'>⚠</span>"
+            tip = summary.warning.text(ui_language())
+        elif summary.rule.missing and summary.status is not ShownStatus.DONE:
+            tip = "\n".join(m.text(ui_language()) for m in summary.rule.missing[:5])
+        self.status.setText(text)
+        self.setToolTip(tip)
+        self.warning = summary.warning
+        self.bar.setValue(round(summary.progress * 100))
 
     def mouseReleaseEvent(self, event: object) -> None:
         self.clicked.emit(self.step.value)
@@ -87,6 +105,10 @@ class DashboardPage(QWidget):
         self._go = QPushButton()
         self._go.setObjectName("dashboard_go")
         self._go.clicked.connect(self._go_next)
+        self._warnings = QLabel()
+        self._warnings.setObjectName("dashboard_warnings")
+        self._warnings.setWordWrap(True)
+        self._warnings.hide()
         next_row = QHBoxLayout()
         next_row.addWidget(self._next, 1)
         next_row.addWidget(self._go)
@@ -114,6 +136,7 @@ class DashboardPage(QWidget):
         column.addWidget(self._overall_label)
         column.addWidget(self._overall)
         column.addLayout(next_row)
+        column.addWidget(self._warnings)
         column.addSpacing(8)
         column.addWidget(self._steps_title)
         column.addLayout(grid)
@@ -164,8 +187,8 @@ class DashboardPage(QWidget):
         if not self._c.is_open:
             return
         profile = self._c.profile()
-        states = self._c.step_states()
-        progress = self._c.step_progress()
+        summaries = step_service.step_summaries(self._c.ws())
+        progress = {step: s.progress for step, s in summaries.items()}
         self._org.setText(profile.name)
         self._scope.setText(profile.scope[:400] + ("…" if len(profile.scope) > 400 else ""))
         if profile.logo:
@@ -183,9 +206,11 @@ class DashboardPage(QWidget):
             self._logo.clear()
         self._overall.setValue(round(100 * overall_progress(progress)))
         for step, card in self._cards.items():
-            card.set_state(states[step].status, progress[step])
+            card.set_summary(summaries[step])
         self._reload_gap()
-        self._next_step = next_step(states)
+        self._next_step = next(
+            (s for s in Step if summaries[s].status is not ShownStatus.DONE), None
+        )
         if self._next_step is None:
             self._next.setText(
                 self.tr(
@@ -195,15 +220,31 @@ class DashboardPage(QWidget):
             self._go.hide()
         else:
             g = guidance_for(self._next_step)
+            where = shown_status_text(summaries[self._next_step].status)
             self._next.setText(
                 "<b>"
                 + self.tr("Next: step %1 · %2")
                 .replace("%1", str(self._next_step.number))
                 .replace("%2", g.title)
-                + "</b><br>"
+                + "</b> ("
+                + where
+                + ")<br>"
                 + g.purpose
             )
             self._go.show()
+        warned = [s for s in Step if summaries[s].warning is not None]
+        self._warnings.setVisible(bool(warned))
+        self._warnings.setText(
+            "<br>".join(
+                "<span style='color:#c53030'>⚠ "
+                + self.tr("Step %1 · %2 was signed off, but: %3")
+                .replace("%1", str(s.number))
+                .replace("%2", step_title(s))
+                .replace("%3", escape(summaries[s].warning.text(ui_language())))  # type: ignore[union-attr]
+                + "</span>"
+                for s in warned
+            )
+        )
 
     def _reload_gap(self) -> None:
         from qms_desktop.services.checklist import assessment_readiness, assessment_score

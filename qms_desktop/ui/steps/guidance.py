@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from qms_desktop.domain.steps import Step
+from qms_desktop.domain.steps import ShownStatus, Step
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,71 @@ def step_title(step: Step) -> str:
         Step.OPERATE: QCoreApplication.translate("StepGuidance", "Operate"),
     }
     return titles[step]
+
+
+def progress_rule(step: Step) -> str:
+    """How the step's progress and status are computed from its records (domain.steps)."""
+    rules = {
+        Step.SUMMARISE: QCoreApplication.translate(
+            "StepGuidance",
+            "Progress is the share of lessons decided: adopted and carried by a document, or "
+            'rejected ("later" counts as open). The step is ready for sign-off when there '
+            "are lessons and every one is decided.",
+        ),
+        Step.STUDY: QCoreApplication.translate(
+            "StepGuidance",
+            "Progress is the share of the study plan's entries (role and standard) completed — "
+            "marked completed in the plan, or everyone in the role attended a session on that "
+            "standard. People, sessions or benchmarking notes start the step; it is ready for "
+            "sign-off when every planned entry is completed.",
+        ),
+        Step.COMPARE: QCoreApplication.translate(
+            "StepGuidance",
+            "Progress is the share of applicable requirements assessed in the latest gap "
+            "assessment. The step is ready for sign-off when every one of them is assessed.",
+        ),
+        Step.PLAN: QCoreApplication.translate(
+            "StepGuidance",
+            "Progress counts nine parts of the design: positioning, quality policy, objectives, "
+            "adopted system elements, processes, planned documents, service outline, the "
+            "service commitment's promise and satisfaction standards. With all nine the design "
+            "is ready for approval, which is the sign-off.",
+        ),
+        Step.ALLOCATE: QCoreApplication.translate(
+            "StepGuidance",
+            "Progress counts each role, each facility or piece of equipment not retired, and "
+            "each measuring instrument's calibration. A role counts when a person who has not "
+            "left fills it and the appointee's competence is recorded; a resource when it is in "
+            "service; a calibration when it is not overdue. The step is ready for sign-off when "
+            "all of them count.",
+        ),
+        Step.STRENGTHEN: QCoreApplication.translate(
+            "StepGuidance",
+            "Progress is the share of basic management work areas in place. The step is ready "
+            "for sign-off when there are areas and every one is in place.",
+        ),
+        Step.REFINE: QCoreApplication.translate(
+            "StepGuidance",
+            "The workspace does not yet record the documents' approval and issue, so this "
+            "step's progress is not measured: set its status by hand; the sign-off decides.",
+        ),
+        Step.OPERATE: QCoreApplication.translate(
+            "StepGuidance",
+            "Audits, management reviews and corrective actions are not recorded yet, so this "
+            "step's progress is not measured: set its status by hand; the sign-off decides.",
+        ),
+    }
+    return rules[step]
+
+
+def shown_status_text(status: ShownStatus) -> str:
+    texts = {
+        ShownStatus.NOT_STARTED: QCoreApplication.translate("StepStatus", "Not started"),
+        ShownStatus.IN_PROGRESS: QCoreApplication.translate("StepStatus", "In progress"),
+        ShownStatus.READY: QCoreApplication.translate("StepStatus", "Ready for sign-off"),
+        ShownStatus.DONE: QCoreApplication.translate("StepStatus", "Done"),
+    }
+    return texts[status]
 
 
 def guidance_for(step: Step) -> StepGuidance:
@@ -75,7 +140,7 @@ def guidance_for(step: Step) -> StepGuidance:
             ],
             QCoreApplication.translate(
                 "StepGuidance",
-                "Every lesson has a decision, and every adopted one is linked to a document.",
+                "Every lesson is decided: adopted and carried by a document, or rejected.",
             ),
         )
     if step is Step.STUDY:
@@ -215,7 +280,14 @@ def guidance_for(step: Step) -> StepGuidance:
                     "responsibilities and authority.",
                 ),
                 QCoreApplication.translate(
-                    "StepGuidance", "Plan training for all staff, not only managers."
+                    "StepGuidance",
+                    "Fill in the responsibility matrix: for every process and system element, "
+                    "who is responsible, accountable (exactly one), consulted and informed.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Train all staff on the system, not only managers, and check the training "
+                    "coverage for who is still to be trained.",
                 ),
                 QCoreApplication.translate(
                     "StepGuidance",
@@ -224,14 +296,25 @@ def guidance_for(step: Step) -> StepGuidance:
             ],
             [
                 QCoreApplication.translate(
-                    "StepGuidance", "Roles with appointees, responsibilities and authorities."
+                    "StepGuidance",
+                    "Roles with level, responsibilities, authorities, required competence and "
+                    "the appointed person.",
                 ),
                 QCoreApplication.translate(
-                    "StepGuidance", "Resources: facilities and equipment with their state."
+                    "StepGuidance",
+                    "The responsibility matrix (R/A/C/I) of roles against processes and "
+                    "system elements, and the training coverage per role.",
+                ),
+                QCoreApplication.translate(
+                    "StepGuidance",
+                    "Facilities and equipment with their state, and measuring equipment with "
+                    "its calibration dates.",
                 ),
             ],
             QCoreApplication.translate(
-                "StepGuidance", "Every role is filled and every planned resource is in place."
+                "StepGuidance",
+                "Every role is filled by a person with the competence recorded, every planned "
+                "resource is in service, and no calibration is overdue.",
             ),
         )
     if step is Step.STRENGTHEN:
@@ -256,10 +339,14 @@ def guidance_for(step: Step) -> StepGuidance:
             [
                 QCoreApplication.translate(
                     "StepGuidance",
-                    "The foundational items, their state and the work planned on each.",
+                    "The basic management work, one row per area: current state, weakness "
+                    "found, action, owner, due date, state, evidence and the requirement it "
+                    "shores up.",
                 ),
             ],
-            QCoreApplication.translate("StepGuidance", "Each foundational item is in place."),
+            QCoreApplication.translate(
+                "StepGuidance", "Every area of the basic management work is in place."
+            ),
         )
     if step is Step.REFINE:
         return StepGuidance(

@@ -1,4 +1,5 @@
-"""The pages of steps 1, 2 and 4 — Summarise, Study, Plan — assembled from registers."""
+"""The pages of steps 1, 2, 4, 5 and 6 — Summarise, Study, Plan, Allocate, Strengthen —
+assembled from registers."""
 
 from __future__ import annotations
 
@@ -102,6 +103,50 @@ def plan_page(c: WorkspaceController) -> TabbedStepPage:
             (
                 lambda: QCoreApplication.translate("StepTabs", "Moments of truth"),
                 RegisterPanel("moment_of_truth", c),
+            ),
+        ],
+    )
+
+
+def allocate_page(c: WorkspaceController) -> TabbedStepPage:
+    from qms_desktop.ui.steps.allocate import (
+        FacilitiesPanel,
+        ResponsibilityMatrixPanel,
+        RolesPanel,
+        TrainingCoveragePanel,
+    )
+
+    return TabbedStepPage(
+        Step.ALLOCATE,
+        c,
+        [
+            (lambda: QCoreApplication.translate("StepTabs", "Roles"), RolesPanel(c)),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Responsibility matrix"),
+                ResponsibilityMatrixPanel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Training coverage"),
+                TrainingCoveragePanel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Facilities and equipment"),
+                FacilitiesPanel(c),
+            ),
+        ],
+    )
+
+
+def strengthen_page(c: WorkspaceController) -> TabbedStepPage:
+    from qms_desktop.ui.steps.allocate import BasicWorkPanel
+
+    return TabbedStepPage(
+        Step.STRENGTHEN,
+        c,
+        [
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Basic management work"),
+                BasicWorkPanel(c),
             ),
         ],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qms_desktop.domain.steps import Step, StepState, StepStatus
+from qms_desktop.domain.steps import ShownStatus, Step, StepState, StepStatus, StepSummary
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.lazy import step_service
 from qms_desktop.ui.models.navigator import status_text
-from qms_desktop.ui.steps.guidance import guidance_for
+from qms_desktop.ui.steps.guidance import guidance_for, progress_rule, shown_status_text
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
 
 
@@ -32,8 +33,55 @@ def _bullets(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
+SHOWN_COLOURS = {
+    ShownStatus.NOT_STARTED: "#9aa5b1",
+    ShownStatus.IN_PROGRESS: "#d69e2e",
+    ShownStatus.READY: "#2b6cb0",
+    ShownStatus.DONE: "#2f855a",
+}
+
+
+def shown_status_html(summary: StepSummary, missing: int = 5) -> str:
+    """The computed status with a dot of its colour, the signed-off step's warning, and the
+    first things still missing."""
+    from html import escape
+
+    from qms_desktop.ui.operations import ui_language
+
+    lang = ui_language()
+    colour = SHOWN_COLOURS[summary.status]
+    html = (
+        f"<span style='color:{colour}'>●</span> <b>{escape(shown_status_text(summary.status))}</b>"
+    )
+    if summary.warning is not None:
+        html += (
+            "<br><span style='color:#c53030'>⚠ " + escape(summary.warning.text(lang)) + "</span>"
+        )
+    elif summary.status is not ShownStatus.DONE and summary.rule.missing:
+        items = [escape(m.text(lang)) for m in summary.rule.missing[:missing]]
+        more = len(summary.rule.missing) - missing
+        if more > 0:
+            items.append(
+                escape(
+                    QCoreApplication.translate("StepPage", "… and %1 more").replace("%1", str(more))
+                )
+            )
+        html += "<ul style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    return html
+
+
 # Steps whose registers are built (their pages hold them in tabs beside this guidance).
-STEPS_WITH_REGISTERS = frozenset({Step.SUMMARISE, Step.STUDY, Step.COMPARE, Step.PLAN, Step.REFINE})
+STEPS_WITH_REGISTERS = frozenset(
+    {
+        Step.SUMMARISE,
+        Step.STUDY,
+        Step.COMPARE,
+        Step.PLAN,
+        Step.ALLOCATE,
+        Step.STRENGTHEN,
+        Step.REFINE,
+    }
+)
 
 
 class StepPage(QWidget):
@@ -46,6 +94,7 @@ class StepPage(QWidget):
         self.step = step
         self._c = controller
         self._state = StepState(step)
+        self._stale = False
 
         self._title = heading()
         self._purpose = QLabel()
@@ -99,6 +148,16 @@ class StepPage(QWidget):
         self._done_when = QLabel()
         self._done_when.setWordWrap(True)
         form.insertRow(0, self._done_when)
+        self._rule = QLabel()
+        self._rule.setObjectName(f"step_rule_{step.value}")
+        self._rule.setWordWrap(True)
+        form.insertRow(1, self._rule)
+        self.shown_status = QLabel()
+        self.shown_status.setObjectName(f"step_shown_status_{step.value}")
+        self.shown_status.setWordWrap(True)
+        self.shown_status.setTextFormat(Qt.TextFormat.RichText)
+        self._labels.append(QLabel())
+        form.insertRow(3, self._labels[5], self.shown_status)
 
         scrolling_page(
             self, self._title, self._purpose, self._state_box, self._guidance_box, self._holds_box
@@ -130,6 +189,9 @@ class StepPage(QWidget):
         self._holds.setText(_bullets(g.holds) + later)
         self._state_box.setTitle(self.tr("Status and sign-off"))
         self._done_when.setText("<b>" + self.tr("Done when:") + "</b> " + g.done_when)
+        self._rule.setText(
+            "<b>" + self.tr("How progress is measured:") + "</b> " + progress_rule(self.step)
+        )
         for i, text in enumerate(
             [
                 self.tr("Progress:"),
@@ -137,6 +199,7 @@ class StepPage(QWidget):
                 self.tr("Signed off by:"),
                 self.tr("Sign-off date:"),
                 self.tr("Notes:"),
+                self.tr("Where it stands:"),
             ]
         ):
             self._labels[i].setText(text)
@@ -150,14 +213,19 @@ class StepPage(QWidget):
         super().changeEvent(event)
 
     def showEvent(self, event: object) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
         self.recordSelected.emit("step", self.step.value)
         super().showEvent(event)  # type: ignore[arg-type]
 
     def reload(self) -> None:
         if not self._c.is_open:
             return
-        self._state = self._c.step_states()[self.step]
-        self._progress.setValue(round(100 * self._c.step_progress()[self.step]))
+        summary = step_service.step_summaries(self._c.ws())[self.step]
+        self._state = summary.state
+        self._progress.setValue(round(100 * summary.progress))
+        self.shown_status.setText(shown_status_html(summary))
         self._status.setCurrentIndex(self._status.findData(self._state.status))
         self._by.setText(self._state.signed_off_by)
         self._on.setText(self._state.signed_off_on.isoformat() if self._state.signed_off_on else "")
@@ -169,8 +237,13 @@ class StepPage(QWidget):
         self._today.setEnabled(not self._c.read_only)
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        if self.step.value in changes.steps:
+        # a step's rule may read other steps' records (Allocate reads the people of Study)
+        if not (changes.steps or changes.registers):
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
 
     def _set_today(self) -> None:
         self._on.setText(dt.date.today().isoformat())
