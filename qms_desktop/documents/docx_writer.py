@@ -617,9 +617,11 @@ _APP_XML = (
 
 
 def _page_setup(section: Any, document: Document) -> None:
+    from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
-    width, height = page_size_cm(document.page_size)
+    width, height = page_size_cm(document.page_size, document.landscape)
+    section.orientation = WD_ORIENT.LANDSCAPE if document.landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(width), Cm(height)
     margin = Cm(document.margin_cm)
     section.left_margin = section.right_margin = margin

@@ -49,6 +49,7 @@ class TemplateInfo:
     source: str  # built-in / user
     folder: Path
     error: Message | None = None  # why this template cannot be used (its template.yaml is broken)
+    landscape: bool = False  # template.yaml says `orientation: landscape` (wide tables)
 
     def title(self, lang: str) -> str:
         return (self.title_zh or self.title_en) if lang == "zh_CN" else self.title_en
@@ -134,6 +135,7 @@ def list_templates(user_dir: Path | None = None) -> list[TemplateInfo]:
                 source,
                 folder,
                 error,
+                meta.get("orientation") == "landscape",
             )
     return sorted(found.values(), key=lambda t: t.id)
 
@@ -270,6 +272,7 @@ def build_document(
         subject=f"{organisation} — {title}" if organisation else title,
         keywords=tuple(k for k in (number, "ISO 9001:2015", str(org.get("short_name") or "")) if k),
         page_size=paper if paper in PAGE_SIZES else "A4",
+        landscape=info.landscape,
     )
 
 

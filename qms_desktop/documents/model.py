@@ -97,6 +97,7 @@ class Document:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     page_size: str = "A4"  # a key of PAGE_SIZES
+    landscape: bool = False  # the page turned sideways (a template.yaml's orientation)
     margin_cm: float = 2.0
     created: datetime | None = None  # when it was made (now, if not given)
 
@@ -104,6 +105,8 @@ class Document:
 PAGE_SIZES = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94), "A5": (14.8, 21.0)}  # cm
 
 
-def page_size_cm(name: str) -> tuple[float, float]:
-    """Width and height of the named page size (A4 for an unknown name)."""
-    return PAGE_SIZES.get(name, PAGE_SIZES["A4"])
+def page_size_cm(name: str, landscape: bool = False) -> tuple[float, float]:
+    """Width and height of the named page size (A4 for an unknown name), sideways when
+    `landscape`."""
+    width, height = PAGE_SIZES.get(name, PAGE_SIZES["A4"])
+    return (height, width) if landscape else (width, height)

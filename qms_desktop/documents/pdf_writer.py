@@ -737,7 +737,7 @@ def _build(
     global _PAGE_COUNT
     if _PAGE_COUNT is None:
         _PAGE_COUNT = _page_count_class()
-    width_cm, height_cm = page_size_cm(document.page_size)
+    width_cm, height_cm = page_size_cm(document.page_size, document.landscape)
     width, height = width_cm * cm, height_cm * cm
     margin = document.margin_cm * cm
     frame_width, frame_height = width - 2 * margin, height - 2 * margin

@@ -85,6 +85,28 @@ CHOICE_TEXT = {
         "in_progress": "In progress",
         "done": "Done",
         "cancelled": "Cancelled",
+        "top_management": "Top management",
+        "management_representative": "Management representative",
+        "process_owner": "Process owner",
+        "internal_auditor": "Internal auditor",
+        "document_controller": "Document controller",
+        "department_head": "Department head",
+        "other_role": "Other role",
+        "top": "Top",
+        "middle": "Middle",
+        "front_line": "Front line",
+        "service_facility": "Service facility",
+        "service_equipment": "Service equipment",
+        "measuring_equipment": "Measuring equipment",
+        "planned": "Planned",
+        "ordered": "Ordered",
+        "installed": "Installed",
+        "in_service": "In service",
+        "retired": "Retired",
+        "under_way": "Under way",
+        "in_place": "In place",
+        "process": "Process",
+        "element": "System element",
         "": "",
     },
     "zh_CN": {
@@ -120,6 +142,28 @@ CHOICE_TEXT = {
         "in_progress": "进行中",
         "done": "已完成",
         "cancelled": "已取消",
+        "top_management": "最高管理者",
+        "management_representative": "管理者代表",
+        "process_owner": "过程负责人",
+        "internal_auditor": "内审员",
+        "document_controller": "文件管理员",
+        "department_head": "部门负责人",
+        "other_role": "其他岗位",
+        "top": "高层",
+        "middle": "中层",
+        "front_line": "基层",
+        "service_facility": "服务设施",
+        "service_equipment": "服务设备",
+        "measuring_equipment": "计量器具",
+        "planned": "计划中",
+        "ordered": "已订购",
+        "installed": "已安装",
+        "in_service": "已投入使用",
+        "retired": "已停用",
+        "under_way": "进行中",
+        "in_place": "已到位",
+        "process": "过程",
+        "element": "体系要素",
         "": "",
     },
 }
@@ -129,6 +173,11 @@ TITLES = {
     "gap-report": ("GR", "01"),
     "service-commitment": ("SC", "01"),
     "service-recovery-plan": ("SR", "01"),
+    "responsibility-matrix": ("RM", "01"),
+}
+CALIBRATION_TEXT = {
+    "en": {"overdue": "Overdue", "due_soon": "Due within 30 days", "ok": "In date", "": ""},
+    "zh_CN": {"overdue": "已逾期", "due_soon": "30天内到期", "ok": "在有效期内", "": ""},
 }
 
 
@@ -156,6 +205,8 @@ def _records(ws: Workspace, key: str, lang: str) -> list[dict[str, str]]:
                 "category",
                 "frequency",
                 "severity",
+                "kind",
+                "state",
             ):
                 row[f"{name}_text"] = choices[value]
         out.append(row)
@@ -230,6 +281,165 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
         "findings": findings,
         "actions": actions,
         "chart": {c: sc.conformity for c, sc in by_clause.items()},
+    }
+
+
+def _allocation_context(ws: Workspace, lang: str) -> dict[str, Any]:
+    """Roles and the organisation chart, the responsibility matrix, facilities and
+    equipment (measuring equipment with its calibration), and the basic management work;
+    references given by the name of the record they point at."""
+    from qms_desktop.domain.allocation import calibration_status, org_chart_levels
+    from qms_desktop.services.allocation import responsibility_matrix
+
+    today = dt.date.today()
+    choices = CHOICE_TEXT[lang]
+    people = {r.id: r.values for r in registers.list_records(ws, "person")}
+
+    def name(person_id: object) -> str:
+        person = people.get(person_id) if isinstance(person_id, int) else None
+        return str(person["name"]) if person else ""
+
+    role_records = registers.list_records(ws, "role")
+    titles = {r.id: str(r.values["title"]) for r in role_records}
+    outline = org_chart_levels(
+        [(r.id, titles[r.id], r.values["reports_to"]) for r in role_records]  # type: ignore[misc]
+    )
+    depth = {rid: d for d, rid, _ in outline}
+    roles = []
+    for r in role_records:
+        v = r.values
+        appointee = people.get(v["appointee"]) if isinstance(v["appointee"], int) else None
+        filled = appointee is not None and appointee.get("state") != "left"
+        roles.append(
+            {
+                "title": titles[r.id],
+                "kind": v["kind"],
+                "kind_text": choices.get(str(v["kind"]), ""),
+                "level_text": choices.get(str(v["level"]), ""),
+                "reports_to": titles.get(v["reports_to"], "")
+                if isinstance(v["reports_to"], int)
+                else "",  # type: ignore[call-overload]
+                "appointee": name(v["appointee"]) if filled else "",
+                "filled": filled,
+                "top": v["kind"] == "top_management",
+                "depth": depth.get(r.id, 0),
+                **{
+                    k: _text(v[k])
+                    for k in (
+                        "responsibilities",
+                        "authorities",
+                        "competence",
+                        "appointee_competence",
+                        "appointed_on",
+                        "appointing_document",
+                    )
+                },
+            }
+        )
+    by_title = {role["title"]: role for role in roles}
+    org_chart = [
+        {"depth": d, "title": t, "appointee": by_title.get(t, {}).get("appointee", "")}
+        for d, _, t in outline
+    ]
+    matrix = responsibility_matrix(ws)
+
+    def cells(kind: str) -> list[dict[str, Any]]:
+        rows = []
+        for target in matrix.targets:
+            if target.kind != kind:
+                continue
+            letters = [matrix.cell(role.id, target) for role in matrix.roles]
+            holders = {
+                letter: [
+                    role.title for role in matrix.roles if matrix.cell(role.id, target) == letter
+                ]
+                for letter in ("R", "A", "C", "I")
+            }
+            rows.append(
+                {
+                    "name": target.name,
+                    "kind_text": choices[kind],
+                    "cells": letters,
+                    **{
+                        letter: "、".join(t) if lang == "zh_CN" else ", ".join(t)
+                        for letter, t in holders.items()
+                    },
+                }
+            )
+        return rows
+
+    processes = registers.record_labels(ws, "process")
+    service_items = registers.record_labels(ws, "service_item")
+    facilities = []
+    for f in registers.list_records(ws, "facility"):
+        v = f.values
+        status = calibration_status(v, today)
+        facilities.append(
+            {
+                **{
+                    k: _text(v[k])
+                    for k in (
+                        "item",
+                        "site",
+                        "needed_by",
+                        "last_calibrated",
+                        "next_calibration",
+                        "notes",
+                    )
+                },
+                "kind": v["kind"],
+                "kind_text": choices.get(str(v["kind"]), ""),
+                "state": v["state"],
+                "state_text": choices.get(str(v["state"]), ""),
+                "serves": processes.get(v["process"], "")
+                if isinstance(v["process"], int)
+                else service_items.get(v["service_item"], "")
+                if isinstance(v["service_item"], int)
+                else "",  # type: ignore[call-overload]
+                "owner": name(v["owner"]),
+                "calibration_months": _text(v["calibration_months"]),
+                "calibration": status,
+                "calibration_text": CALIBRATION_TEXT[lang][status],
+                "overdue": status == "overdue",
+            }
+        )
+    basic_work = []
+    for w in registers.list_records(ws, "basic_work"):
+        v = w.values
+        basic_work.append(
+            {
+                **{
+                    k: _text(v[k])
+                    for k in (
+                        "area",
+                        "current_state",
+                        "weakness",
+                        "action",
+                        "due",
+                        "requirement",
+                        "evidence",
+                    )
+                },
+                "state": v["state"],
+                "state_text": choices.get(str(v["state"]), ""),
+                "owner": name(v["owner"]),
+            }
+        )
+    return {
+        "roles": roles,
+        "org_chart": org_chart,
+        "matrix": {
+            "roles": [
+                {"title": r.title, "appointee": r.appointee, "filled": r.filled}
+                for r in matrix.roles
+            ],
+            "processes": cells("process"),
+            "elements": cells("element"),
+            "problems": [m.text(lang) for m in matrix.problems()],
+        },
+        "facilities": [f for f in facilities if f["kind"] != "measuring_equipment"],
+        "measuring_equipment": [f for f in facilities if f["kind"] == "measuring_equipment"],
+        "basic_work": basic_work,
     }
 
 
@@ -313,6 +523,7 @@ def build_context(
         "satisfaction": _records(ws, "satisfaction_standard", lang),
         "needs": _records(ws, "customer_need", lang),
         "moments": _records(ws, "moment_of_truth", lang),
+        **_allocation_context(ws, lang),
         "commitment_rating": None,
         "assessment": None,
         "previous": None,
@@ -356,7 +567,8 @@ def build_context(
 
 
 def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
-    """The pictures templates can place with `@@image chart` and `@@image processes`."""
+    """The pictures templates can place with `@@image chart`, `@@image processes` and
+    `@@image org_chart`."""
     from qms_desktop.documents.charts import conformity_chart_png, process_network_png
 
     zh = lang == "zh_CN"
@@ -365,6 +577,15 @@ def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
     if assessment:
         images["chart"] = conformity_chart_png(
             list(assessment["chart"].items()), "各条款符合度" if zh else "Conformity by clause"
+        )
+    chart = context.get("org_chart") or []
+    if chart:
+        from qms_desktop.documents.org_chart import org_chart_png
+
+        images["org_chart"] = org_chart_png(
+            [(r["depth"], r["title"], r["appointee"]) for r in chart],
+            "组织结构图" if zh else "Organisation chart",
+            "（空缺）" if zh else "(vacant)",
         )
     processes = context.get("processes") or []
     if processes:

@@ -20,6 +20,7 @@ from qms_desktop.storage.workspace import Workspace
 TEMPLATES = [
     "gap-report",
     "quality-manual",
+    "responsibility-matrix",
     "service-commitment",
     "service-outline",
     "service-recovery-plan",
