@@ -335,6 +335,7 @@ class RegisterPanel(QWidget):
     def _selection_changed(self) -> None:
         count = len(self.selected_ids())
         writable = not self.controller.read_only and self.controller.is_open
+        writable = writable and not self.drafting
         self.delete_button.setEnabled(writable and (count > 0 or self._current_id is not None))
         self.bulk_button.setEnabled(writable and count > 1)
         self.selection_note.setVisible(count > 1)
@@ -453,6 +454,9 @@ class RegisterPanel(QWidget):
         stored by Save once the required fields are valid, never before."""
         if self.controller.read_only or not self.controller.is_open:
             return
+        if self.drafting:  # already writing one: back to its first field
+            self.editors[self.register.fields[0].name].setFocus()
+            return
         self._before_draft = self._current_id
         self.drafting = True
         self._loading = True
@@ -471,7 +475,6 @@ class RegisterPanel(QWidget):
         finally:
             self._loading = False
         self.draft_buttons.show()
-        self.add_button.setEnabled(False)
         self._show_title()
         self._selection_changed()
         self.form_scroll.verticalScrollBar().setValue(0)

@@ -99,7 +99,7 @@ def field_label(register: str, name: str) -> str:
         ("training", "participants"): QCoreApplication.translate("Registers", "Attendees"),
         ("training", "standard"): QCoreApplication.translate("Registers", "Standard it teaches"),
         ("training", "unmatched_attendees"): QCoreApplication.translate(
-            "Registers", "Attendees not yet matched to people"
+            "Registers", "Unmatched attendee names"
         ),
         ("element", "responsible"): QCoreApplication.translate("Registers", "Responsible role"),
         ("role", "title"): QCoreApplication.translate("Registers", "Role"),
@@ -108,12 +108,10 @@ def field_label(register: str, name: str) -> str:
         ("role", "reports_to"): QCoreApplication.translate("Registers", "Reports to"),
         ("role", "responsibilities"): QCoreApplication.translate("Registers", "Responsibilities"),
         ("role", "authorities"): QCoreApplication.translate("Registers", "Authorities"),
-        ("role", "competence"): QCoreApplication.translate(
-            "Registers", "Required qualification and competence"
-        ),
+        ("role", "competence"): QCoreApplication.translate("Registers", "Required competence"),
         ("role", "appointee"): QCoreApplication.translate("Registers", "Appointee"),
         ("role", "appointee_competence"): QCoreApplication.translate(
-            "Registers", "Appointee's competence (evidence)"
+            "Registers", "Appointee's competence"
         ),
         ("role", "appointed_on"): QCoreApplication.translate("Registers", "Appointed on"),
         ("role", "appointing_document"): QCoreApplication.translate(
@@ -134,7 +132,7 @@ def field_label(register: str, name: str) -> str:
         ("facility", "state"): QCoreApplication.translate("Registers", "State"),
         ("facility", "needed_by"): QCoreApplication.translate("Registers", "Needed by"),
         ("facility", "calibration_months"): QCoreApplication.translate(
-            "Registers", "Calibration interval (months)"
+            "Registers", "Interval (months)"
         ),
         ("facility", "last_calibrated"): QCoreApplication.translate("Registers", "Last calibrated"),
         ("facility", "next_calibration"): QCoreApplication.translate(
