@@ -75,6 +75,7 @@ def lint(python: Path) -> int:
 
 
 SPEC = ROOT / "packaging" / "pyinstaller" / "qms-desktop.spec"
+GOAL_MB = 150  # unpacked, Linux
 
 
 def bundle_executable(folder: Path) -> Path:
@@ -208,6 +209,8 @@ def bundle(python: Path, rest: list[str]) -> int:
     dist = Path(rest[rest.index("--dist") + 1]) if "--dist" in rest else ROOT / "dist"
     folder = build_bundle(python, dist.resolve(), ROOT / "build" / "pyinstaller")
     print(size_report(folder), flush=True)
+    if folder_size(folder) > GOAL_MB * 1e6:
+        print(f"warning: the bundle is over the {GOAL_MB} MB goal; see what grew above")
     code = smoke_test_bundle(folder)
     if code != 0:
         print("bundle smoke test FAILED", file=sys.stderr)

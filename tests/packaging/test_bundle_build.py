@@ -15,8 +15,10 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# The goal is under 150 MB unpacked; this bound catches a dependency or Qt module creeping in.
-MAX_BUNDLE_MB = 150
+# The goal is under 150 MB unpacked (149 MB when this was written: ICU data trimmed, Qt
+# plugins and host libraries left out); this bound catches a dependency, Qt module or large
+# resource creeping in, and `dev.py bundle` warns past the goal itself.
+MAX_BUNDLE_MB = 160
 
 pytestmark = [
     pytest.mark.slow,
