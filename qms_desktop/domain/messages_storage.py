@@ -335,6 +335,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.entity_customer_need": ("customer need", "顾客需求"),
     "storage.entity_moment_of_truth": ("moment of truth", "关键时刻"),
     "storage.entity_plan": ("plan design", "策划设计"),
+    "storage.entity_role": ("role", "岗位"),
+    "storage.entity_responsibility": ("responsibility matrix cell", "责任矩阵单元格"),
+    "storage.entity_facility": ("facility or equipment", "设施或设备"),
+    "storage.entity_basic_work": ("basic management work", "基础管理工作"),
     "storage.foreign_objects": (
         "it holds schema objects QMS Desktop did not make ({objects}); one of them could change records "
         "behind the audit trail's back. Run “qms-desktop check” and restore a backup.",

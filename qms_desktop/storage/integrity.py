@@ -69,6 +69,10 @@ ENTITY_LABELS: dict[str, str] = {
     "customer_need": "storage.entity_customer_need",
     "moment_of_truth": "storage.entity_moment_of_truth",
     "plan": "storage.entity_plan",
+    "role": "storage.entity_role",
+    "responsibility": "storage.entity_responsibility",
+    "facility": "storage.entity_facility",
+    "basic_work": "storage.entity_basic_work",
 }
 
 LibraryRows = Callable[[str], Sequence[LibraryRow]]

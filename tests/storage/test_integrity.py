@@ -101,7 +101,9 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
 
         # registers: add, edit, delete, put back under the old id (undo), numbers as text and as integers
         for key in ("lesson", "objective", "person"):
-            for record in registers.list_records(ws, key)[:2]:
+            records = registers.list_records(ws, key)
+            # a person other records point at cannot be deleted: the demo's last (who left)
+            for record in records[-1:] if key == "person" else records[:2]:
                 deleted, _ = registers.delete_record(ws, "Lin", key, record.id)
                 registers.add_record(ws, "Lin", key, dict(deleted.values), record_id=deleted.id)
         objective = registers.list_records(ws, "objective")[0]
