@@ -197,7 +197,7 @@ def test_export_the_filtered_rows_and_import_them_back(
     assert page.export_to(out) == 1
     text = out.read_text(encoding="utf-8-sig")
     assert "8.5.1" in text and "4.1" not in text
-    out.write_text(text.replace("nonconforming", "partial"), encoding="utf-8")
+    out.write_text(text.replace("Nonconforming", "Partially conforming"), encoding="utf-8")
     assert page.import_from(out)
     assert stored(window)["8.5.1"].item.status is Status.PARTIAL
     assert page.model.rows()[3].item.status is Status.PARTIAL
@@ -329,3 +329,84 @@ def test_the_summary_kept_up_to_date_equals_a_full_recount(qtbot, window: MainWi
     overall, by_clause = page.model.scores()
     items = [r.item for r in page.model.rows()]
     assert overall == score(items) and by_clause == score_by_clause(items)
+
+
+# -- 10 000 rows: loaded once, changed in place, filtered from an index ---------------------
+
+
+def test_rows_are_read_once_and_changed_in_place(
+    qtbot, window: MainWindow, page, monkeypatch: pytest.MonkeyPatch
+):
+    """A revisit reads no rows; an edit updates its row from the change notification; only
+    a change of assessments or libraries, or another workspace, reads them all again."""
+    reads: list[int] = []
+    original = window.controller.checklist
+    monkeypatch.setattr(window.controller, "checklist", lambda i: reads.append(i) or original(i))
+    window.go_to("dashboard")
+    window.go_to("compare")
+    assert reads == []
+    select_refs(page, "4.2")
+    qtbot.keyClick(page.table, Qt.Key.Key_1)
+    assert reads == []
+    assert page.model.rows()[1].item.status is Status.CONFORMING
+    window.controller.undo_stack.undo()
+    assert page.model.rows()[1].item.status is Status.NOT_ASSESSED
+    assert reads == []
+    path = window.controller.ws().path
+    window.controller.close()
+    assert window.open_path(path)
+    window.go_to("compare")
+    assert len(reads) == 1
+
+
+def test_the_tree_holds_the_sections_only(page):
+    top = page.tree_model.item(0)
+    shown = []
+
+    def walk(item, depth=0):
+        for r in range(item.rowCount()):
+            child = item.child(r)
+            shown.append(child.text())
+            walk(child, depth + 1)
+
+    walk(top)
+    assert shown == ["4 Context of the organization", "8 Operation",
+                     "8.5 Production and service provision", "10 Improvement"]  # fmt: skip
+
+
+def test_the_filter_index_agrees_with_each_row_judged_alone(qtbot, window: MainWindow, page):
+    """Every combination of the filters shows the rows the per-row rule accepts, and a row
+    whose finding changes under an active filter appears or goes at once."""
+    from qms_desktop.domain.assessment import Priority
+
+    select_refs(page, "4.1", "8.5.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    proxy, model = page.proxy, page.model
+    cases = [
+        ("", None, None, None),
+        ("scope", None, None, None),
+        ("", {Status.NONCONFORMING}, None, None),
+        ("", None, None, ("test-iso", "8")),
+        ("", {Status.NOT_ASSESSED}, None, ("test-iso", "4")),
+        ("记录", None, None, None),
+        ("", None, Priority.HIGH, None),
+    ]
+    for text, statuses, priority, section in cases:
+        proxy.set_text(text)
+        proxy.set_statuses(statuses)
+        proxy.set_priority(priority)
+        proxy.set_section(*(section or (None, None)))
+        expected = [
+            model.rows()[r].ref for r in range(model.rowCount()) if proxy._row_passes(model, r)
+        ]
+        assert visible_refs(page) == expected, (text, statuses, priority, section)
+    proxy.set_priority(None)
+    proxy.set_section(None, None)
+    proxy.set_text("")
+    proxy.set_statuses({Status.NONCONFORMING})
+    assert visible_refs(page) == ["4.1", "8.5.1"]
+    select_refs(page, "4.1")
+    qtbot.keyClick(page.table, Qt.Key.Key_1)
+    assert visible_refs(page) == ["8.5.1"]
+    window.controller.undo_stack.undo()
+    assert visible_refs(page) == ["4.1", "8.5.1"]

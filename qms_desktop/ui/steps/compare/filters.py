@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 
 from qms_desktop.domain.assessment import Priority, Status
 from qms_desktop.services.checklist_rows import ChecklistRow
-from qms_desktop.ui.lazy import checklist_service
 from qms_desktop.ui.models.checklist import ChecklistFilter, priority_label, status_label
 
 if TYPE_CHECKING:
-    from qms_desktop.services.workspaces import Workspace
+    from qms_desktop.services.checklist import OutlineRow
 
 LibraryRole = Qt.ItemDataRole.UserRole + 1
 RefRole = Qt.ItemDataRole.UserRole + 2
@@ -139,24 +138,26 @@ class SectionTree(QTreeView):
         self.selectionModel().currentChanged.connect(self._section_chosen)
 
     def show_libraries(
-        self, ws: Workspace | None, library_ids: tuple[str, ...] | list[str], lang: str
+        self,
+        libraries: list[tuple[str, str]],
+        sections: list[OutlineRow],
+        lang: str,
     ) -> None:
-        """The outline of each library (none when `ws` is None), in `lang`."""
+        """The libraries (id, name) and their sections (as `library_sections` reads them)."""
         self.tree_model.clear()
-        if ws is None:
-            return
-        libraries = {lib.id: lib for lib in checklist_service.workspace_libraries(ws)}
         root = self.tree_model.invisibleRootItem()
-        for library_id in library_ids:
-            lib = libraries.get(library_id)
-            top = _node(lib.name(lang) if lib else library_id, library_id, "")
-            root.appendRow(top)
-            parents: dict[str, QStandardItem] = {"": top}
-            for row in checklist_service.library_outline(ws, library_id):
-                if row.is_section:
-                    node = _node(f"{row.ref} {row.title(lang)}".strip(), library_id, row.ref)
-                    parents.get(row.parent_ref, top).appendRow(node)
-                    parents[row.ref] = node
+        tops: dict[str, QStandardItem] = {}
+        for library_id, name in libraries:
+            tops[library_id] = _node(name, library_id, "")
+            root.appendRow(tops[library_id])
+        parents: dict[tuple[str, str], QStandardItem] = {}
+        for row in sections:
+            top = tops.get(row.library_id)
+            if top is None:
+                continue
+            node = _node(f"{row.ref} {row.title(lang)}".strip(), row.library_id, row.ref)
+            parents.get((row.library_id, row.parent_ref), top).appendRow(node)
+            parents[(row.library_id, row.ref)] = node
         self.expandToDepth(0)
 
     def _section_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -34,7 +34,7 @@ from qms_desktop.ui.steps.compare.table import ChecklistTable
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from qms_desktop.services.checklist import AssessmentInfo
+    from qms_desktop.services.checklist import AssessmentInfo, LibraryName, OutlineRow
 
 
 class ChecklistPanel(QWidget):
@@ -50,6 +50,10 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self._c = controller
         self._assessment_id: int | None = None
+        # whether the rows shown are out of date (another workspace, a change that is not
+        # one of rows): a revisit of the page reloads nothing else
+        self._stale = True
+        self._outline: tuple[list[LibraryName], list[OutlineRow]] = ([], [])
         self.lang = "en"
         self.model = ChecklistModel(self)
         self.proxy = ChecklistFilter(self)
@@ -138,6 +142,8 @@ class ChecklistPanel(QWidget):
         self.table.editRequested.connect(self.detail.start_editing)
         self.table.filesDropped.connect(self.detail.evidence_box.attach_paths)
         self._c.changed.connect(self._on_changed)
+        self._c.opened.connect(self._mark_stale)
+        self._c.closed.connect(self._mark_stale)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.filters.focus_search)
@@ -177,12 +183,14 @@ class ChecklistPanel(QWidget):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.model.set_language(lang)
-        self._fill_tree()
+        self._show_tree()
         self.detail.set_language(lang)
 
     # -- loading -----------------------------------------------------------------
 
     def reload(self) -> None:
+        """Show the assessments; the rows are read again only when they may be out of date
+        (rows that changed were updated as they changed)."""
         if not self._c.is_open:
             return
         assessments = self._c.assessments()
@@ -193,10 +201,15 @@ class ChecklistPanel(QWidget):
         self.library_button.setEnabled(not self._c.read_only)
         self.compare_button.setEnabled(len(assessments) > 1)
         self.exchange.set_enabled(has)
-        self._load_assessment(shown)
+        if self._stale or shown != self._assessment_id:
+            self._load_assessment(shown)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
 
     def _load_assessment(self, assessment_id: int | None) -> None:
         self._assessment_id = assessment_id
+        self._stale = False
         rows = self._c.checklist(assessment_id) if assessment_id is not None else []
         self.model.set_rows(rows)
         self._fill_tree()
@@ -212,11 +225,18 @@ class ChecklistPanel(QWidget):
             self.detail.show_item(None)
 
     def _fill_tree(self) -> None:
+        """Read the sections of the assessment's libraries and show them."""
         info = self.current_assessment() if self._assessment_id is not None else None
-        if info is None:
-            self.tree.show_libraries(None, (), self.lang)
-        else:
-            self.tree.show_libraries(self._c.ws(), info.library_ids, self.lang)
+        self._outline = (
+            ([], [])
+            if info is None
+            else checklist_service.library_sections(self._c.ws(), info.library_ids)
+        )
+        self._show_tree()
+
+    def _show_tree(self) -> None:
+        names, sections = self._outline
+        self.tree.show_libraries([(n.id, n.name(self.lang)) for n in names], sections, self.lang)
 
     @property
     def assessment_id(self) -> int | None:
@@ -322,6 +342,7 @@ class ChecklistPanel(QWidget):
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.checklist or changes.libraries:
+            self._stale = True
             self.reload()
             return
         if not changes.items or self._assessment_id is None:
