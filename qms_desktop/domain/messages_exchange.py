@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.field_grade": ("finding grade", "发现等级"),
     "exchange.field_action_priority": ("priority", "优先级"),
     "exchange.field_action_state": ("action state", "措施状态"),
+    "exchange.choice_word": ("{en} / {zh} (code {code})", "{zh} / {en}（代码 {code}）"),
     # export
     "exchange.no_assessment": (
         "The workspace holds no assessment yet; create one in the Compare step first.",
@@ -38,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该评估中没有要求库 {library} 的要求。",
     ),
     "exchange.cannot_write": ("Cannot write {path}: {reason}.", "无法写入 {path}：{reason}。"),
+    "exchange.no_such_library": (
+        "The workspace holds no library {library}; add it first (qms-desktop library add).",
+        "工作区中没有要求库 {library}；请先添加该要求库（qms-desktop library add）。",
+    ),
     # import: the file as a whole
     "exchange.cannot_read": ("Cannot read {path}: {reason}.", "无法读取 {path}：{reason}。"),
     "exchange.not_a_file": ("{path} is not a file.", "{path} 不是文件。"),
@@ -70,6 +75,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.csv_encoding": (
         "{file}: the text encoding is not recognised; save it as UTF-8 CSV.",
         "{file}：无法识别文本编码；请另存为 UTF-8 编码的 CSV 文件。",
+    ),
+    "exchange.csv_encoding_unsure": (
+        "{file}: the text could be Western European (cp1252) or Chinese (GB18030); save it as "
+        "UTF-8 CSV, or name the encoding (--encoding cp1252 or --encoding gb18030).",
+        "{file}：无法确定文本是西欧编码（cp1252）还是中文编码（GB18030）；请另存为 UTF-8 编码的 "
+        "CSV 文件，或指定编码（--encoding cp1252 或 --encoding gb18030）。",
+    ),
+    "exchange.csv_wrong_encoding": (
+        "{file} is not text in the encoding {encoding}.",
+        "{file} 不是以 {encoding} 编码的文本。",
     ),
     "exchange.csv_not_text": ("{file} is not a text CSV file.", "{file} 不是文本格式的 CSV 文件。"),
     "exchange.csv_field_too_long": (
@@ -135,6 +150,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} holds no worksheet to read.",
         "{file} 中没有可读取的工作表。",
     ),
+    "exchange.hidden_sheet": (
+        "{file}: the sheet {sheet} is hidden; show it in the spreadsheet program and check it "
+        "before importing.",
+        "{file}：工作表 {sheet} 处于隐藏状态；请在电子表格程序中取消隐藏并检查后再导入。",
+    ),
     "exchange.merged_cells": (
         "{where}: merged cells ({ranges}) cannot be matched to requirements; unmerge them and "
         "import again.",
@@ -158,8 +178,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}：{value!r} 不是有效的{field}（请使用以下之一：{allowed}）。",
     ),
     "exchange.bad_date": (
-        "{where}: due date {text!r} is not a date (YYYY-MM-DD).",
-        "{where}：截止日期 {text!r} 不是日期（格式为 YYYY-MM-DD）。",
+        "{where}: due date {text!r} is not a date (write it as YYYY-MM-DD, or as a date cell).",
+        "{where}：截止日期 {text!r} 不是日期（请写成 YYYY-MM-DD 格式，或使用日期单元格）。",
+    ),
+    "exchange.bad_row_key": (
+        "{where}: the row key {key!r} was changed; it must stay as exported (library|reference).",
+        "{where}：行键 {key!r} 已被修改；行键必须保持导出时的样子（要求库|条款）。",
     ),
     "exchange.invalid_value": ("{where}: {reason}", "{where}：{reason}（此行无法导入）"),
 }

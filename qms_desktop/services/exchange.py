@@ -1,5 +1,7 @@
-"""Checklist exchange: export an assessment to XLSX or CSV for a client meeting, and
-import the answers back — matched by library and reference code, all or nothing.
+"""Checklist exchange: export an assessment to XLSX or CSV for a client meeting, in the
+user's language, and import the answers back — matched by a row key (or library and
+reference), all or nothing; labels in either language, the codes, and their common
+variants are read. The cell policy both ways is in `sheet_text`.
 
 A file that comes back is trusted with nothing. Before openpyxl sees a workbook, the zip is
 checked (parts, unpacked size, packing ratio, methods) and every XML part is counted with a
@@ -16,16 +18,17 @@ import pyexpat
 import stat
 import struct
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
-from qms_desktop.domain.assessment import ActionState, Grade, Priority, Status, score_by_clause
+from qms_desktop.domain.assessment import ItemAssessment, score_by_clause
 from qms_desktop.domain.errors import QmsError, ValidationError
 from qms_desktop.domain.messages import Message
 from qms_desktop.fileio import write_atomically
+from qms_desktop.services import exchange_words as words
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist import (
     ChecklistRow,
@@ -33,7 +36,21 @@ from qms_desktop.services.checklist import (
     check_values,
     checklist_rows,
     item_values,
+    library_outline,
     list_assessments,
+)
+from qms_desktop.services.sheet_text import (
+    FORMULA_STARTS,
+    ChoiceWords,
+    EncodingUnsure,
+    NotText,
+    decode_csv,
+    fold,
+    guard_csv,
+    guard_xlsx,
+    read_date,
+    split_csv,
+    unguard,
 )
 from qms_desktop.storage.workspace import Workspace
 
@@ -55,34 +72,18 @@ MAX_STRUCTURE_ELEMENTS = 300_000
 SPARE_STRINGS = 10_000  # shared strings beyond the cells that could use them
 _CHUNK = 1 << 20
 
-# (header, field) — the field is an item field, or one of the read-only columns.
-COLUMNS: list[tuple[str, str]] = [
-    ("Library", "library_id"),
-    ("Ref", "ref"),
-    ("Requirement", "title"),
-    ("Status", "status"),
-    ("Finding grade", "grade"),
-    ("Not applicable because", "na_justification"),
-    ("Current practice", "current_practice"),
-    ("Evidence notes", "evidence_notes"),
-    ("Evidence files", "evidence_files"),
-    ("Gap", "gap"),
-    ("Action", "action_text"),
-    ("Owner", "action_owner"),
-    ("Due date", "action_due"),
-    ("Priority", "action_priority"),
-    ("Action state", "action_state"),
-    ("Changed by", "changed_by"),
-    ("Changed at (UTC)", "changed_at"),
-]
-READ_ONLY = {"title", "evidence_files", "changed_by", "changed_at"}
+# (English header, field), kept for callers that name columns in English
+COLUMNS: list[tuple[str, str]] = [(en, f) for f, en, _ in words.COLUMNS]
+READ_ONLY = words.READ_ONLY
 KEYS = {"library_id", "ref"}
+KEY_SEPARATOR = "|"
 WIDTHS = {
     "library_id": 14,
     "ref": 9,
     "title": 42,
-    "status": 18,
-    "grade": 18,
+    "guidance": 42,
+    "status": 20,
+    "grade": 24,
     "na_justification": 28,
     "current_practice": 44,
     "evidence_notes": 34,
@@ -95,33 +96,40 @@ WIDTHS = {
     "action_state": 13,
     "changed_by": 14,
     "changed_at": 20,
+    "key": 18,
 }
-ENUM_VALUES = {
-    "status": [s.value for s in Status],
-    "grade": [g.value for g in Grade],
-    "action_priority": [p.value for p in Priority],
-    "action_state": [s.value for s in ActionState],
-}
+ENUM_VALUES = {field: list(choice.codes) for field, choice in words.CHOICES.items()}
 ENUM_NAMES = {
     "status": Message("exchange.field_status"),
     "grade": Message("exchange.field_grade"),
     "action_priority": Message("exchange.field_action_priority"),
     "action_state": Message("exchange.field_action_state"),
 }
+_LOOKUPS = {field: choice.lookup() for field, choice in words.CHOICES.items()}
 
 
 class ExchangeError(QmsError):
     """A checklist file cannot be read or applied; the message names file and place."""
 
 
-def _cell(row: ChecklistRow, field: str, lang: str) -> str:
+def row_key(library_id: str, ref: str) -> str:
+    """The row key: library and reference as one text no spreadsheet retypes."""
+    return f"{library_id}{KEY_SEPARATOR}{ref}"
+
+
+def _cell(row: ChecklistRow, field: str, lang: str) -> object:
+    """The value of one column: text, or a date (the due date)."""
     item = row.item
     if field == "library_id":
         return row.library_id
     if field == "ref":
         return row.ref
+    if field == "key":
+        return row_key(row.library_id, row.ref)
     if field == "title":
         return row.title(lang)
+    if field == "guidance":
+        return row.guidance(lang)
     if field == "evidence_files":
         return "\n".join(row.evidence_files)
     if field == "changed_by":
@@ -130,7 +138,10 @@ def _cell(row: ChecklistRow, field: str, lang: str) -> str:
         return item.changed_at
     value = item_values(item)[field]
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value
+    choice = words.CHOICES.get(field)
+    if choice is not None:
+        return choice.label(str(value), lang)
     return "" if value is None else str(value)
 
 
@@ -145,6 +156,36 @@ def _pick_assessment(ws: Workspace, assessment_id: int | None) -> int:
     return assessment_id
 
 
+def document_language(ws: Workspace) -> str:
+    """The workspace's document language: what an export is written in unless asked."""
+    from qms_desktop.services.profile import get_profile
+
+    return get_profile(ws).default_language or "en"
+
+
+def _blank_rows(ws: Workspace, library_id: str) -> list[ChecklistRow]:
+    """A library's requirements with nothing assessed: a checklist to fill in before any
+    assessment holds the library."""
+    rows = [
+        ChecklistRow(
+            0,
+            o.library_id,
+            o.ref,
+            o.parent_ref,
+            o.title_en,
+            o.title_zh,
+            "",
+            "",
+            ItemAssessment(o.library_id, o.ref),
+        )
+        for o in library_outline(ws, library_id)
+        if not o.is_section
+    ]
+    if not rows:
+        raise ExchangeError("exchange.no_such_library", library=library_id)
+    return rows
+
+
 def export_checklist(
     ws: Workspace,
     out: Path,
@@ -152,16 +193,24 @@ def export_checklist(
     assessment_id: int | None = None,
     library_id: str | None = None,
     rows: Iterable[ChecklistRow] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> int:
-    """Write the checklist (or the given rows, e.g. the filtered selection) to .xlsx or .csv.
-    Returns the number of requirements written."""
+    """Write the checklist (or the given rows, e.g. the filtered selection) to .xlsx or .csv
+    in `lang` (default: the workspace's document language). With `library_id` and no
+    assessment named, the latest assessment holding that library is used, or, when none
+    holds it, a blank checklist of the library. Returns the number of requirements written."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ExchangeError("exchange.export_suffix", file=out.name)
     if not out.parent.is_dir():
         raise ExchangeError("exchange.no_folder", folder=str(out.parent))
+    lang = lang or document_language(ws)
+    if rows is None and library_id is not None and assessment_id is None:
+        holding = [a for a in list_assessments(ws) if library_id in a.library_ids]
+        if not holding:
+            return _write_checklist(out, _blank_rows(ws, library_id), lang, "")
+        assessment_id = holding[-1].id
     chosen = _pick_assessment(ws, assessment_id)
     data = list(rows) if rows is not None else checklist_rows(ws, chosen)
     if library_id is not None:
@@ -169,8 +218,12 @@ def export_checklist(
         if not data:
             raise ExchangeError("exchange.library_not_in_assessment", library=library_id)
     name = next(a.name for a in list_assessments(ws) if a.id == chosen)
+    return _write_checklist(out, data, lang, name)
+
+
+def _write_checklist(out: Path, data: list[ChecklistRow], lang: str, name: str) -> int:
     try:
-        if suffix == ".csv":
+        if out.suffix.lower() == ".csv":
             write_atomically(out, lambda p: _write_csv(p, data, lang))
         else:
             write_atomically(out, lambda p: _write_xlsx(p, data, lang, name))
@@ -184,104 +237,171 @@ def export_checklist(
 def _write_csv(path: Path, rows: list[ChecklistRow], lang: str) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel opens UTF-8 correctly
         writer = csv.writer(f)
-        writer.writerow([h for h, _ in COLUMNS])
+        writer.writerow([words.header(field, lang) for field in words.FIELDS])
         for r in rows:
-            writer.writerow([_csv_safe(_cell(r, field, lang)) for _, field in COLUMNS])
+            writer.writerow([_csv_text(_cell(r, field, lang)) for field in words.FIELDS])
+
+
+def _csv_text(value: object) -> str:
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    return guard_csv(str(value))
 
 
 def _csv_safe(text: str) -> str:
-    """Keep spreadsheet programs from running user text as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Keep spreadsheet programs from running text as a formula (CSV injection), and nothing
+    more: for files read by scripts as well (the package's audit trail, whose hashes must
+    stay as they are). Exchanged files use the fuller guard of `sheet_text`."""
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
-def _csv_unsafe(text: str) -> str:
-    """Undo `_csv_safe`, so text survives a CSV round trip unchanged."""
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text
+def write_sheet(
+    sheet: Any,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    widths: Sequence[float],
+    wrap: bool = True,
+    freeze: str = "A2",
+) -> int:
+    """Append a header and rows of text, dates and numbers to a write-only sheet: text typed
+    as text (never a formula; Excel's quote prefix where it reads like a value), dates as
+    date cells, the header bold and repeated on every printed page, landscape, fit to the
+    page's width. Returns the number of rows written."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = freeze  # (a write-only sheet writes its view with the first row)
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor="1F3A5F")
+    top = Alignment(vertical="top", wrap_text=wrap)
+
+    def head(text: str) -> Any:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        return cell
+
+    sheet.append([head(ILLEGAL_CHARACTERS_RE.sub("", h)) for h in header])
+    # one cell object per kind, styled once and copied (styling each cell costs 5x)
+    plain = WriteOnlyCell(sheet)
+    plain.alignment = top
+    quoted = WriteOnlyCell(sheet)
+    quoted.alignment = top
+    quoted.quotePrefix = True
+    dated = WriteOnlyCell(sheet)
+    dated.alignment = top
+    dated.number_format = "yyyy-mm-dd"
+    style_plain, style_quoted, style_dated = plain._style, quoted._style, dated._style
+    count = 0
+    illegal = ILLEGAL_CHARACTERS_RE
+    for values in rows:
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(sheet)
+            if isinstance(value, dt.date):
+                cell.value = value
+                cell._style = style_dated
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                cell.value = value
+                cell._style = style_plain
+            else:
+                text = str(value) if value is not None else ""
+                if text:
+                    text = illegal.sub("", text)[:32767]
+                    text, prefix = guard_xlsx(text)
+                    cell._value = text
+                    cell.data_type = "s"
+                    cell._style = style_quoted if prefix else style_plain
+                else:
+                    cell._style = style_plain
+            out.append(cell)
+        sheet.append(out)
+        count += 1
+    return count
 
 
 def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name: str) -> None:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    def text(value: str) -> str:
-        """What a cell can hold of `value`: no control characters XML cannot carry."""
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+    def text(value: str) -> Any:
+        """A text cell of `value`: typed as text, no control characters XML cannot carry."""
+        cell = WriteOnlyCell(summary, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:32767])
+        cell.data_type = "s"
+        return cell
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Checklist"
-    ws.append([h for h, _ in COLUMNS])
-    bold = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor="1F3A5F")
-    for cell in ws[1]:
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    wrap = Alignment(vertical="top", wrap_text=True)
-    for r in rows:
-        ws.append([text(_cell(r, field, lang)) for _, field in COLUMNS])
-    for i, (_, field) in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(field, 16)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
-            cell.data_type = "s"  # text typed by users is never a formula
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = ws.dimensions
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet(words.word(words.SHEETS["checklist"], lang))
+    fields = words.FIELDS
     last = max(2, len(rows) + 1)
-    for field, values in ENUM_VALUES.items():
-        col = get_column_letter([f for _, f in COLUMNS].index(field) + 1)
-        listed = ",".join(v for v in values if v) if field != "status" else ",".join(values)
+    for field, choice in words.CHOICES.items():
+        col = get_column_letter(fields.index(field) + 1)
+        listed = ",".join(choice.shown(lang))
         dv = DataValidation(
             type="list",
             formula1=f'"{listed}"',
             allow_blank=field != "status",
             showErrorMessage=True,
-            errorTitle="Not a valid value",
-            error=f"Choose one of: {listed}",
+            errorTitle=words.word(words.SUMMARY["invalid_title"], lang),
+            error=words.word(words.SUMMARY["invalid_text"], lang).format(
+                values="、".join(choice.shown(lang))
+                if lang == "zh_CN"
+                else ", ".join(choice.shown(lang))
+            ),
         )
         dv.add(f"{col}2:{col}{last}")
-        ws.add_data_validation(dv)
+        sheet.data_validations.append(dv)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{last}"
+    write_sheet(
+        sheet,
+        [words.header(f, lang) for f in fields],
+        ([_cell(r, f, lang) for f in fields] for r in rows),
+        widths=[WIDTHS.get(f, 16) for f in fields],
+        freeze="C2",
+    )
     # Summary sheet
-    summary = wb.create_sheet("Summary")
-    summary.append(["Assessment", text(assessment_name)])
-    summary.append(["Exported", dt.datetime.now().strftime("%Y-%m-%d %H:%M")])
-    summary.append([])
-    summary.append(["Clause", "Conformity", "Assessed", "Applicable", "Total"])
-    for cell in summary[4]:
-        cell.font = Font(bold=True)
-    for clause, sc in score_by_clause(r.item for r in rows).items():
-        summary.append(
-            [
-                text(clause),
-                None if sc.conformity is None else round(sc.conformity, 3),
-                sc.assessed,
-                sc.applicable,
-                sc.total,
-            ]
-        )
-        summary.cell(summary.max_row, 2).number_format = "0%"
+    summary = wb.create_sheet(words.word(words.SHEETS["summary"], lang))
     summary.column_dimensions["A"].width = 14
     summary.column_dimensions["B"].width = 28
+    label = {k: words.word(v, lang) for k, v in words.SUMMARY.items()}
+    bold = Font(bold=True)
+    summary.append([text(label["assessment"]), text(assessment_name)])
+    summary.append([text(label["exported"]), text(dt.datetime.now().strftime("%Y-%m-%d %H:%M"))])
     summary.append([])
-    summary.append(["Status values", ", ".join(ENUM_VALUES["status"])])
+    heads = []
+    for key in ("clause", "conformity", "assessed", "applicable", "total"):
+        cell = text(label[key])
+        cell.font = bold
+        heads.append(cell)
+    summary.append(heads)
+    for clause, sc in score_by_clause(r.item for r in rows).items():
+        share = WriteOnlyCell(summary, None if sc.conformity is None else round(sc.conformity, 3))
+        share.number_format = "0%"
+        summary.append([text(clause), share, sc.assessed, sc.applicable, sc.total])
+    summary.append([])
+    sep = "、" if lang == "zh_CN" else ", "
     summary.append(
-        [
-            "Scoring",
-            "conforming = 1, partially conforming = 0.5; not applicable and not assessed "
-            "are left out",
-        ]
+        [text(label["status_values"]), text(sep.join(words.CHOICES["status"].shown(lang)))]
     )
-    # openpyxl takes any text beginning with "=" for a formula: every text cell of every
-    # sheet but the checklist rows sealed above is stored as text here.
-    for sheet in wb.worksheets:
-        for row in sheet.iter_rows(max_row=None if sheet is not ws else 1):
-            for cell in row:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
+    summary.append([text(label["scoring"]), text(label["scoring_rule"])])
     wb.save(path)
 
 
@@ -311,12 +431,13 @@ class ImportReport:
 
 
 @dataclass(frozen=True)
-class _Table:
-    """The cells of a checklist file as text, and where they came from."""
+class Table:
+    """The cells of an exchanged file as text (dates as ISO text), and where they came from."""
 
     file: str
     sheet: str | None  # None for CSV
     rows: list[list[str]]
+    encoding: str = ""  # of a CSV
 
     def at_row(self, number: int) -> Message:
         if self.sheet is None:
@@ -324,6 +445,9 @@ class _Table:
         return Message(
             "exchange.at_sheet_row", {"file": self.file, "sheet": self.sheet, "row": number}
         )
+
+
+_Table = Table
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -348,21 +472,31 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _read_table(path: Path) -> _Table:
+def read_table(
+    path: Path, *, sheet_names: Sequence[str] = (), encoding: str | None = None
+) -> Table:
+    """The cells of a CSV or XLSX file, each as the text it stands for (guards undone).
+    In a workbook, the first sheet named one of `sheet_names` (in any case or width), else
+    the first visible sheet, is read."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise ExchangeError("exchange.import_suffix", file=path.name)
     data = _read_bytes(path)
     if suffix == ".csv":
-        return _Table(path.name, None, _read_csv(data, path.name))
+        rows, used = _read_csv(data, path.name, encoding)
+        return Table(path.name, None, rows, used)
     try:
-        sheet, rows = _read_xlsx(data, path.name)
+        sheet, rows = _read_xlsx(data, path.name, sheet_names)
     except ExchangeError:
         raise
     except Exception as exc:  # openpyxl meets hostile XML with exceptions of any class
         raise ExchangeError("exchange.xlsx_damaged", file=path.name, detail=_describe(exc)) from exc
-    return _Table(path.name, sheet, rows)
+    return Table(path.name, sheet, rows)
+
+
+def _read_table(path: Path, encoding: str | None = None) -> Table:
+    return read_table(path, sheet_names=words.SHEETS["checklist"], encoding=encoding)
 
 
 def _describe(exc: BaseException) -> str:
@@ -371,15 +505,23 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
-def _read_rows(path: Path) -> tuple[_Table, list[tuple[int, dict[str, str]]]]:
-    """The file read, and (row number as the user sees it, {field: text}) for every data row."""
-    table = _read_table(path)
+def map_header(
+    table: Table, by_word: dict[str, str], required: Callable[[set[str]], list[str]]
+) -> dict[str, int]:
+    """{field: column index} from the header row (words folded; unknown columns ignored);
+    `required(found fields)` names the headers still missing, refused with what was found."""
     if not table.rows:
         raise ExchangeError("exchange.empty", file=table.file)
     header = [h.strip() for h in table.rows[0]]
-    by_header = {h.casefold(): f for h, f in COLUMNS}
-    fields: list[str | None] = [by_header.get(h.casefold()) for h in header]
-    missing = [h for h, f in COLUMNS if f in KEYS and f not in fields]
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        f = by_word.get(fold(h)) if h else None
+        if f is None:
+            continue
+        if f in seen:
+            raise ExchangeError("exchange.column_twice", file=table.file, column=h)
+        seen[f] = i
+    missing = required(set(seen))
     if missing:
         found = [h for h in header if h]
         raise ExchangeError(
@@ -388,61 +530,78 @@ def _read_rows(path: Path) -> tuple[_Table, list[tuple[int, dict[str, str]]]]:
             columns=missing,
             found=found or Message("exchange.nothing"),
         )
-    seen: dict[str, int] = {}
-    for i, f in enumerate(fields):
-        if f is None:
-            continue
-        if f in seen:
-            raise ExchangeError("exchange.column_twice", file=table.file, column=header[i])
-        seen[f] = i
+    return seen
+
+
+def data_rows(table: Table, columns: dict[str, int]) -> list[tuple[int, dict[str, str]]]:
+    """(row number as the user sees it, {field: text}) for every row that is not empty."""
     out: list[tuple[int, dict[str, str]]] = []
     for number, raw in enumerate(table.rows[1:], start=2):
         if not any(cell.strip() for cell in raw):
             continue
-        record = {f: (raw[i] if i < len(raw) else "") for f, i in seen.items()}
-        out.append((number, record))
-    return table, out
+        out.append((number, {f: (raw[i] if i < len(raw) else "") for f, i in columns.items()}))
+    return out
+
+
+def _read_rows(
+    path: Path, encoding: str | None = None
+) -> tuple[Table, list[tuple[int, dict[str, str]]]]:
+    """The file read, and (row number as the user sees it, {field: text}) for every data row."""
+    table = _read_table(path, encoding)
+
+    def required(found: set[str]) -> list[str]:
+        if "key" in found:
+            return []
+        return [words.header(f, "en") for f in ("library_id", "ref") if f not in found]
+
+    columns = map_header(table, words.headers_by_word(), required)
+    return table, data_rows(table, columns)
 
 
 # -- CSV ----------------------------------------------------------------------------
 
 
-def _decode(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ExchangeError("exchange.csv_encoding", file=name)
+def _decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    try:
+        return decode_csv(data, encoding)
+    except NotText:
+        raise ExchangeError("exchange.csv_not_text", file=name) from None
+    except EncodingUnsure:
+        raise ExchangeError("exchange.csv_encoding_unsure", file=name) from None
+    except (UnicodeDecodeError, LookupError):
+        raise ExchangeError("exchange.csv_wrong_encoding", file=name, encoding=encoding) from None
 
 
-def _read_csv(data: bytes, name: str) -> list[list[str]]:
-    text = _decode(data, name)
+def _read_csv(data: bytes, name: str, encoding: str | None = None) -> tuple[list[list[str]], str]:
+    text, used = _decode(data, name, encoding)
     if "\x00" in text:
         raise ExchangeError("exchange.csv_not_text", file=name)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = split_csv(text)
     table: list[list[str]] = []
     cells = 0
+    line = 0
     try:
         for row in reader:
+            line += 1
             if len(table) > MAX_ROWS:  # the header and MAX_ROWS rows are read
                 raise ExchangeError("exchange.too_many_rows", where=name, limit=MAX_ROWS)
             cells += len(row)
             if cells > MAX_CELLS:
                 raise ExchangeError("exchange.too_many_cells", where=name, limit=MAX_CELLS)
-            table.append([_csv_unsafe(cell) for cell in row])
+            table.append([unguard(cell) for cell in row])
     except csv.Error as exc:
+        line_num = getattr(reader, "line_num", line)
         if "field larger than field limit" in str(exc):
             raise ExchangeError(
                 "exchange.csv_field_too_long",
                 file=name,
-                line=reader.line_num,
+                line=line_num,
                 limit=csv.field_size_limit(),
             ) from exc
         raise ExchangeError(
-            "exchange.csv_unreadable", file=name, line=reader.line_num, detail=str(exc)
+            "exchange.csv_unreadable", file=name, line=line_num, detail=str(exc)
         ) from exc
-    return table
+    return table, used
 
 
 # -- XLSX: the zip and its XML counted first ----------------------------------------------
@@ -760,8 +919,11 @@ def _row_number(text: str) -> int:
         return int(number)
 
 
-def _read_xlsx(data: bytes, name: str) -> tuple[str, list[list[str]]]:
-    """(sheet title, cells as text) of the Checklist sheet (or the first)."""
+def _read_xlsx(
+    data: bytes, name: str, sheet_names: Sequence[str] = ()
+) -> tuple[str, list[list[str]]]:
+    """(sheet title, cells as text) of the sheet named one of `sheet_names`, or the first
+    visible one. A hidden sheet is never read unseen."""
     census = check_workbook_archive(data, name)
     from openpyxl import load_workbook
 
@@ -769,7 +931,12 @@ def _read_xlsx(data: bytes, name: str) -> tuple[str, list[list[str]]]:
     try:
         if not wb.worksheets:
             raise ExchangeError("exchange.xlsx_no_sheet", file=name)
-        sheet: Any = wb["Checklist"] if "Checklist" in wb.sheetnames else wb.worksheets[0]
+        wanted = {fold(n) for n in sheet_names}
+        named = [s for s in wb.worksheets if fold(s.title) in wanted]
+        visible = [s for s in wb.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+        sheet: Any = named[0] if named else (visible[0] if visible else wb.worksheets[0])
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            raise ExchangeError("exchange.hidden_sheet", file=name, sheet=sheet.title)
         counted = census.sheets.get(getattr(sheet, "_worksheet_path", ""))
         if counted is None or not hasattr(
             sheet, "iter_rows"
@@ -809,19 +976,57 @@ def _read_xlsx(data: bytes, name: str) -> tuple[str, list[list[str]]]:
 
 
 def _xlsx_text(value: object) -> str:
+    """A cell's value as the text it stands for: text with its guard undone, a date as ISO,
+    a whole number without ".0", TRUE/FALSE as a spreadsheet shows them."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return unguard(value)
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
 # -- planning and applying ---------------------------------------------------------------
 
 
-def plan_import(ws: Workspace, path: Path, *, assessment_id: int | None = None) -> ImportReport:
+def choice_words(choice: ChoiceWords) -> list[Message]:
+    """What a choice accepts, for a refusal: each value's label and its code."""
+    return [
+        Message(
+            "exchange.choice_word",
+            {"en": choice.labels[c][0], "zh": choice.labels[c][1], "code": c},
+        )
+        for c in choice.codes
+        if c
+    ]
+
+
+def _key_of(record: dict[str, str], where: Message) -> tuple[str, str]:
+    key = record.get("key", "").strip()
+    if key:
+        library, sep, ref = key.partition(KEY_SEPARATOR)
+        if not sep:
+            raise ExchangeError("exchange.bad_row_key", where=where, key=key)
+        return library.strip(), ref.strip()
+    return record.get("library_id", "").strip(), record.get("ref", "").strip()
+
+
+def plan_import(
+    ws: Workspace,
+    path: Path,
+    *,
+    assessment_id: int | None = None,
+    encoding: str | None = None,
+) -> ImportReport:
     """Read a checklist file and work out every change, refusing the whole file on any bad
     row. Writes nothing."""
     chosen = _pick_assessment(ws, assessment_id)
@@ -829,10 +1034,10 @@ def plan_import(ws: Workspace, path: Path, *, assessment_id: int | None = None) 
     changes: list[ImportChange] = []
     unchanged = 0
     seen: dict[tuple[str, str], int] = {}
-    table, records = _read_rows(path)
+    table, records = _read_rows(path, encoding)
     for number, record in records:
-        key = (record["library_id"].strip(), record["ref"].strip())
         where = table.at_row(number)
+        key = _key_of(record, where)
         if key in seen:
             raise ExchangeError(
                 "exchange.duplicate_row", where=where, library=key[0], ref=key[1], first=seen[key]
@@ -846,26 +1051,26 @@ def plan_import(ws: Workspace, path: Path, *, assessment_id: int | None = None) 
         old = item_values(row.item)
         new: dict[str, object] = {}
         for field_name, text in record.items():
-            if field_name in KEYS or field_name in READ_ONLY:
+            if field_name in KEYS or field_name in READ_ONLY or field_name == "key":
                 continue
-            value: object = (
-                text.strip() if field_name in ENUM_VALUES or field_name == "action_due" else text
-            )
-            if field_name in ENUM_VALUES and value not in ENUM_VALUES[field_name]:
-                raise ExchangeError(
-                    "exchange.bad_value",
-                    where=where,
-                    value=value,
-                    field=ENUM_NAMES[field_name],
-                    allowed=[v for v in ENUM_VALUES[field_name] if v],
-                )
-            if field_name == "action_due":
-                value = None if not value else value
-                if value is not None:
-                    try:
-                        value = dt.date.fromisoformat(str(value)[:10])
-                    except ValueError:
-                        raise ExchangeError("exchange.bad_date", where=where, text=text) from None
+            value: object = text
+            choice = words.CHOICES.get(field_name)
+            if choice is not None:
+                code = choice.read(text, _LOOKUPS[field_name])
+                if code is None:
+                    raise ExchangeError(
+                        "exchange.bad_value",
+                        where=where,
+                        value=text.strip(),
+                        field=ENUM_NAMES[field_name],
+                        allowed=choice_words(choice),
+                    )
+                value = code
+            elif field_name == "action_due":
+                try:
+                    value = read_date(text)
+                except ValueError:
+                    raise ExchangeError("exchange.bad_date", where=where, text=text) from None
             if old[field_name] != value:
                 new[field_name] = value
         if not new:
@@ -880,11 +1085,16 @@ def plan_import(ws: Workspace, path: Path, *, assessment_id: int | None = None) 
 
 
 def import_checklist(
-    ws: Workspace, actor: str, path: Path, *, assessment_id: int | None = None
+    ws: Workspace,
+    actor: str,
+    path: Path,
+    *,
+    assessment_id: int | None = None,
+    encoding: str | None = None,
 ) -> tuple[ImportReport, ChangeSet]:
     """Apply a checklist file: every row is checked first, then all changes are written in
     one transaction, or none."""
-    report = plan_import(ws, path, assessment_id=assessment_id)
+    report = plan_import(ws, path, assessment_id=assessment_id, encoding=encoding)
     if not report.changes:
         return report, ChangeSet()
     changes = assess_many(ws, actor, [(c.item_id, c.values) for c in report.changes])

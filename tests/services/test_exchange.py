@@ -57,18 +57,19 @@ def statuses(ws, info) -> dict[str, Status]:
 def test_xlsx_is_a_workbook_a_client_can_use(assessed, tmp_path: Path):
     ws, info = assessed
     out = tmp_path / "checklist.xlsx"
-    assert export_checklist(ws, out) == 6
+    assert export_checklist(ws, out, lang="en") == 6
     wb = load_workbook(out)
     sheet = wb["Checklist"]
     header = [c.value for c in sheet[1]]
-    assert header[:4] == ["Library", "Ref", "Requirement", "Status"]
+    assert header[:5] == ["Library", "Ref", "Requirement", "Guidance", "Status"]
     assert sheet.freeze_panes == "C2"
-    assert any("conforming" in (dv.formula1 or "") for dv in sheet.data_validations.dataValidation)
+    assert any("Conforming" in (dv.formula1 or "") for dv in sheet.data_validations.dataValidation)
     assert sheet.column_dimensions["C"].width > 30
     values = {
         sheet.cell(r, 2).value: [c.value for c in sheet[r]] for r in range(2, sheet.max_row + 1)
     }
-    assert values["8.5.1"][header.index("Finding grade")] == "major"
+    assert values["8.5.1"][header.index("Finding grade")] == "Major nonconformity"
+    assert values["8.5.1"][header.index("Guidance")].startswith("Check-in procedure")
     assert values["8.5.1"][header.index("Evidence files")] == "log.pdf"
     assert values["4.1"][header.index("Current practice")].startswith("=SUM")
     assert sheet.cell(2, header.index("Current practice") + 1).data_type == "s"
@@ -78,7 +79,7 @@ def test_xlsx_is_a_workbook_a_client_can_use(assessed, tmp_path: Path):
 def test_round_trip_through_excel_edits(assessed, tmp_path: Path):
     ws, info = assessed
     out = tmp_path / "checklist.xlsx"
-    export_checklist(ws, out)
+    export_checklist(ws, out, lang="en")
     # the client edits the workbook
     wb = load_workbook(out)
     sheet = wb["Checklist"]
@@ -111,11 +112,11 @@ def test_csv_round_trip_in_a_legacy_encoding(assessed, tmp_path: Path):
     assert "理解组织及其环境" in text
     rows = list(csv.reader(text.splitlines()))
     header = rows[0]
-    assert rows[1][header.index("Current practice")].startswith("'=SUM")  # no CSV formula injection
+    assert rows[1][header.index("现行做法")].startswith("'=SUM")  # no CSV formula injection
     for row in rows[1:]:
-        if row[1] == "10.2":
-            row[header.index("Status")] = "conforming"
-            row[header.index("Evidence notes")] = "投诉登记表已审阅"
+        if row[1] == "'10.2":
+            row[header.index("状态")] = "符合"
+            row[header.index("证据说明")] = "投诉登记表已审阅"
     legacy = tmp_path / "client.csv"
     with legacy.open("w", encoding="gb18030", newline="") as f:
         csv.writer(f).writerows(rows)
@@ -133,6 +134,8 @@ def test_filtered_export(assessed, tmp_path: Path):
     out = tmp_path / "open.csv"
     assert export_checklist(ws, out, rows=rows) == 1
     with pytest.raises(ExchangeError, match="no requirement of library"):
+        export_checklist(ws, tmp_path / "x.csv", assessment_id=info.id, library_id="other")
+    with pytest.raises(ExchangeError, match="holds no library other"):
         export_checklist(ws, tmp_path / "x.csv", library_id="other")
     with pytest.raises(ExchangeError, match=".xlsx or .csv"):
         export_checklist(ws, tmp_path / "x.pdf")
