@@ -50,7 +50,7 @@ def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> by
             )
         draw.text((x + bar / 2, bottom + 12), label, fill=(40, 40, 40), font=small, anchor="ma")
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG", dpi=(254, 254))  # 1500 px: 15 cm
     return out.getvalue()
 
 
@@ -109,5 +109,5 @@ def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> b
         label = name if len(name) <= 22 else name[:21] + "…"
         draw.text((x, y), label, fill=(20, 20, 20), font=small, anchor="mm")
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG", dpi=(254, 254))  # 1500 px: 15 cm
     return out.getvalue()

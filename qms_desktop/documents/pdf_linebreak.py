@@ -53,76 +53,80 @@ def break_lines(self: Any, max_widths: Any) -> Any:
     return split_frags(frags, max_widths, auto_leading not in ("", "off"))
 
 
-def _legal(u: list[Any], k: int) -> bool:
-    return can_break(u[k - 1], u[k])
+_PLACEHOLDER = "\ufffc"  # stands for a frag without text (a picture, a callback, a <br/>)
+_widths: dict[tuple[str, float], dict[str, float]] = {}
 
 
-def _kinsoku_only(u: list[Any], k: int) -> bool:
-    return u[k] not in CANNOT_START and u[k - 1] not in CANNOT_END
+def _char_width(ch: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    table = _widths.setdefault((font, size), {})
+    width = table.get(ch)
+    if width is None:
+        width = table[ch] = stringWidth(ch, font, size)
+    return width
 
 
 def split_frags(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> Any:
-    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+    """Lines of `frags` (reportlab's ParaLines of kind 1, as its cjkFragSplit makes them)."""
+    from reportlab.platypus.paragraph import ParaLines
     from reportlab.rl_config import _FUZZ
 
-    u: list[Any] = []
-    for frag in frags:
+    chars: list[str] = []
+    widths: list[float] = []
+    owner: list[int] = []  # the frag each character belongs to
+    for n, frag in enumerate(frags):
         text = frag.text
         if isinstance(text, bytes):
             text = text.decode("utf8")
-        if text:
-            u.extend(cjkU(t, frag, "utf8") for t in text)
-        else:
-            u.append(cjkU(text, frag, "utf8"))
-    count = len(u)
-    widths = [0.0] * count
+        if not text:
+            chars.append(_PLACEHOLDER)
+            cb = getattr(frag, "cbDefn", None)
+            widths.append(float(getattr(cb, "width", 0) or 0) if cb is not None else 0.0)
+            owner.append(n)
+            continue
+        font, size = frag.fontName, frag.fontSize
+        for ch in text:
+            chars.append(ch)
+            widths.append(_char_width(ch, font, size))
+            owner.append(n)
+    count = len(chars)
     lines: list[Any] = []
     start = i = 0
     used = 0.0
     max_width = max_widths[0]
 
-    def width_of(k: int) -> float:
-        w = u[k].width
-        if hasattr(w, "normalizedValue"):
-            w._normalizer = max_width
-            w = w.normalizedValue(max_width)
-        widths[k] = w
-        return float(w)
-
     def emit(end: int, line_break: bool) -> None:
         nonlocal start, used, max_width
         shown = end
-        while shown > start and u[shown - 1].isspace() and not line_break:
+        while shown > start and chars[shown - 1].isspace() and not line_break:
             shown -= 1  # trailing spaces take no room
         width = sum(widths[start:shown])
         lines.append(
-            makeCJKParaLine(
-                u[start:end], max_width, width, max_width - width, line_break, calc_bounds
-            )
+            _line(frags, chars, owner, start, end, max_width, width, line_break, calc_bounds)
         )
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         start, used = end, 0.0
 
     while i < count:
-        used += width_of(i)
+        used += widths[i]
         i += 1
-        if hasattr(u[i - 1].frag, "lineBreak"):
+        if chars[i - 1] == _PLACEHOLDER and hasattr(frags[owner[i - 1]], "lineBreak"):
             emit(i, True)
             continue
         if used <= max_width + _FUZZ or i - 1 <= start:
             continue
         end = i - 1  # the character that does not fit starts the next line ...
-        if u[end].isspace():
-            while end < count and u[end].isspace():  # ... spaces stay at this line's end
-                width_of(end)
+        if chars[end].isspace():
+            while end < count and chars[end].isspace():  # ... spaces stay at this line's end
                 end += 1
         else:
             k = end  # ... or the line ends earlier, where a break is allowed
-            while k > start and not _legal(u, k):
+            while k > start and not can_break(chars[k - 1], chars[k]):
                 k -= 1
             if k <= start:  # a word wider than the line: break it, kinsoku still kept
                 k = end
-                while k > start and not _kinsoku_only(u, k):
+                while k > start and (chars[k] in CANNOT_START or chars[k - 1] in CANNOT_END):
                     k -= 1
                 if k <= start:
                     k = end
@@ -132,3 +136,57 @@ def split_frags(frags: list[Any], max_widths: list[float], calc_bounds: bool) ->
     if start < count:
         emit(count, False)
     return ParaLines(kind=1, lines=lines)
+
+
+def _line(
+    frags: list[Any],
+    chars: list[str],
+    owner: list[int],
+    start: int,
+    end: int,
+    max_width: float,
+    width: float,
+    line_break: bool,
+    calc_bounds: bool,
+) -> Any:
+    """One line as reportlab's makeCJKParaLine builds it: the frags it spans, each cut to
+    its part of the line."""
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+    from reportlab.platypus.paragraph import FragLine, imgNormV, imgVRange
+
+    words: list[Any] = []
+    max_size = max_ascent = min_descent = 0.0
+    k = start
+    while k < end:
+        n = owner[k]
+        j = k
+        while j < end and owner[j] == n:
+            j += 1
+        frag = frags[n]
+        size = frag.fontSize
+        cb = getattr(frag, "cbDefn", None)
+        cb_width: float = getattr(cb, "width", 0) if cb is not None else 0
+        if calc_bounds and cb is not None and cb_width:
+            descent, ascent = imgVRange(imgNormV(cb.height, size), cb.valign, size)
+        else:
+            ascent, descent = getAscentDescent(frag.fontName, size)
+        max_size = max(max_size, size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        piece = frag.clone()
+        text = "".join(chars[k:j])
+        piece.text = "" if text == _PLACEHOLDER else text
+        words.append(piece)
+        k = j
+    return FragLine(
+        kind=1,
+        extraSpace=max_width - width,
+        wordCount=1,
+        words=words,
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=max_width,
+        currentWidth=width,
+        lineBreak=line_break,
+    )

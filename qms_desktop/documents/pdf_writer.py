@@ -43,6 +43,7 @@ def _register_font() -> None:
     global _registered, _bold_chars
     if _registered:
         return
+    from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -57,7 +58,32 @@ def _register_font() -> None:
         addMapping(BOLD_FONT, 0, italic, BOLD_FONT)
         addMapping(BOLD_FONT, 1, italic, BOLD_FONT)
     install_line_breaking()
+    _install_dry_run()
+    # streams deflated only, not also ASCII85-encoded: 20 % smaller files, and reportlab's
+    # pure-Python encoder took a tenth of the layout time
+    rl_config.useA85 = 0
     _registered = True
+
+
+def _install_dry_run() -> None:
+    """Paragraphs and pictures draw nothing on a canvas marked `dry_run`: the first layout
+    pass only finds where pages break and headings land (for the contents and "of N"), so it
+    skips the drawing, which is half the work. Other canvases are not affected."""
+    from reportlab.platypus.flowables import Image as RLImage
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+
+    for cls in (RLParagraph, RLImage):
+        if getattr(cls.draw, "dry_run_aware", False):
+            continue
+        original = cls.draw
+
+        def draw(self: Any, _original: Any = original) -> None:
+            if getattr(self.canv, "dry_run", False):
+                return
+            _original(self)
+
+        draw.dry_run_aware = True  # type: ignore[attr-defined]
+        cls.draw = draw
 
 
 def _bold(text: str) -> str:
@@ -491,13 +517,19 @@ class _Builder:
             self.image(document.logo, 3.2 * cm)
         self.paragraphs((Run(document.title, bold=True),), "title", "titleflow")
         self.paragraphs((Run(document.organisation),), "subtitle", "flow")
-        for block in document.blocks:
+        blocks = document.blocks
+        for n, block in enumerate(blocks):
             self.deadline.check()
             if isinstance(block, Heading):
                 runs = _heading_runs(block)
                 pieces = _chunks(runs)  # a heading as long as a book is laid out in pieces too
-                # a heading at a page's foot goes to the next page with what it heads
-                self.story.append(CondPageBreak(KEEP_WITH_HEADING[block.level - 1]))
+                # a heading at a page's foot goes to the next page with what it heads (all of
+                # a picture, which cannot be split)
+                keep = KEEP_WITH_HEADING[block.level - 1]
+                following = blocks[n + 1] if n + 1 < len(blocks) else None
+                if isinstance(following, Image):
+                    keep = max(keep, 40 + self.image_height(following))
+                self.story.append(CondPageBreak(min(keep, self.frame_height)))
                 heading = _heading(_markup(pieces[0]), styles[f"h{block.level}"])
                 self.headings += 1
                 heading.toc = (block.level, _toc_text(runs), f"h{self.headings}")
@@ -533,6 +565,17 @@ class _Builder:
                 self.contents()
         return self.story
 
+    def image_height(self, block: Image) -> float:
+        from reportlab.lib.units import cm
+
+        try:
+            picture = _image(
+                block.data, min(block.width_cm * cm, self.frame_width), self.frame_height - 12
+            )
+        except Exception:  # noqa: BLE001 - an unreadable picture is left out, not fatal
+            return 0.0
+        return float(picture.wrap(self.frame_width, self.frame_height)[1])
+
     def image(self, data: object, width: float) -> None:
         if not isinstance(data, bytes):
             return  # pictures are bytes from the workspace or the app, never a file name
@@ -547,9 +590,8 @@ class _Builder:
         self.story.append(RLParagraph(_markup((Run(self.document.toc_title),)), self.styles["h1"]))
         toc = _contents()
         toc.levelStyles = [self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]]
-        # Every entry is known before layout: the first pass lays the contents out at its
-        # full length already, so the second pass only fills in the page numbers.
-        toc._entries = [
+        # Every entry is known before layout (page numbers are forms, see Contents)
+        toc._lastEntries = [
             (b.level - 1, xml_escape(_toc_text(_heading_runs(b))), 0, f"h{n}")
             for n, b in enumerate(
                 (b for b in self.document.blocks if isinstance(b, Heading)), start=1
@@ -581,47 +623,62 @@ def _heading_class() -> type:
     return HeadingParagraph
 
 
-def _contents_class() -> type:
-    from ast import literal_eval
+def page_form(key: str) -> str:
+    """The name of the form holding the page number of the heading `key` (drawn in the
+    contents before the heading is laid out, filled in once it lands)."""
+    return f"tocpage_{key}"
 
+
+TOC_NUMBER_ROOM = "0000"  # the contents keep this much room for a page number
+
+
+def _contents_class() -> type:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Spacer
     from reportlab.platypus.tableofcontents import TableOfContents as RLTOC
-    from reportlab.platypus.tableofcontents import drawPageNumbers
 
     class Contents(RLTOC):  # type: ignore[misc]
         """The table of contents as one paragraph per entry. reportlab's own lays every
         entry out in one table that is measured again at every page it spans (20 000
         headings: minutes, with no point where Cancel or the deadline can stop it); these
-        paragraphs flow like any others. Entry texts arrive escaped (see afterFlowable)."""
+        paragraphs flow like any others. Its entries are known before layout (every
+        heading of the document), and each page number is a form filled in when its
+        heading lands, so one layout pass makes the whole document. Entry texts arrive
+        escaped."""
 
         def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
             self.width, self.height = avail_width, avail_height + 1  # never whole: always split
             return self.width, self.height
 
         def split(self, avail_width: float, avail_height: float) -> list[Any]:
-            def end_of_entry(
-                canvas: Any, _kind: str, label: str
-            ) -> None:  # dots and the page number
-                page, level, key = label.split(",")
+            def end_of_entry(canvas: Any, _kind: str, label: str) -> None:
+                level, key = label.split(",", 1)
                 style = self.getLevelStyle(int(level))
-                drawPageNumbers(
-                    canvas,
-                    style,
-                    [(int(page), literal_eval(key))],
-                    avail_width,
-                    avail_height,
-                    " . " if 0 <= self.dotsMinLevel <= int(level) else "",
-                )
+                x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+                room = stringWidth(TOC_NUMBER_ROOM, style.fontName, style.fontSize)
+                if 0 <= self.dotsMinLevel <= int(level):  # dot leader up to the number
+                    dot = " . "
+                    dot_width = stringWidth(dot, style.fontName, style.fontSize)
+                    dots = int((avail_width - x - room) / dot_width)
+                    if dots > 0:
+                        text = canvas.beginText(avail_width - room - dots * dot_width, y)
+                        text.setFont(style.fontName, style.fontSize)
+                        text.setFillColor(style.textColor)
+                        text.textOut(dot * dots)
+                        canvas.drawText(text)
+                canvas.saveState()
+                canvas.translate(avail_width, y)
+                canvas.doForm(page_form(key))
+                canvas.restoreState()
 
             self.canv.setNamedCB("drawTOCEntryEnd", end_of_entry)
             entries: list[Any] = [Spacer(1, 0)]
-            for level, text, page, key in self._lastEntries:
-                label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            for level, text, _page, key in self._lastEntries:
                 entries.append(
                     RLParagraph(
                         f'<a href="#{key}">{text}</a>'
-                        f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{label}"/>',
+                        f'<onDraw name="drawTOCEntryEnd" label="{level},{key}"/>',
                         self.getLevelStyle(level),
                     )
                 )
@@ -659,13 +716,13 @@ def write_pdf(
 
 
 def heading_pages(document: Document, deadline: Deadline | None = None) -> list[int]:
-    """The page each heading of `document` starts on in its PDF layout (one layout pass,
-    in memory): the DOCX writer prints them in its pre-filled table of contents."""
+    """The page each heading of `document` starts on in its PDF layout (laid out in memory,
+    nothing drawn): the DOCX writer prints them in its pre-filled table of contents."""
     return _layout(document, io.BytesIO(), deadline, passes=1)
 
 
 def _layout(
-    document: Document, path: Path | io.BytesIO, deadline: Deadline | None, passes: int = 3
+    document: Document, path: Path | io.BytesIO, deadline: Deadline | None, passes: int = 2
 ) -> list[int]:
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -682,68 +739,29 @@ def _layout(
             raise DocumentError("documents.pdf_layout", detail=str(exc)[:120]) from exc
 
 
-def _page_count_class() -> type:
-    from reportlab.platypus.flowables import Flowable
-
-    class PageCount(Flowable):  # type: ignore[misc]
-        """An invisible 'indexing' flowable: multiBuild lays the document out again until
-        the page count the footers print ("page X of Y") is the count the layout gives."""
-
-        def __init__(self, state: dict[str, Any]) -> None:
-            super().__init__()
-            self.state = state
-            self.width = self.height = 0
-
-        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-            return 0, 0
-
-        def draw(self) -> None:
-            return
-
-        def isIndexing(self) -> int:  # noqa: N802 - reportlab's name
-            return 1
-
-        def beforeBuild(self) -> None:  # noqa: N802
-            self.state["headings"] = []
-
-        def afterBuild(self) -> None:  # noqa: N802
-            self.state["previous"], self.state["total"] = (
-                self.state["total"],
-                self.state["doc"].page,
-            )
-
-        def isSatisfied(self) -> bool:  # noqa: N802
-            return bool(self.state["previous"] == self.state["total"])
-
-        def notify(self, kind: str, stuff: Any) -> None:  # multiBuild tells every index
-            return
-
-    return PageCount
-
-
-_PAGE_COUNT: type | None = None
-
-
 def _build(
     document: Document,
     path: Path | io.BytesIO,
     deadline: Deadline,
     split_rows: bool,
-    passes: int = 3,
+    passes: int = 2,
 ) -> list[int]:
+    """One layout pass: "page X of Y" footers and the contents' page numbers are forms
+    referenced where they are drawn and filled in once known (the footers at the end, a
+    contents entry when its heading lands). `passes=1` lays out only, drawing nothing."""
     from reportlab.lib.units import cm
+    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    global _PAGE_COUNT
-    if _PAGE_COUNT is None:
-        _PAGE_COUNT = _page_count_class()
     width_cm, height_cm = page_size_cm(document.page_size, document.landscape)
     width, height = width_cm * cm, height_cm * cm
     margin = document.margin_cm * cm
     frame_width, frame_height = width - 2 * margin, height - 2 * margin
     styles = _styles()
     head = header_text(document, frame_width)
-    state: dict[str, Any] = {"total": 0, "previous": -1, "headings": []}
+    has_contents = any(isinstance(b, TableOfContents) for b in document.blocks)
+    toc_styles = [styles["toc1"], styles["toc2"], styles["toc3"]]
+    state: dict[str, Any] = {"headings": [], "footers": [], "pages": set()}
 
     def decorate(canvas: Any, doc: Any) -> None:
         """Running header and "page X of Y" footer (not on the cover); plain text."""
@@ -752,10 +770,9 @@ def _build(
         canvas.setFont(FONT, HEADER_SIZE)
         canvas.setFillColorRGB(0.35, 0.4, 0.45)
         canvas.drawRightString(width - margin, height - margin + 0.8 * cm, head)
-        total = max(state["total"], doc.page)
-        footer = fit_width(document.page_label.format(page=doc.page, pages=total), frame_width)
-        canvas.drawCentredString(width / 2, margin - 0.9 * cm, footer)
         canvas.restoreState()
+        canvas.doForm(f"footer{doc.page}")
+        state["footers"].append(doc.page)
 
     class Doc(BaseDocTemplate):
         def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
@@ -766,8 +783,25 @@ def _build(
                 # the destination was made where the heading was drawn (HeadingParagraph)
                 self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
                 state["headings"].append(self.page)
-                # TableOfContents lays its entries out as Paragraph markup: escaped here.
-                self.notify("TOCEntry", (level - 1, xml_escape(text), self.page, key))
+                if has_contents:
+                    _number_form(self.canv, key, str(self.page), toc_styles[level - 1])
+                    state["pages"].add(key)
+
+    class NumberingCanvas(Canvas):  # type: ignore[misc]
+        def save(self) -> None:
+            total = state["doc"].page
+            for page in state["footers"]:
+                deadline.check()
+                label = document.page_label.format(page=page, pages=total)
+                self.beginForm(f"footer{page}", 0, 0, width, height)
+                self.setFont(FONT, HEADER_SIZE)
+                self.setFillColorRGB(0.35, 0.4, 0.45)
+                self.drawCentredString(width / 2, margin - 0.9 * cm, fit_width(label, frame_width))
+                self.endForm()
+            for n in range(1, builder.headings + 1):  # never left undefined
+                if has_contents and f"h{n}" not in state["pages"]:
+                    _number_form(self, f"h{n}", "", styles["toc1"])
+            super().save()
 
     doc = Doc(
         path if isinstance(path, io.BytesIO) else str(path),
@@ -794,21 +828,26 @@ def _build(
         ]
     )
     builder = _Builder(document, styles, frame_width, frame_height, deadline, split_rows)
-    story = [_PAGE_COUNT(state), *builder.build()]
+    story = builder.build()
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Any:
-        from reportlab.pdfgen.canvas import Canvas
-
-        canvas = Canvas(*args, **kwargs)
+        canvas = NumberingCanvas(*args, **kwargs)
+        canvas.dry_run = passes == 1  # laying out only (the DOCX contents' page numbers)
         canvas.showOutline()
         canvas._doc.Catalog.Metadata = _xmp(document)
         return canvas
 
-    if passes == 1:
-        doc.build(story, canvasmaker=canvasmaker)
-    else:
-        doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=passes + 2)
+    doc.build(story, canvasmaker=canvasmaker)
     return list(state["headings"])
+
+
+def _number_form(canvas: Any, key: str, text: str, style: Any) -> None:
+    """The form a contents entry shows as its page number, right-aligned at its origin."""
+    canvas.beginForm(page_form(key), -200, -10, 0, 40)
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    canvas.drawRightString(0, 0, text)
+    canvas.endForm()
 
 
 _LANG_TAGS = {"en": "en", "zh_CN": "zh-CN"}
@@ -873,14 +912,128 @@ def _image(data: bytes, width: float, max_height: float) -> Any:
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image as RLImage
 
-    reader = ImageReader(io.BytesIO(data))
-    w, h = reader.getSize()
+    png = _png_stream(data)
+    if png is not None:
+        w, h = png[0], png[1]
+    else:
+        w, h = ImageReader(io.BytesIO(data)).getSize()
     natural = natural_width(data)
     if natural:
         width = min(width, natural)
     height = width * h / w
     if height > max_height:  # a tall picture is scaled down to fit a page
         width, height = width * max_height / height, max_height
+    if png is not None:
+        return _png_flowable(png, width, height)
     image = RLImage(io.BytesIO(data), width=width, height=height)
     image.hAlign = "LEFT"
     return image
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_COLOURS = {0: 1, 2: 3}  # grey, RGB (no alpha, no palette): what PDF takes as it is
+
+
+def _png_stream(data: bytes) -> tuple[int, int, int, bytes] | None:
+    """(width, height, colours, compressed pixels) of an 8-bit grey or RGB, non-interlaced
+    PNG, whose compressed data a PDF can hold unchanged (Flate with the PNG predictors):
+    no decoding and compressing again, which took a third of the layout of a manual with
+    two charts. Anything else: None (the picture goes through reportlab's own path)."""
+    import struct
+
+    if not data.startswith(_PNG_SIGNATURE):
+        return None
+    position, chunks = 8, []
+    header: tuple[int, ...] = ()
+    try:
+        while position + 8 <= len(data):
+            length, kind = struct.unpack(">I4s", data[position : position + 8])
+            body = data[position + 8 : position + 8 + length]
+            if kind == b"IHDR":
+                header = struct.unpack(">IIBBBBB", body)
+            elif kind == b"IDAT":
+                chunks.append(body)
+            elif kind == b"IEND":
+                break
+            position += 12 + length
+    except struct.error:
+        return None
+    if len(header) != 7 or not chunks:
+        return None
+    width, height, depth, colour, _compression, _filter, interlace = header
+    if depth != 8 or interlace or colour not in _PNG_COLOURS or not width or not height:
+        return None
+    return width, height, _PNG_COLOURS[colour], b"".join(chunks)
+
+
+def _png_flowable(png: tuple[int, int, int, bytes], width: float, height: float) -> Any:
+    import hashlib
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.platypus.flowables import Flowable
+
+    pixels_wide, pixels_high, colours, stream = png
+    name = "png" + hashlib.sha256(stream).hexdigest()[:24]
+
+    class PngXObject(pdfdoc.PDFImageXObject):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.name = name
+            self.width, self.height = pixels_wide, pixels_high
+            self.bitsPerComponent = 8
+            self.colorSpace = "DeviceRGB" if colours == 3 else "DeviceGray"
+            self.streamContent = stream
+            self._filters = ("FlateDecode",)
+            self.mask = None
+
+        def format(self, document: Any) -> Any:
+            parms = pdfdoc.PDFDictionary(
+                {
+                    "Predictor": 15,
+                    "Colors": colours,
+                    "BitsPerComponent": 8,
+                    "Columns": pixels_wide,
+                }
+            )
+            content = pdfdoc.PDFStream(content=stream)
+            entries = content.dictionary
+            entries["Type"] = pdfdoc.PDFName("XObject")
+            entries["Subtype"] = pdfdoc.PDFName("Image")
+            entries["Width"] = pixels_wide
+            entries["Height"] = pixels_high
+            entries["BitsPerComponent"] = 8
+            entries["ColorSpace"] = pdfdoc.PDFName(self.colorSpace)
+            entries["Filter"] = pdfdoc.PDFName("FlateDecode")
+            entries["DecodeParms"] = parms
+            entries["Length"] = len(stream)
+            return content.format(document)
+
+    class PngImage(Flowable):  # type: ignore[misc]
+        """A PNG placed with its compressed pixels as they are (see _png_stream)."""
+
+        hAlign = "LEFT"
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.drawWidth, self.drawHeight = width, height
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            return self.drawWidth, self.drawHeight
+
+        def draw(self) -> None:
+            canvas = self.canv
+            if getattr(canvas, "dry_run", False):
+                return
+            registered = canvas._doc.getXObjectName(name)
+            if canvas._doc.idToObject.get(registered) is None:
+                xobject = PngXObject()
+                canvas._setXObjects(xobject)
+                canvas._doc.Reference(xobject, registered)
+                canvas._doc.addForm(name, xobject)
+            canvas._currentPageHasImages = 1
+            canvas.saveState()
+            canvas.scale(self.drawWidth, self.drawHeight)
+            canvas._code.append(f"/{registered} Do")
+            canvas.restoreState()
+            canvas._formsinuse.append(name)
+
+    return PngImage()

@@ -4,7 +4,9 @@ floor measured in the same run (plain python-docx / plain reportlab writing the 
 headings, paragraphs and tables), and against LibreOffice converting our DOCX to PDF.
 
     python tests/benchmarks/bench_documents.py
-Goal: ratio <= 1.5.
+Goals (issue 12): our PDF at most 2x the plain-reportlab floor and at least 10x faster than
+LibreOffice converting our DOCX; DOCX (with the contents' page numbers, which take a layout
+pass of the PDF writer drawing nothing) at most 1.5x plain python-docx writing no contents.
 """
 
 from __future__ import annotations
@@ -101,6 +103,8 @@ def main() -> int:
 
 
 def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-def]
+    from qms_desktop.documents.pdf_writer import heading_pages
+
     for lang in ("en", "zh_CN"):
         demo = write_demo(tmp / f"demo-{lang}.qms", lang)
         with Workspace.open(demo, read_only=True) as ws:
@@ -109,6 +113,7 @@ def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-de
         t_model = median_time(lambda: build_document(info, lang, context))
         document = build_document(info, lang, context)
         ours_docx = median_time(lambda: write_docx(document, tmp / "ours.docx"))
+        ours_pages = median_time(lambda: heading_pages(document))
         floor_docx = median_time(lambda: raw_docx(document, tmp / "raw.docx"))
         ours_pdf = median_time(lambda: write_pdf(document, tmp / "ours.pdf"))
         floor_pdf = median_time(lambda: raw_pdf(document, tmp / "raw.pdf"))
@@ -121,14 +126,17 @@ def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-de
         print(
             f"quality manual ({lang}, {page_count} PDF pages): template+markup+model {t_model * 1000:.0f} ms"
         )
+        docx_total = t_model + ours_pages + ours_docx
         print(
-            f"  DOCX: ours {(t_model + ours_docx) * 1000:.0f} ms (writer {ours_docx * 1000:.0f}), plain python-docx "
-            f"{floor_docx * 1000:.0f} ms, ratio {(t_model + ours_docx) / floor_docx:.2f}  [goal <= 1.5]"
+            f"  DOCX: ours {docx_total * 1000:.0f} ms (writer {ours_docx * 1000:.0f}, contents' "
+            f"page numbers {ours_pages * 1000:.0f}), plain python-docx {floor_docx * 1000:.0f} ms, "
+            f"ratio {docx_total / floor_docx:.2f}  [goal <= 1.5]"
         )
+        pdf_total = t_model + ours_pdf
         print(
-            f"  PDF:  ours {(t_model + ours_pdf) * 1000:.0f} ms (writer {ours_pdf * 1000:.0f}, two passes for the "
-            f"TOC), plain reportlab {floor_pdf * 1000:.0f} ms, ratio {(t_model + ours_pdf) / floor_pdf:.2f}  "
-            "[goal <= 1.5]"
+            f"  PDF:  ours {pdf_total * 1000:.0f} ms (writer {ours_pdf * 1000:.0f}, one layout pass), "
+            f"plain reportlab {floor_pdf * 1000:.0f} ms, ratio {pdf_total / floor_pdf:.2f}  "
+            "[goal <= 2]"
         )
         soffice = shutil.which("soffice")
         if soffice:
@@ -150,7 +158,7 @@ def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-de
             lo = time.perf_counter() - t
             print(
                 f"  LibreOffice converting our DOCX to PDF: {lo * 1000:.0f} ms "
-                f"(our PDF is {lo / (t_model + ours_pdf):.1f}x faster)"
+                f"(our PDF is {lo / pdf_total:.1f}x faster)  [goal >= 10x]"
             )
     return 0
 

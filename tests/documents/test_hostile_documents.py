@@ -42,6 +42,7 @@ from qms_desktop.storage.workspace import Workspace
 BUILT_IN = [
     "gap-report",
     "quality-manual",
+    "responsibility-matrix",
     "service-commitment",
     "service-outline",
     "service-recovery-plan",
