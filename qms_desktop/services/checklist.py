@@ -653,9 +653,10 @@ def apply_assessments(
                 (
                     item_id,
                     original[item_id],
-                    stored[item_id] | {"changed_by": actor, "changed_at": now},
+                    {k: stored[item_id][k] for k in before}
+                    | {"changed_by": actor, "changed_at": now},
                 )
-                for item_id, _ in inverse
+                for item_id, before in inverse
             ],
         )
     return inverse, ChangeSet(items=frozenset(item_id for item_id, _ in inverse))

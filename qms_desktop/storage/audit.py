@@ -177,22 +177,28 @@ def update_audited(
     changes: Sequence[tuple[int, dict[str, Any], dict[str, Any]]],
 ) -> None:
     """Write changed rows of an audited model in bulk: for each (id, old values, new
-    values), the columns whose value differs are updated — one executemany UPDATE per set
-    of changed columns — and one "update" entry per changed field not excluded from the
-    trail, in the model's column order, as the flush hook writes them."""
+    values) — the new values of any columns, the old of at least those — the columns whose
+    value differs are updated, one executemany UPDATE per set of changed columns, with one
+    "update" entry per changed field not excluded from the trail, in the model's column
+    order, as the flush hook writes them."""
     table, columns = _columns(model)
     names = dict(columns)
-    order = [key for key, _ in columns]
+    position = {key: n for n, (key, _) in enumerate(columns)}
     groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     entries: list[EntryChange] = []
     entity = model.__audit_entity__
+    excluded = model.__audit_exclude__
+    in_order: dict[tuple[str, ...], tuple[str, ...]] = {}  # changed keys -> in column order
     for row_id, old, new in changes:
-        changed = tuple(k for k in order if k in new and old.get(k) != new[k])
+        found = tuple(k for k, v in new.items() if old.get(k) != v)
+        changed = in_order.get(found)
+        if changed is None:
+            changed = in_order[found] = tuple(sorted(found, key=position.__getitem__))
         if not changed:
             continue
         groups.setdefault(changed, []).append((*(_sql_value(new[k]) for k in changed), row_id))
         for k in changed:
-            if k in model.__audit_exclude__:
+            if k in excluded:
                 continue
             before, after = audit_text(old.get(k)), audit_text(new[k])
             if before != after:
