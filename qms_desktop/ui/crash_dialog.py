@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qms_desktop.domain.errors import QmsError
 from qms_desktop.identity import app_version
 from qms_desktop.logs import log_dir
 from qms_desktop.ui.operations import error_text
@@ -50,14 +51,19 @@ class UnexpectedErrorDialog(QDialog):
         self.setObjectName("unexpected_error_dialog")
         self.setWindowTitle(self.tr("Something went wrong"))
         self.details = details
+        escaped = summary.replace("&", "&amp;").replace("<", "&lt;")
         self.message = QLabel(
-            self.tr(
-                "<p><b>QMS Desktop met an unexpected problem.</b></p>"
-                "<p>%1</p>"
-                "<p>Your work up to the last stored edit is safe, and you can go on working. "
+            "<p><b>"
+            + self.tr("QMS Desktop met an unexpected problem.")
+            + "</b></p>"
+            + (f"<p>{escaped}</p>" if escaped else "")
+            + "<p>"
+            + self.tr(
+                "Your work up to the last stored edit is safe, and you can go on working. "
                 "The details were written to the log file; if you report the problem, "
-                "please include them.</p>"
-            ).replace("%1", summary.replace("&", "&amp;").replace("<", "&lt;"))
+                "please include them."
+            )
+            + "</p>"
         )
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
@@ -123,7 +129,10 @@ class ExceptionReporter(QObject):
             sys.__excepthook__(kind, exc, tb)
             return
         log.error("unexpected error", exc_info=(kind, exc, tb))
-        self._report.emit(error_text(exc), error_details(kind, exc, tb))
+        # Our own errors and file errors have a sentence for the user; for anything else the
+        # generic sentence would only repeat the dialog's own words.
+        summary = error_text(exc) if isinstance(exc, QmsError | OSError) else ""
+        self._report.emit(summary, error_details(kind, exc, tb))
 
     def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None:
