@@ -369,8 +369,7 @@ class MainWindow(QMainWindow):
         self.menus.workspace_actions_enabled(self.controller.is_open)
         if not self.controller.is_open:
             return
-        states, progress = step_service.get_step_overview(self.controller.ws())
-        self.navigator_model.set_steps({s: st.status for s, st in states.items()}, progress)
+        self.navigator_model.set_steps(step_service.step_summaries(self.controller.ws()))
 
     # -- navigation ------------------------------------------------------------
 

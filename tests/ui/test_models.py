@@ -1,23 +1,36 @@
 from PySide6.QtCore import Qt
 
 from qms_desktop.domain.registers import REGISTERS
-from qms_desktop.domain.steps import Step, StepStatus
+from qms_desktop.domain.steps import (
+    RuleResult,
+    ShownStatus,
+    Step,
+    StepState,
+    StepStatus,
+    summarise_step,
+)
 from qms_desktop.services.audit import history
 from qms_desktop.services.profile import update_profile
 from qms_desktop.services.registers import add_record, list_records
 from qms_desktop.ui.models.history import HistoryModel
-from qms_desktop.ui.models.navigator import NavigatorModel, ProgressRole, StatusRole
+from qms_desktop.ui.models.navigator import NavigatorModel, StatusRole, WarningRole
 from qms_desktop.ui.models.register import RecordIdRole, RegisterModel, ValueRole
 from qms_desktop.ui.models.training_matrix import COMPLETED, PLANNED, StateRole, TrainingMatrixModel
 
 
 def test_navigator_model(qtmodeltester):
     model = NavigatorModel()
-    model.set_steps({Step.PLAN: StepStatus.IN_PROGRESS}, {Step.PLAN: 0.5})
+    state = StepState(Step.PLAN, StepStatus.DONE, "Lin Wei", None, "")
+    broken = RuleResult(measured=True, started=True, met=False, progress=0.5)
+    model.set_steps({Step.PLAN: summarise_step(state, broken)})
     qtmodeltester.check(model)
     assert model.rowCount() == 10
-    assert model.index(5).data(StatusRole) is StepStatus.IN_PROGRESS
-    assert model.index(5).data(ProgressRole) == 0.5
+    # the computed status, as the dashboard shows it: signed off, but its rule broke
+    assert model.index(5).data(StatusRole) is ShownStatus.DONE
+    assert model.index(5).data(WarningRole) is True
+    assert "⚠" in model.index(5).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(4).data(StatusRole) is ShownStatus.NOT_STARTED
+    assert model.index(4).data(WarningRole) is False
     assert model.index(0).data(StatusRole) is None
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from qms_desktop.domain.steps import Step, StepStatus
-from qms_desktop.ui.steps.guidance import step_title
+from qms_desktop.domain.steps import ShownStatus, Step, StepStatus, StepSummary
+from qms_desktop.ui.steps.guidance import shown_status_text, step_title
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
@@ -22,10 +22,13 @@ PROFILE = "profile"
 PAGE_KEYS: list[str] = [DASHBOARD, PROFILE] + [s.value for s in Step]
 
 STATUS_COLOURS = {
-    StepStatus.NOT_STARTED: QColor("#9aa5b1"),
-    StepStatus.IN_PROGRESS: QColor("#d69e2e"),
-    StepStatus.DONE: QColor("#2f855a"),
+    ShownStatus.NOT_STARTED: QColor("#9aa5b1"),
+    ShownStatus.IN_PROGRESS: QColor("#d69e2e"),
+    ShownStatus.READY: QColor("#2b6cb0"),
+    ShownStatus.DONE: QColor("#2f855a"),
 }
+WARNING_COLOUR = QColor("#c53030")
+WarningRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,12 +36,11 @@ _Index = QModelIndex | QPersistentModelIndex
 class NavigatorModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._status: dict[Step, StepStatus] = {}
-        self._progress: dict[Step, float] = {}
+        self._summaries: dict[Step, StepSummary] = {}
 
-    def set_steps(self, status: dict[Step, StepStatus], progress: dict[Step, float]) -> None:
-        self._status = dict(status)
-        self._progress = dict(progress)
+    def set_steps(self, summaries: dict[Step, StepSummary]) -> None:
+        """Show each step's computed status (as the dashboard does), progress and warning."""
+        self._summaries = dict(summaries)
         if self.rowCount():
             self.dataChanged.emit(self.index(2), self.index(self.rowCount() - 1))
 
@@ -60,25 +62,38 @@ class NavigatorModel(QAbstractListModel):
                 return self.tr("Organisation profile")
             assert step is not None
             return f"{step.number}. {step_title(step)}"
+        summary = self._summaries.get(step) if step is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and step is not None:
-            status = self._status.get(step, StepStatus.NOT_STARTED)
-            return (
+            status = summary.status if summary else ShownStatus.NOT_STARTED
+            tip = (
                 self.tr("%1 — %2% done")
-                .replace("%1", status_text(status))
-                .replace("%2", str(round(100 * self._progress.get(step, 0.0))))
+                .replace("%1", shown_status_text(status))
+                .replace("%2", str(round(100 * (summary.progress if summary else 0.0))))
             )
+            if summary is not None and summary.warning is not None:
+                from qms_desktop.ui.operations import ui_language
+
+                tip += "\n⚠ " + summary.warning.text(ui_language())
+            return tip
         if role == KeyRole:
             return key
         if role == NumberRole:
             return step.number if step else None
         if role == StatusRole:
-            return self._status.get(step, StepStatus.NOT_STARTED) if step else None
+            if step is None:
+                return None
+            return summary.status if summary else ShownStatus.NOT_STARTED
         if role == ProgressRole:
-            return self._progress.get(step, 0.0) if step else None
+            if step is None:
+                return None
+            return summary.progress if summary else 0.0
+        if role == WarningRole:
+            return summary is not None and summary.warning is not None
         return None
 
 
 def status_text(status: StepStatus) -> str:
+    """The stored (hand-chosen) status, as the step page's status box names it."""
     from PySide6.QtCore import QCoreApplication
 
     texts = {
@@ -117,6 +132,11 @@ class NavigatorDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(STATUS_COLOURS[status])
             painter.drawEllipse(rect.left(), rect.top() + 5, 9, 9)
+            if index.data(WarningRole):  # signed off, but the rule no longer holds
+                painter.setPen(WARNING_COLOUR)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(rect.left() - 2, rect.top() + 3, 13, 13)
+                painter.setPen(Qt.PenStyle.NoPen)
             text_left += 16
         painter.setPen(pen)
         text_rect = QRect(
