@@ -186,4 +186,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}：行键 {key!r} 已被修改；行键必须保持导出时的样子（要求库|条款）。",
     ),
     "exchange.invalid_value": ("{where}: {reason}", "{where}：{reason}（此行无法导入）"),
+    # registers
+    "exchange.at_column": ("{where}, column {column}", "{where}，列“{column}”"),
+    "exchange.no_such_register": (
+        "There is no register {register!r}; the registers are: {registers}.",
+        "没有名为 {register!r} 的登记册；现有登记册为：{registers}。",
+    ),
+    "exchange.duplicate_record": (
+        "{where}: record ID {id} already appeared in row {first}.",
+        "{where}：记录号 {id} 已在第 {first} 行出现过。",
+    ),
+    "exchange.unknown_record": (
+        "{where}: the register {register} has no record with ID {id} (leave the ID empty for a "
+        "new record).",
+        "{where}：登记册 {register} 中没有记录号为 {id} 的记录（新记录请将记录号留空）。",
+    ),
+    "exchange.bad_record_id": (
+        "{where}: {text!r} is not a record ID (a whole number, or empty for a new record).",
+        "{where}：{text!r} 不是记录号（应为整数；新记录请留空）。",
+    ),
+    "exchange.bad_choice": (
+        "{where}: {value!r} is not one of the values accepted: {allowed}.",
+        "{where}：{value!r} 不是可接受的值，可用值为：{allowed}。",
+    ),
+    "exchange.bad_register_date": (
+        "{where}: {text!r} is not a date (write it as YYYY-MM-DD, or as a date cell).",
+        "{where}：{text!r} 不是日期（请写成 YYYY-MM-DD 格式，或使用日期单元格）。",
+    ),
+    "exchange.one_reference": (
+        "{where}: {count} records are named where only one can be.",
+        "{where}：此处只能指定一条记录，但写了 {count} 条。",
+    ),
+    "exchange.reference_gone": (
+        "{where}: there is no record with ID {id} to point at.",
+        "{where}：没有记录号为 {id} 的记录可供引用。",
+    ),
+    "exchange.no_such_reference": (
+        "{where}: no record is named {name!r}; write a name from the register, or its ID as "
+        'exported ("Name [#3]").',
+        "{where}：没有名为 {name!r} 的记录；请写登记册中已有的名称，或按导出时的样子写记录号"
+        "（“名称 [#3]”）。",
+    ),
+    "exchange.ambiguous_reference": (
+        "{where}: {count} records are named {name!r}; write the one meant with its ID, as in "
+        "{example!r}.",
+        "{where}：有 {count} 条记录名为 {name!r}；请写明所指记录的记录号，例如 {example!r}。",
+    ),
+    "exchange.record_gone": (
+        "Record {id} no longer exists; nothing was changed.",
+        "记录 {id} 已不存在；未作任何更改。",
+    ),
 }
