@@ -10,13 +10,12 @@ import functools
 import inspect
 import re
 import string
-import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import BytecodeCache, FunctionLoader, StrictUndefined, TemplateSyntaxError, nodes
 from jinja2 import TemplateError as JinjaTemplateError
@@ -392,6 +391,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         self.filters["pct"] = _pct
         self.filters = {name: _checked_filter(name, f) for name, f in self.filters.items()}
         self.globals["range"] = _checked_range
+        self.globals[TICK] = _tick
         self.globals.pop("lipsum", None)  # placeholder text has no place in a document
         self.checked_concat = checked_concat
         self.concat = _checked_join  # type: ignore[assignment]
@@ -426,6 +426,12 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                 raise _IncludeRefused(
                     "documents.include_missing", node.lineno, name, filename, {"name": wanted}
                 )
+        for node in tree.find_all((nodes.For, nodes.Macro, nodes.CallBlock)):
+            # every loop turn and macro call checks the time limit and Cancel (see _Watch)
+            tick = nodes.ExprStmt(
+                nodes.Call(nodes.Name(TICK, "load"), [], [], None, None), lineno=node.lineno
+            )
+            cast(Any, node).body.insert(0, tick)
         return tree
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -478,21 +484,38 @@ def _error_place(exc: BaseException, folder: Path, default: str) -> tuple[str, i
     return place
 
 
-def _watch(time_limit: float, cancel: Callable[[], bool] | None) -> Callable[..., Any]:
-    end = time.monotonic() + time_limit
-    count = 0
+class _Watch:
+    """The time limit and the user's Cancel, checked at every loop turn and macro call of the
+    template (the only constructs that repeat; everything else is bounded by the size caps):
+    `_parse` puts a call to `_qms_tick()` at the start of every loop body and macro. A tracer
+    on every line (sys.settrace) tripled the run time of a big document."""
 
-    def tracer(frame: Any, event: str, arg: Any) -> Any:
-        nonlocal count
-        count += 1
-        if not count & 255:
-            if time.monotonic() > end:
-                raise _Stopped(cancelled=False)
-            if cancel is not None and cancel():
-                raise _Stopped(cancelled=True)
-        return tracer
+    def __init__(self, time_limit: float, cancel: Callable[[], bool] | None) -> None:
+        self.end = time.monotonic() + time_limit
+        self.cancel = cancel
+        self.count = 0
 
-    return tracer
+    def tick(self) -> None:
+        self.count += 1
+        if self.count & 63:
+            return
+        if time.monotonic() > self.end:
+            raise _Stopped(cancelled=False)
+        if self.cancel is not None and self.cancel():
+            raise _Stopped(cancelled=True)
+
+
+_watch: contextvars.ContextVar[_Watch | None] = contextvars.ContextVar(
+    "template_watch", default=None
+)
+TICK = "_qms_tick"
+
+
+def _tick() -> str:
+    watch = _watch.get()
+    if watch is not None:
+        watch.tick()
+    return ""
 
 
 def render(
@@ -525,8 +548,7 @@ def render(
     size = 0
     too_much = False
     budget = _budget.set(_Budget())
-    previous = sys.gettrace()
-    sys.settrace(_watch(time_limit, cancel))
+    watch = _watch.set(_Watch(time_limit, cancel))
     try:
         chunks: Iterator[str] = template.generate(**context)
         for chunk in chunks:
@@ -582,7 +604,7 @@ def render(
             kind=type(exc).__name__,
         ) from None
     finally:
-        sys.settrace(previous)
+        _watch.reset(watch)
         _budget.reset(budget)
     if too_much:
         raise TemplateError(

@@ -559,3 +559,59 @@ def test_docx_without_reference_uses_our_fonts_and_size(tmp_path: Path):
     for num in numbering.iterchildren(w("num")):
         if int(num.get(w("numId"))) in nums:
             assert num.find(".//" + w("startOverride")).get(w("val")) == "1"
+
+
+# -- the sandbox's time limit without a line tracer (issue 17, item 4) -------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(40) }}",
+        "{% macro m() %}{{ caller() }}{% endmacro %}"
+        "{% for i in range(100000) %}{% call m() %}{% for j in range(100000) %}{% endfor %}"
+        "{% endcall %}{% endfor %}",
+    ],
+)
+def test_endless_templates_stop_at_the_time_limit(tmp_path: Path, source: str):
+    import sys
+    import time
+
+    from qms_desktop.documents import TemplateError, sandbox
+
+    (tmp_path / "t.md.j2").write_text(source, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as exc:
+        sandbox.render(tmp_path, "t.md.j2", "t", {}, time_limit=0.5)
+    assert exc.value.code == "documents.template_timeout"
+    assert time.monotonic() - started < 2.5
+    assert sys.gettrace() is None or "coverage" in type(sys.gettrace()).__module__
+
+
+def test_loops_macros_and_call_blocks_render_as_before(tmp_path: Path):
+    from qms_desktop.documents import DocumentError, sandbox
+
+    source = (
+        "{% for i in range(3) %}{{ i }}{% else %}none{% endfor %}|"
+        "{% for i in [] %}x{% else %}empty{% endfor %}|"
+        "{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(1) }}|"
+        "{% macro w() %}[{{ caller() }}]{% endmacro %}{% call w() %}c{% endcall %}|"
+        "{% for row in [[1, 2], [3]] %}{% for c in row %}{{ loop.index }}{% endfor %};{% endfor %}"
+    )
+    (tmp_path / "t.md.j2").write_text(source, encoding="utf-8")
+    out = sandbox.render(tmp_path, "t.md.j2", "t", {}, time_limit=5)
+    assert out == "012|empty|\\<1\\>|[c]|12;1;"
+    calls = 0
+
+    def cancel() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    (tmp_path / "long.md.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(1000) %}{% endfor %}{% endfor %}"
+    )
+    with pytest.raises(DocumentError) as exc:
+        sandbox.render(tmp_path, "long.md.j2", "t", {}, time_limit=60, cancel=cancel)
+    assert exc.value.code == "documents.cancelled"
