@@ -3,6 +3,7 @@ pipeline template → markup → document model → DOCX or PDF, written atomica
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ __all__ = [
     "list_templates",
     "render_document",
     "render_markup",
+    "template_pictures",
 ]
 
 
@@ -163,6 +165,24 @@ def render_markup(
     return sandbox.render(
         info.folder, info.file(lang).name, info.id, context, time_limit=TIME_LIMIT, cancel=cancel
     )
+
+
+_PICTURE = re.compile(r"^@@image\s+(\w+)\s*$", re.MULTILINE)
+
+
+def template_pictures(info: TemplateInfo, lang: str) -> set[str]:
+    """The pictures (`@@image NAME`) the template's files can place in `lang`, so the app
+    draws only the charts a document uses. Read from the sources of the template's folder
+    (its includes among them); a file that cannot be read names none."""
+    names: set[str] = set()
+    files = [info.file(lang), *sorted(info.folder.glob("*.j2"))]
+    for path in dict.fromkeys(files):
+        try:
+            if path.is_file() and path.stat().st_size <= sandbox.MAX_SOURCE:
+                names.update(_PICTURE.findall(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return names
 
 
 # -- the pipeline ----------------------------------------------------------------------------

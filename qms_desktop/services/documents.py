@@ -4,7 +4,7 @@ templates read (documented in templates/README.md), and the render use case."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -566,20 +566,22 @@ def build_context(
     return context
 
 
-def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
+def chart_images(
+    context: dict[str, Any], lang: str, wanted: Collection[str] | None = None
+) -> dict[str, bytes]:
     """The pictures templates can place with `@@image chart`, `@@image processes` and
-    `@@image org_chart`."""
+    `@@image org_chart`; only those in `wanted` (all when None)."""
     from qms_desktop.documents.charts import conformity_chart_png, process_network_png
 
     zh = lang == "zh_CN"
     images: dict[str, bytes] = {}
     assessment = context.get("assessment")
-    if assessment:
+    if assessment and (wanted is None or "chart" in wanted):
         images["chart"] = conformity_chart_png(
             list(assessment["chart"].items()), "各条款符合度" if zh else "Conformity by clause"
         )
     chart = context.get("org_chart") or []
-    if chart:
+    if chart and (wanted is None or "org_chart" in wanted):
         from qms_desktop.documents.org_chart import org_chart_png
 
         images["org_chart"] = org_chart_png(
@@ -588,7 +590,7 @@ def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
             "（空缺）" if zh else "(vacant)",
         )
     processes = context.get("processes") or []
-    if processes:
+    if processes and (wanted is None or "processes" in wanted):
         network = [
             (p["name"], [f.strip() for f in p["feeds"].split(",") if f.strip()]) for p in processes
         ]
@@ -596,6 +598,17 @@ def chart_images(context: dict[str, Any], lang: str) -> dict[str, bytes]:
             network, "过程网络" if zh else "The process network"
         )
     return images
+
+
+def _pictures(template_id: str, lang: str, user_dir: Path | None) -> set[str] | None:
+    """The charts the template places (None: draw all, the template will say what's wrong)."""
+    from qms_desktop.documents import TemplateError, find_template
+    from qms_desktop.documents.engine import template_pictures
+
+    try:
+        return template_pictures(find_template(template_id, user_dir), lang)
+    except TemplateError:
+        return None
 
 
 def render_workspace_document(
@@ -623,7 +636,7 @@ def render_workspace_document(
         out_path=out_path,
         reference_docx=reference_docx,
         user_dir=user_dir,
-        images=chart_images(context, lang),
+        images=chart_images(context, lang, _pictures(template_id, lang, user_dir)),
         progress=progress,
         cancel=cancel,
     )

@@ -615,3 +615,31 @@ def test_loops_macros_and_call_blocks_render_as_before(tmp_path: Path):
     with pytest.raises(DocumentError) as exc:
         sandbox.render(tmp_path, "long.md.j2", "t", {}, time_limit=60, cancel=cancel)
     assert exc.value.code == "documents.cancelled"
+
+
+def test_charts_are_drawn_only_for_templates_that_place_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from qms_desktop.documents import charts, find_template
+    from qms_desktop.documents.engine import template_pictures
+
+    assert "chart" in template_pictures(find_template("gap-report"), "en")
+    assert "chart" not in template_pictures(find_template("service-commitment"), "zh_CN")
+    drawn: list[str] = []
+    real = charts.conformity_chart_png
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append("chart")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(charts, "conformity_chart_png", counting)
+    demo = write_demo(tmp_path / "d.qms", "en")
+    with Workspace.open(demo, read_only=True) as ws:
+        render_workspace_document(
+            ws, "service-commitment", lang="en", fmt="pdf", out_path=tmp_path / "sc.pdf"
+        )
+        assert drawn == []
+        render_workspace_document(
+            ws, "gap-report", lang="en", fmt="pdf", out_path=tmp_path / "gr.pdf"
+        )
+        assert drawn == ["chart"]
