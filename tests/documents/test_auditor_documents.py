@@ -643,3 +643,45 @@ def test_charts_are_drawn_only_for_templates_that_place_them(
             ws, "gap-report", lang="en", fmt="pdf", out_path=tmp_path / "gr.pdf"
         )
         assert drawn == ["chart"]
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "RGBA", "P"])
+def test_pictures_keep_their_pixels(tmp_path: Path, mode: str):
+    # RGB and grey PNGs go into the PDF with their compressed pixels as they are; others
+    # through reportlab's own path: both show the same colours
+    import io
+
+    from PIL import Image as PILImage
+
+    from qms_desktop.documents.model import Image
+
+    picture = PILImage.new("RGB", (200, 100), (255, 255, 255))
+    for x in range(100):
+        for y in range(100):
+            picture.putpixel((x, y), (200, 30, 30))
+    picture = picture.convert(mode)
+    data = io.BytesIO()
+    picture.save(data, "PNG", dpi=(100, 100))
+    document = Document("T", "N", "A", "Org", "en", (Image(data.getvalue(), 5.08),))
+    write_pdf(document, tmp_path / "p.pdf")
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "100",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(tmp_path / "p.pdf"),
+            str(tmp_path / "r"),
+        ],
+        check=True,
+    )
+    page = PILImage.open(next(tmp_path.glob("r*.png"))).convert("RGB")
+    pixels = page.load()
+    every = [pixels[x, y] for x in range(page.width) for y in range(page.height // 3)]
+    red = sum(1 for p in every if p[0] > 150 and p[1] < 80 and p[2] < 80)
+    grey = sum(1 for p in every if abs(p[0] - p[1]) < 10 and 60 < p[0] < 100)
+    assert (grey if mode == "L" else red) > 8000  # the 100 x 100 px block, at 100 dpi
