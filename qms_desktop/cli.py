@@ -112,17 +112,152 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
 
     with open_workspace(Path(args.workspace)) as ws:
         if args.dry_run:
-            report = plan_import(ws, Path(args.file), assessment_id=args.assessment)
+            report = plan_import(
+                ws, Path(args.file), assessment_id=args.assessment, encoding=args.encoding
+            )
         else:
             require_writable(ws)
             report, _ = import_checklist(
-                ws, args.user or default_actor(), Path(args.file), assessment_id=args.assessment
+                ws,
+                args.user or default_actor(),
+                Path(args.file),
+                assessment_id=args.assessment,
+                encoding=args.encoding,
             )
     for change in report.changes:
         print(
             f"row {change.row_number}: {change.library_id} {change.ref}: {', '.join(sorted(change.values))}"
         )
     print(("would apply: " if args.dry_run else "imported: ") + report.describe())
+    return 0
+
+
+def _cmd_assessment_list(args: argparse.Namespace) -> int:
+    from qms_desktop.services.checklist import assessment_progress, list_assessments
+    from qms_desktop.services.workspaces import open_workspace
+
+    with open_workspace(Path(args.workspace), read_only=True) as ws:
+        assessments = list_assessments(ws)
+        progress = {a.id: assessment_progress(ws, a.id) for a in assessments}
+    if not assessments:
+        print(f"no assessment in {args.workspace} yet (qms-desktop assessment new)")
+        return 0
+    print(f"{'#':>4}  {'held on':10}  {'assessed':>8}  {'name':32}  libraries")
+    for a in assessments:
+        print(
+            f"{a.id:>4}  {a.held_on.isoformat():10}  {progress[a.id]:>8.0%}  {a.name:32}  "
+            f"{' '.join(a.library_ids)}"
+        )
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _cmd_assessment_new(args: argparse.Namespace) -> int:
+    from qms_desktop.services.checklist import create_assessment
+    from qms_desktop.services.workspaces import default_actor, open_workspace, require_writable
+
+    with open_workspace(Path(args.workspace)) as ws:
+        require_writable(ws)
+        info, _ = create_assessment(
+            ws,
+            args.user or default_actor(),
+            args.name,
+            args.date or dt.date.today(),
+            list(dict.fromkeys(args.library)),
+            copy_from=_assessment_number(ws, args.based_on),
+            bring_in_builtin=True,
+        )
+    based = f", results carried over from #{args.based_on}" if args.based_on else ""
+    print(f"created assessment #{info.id} {info.name!r} over {' '.join(info.library_ids)}{based}")
+    return 0
+
+
+def _assessment_number(ws: object, number: int | None) -> int | None:
+    """`number` when the workspace holds that assessment (None stays None)."""
+    from qms_desktop.services.checklist import list_assessments
+
+    if number is None:
+        return None
+    if number not in {a.id for a in list_assessments(ws)}:  # type: ignore[arg-type]
+        raise QmsError("exchange.no_such_assessment", id=number)
+    return number
+
+
+def _cmd_assessment_rename(args: argparse.Namespace) -> int:
+    from qms_desktop.services.checklist import update_assessment
+    from qms_desktop.services.workspaces import default_actor, open_workspace, require_writable
+
+    with open_workspace(Path(args.workspace)) as ws:
+        require_writable(ws)
+        info, _ = update_assessment(ws, args.user or default_actor(), args.number, name=args.name)
+    print(f"assessment #{info.id} is now {info.name!r}")
+    return 0
+
+
+def _cmd_assessment_delete(args: argparse.Namespace) -> int:
+    from qms_desktop.services.checklist import delete_assessment
+    from qms_desktop.services.workspaces import default_actor, open_workspace, require_writable
+
+    with open_workspace(Path(args.workspace)) as ws:
+        require_writable(ws)
+        snapshot, _ = delete_assessment(ws, args.user or default_actor(), args.number)
+    print(
+        f"deleted assessment #{snapshot.info.id} {snapshot.info.name!r} "
+        f"({len(snapshot.items)} findings, {len(snapshot.evidence)} evidence files; "
+        "the automatic backups still hold it)"
+    )
+    return 0
+
+
+def _cmd_register_export(args: argparse.Namespace) -> int:
+    from qms_desktop.services.register_exchange import export_register
+    from qms_desktop.services.workspaces import open_workspace
+
+    with open_workspace(Path(args.workspace), read_only=True) as ws:
+        count = export_register(ws, args.register, Path(args.file), lang=args.lang)
+    print(f"exported {count} record(s) to {args.file}")
+    return 0
+
+
+def _cmd_register_import(args: argparse.Namespace) -> int:
+    from qms_desktop.services.register_exchange import import_register, plan_register_import
+    from qms_desktop.services.workspaces import default_actor, open_workspace, require_writable
+
+    with open_workspace(Path(args.workspace)) as ws:
+        if args.dry_run:
+            report = plan_register_import(
+                ws, args.register, Path(args.file), encoding=args.encoding
+            )
+        else:
+            require_writable(ws)
+            report, _ = import_register(
+                ws,
+                args.user or default_actor(),
+                args.register,
+                Path(args.file),
+                encoding=args.encoding,
+            )
+    for change in report.updated:
+        print(f"row {change.row_number}: record {change.record_id}: {', '.join(change.after)}")
+    for record in report.added:
+        shown = f" as record {record.id}" if record.id else ""
+        print(f"new record{shown}")
+    print(("would apply: " if args.dry_run else "imported: ") + report.describe())
+    return 0
+
+
+def _cmd_register_list(args: argparse.Namespace) -> int:
+    from qms_desktop.domain.registers import REGISTERS
+    from qms_desktop.services.register_exchange import register_title
+
+    for key, reg in REGISTERS.items():
+        print(f"{key:24} {reg.step.value:11} {register_title(reg, args.lang)}")
     return 0
 
 
@@ -290,6 +425,15 @@ def _cmd_backup_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _encoding_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the text encoding of a CSV file (e.g. cp1252, gb18030) when it cannot be "
+        "told from the file (UTF-8 and UTF-16 always are)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -342,12 +486,19 @@ def build_parser() -> argparse.ArgumentParser:
     e = checklist.add_parser("export", help="write the checklist to OUT.xlsx or OUT.csv")
     e.add_argument("workspace", metavar="WORKSPACE")
     e.add_argument("out", metavar="OUT", help="a .xlsx or .csv file")
-    e.add_argument("--library", metavar="ID", help="only this library's requirements")
+    e.add_argument(
+        "--library",
+        metavar="ID",
+        help="only this library's requirements (from the latest assessment holding it, "
+        "or blank when none does)",
+    )
     e.add_argument(
         "--assessment", type=int, metavar="N", help="assessment number (default: the latest)"
     )
     e.add_argument(
-        "--lang", choices=LANG_CHOICES, default="en", help="language of requirement titles"
+        "--lang",
+        choices=LANG_CHOICES,
+        help="language of the headers, values and titles (default: the workspace's)",
     )
     e.set_defaults(func=_cmd_checklist_export)
     i = checklist.add_parser("import", help="apply a filled-in checklist (all rows or none)")
@@ -358,7 +509,86 @@ def build_parser() -> argparse.ArgumentParser:
     )
     i.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     i.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    _encoding_option(i)
+    i.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
     i.set_defaults(func=_cmd_checklist_import)
+
+    p = sub.add_parser("assessment", help="gap assessments: list, new, rename, delete")
+    assessment = p.add_subparsers(
+        title="assessment commands", metavar="ACTION", parser_class=_Parser
+    )
+    p.set_defaults(func=lambda _a: p.error("choose list, new, rename or delete"))
+    a = assessment.add_parser("list", help="number, date, progress, name and libraries of each")
+    a.add_argument("workspace", metavar="WORKSPACE")
+    a.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    a.set_defaults(func=_cmd_assessment_list)
+    a = assessment.add_parser("new", help="start an assessment over one or more libraries")
+    a.add_argument("workspace", metavar="WORKSPACE")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument(
+        "--library",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="a library in the workspace or a built-in one (repeat for several)",
+    )
+    a.add_argument(
+        "--based-on",
+        type=int,
+        metavar="N",
+        help="carry the results of assessment N over (a re-assessment)",
+    )
+    a.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="held on (default: today)")
+    a.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    a.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    a.set_defaults(func=_cmd_assessment_new)
+    a = assessment.add_parser("rename", help="give assessment N a new name")
+    a.add_argument("workspace", metavar="WORKSPACE")
+    a.add_argument("number", type=int, metavar="N")
+    a.add_argument("name", metavar="NEW_NAME")
+    a.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    a.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    a.set_defaults(func=_cmd_assessment_rename)
+    a = assessment.add_parser(
+        "delete", help="delete assessment N with its findings and evidence files"
+    )
+    a.add_argument("workspace", metavar="WORKSPACE")
+    a.add_argument("number", type=int, metavar="N")
+    a.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    a.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    a.set_defaults(func=_cmd_assessment_delete)
+
+    p = sub.add_parser(
+        "register", help="registers (people, lessons, objectives…): list, export, import"
+    )
+    register = p.add_subparsers(title="register commands", metavar="ACTION", parser_class=_Parser)
+    p.set_defaults(func=lambda _a: p.error("choose list, export or import"))
+    r = register.add_parser("list", help="the registers and their names")
+    r.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the names")
+    r.set_defaults(func=_cmd_register_list)
+    r = register.add_parser("export", help="write a register's records to FILE.xlsx or FILE.csv")
+    r.add_argument("workspace", metavar="WORKSPACE")
+    r.add_argument("register", metavar="REGISTER", help="see: qms-desktop register list")
+    r.add_argument("file", metavar="FILE", help="a .xlsx or .csv file")
+    r.add_argument(
+        "--lang",
+        choices=LANG_CHOICES,
+        help="language of the headers and values (default: the workspace's)",
+    )
+    r.set_defaults(func=_cmd_register_export)
+    r = register.add_parser(
+        "import",
+        help="apply a register file: rows with a record ID change that record, rows without "
+        "one are added (all rows or none)",
+    )
+    r.add_argument("workspace", metavar="WORKSPACE")
+    r.add_argument("register", metavar="REGISTER", help="see: qms-desktop register list")
+    r.add_argument("file", metavar="FILE", help="a .xlsx or .csv file")
+    r.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    r.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
+    _encoding_option(r)
+    r.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
+    r.set_defaults(func=_cmd_register_import)
 
     p = sub.add_parser("library", help="requirement libraries: list, add")
     library = p.add_subparsers(title="library commands", metavar="ACTION", parser_class=_Parser)

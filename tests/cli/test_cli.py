@@ -18,6 +18,8 @@ COMMANDS = [
     "check",
     "library",
     "checklist",
+    "assessment",
+    "register",
     "templates",
     "render",
     "package",
@@ -179,7 +181,8 @@ def test_checklist_export_and_import(tmp_path: Path, workspace_file: Path):
     assert result.returncode == 0, result.stderr
     assert "exported 6 requirement(s)" in result.stdout
     text = out.read_text(encoding="utf-8-sig").replace(
-        "test-iso,4.2,Interested parties,not_assessed", "test-iso,4.2,Interested parties,conforming"
+        "test-iso,'4.2,Interested parties,A list of interested parties.,Not assessed",
+        "test-iso,'4.2,Interested parties,A list of interested parties.,Conforming",
     )
     out.write_text(text, encoding="utf-8")
     dry = run("checklist", "import", str(workspace_file), str(out), "--dry-run")
