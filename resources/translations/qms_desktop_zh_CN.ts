@@ -76,6 +76,36 @@
     </message>
 </context>
 <context>
+    <name>BasicWorkPanel</name>
+    <message>
+        <source>Start from the six areas the method names (standardisation, measurement, quality information, the responsibility system, rules, education) and change them to fit.</source>
+        <translation>从方法列出的六个方面（标准化、计量、质量信息、质量责任制、规章制度、质量教育）开始，再按本组织的情况修改。</translation>
+    </message>
+    <message>
+        <source>Add the starting areas</source>
+        <translation>添加初始方面</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Set a field of the %1 selected records to one value.</source>
+        <translation>把所选 %1 条记录的某个字段设为同一个值。</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <source>Edit selected records</source>
+        <translation>编辑所选记录</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>Not assessed</source>
@@ -359,6 +389,10 @@
         <translation>下一步：第%1步 · %2</translation>
     </message>
     <message>
+        <source>Step %1 · %2 was signed off, but: %3</source>
+        <translation>第 %1 步 · %2 已签核，但：%3</translation>
+    </message>
+    <message>
         <source>No assessment yet.</source>
         <translation>尚无评估。</translation>
     </message>
@@ -369,6 +403,13 @@
     <message>
         <source>Next audit %1 — open actions: %2, overdue: %3, due after the audit: %4.</source>
         <translation>下次审核 %1 —— 未完成措施：%2，已逾期：%3，审核后到期：%4。</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>Pick a date (Alt+Down)</source>
+        <translation>选择日期（Alt+向下键）</translation>
     </message>
 </context>
 <context>
@@ -538,6 +579,25 @@
     <message>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitiesPanel</name>
+    <message>
+        <source>Calibration overdue since %1</source>
+        <translation>自 %1 起校准已逾期</translation>
+    </message>
+    <message>
+        <source>Calibration due on %1</source>
+        <translation>应于 %1 校准</translation>
+    </message>
+    <message>
+        <source>%1 calibration(s) overdue: %2</source>
+        <translation>%1 项校准已逾期：%2</translation>
+    </message>
+    <message>
+        <source>Due within 30 days: %1</source>
+        <translation>30 天内到期：%1</translation>
     </message>
 </context>
 <context>
@@ -829,14 +889,6 @@
     <message>
         <source>&lt;h3&gt;QMS Desktop %1&lt;/h3&gt;&lt;p&gt;Build an ISO 9000-family quality system for a service organisation in eight steps.&lt;/p&gt;&lt;p&gt;Chinese text uses WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QMS Desktop %1&lt;/h3&gt;&lt;p&gt;按八个步骤为服务组织建立 ISO 9000 族质量体系。&lt;/p&gt;&lt;p&gt;中文字体采用文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1
-
-Your work up to the last stored edit is safe.</source>
-        <translation>出现问题：%1
-
-截至最后一次保存的修改，您的工作均安全无损。</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1243,24 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>ReferenceCombo</name>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1（不可选）</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceList</name>
+    <message>
+        <source>Find a name</source>
+        <translation>查找姓名</translation>
+    </message>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1（不可选）</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPanel</name>
     <message>
         <source>Filter</source>
@@ -1201,8 +1271,40 @@ Your work up to the last stored edit is safe.</source>
         <translation>添加</translation>
     </message>
     <message>
+        <source>Write a new record; it is stored when you press Save</source>
+        <translation>填写新记录；按“保存”后才存入</translation>
+    </message>
+    <message>
+        <source>Edit selected…</source>
+        <translation>编辑所选…</translation>
+    </message>
+    <message>
+        <source>Set one field of every selected record at once</source>
+        <translation>一次设置所有所选记录的同一字段</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected records (Ctrl+Z undoes)</source>
+        <translation>删除所选记录（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 records selected: Delete removes them all, Edit selected… sets a field of them all (one step to undo). The form shows the current one.</source>
+        <translation>已选 %1 条记录：“删除”会全部删除，“编辑所选…”会设置它们的同一字段（一步即可撤销）。表单显示当前这一条。</translation>
+    </message>
+    <message>
+        <source>New record — fill in the fields marked * and press Save.</source>
+        <translation>新记录——填写标有 * 的字段后按“保存”。</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -1213,8 +1315,12 @@ Your work up to the last stored edit is safe.</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <source>(new)</source>
-        <translation>（新）</translation>
+        <source>Delete %1 records</source>
+        <translation>删除 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2 records</source>
+        <translation>设置 %2 条记录的%1</translation>
     </message>
     <message>
         <source>Delete a record</source>
@@ -1262,6 +1368,22 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Role</source>
         <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Sessions attended</source>
+        <translation>参加的培训场次</translation>
+    </message>
+    <message>
+        <source>Planned standards covered</source>
+        <translation>已覆盖的计划标准</translation>
+    </message>
+    <message>
+        <source>Trained on the system</source>
+        <translation>已接受体系培训</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1336,8 +1458,32 @@ Your work up to the last stored edit is safe.</source>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Responsible: does the work</source>
+        <translation>R 负责：承担工作</translation>
+    </message>
+    <message>
+        <source>Accountable: answers for it (one per row)</source>
+        <translation>A 批准：对结果负总责（每行一个）</translation>
+    </message>
+    <message>
+        <source>Consulted before decisions</source>
+        <translation>C 咨询：决策前征求意见</translation>
+    </message>
+    <message>
+        <source>Informed of results</source>
+        <translation>I 知会：告知结果</translation>
+    </message>
+    <message>
         <source>Process</source>
         <translation>过程</translation>
+    </message>
+    <message>
+        <source>System element</source>
+        <translation>体系要素</translation>
+    </message>
+    <message>
+        <source>No one fills this role yet</source>
+        <translation>该角色尚无人担任</translation>
     </message>
     <message>
         <source>Element</source>
@@ -1452,6 +1598,126 @@ Your work up to the last stored edit is safe.</source>
         <translation>补救预案</translation>
     </message>
     <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Standard it teaches</source>
+        <translation>所讲授的标准</translation>
+    </message>
+    <message>
+        <source>Unmatched attendee names</source>
+        <translation>未匹配的参加人员姓名</translation>
+    </message>
+    <message>
+        <source>Responsible role</source>
+        <translation>负责角色</translation>
+    </message>
+    <message>
+        <source>Kind of role</source>
+        <translation>角色类别</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Authorities</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Required competence</source>
+        <translation>所需能力</translation>
+    </message>
+    <message>
+        <source>Appointee</source>
+        <translation>任职人</translation>
+    </message>
+    <message>
+        <source>Appointee's competence</source>
+        <translation>任职人的能力</translation>
+    </message>
+    <message>
+        <source>Appointed on</source>
+        <translation>任命日期</translation>
+    </message>
+    <message>
+        <source>Appointing document</source>
+        <translation>任命文件</translation>
+    </message>
+    <message>
+        <source>R/A/C/I</source>
+        <translation>R/A/C/I</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Serves process</source>
+        <translation>服务的过程</translation>
+    </message>
+    <message>
+        <source>Serves service item</source>
+        <translation>服务的服务项目</translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation>需要日期</translation>
+    </message>
+    <message>
+        <source>Interval (months)</source>
+        <translation>周期（月）</translation>
+    </message>
+    <message>
+        <source>Last calibrated</source>
+        <translation>上次校准</translation>
+    </message>
+    <message>
+        <source>Next calibration</source>
+        <translation>下次校准</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>方面</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Weakness found</source>
+        <translation>发现的薄弱环节</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Shores up requirement</source>
+        <translation>所加强的要求</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -1476,16 +1742,116 @@ Your work up to the last stored edit is safe.</source>
         <translation>员工建议</translation>
     </message>
     <message>
-        <source>Standard (标准)</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <source>Specification (规范)</source>
+        <source>Specification</source>
         <translation>规范</translation>
     </message>
     <message>
-        <source>Regulation (制度)</source>
+        <source>Regulation</source>
         <translation>制度</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Left the organisation</source>
+        <translation>已离开本组织</translation>
+    </message>
+    <message>
+        <source>Top management</source>
+        <translation>最高管理者</translation>
+    </message>
+    <message>
+        <source>Management representative or quality lead</source>
+        <translation>管理者代表或质量负责人</translation>
+    </message>
+    <message>
+        <source>Process owner</source>
+        <translation>过程负责人</translation>
+    </message>
+    <message>
+        <source>Internal auditor</source>
+        <translation>内审员</translation>
+    </message>
+    <message>
+        <source>Document controller</source>
+        <translation>文件管理员</translation>
+    </message>
+    <message>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <source>Other role</source>
+        <translation>其他角色</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>高层</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>中层</translation>
+    </message>
+    <message>
+        <source>Front line</source>
+        <translation>基层</translation>
+    </message>
+    <message>
+        <source>R — responsible</source>
+        <translation>R — 负责</translation>
+    </message>
+    <message>
+        <source>A — accountable</source>
+        <translation>A — 批准</translation>
+    </message>
+    <message>
+        <source>C — consulted</source>
+        <translation>C — 咨询</translation>
+    </message>
+    <message>
+        <source>I — informed</source>
+        <translation>I — 知会</translation>
+    </message>
+    <message>
+        <source>Service facility</source>
+        <translation>服务设施</translation>
+    </message>
+    <message>
+        <source>Service equipment</source>
+        <translation>服务设备</translation>
+    </message>
+    <message>
+        <source>Measuring equipment</source>
+        <translation>测量设备</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已订购</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>已到位</translation>
     </message>
     <message>
         <source>Adopt</source>
@@ -1498,6 +1864,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Later</source>
         <translation>稍后再议</translation>
+    </message>
+    <message>
+        <source>✔ completed: marked so in the study plan, or everyone in the role attended a session on it · ○ planned, not yet completed · blank: nothing planned</source>
+        <translation>✔ 已完成：学习计划中标记为完成，或该角色的所有人都参加过相关培训 · ○ 已计划，尚未完成 · 空白：未作计划</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -1609,6 +1979,37 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>ResponsibilityMatrixPanel</name>
+    <message>
+        <source>Select cells and type R, A, C or I; Delete empties them. %1 · %2 · %3 · %4</source>
+        <translation>选中单元格后键入 R、A、C 或 I；按 Delete 清空。%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>The matrix needs roles (Roles tab) and processes or adopted system elements (Plan step).</source>
+        <translation>职责矩阵需要角色（“角色”选项卡）以及过程或已采用的体系要素（策划步骤）。</translation>
+    </message>
+    <message>
+        <source>Every process and element has exactly one accountable role, and every role in the matrix is filled.</source>
+        <translation>每个过程和要素都恰有一个批准（A）角色，矩阵中的每个角色都已有人担任。</translation>
+    </message>
+    <message>
+        <source>Still to settle:</source>
+        <translation>尚待解决：</translation>
+    </message>
+    <message>
+        <source>Empty %1 matrix cells</source>
+        <translation>清空 %1 个矩阵单元格</translation>
+    </message>
+    <message>
+        <source>Set %1 matrix cells to %2</source>
+        <translation>将 %1 个矩阵单元格设为 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a matrix letter: type R, A, C or I (Delete empties a cell).</source>
+        <translation>“%1”不是矩阵字母：请键入 R、A、C 或 I（按 Delete 清空单元格）。</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -1676,6 +2077,17 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>RolesPanel</name>
+    <message>
+        <source>Add the suggested roles</source>
+        <translation>添加建议的角色</translation>
+    </message>
+    <message>
+        <source>The Plan step names roles not yet listed here: %1.</source>
+        <translation>策划步骤中提到了此处尚未列出的角色：%1。</translation>
+    </message>
+</context>
+<context>
     <name>StepGuidance</name>
     <message>
         <source>Summarise</source>
@@ -1710,6 +2122,38 @@ Your work up to the last stored edit is safe.</source>
         <translation>运行</translation>
     </message>
     <message>
+        <source>Progress is the share of lessons decided: adopted and carried by a document, or rejected ("later" counts as open). The step is ready for sign-off when there are lessons and every one is decided.</source>
+        <translation>进度是已作决定的经验教训所占比例：已采用并写入文件，或已否决（“以后再定”算作未决）。有经验教训且每一条都已决定时，本步骤即可签核。</translation>
+    </message>
+    <message>
+        <source>Progress is the share of the study plan's entries (role and standard) completed — marked completed in the plan, or everyone in the role attended a session on that standard. People, sessions or benchmarking notes start the step; it is ready for sign-off when every planned entry is completed.</source>
+        <translation>进度是学习计划条目（角色与标准）中已完成的比例——在计划中标记为完成，或该角色的所有人都参加过该标准的培训。录入人员、培训或对标记录即开始本步骤；每个计划条目都完成时即可签核。</translation>
+    </message>
+    <message>
+        <source>Progress is the share of applicable requirements assessed in the latest gap assessment. The step is ready for sign-off when every one of them is assessed.</source>
+        <translation>进度是最新差距评估中已评估的适用要求所占比例。所有适用要求都已评估时，本步骤即可签核。</translation>
+    </message>
+    <message>
+        <source>Progress counts nine parts of the design: positioning, quality policy, objectives, adopted system elements, processes, planned documents, service outline, the service commitment's promise and satisfaction standards. With all nine the design is ready for approval, which is the sign-off.</source>
+        <translation>进度按设计的九个部分计算：定位、质量方针、质量目标、采用的体系要素、过程、计划文件、服务大纲、服务承诺的内容和满意度标准。九项齐备即可批准设计，也就是签核。</translation>
+    </message>
+    <message>
+        <source>Progress counts each role, each facility or piece of equipment not retired, and each measuring instrument's calibration. A role counts when a person who has not left fills it and the appointee's competence is recorded; a resource when it is in service; a calibration when it is not overdue. The step is ready for sign-off when all of them count.</source>
+        <translation>进度按每个角色、每项未停用的设施或设备以及每台测量仪器的校准计算。角色由在职人员担任且已记录其能力时计入；资源投入使用时计入；校准未逾期时计入。全部计入时，本步骤即可签核。</translation>
+    </message>
+    <message>
+        <source>Progress is the share of basic management work areas in place. The step is ready for sign-off when there are areas and every one is in place.</source>
+        <translation>进度是已到位的基础管理工作方面所占比例。有这些方面且每一个都已到位时，本步骤即可签核。</translation>
+    </message>
+    <message>
+        <source>The workspace does not yet record the documents' approval and issue, so this step's progress is not measured: set its status by hand; the sign-off decides.</source>
+        <translation>工作区尚未记录文件的批准和发布，因此本步骤的进度不作计算：请手动设置状态，以签核为准。</translation>
+    </message>
+    <message>
+        <source>Audits, management reviews and corrective actions are not recorded yet, so this step's progress is not measured: set its status by hand; the sign-off decides.</source>
+        <translation>尚未记录审核、管理评审和纠正措施，因此本步骤的进度不作计算：请手动设置状态，以签核为准。</translation>
+    </message>
+    <message>
         <source>Turn the experience you already have into rules. Every organisation has quality practice before it has a quality system: collect it, and the lessons of past mistakes, and distil them into candidate standards, specifications and regulations.</source>
         <translation>把已有的经验变成规则。每个组织在建立质量体系之前都已有质量实践：把这些实践和以往失误的教训收集起来，提炼为拟定的标准、规范和制度。</translation>
     </message>
@@ -1734,8 +2178,8 @@ Your work up to the last stored edit is safe.</source>
         <translation>对每条经验教训的决定，以及承载已采纳规则的文件。</translation>
     </message>
     <message>
-        <source>Every lesson has a decision, and every adopted one is linked to a document.</source>
-        <translation>每条经验教训都有决定，且每条已采纳的都关联到一份文件。</translation>
+        <source>Every lesson is decided: adopted and carried by a document, or rejected.</source>
+        <translation>每条经验教训都已决定：已采用并写入文件，或已否决。</translation>
     </message>
     <message>
         <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
@@ -1834,24 +2278,40 @@ Your work up to the last stored edit is safe.</source>
         <translation>为体系所需的每个岗位任命负责人，并写明其职责和权限。</translation>
     </message>
     <message>
-        <source>Plan training for all staff, not only managers.</source>
-        <translation>为全体员工而不仅是管理者安排培训。</translation>
+        <source>Fill in the responsibility matrix: for every process and system element, who is responsible, accountable (exactly one), consulted and informed.</source>
+        <translation>填写职责矩阵：每个过程和体系要素由谁负责、由谁批准（恰好一个）、征求谁的意见、告知谁。</translation>
+    </message>
+    <message>
+        <source>Train all staff on the system, not only managers, and check the training coverage for who is still to be trained.</source>
+        <translation>对全体员工进行体系培训，而不只是管理人员，并通过培训覆盖情况查看谁尚待培训。</translation>
+    </message>
+    <message>
+        <source>Roles with level, responsibilities, authorities, required competence and the appointed person.</source>
+        <translation>角色及其层级、职责、权限、所需能力和任职人员。</translation>
+    </message>
+    <message>
+        <source>The responsibility matrix (R/A/C/I) of roles against processes and system elements, and the training coverage per role.</source>
+        <translation>角色对过程和体系要素的职责矩阵（R/A/C/I），以及各角色的培训覆盖情况。</translation>
+    </message>
+    <message>
+        <source>Facilities and equipment with their state, and measuring equipment with its calibration dates.</source>
+        <translation>设施和设备及其状态，测量设备及其校准日期。</translation>
+    </message>
+    <message>
+        <source>Every role is filled by a person with the competence recorded, every planned resource is in service, and no calibration is overdue.</source>
+        <translation>每个角色都由已记录能力的人员担任，每项计划的资源都已投入使用，且没有逾期的校准。</translation>
+    </message>
+    <message>
+        <source>The basic management work, one row per area: current state, weakness found, action, owner, due date, state, evidence and the requirement it shores up.</source>
+        <translation>基础管理工作，每个方面一行：现状、发现的薄弱环节、措施、负责人、期限、状态、证据及所加强的要求。</translation>
+    </message>
+    <message>
+        <source>Every area of the basic management work is in place.</source>
+        <translation>基础管理工作的每个方面都已到位。</translation>
     </message>
     <message>
         <source>List the service facilities and equipment and make sure each is in place.</source>
         <translation>列出服务设施和设备，确保逐一到位。</translation>
-    </message>
-    <message>
-        <source>Roles with appointees, responsibilities and authorities.</source>
-        <translation>岗位及其任职人员、职责和权限。</translation>
-    </message>
-    <message>
-        <source>Resources: facilities and equipment with their state.</source>
-        <translation>资源：设施和设备及其状态。</translation>
-    </message>
-    <message>
-        <source>Every role is filled and every planned resource is in place.</source>
-        <translation>每个岗位均已配备人员，每项计划资源均已到位。</translation>
     </message>
     <message>
         <source>Shore up the basic management work the system stands on, so the documents will describe practice that can actually be kept.</source>
@@ -1864,14 +2324,6 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>For each item that is weak, plan what to do and who does it.</source>
         <translation>对每个薄弱项，计划要做什么、由谁来做。</translation>
-    </message>
-    <message>
-        <source>The foundational items, their state and the work planned on each.</source>
-        <translation>各项基础工作、其现状及计划开展的工作。</translation>
-    </message>
-    <message>
-        <source>Each foundational item is in place.</source>
-        <translation>各项基础工作均已到位。</translation>
     </message>
     <message>
         <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
@@ -1929,6 +2381,10 @@ Your work up to the last stored edit is safe.</source>
 <context>
     <name>StepPage</name>
     <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
         <source>Step %1 · %2</source>
         <translation>第%1步 · %2</translation>
     </message>
@@ -1953,6 +2409,10 @@ Your work up to the last stored edit is safe.</source>
         <translation>完成标准：</translation>
     </message>
     <message>
+        <source>How progress is measured:</source>
+        <translation>进度如何计算：</translation>
+    </message>
+    <message>
         <source>Progress:</source>
         <translation>进度：</translation>
     </message>
@@ -1971,6 +2431,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Notes:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Where it stands:</source>
+        <translation>当前情况：</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1998,6 +2462,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Ready for sign-off</source>
+        <translation>可签核</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2539,26 @@ Your work up to the last stored edit is safe.</source>
         <translation>关键时刻</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Responsibility matrix</source>
+        <translation>职责矩阵</translation>
+    </message>
+    <message>
+        <source>Training coverage</source>
+        <translation>培训覆盖</translation>
+    </message>
+    <message>
+        <source>Facilities and equipment</source>
+        <translation>设施和设备</translation>
+    </message>
+    <message>
+        <source>Basic management work</source>
+        <translation>基础管理工作</translation>
+    </message>
+    <message>
         <source>Generate documents</source>
         <translation>生成文件</translation>
     </message>
@@ -2087,6 +2575,49 @@ Your work up to the last stored edit is safe.</source>
     </message>
 </context>
 <context>
+    <name>TrainingCoveragePanel</name>
+    <message>
+        <source>Match names to people</source>
+        <translation>将姓名匹配到人员</translation>
+    </message>
+    <message>
+        <source>Attendee names that now name someone in the people register become picks</source>
+        <translation>与人员名册中某人同名的参加人员姓名将改为选中该人员</translation>
+    </message>
+    <message>
+        <source>No people yet: list them in step 2, Study (People tab).</source>
+        <translation>尚无人员：请在第 2 步“学习”（“人员”选项卡）中列出。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 trained</source>
+        <translation>%1：%3 人中已培训 %2 人</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>（无角色）</translation>
+    </message>
+    <message>
+        <source>not yet: %1</source>
+        <translation>尚未：%1</translation>
+    </message>
+    <message>
+        <source>Trained on the system, per role</source>
+        <translation>按角色统计的体系培训情况</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Attendee names that match no one in the people register — %1</source>
+        <translation>在人员名册中找不到对应人员的参加人员姓名——%1</translation>
+    </message>
+    <message>
+        <source>Match attendee names to people</source>
+        <translation>将参加人员姓名匹配到人员</translation>
+    </message>
+</context>
+<context>
     <name>TrainingMatrix</name>
     <message>
         <source>No study planned yet: add entries on the Study plan tab.</source>
@@ -2099,6 +2630,33 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>Still to study — %1</source>
         <translation>尚需学习——%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>QMS Desktop met an unexpected problem.</source>
+        <translation>QMS Desktop 遇到了意外问题。</translation>
+    </message>
+    <message>
+        <source>Your work up to the last stored edit is safe, and you can go on working. The details were written to the log file; if you report the problem, please include them.</source>
+        <translation>截至最后一次保存的编辑，您的工作都是安全的，可以继续工作。详细信息已写入日志文件；报告问题时请附上这些信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2727,10 @@ Your work up to the last stored edit is safe.</source>
     <message>
         <source>&amp;About QMS Desktop</source>
         <translation>关于 QMS Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
