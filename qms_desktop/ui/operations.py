@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from qms_desktop.domain.requirements import LibraryCopy
     from qms_desktop.services.checklist import AssessmentInfo, AssessmentSnapshot, EvidenceSnapshot
     from qms_desktop.services.exchange import ImportReport
+    from qms_desktop.services.register_exchange import RegisterImport
     from qms_desktop.services.registers import Record
     from qms_desktop.services.workspaces import Workspace
     from qms_desktop.ui.controller import WorkspaceController
@@ -571,6 +572,28 @@ class Operations(QObject):
             )
 
         return reports[0] if self.run(label, work, on_error) else None
+
+    def import_register(
+        self, label: str, key: str, path: Path, on_error: ErrorHandler | None = None
+    ) -> RegisterImport | None:
+        """Apply a register file (changed fields, new records): all rows or none; one undo
+        step (the new records deleted, the fields as they were)."""
+        from qms_desktop.services import register_exchange as rx
+
+        done: list[RegisterImport] = []
+
+        def work() -> Applied:
+            report, changes = rx.import_register(self._ws, self._actor, key, path)
+            done.append(report)
+            if not report.added and not report.updated:
+                return Applied(changes)
+            return Applied(
+                changes,
+                lambda: rx.undo_register_import(self._ws, self._actor, report),
+                lambda: rx.apply_register_import(self._ws, self._actor, report, keep_ids=True)[1],
+            )
+
+        return done[0] if self.run(label, work, on_error) else None
 
     def add_library_file(
         self, label: str, path: Path, on_error: ErrorHandler | None = None
