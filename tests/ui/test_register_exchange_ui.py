@@ -1,0 +1,97 @@
+"""The Export… and Import… buttons of a register: a file out, a list in with a preview,
+one undo step, refusals shown and nothing changed."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from qms_desktop.services import registers
+from qms_desktop.ui.main_window import MainWindow
+from qms_desktop.ui.register_exchange import ImportPreview, RegisterExchange
+
+
+@pytest.fixture
+def people(qtbot, window: MainWindow, demo_file: Path) -> RegisterExchange:
+    assert window.open_path(demo_file)
+    widget = RegisterExchange("person", window.controller)
+    qtbot.addWidget(widget)
+    widget.confirm = False
+    return widget
+
+
+def names(window: MainWindow) -> list[str]:
+    return [str(r.values["name"]) for r in registers.list_records(window.controller.ws(), "person")]
+
+
+def test_export_writes_the_register(people: RegisterExchange, tmp_path: Path):
+    assert people.export_button.isEnabled() and people.import_button.isEnabled()
+    assert people.export_button.text() == "Export…"
+    out = tmp_path / "people.xlsx"
+    assert people.export_to(out) == 12
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[1]][:3] == ["Record ID", "Name", "Role"]
+    assert people.export_to(tmp_path / "missing" / "x.xlsx") is None
+    assert "does not exist" in people.last_message[1]
+
+
+def test_import_is_one_undo_step(people: RegisterExchange, window: MainWindow, tmp_path: Path):
+    before = names(window)
+    path = tmp_path / "hr.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["Name", "Role"], ["Wang Fang", "Receptionist"], ["赵六", "厨师"]])
+    done = people.import_from(path)
+    assert done is not None and len(done.added) == 2
+    assert names(window) == [*before, "Wang Fang", "赵六"]
+    assert "2 record(s) added, 0 changed" in people.last_message[1]
+    stack = window.controller.undo_stack
+    assert stack.undoText() == "Import hr.csv"
+    stack.undo()
+    assert names(window) == before
+    stack.redo()
+    assert names(window) == [*before, "Wang Fang", "赵六"]
+
+
+def test_a_refused_file_changes_nothing(people: RegisterExchange, window: MainWindow, tmp_path):
+    before = names(window)
+    path = tmp_path / "bad.csv"
+    path.write_text("Name,Role,State\nX,Y,gone\n", encoding="utf-8")
+    count = window.controller.undo_stack.count()
+    assert people.import_from(path) is None
+    title, text = people.last_message
+    assert title == "Import refused — nothing was changed"
+    assert "bad.csv, row 2, column State: 'gone' is not one of the values accepted" in text
+    assert names(window) == before and window.controller.undo_stack.count() == count
+
+
+def test_the_preview_lists_what_will_change(qtbot, people: RegisterExchange, window, tmp_path):
+    from qms_desktop.services.register_exchange import plan_register_import
+
+    out = tmp_path / "p.csv"
+    people.export_to(out)
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f))
+    table[1][3] = "Housekeeping"
+    table.append(["", "Wang Fang", "Receptionist", "", ""])
+    with out.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(table)
+    plan = plan_register_import(window.controller.ws(), "person", out)
+    preview = ImportPreview(people, plan, out.name)
+    qtbot.addWidget(preview)
+    preview.show()
+    assert preview.summary.text() == "1 record(s) added, 1 changed, 11 unchanged."
+    rows = [preview.rows.item(i).text() for i in range(preview.rows.count())]
+    assert rows == [f"Row 2: record {table[1][0]} — Department", "New: Wang Fang"]
+    preview.grab().save(str(tmp_path / "preview.png"))
+
+
+def test_read_only_workspace_cannot_import(qtbot, window: MainWindow, demo_file: Path):
+    widget = RegisterExchange("lesson", window.controller)
+    qtbot.addWidget(widget)
+    assert not widget.export_button.isEnabled()  # nothing open yet
+    assert window.open_path(demo_file, read_only=True)
+    assert window.controller.read_only
+    assert widget.export_button.isEnabled() and not widget.import_button.isEnabled()
