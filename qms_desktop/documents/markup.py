@@ -12,9 +12,13 @@ Text from the workspace reaches the markup only through `escape()`, applied to e
 from __future__ import annotations
 
 import re
+import types
+import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline.state_inline import Scanned, StateInline
 from markdown_it.token import Token
 
 from qms_desktop.documents.model import (
@@ -28,6 +32,7 @@ from qms_desktop.documents.model import (
     Table,
     TableOfContents,
 )
+from qms_desktop.documents.text import is_wide
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~@=^$])")
 _DIRECTIVE = re.compile(r"^@@(toc|pagebreak|control|image\s+\w+)\s*$")
@@ -55,8 +60,48 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text).replace("\n", LINE_BREAK)
 
 
+class _CjkInlineState(StateInline):
+    """Emphasis next to Chinese text: a Chinese character or mark counts as punctuation
+    when `**` is judged to open or close, so `**顾客与服务水平。**工作日` and `评估**复评**。`
+    are bold without the spaces CommonMark would otherwise need (and print)."""
+
+    def scanDelims(self, start: int, canSplitWord: bool) -> Scanned:  # noqa: N802, N803
+        scanned = super().scanDelims(start, canSplitWord)
+        before = self.src[start - 1] if start > 0 else " "
+        end = start
+        while end < self.posMax and self.src[end] == self.src[start]:
+            end += 1
+        after = self.src[end] if end < self.posMax else " "
+        if not (is_wide(before) or is_wide(after)):
+            return scanned
+        last_white, next_white = before.isspace(), after.isspace()
+        last_punct = is_wide(before) or _ascii_punct(before)
+        next_punct = is_wide(after) or _ascii_punct(after)
+        left = not (next_white or (next_punct and not (last_white or last_punct)))
+        right = not (last_white or (last_punct and not (next_white or next_punct)))
+        can_open = left and (canSplitWord or not right or last_punct)
+        can_close = right and (canSplitWord or not left or next_punct)
+        return Scanned(can_open, can_close, scanned.length)
+
+
+def _ascii_punct(ch: str) -> bool:
+    return ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" or unicodedata.category(ch).startswith("P")
+
+
+def _parse_inline(
+    self: Any, src: str, md: MarkdownIt, env: Any, tokens: list[Token]
+) -> list[Token]:
+    """ParserInline.parse with the state above."""
+    state = _CjkInlineState(src, md, env, tokens)
+    self.tokenize(state)
+    for rule in self.ruler2.getRules(""):
+        rule(state)
+    return state.tokens
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.inline.parse = types.MethodType(_parse_inline, md.inline)  # type: ignore[method-assign]
     md.enable("table")
     md.disable(
         [

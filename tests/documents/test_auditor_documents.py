@@ -685,3 +685,25 @@ def test_pictures_keep_their_pixels(tmp_path: Path, mode: str):
     red = sum(1 for p in every if p[0] > 150 and p[1] < 80 and p[2] < 80)
     grey = sum(1 for p in every if abs(p[0] - p[1]) < 10 and 60 < p[0] < 100)
     assert (grey if mode == "L" else red) > 8000  # the 100 x 100 px block, at 100 dpi
+
+
+@pytest.mark.parametrize(
+    ("source", "bold", "plain"),
+    [
+        ("**顾客与服务水平。**工作日以商务旅客为主", "顾客与服务水平。", "工作日以商务旅客为主"),
+        ("差距评估**复评**。已评估", "复评", "差距评估。已评估"),
+        (
+            "**1 道歉**——真诚地承认失误；**2 紧急复原**——消除",
+            "1 道歉2 紧急复原",
+            "——真诚地承认失误；——消除",
+        ),
+        ("与**基线评估**（2026-10-15）相比：", "基线评估", "与（2026-10-15）相比："),
+        ("a **b** c", "b", "a  c"),
+    ],
+)
+def test_emphasis_next_to_chinese_needs_no_spaces(source: str, bold: str, plain: str):
+    from qms_desktop.documents.markup import parse
+
+    runs = parse(source)[0].runs  # type: ignore[union-attr]
+    assert "".join(r.text for r in runs if r.bold) == bold
+    assert "".join(r.text for r in runs if not r.bold) == plain
