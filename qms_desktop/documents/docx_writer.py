@@ -39,6 +39,7 @@ from qms_desktop.documents.text import clean, one_line, shorten
 LATIN_FONT = "Calibri"
 EAST_ASIA_FONT = "Microsoft YaHei"  # present on Chinese Windows; Word substitutes elsewhere
 LANG_TAGS = {"en": "en-US", "zh_CN": "zh-CN"}
+HEADER_FILL = "1F3A5F"  # table header rows, as in the PDF
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -840,8 +841,11 @@ def _table(
 ) -> None:
     from qms_desktop.documents.pdf_writer import column_widths
 
+    branded = east_asia is None  # a reference document's table style decides
+
     columns = max([len(header)] + [len(r) for r in rows] + [1])
-    widths = [int(w * 20) for w in column_widths(header, rows, text_twips / 20)]
+    # measured with the PDF's font at 9 pt; the DOCX cells are 10.5 pt, its faces up to 20 % wider
+    widths = [int(w * 20) for w in column_widths(header, rows, text_twips / 20, scale=1.4)]
     table = body.table(columns, widths)
     tbl = table._tbl
 
@@ -853,13 +857,19 @@ def _table(
             _sub(tr_pr, "tblHeader")  # repeated at the top of every page
         for n in range(columns):
             tc = _sub(tr, "tc")
-            _sub(_sub(tc, "tcPr"), "tcW", w=str(widths[n]), type="dxa")
+            tc_pr = _sub(tc, "tcPr")
+            _sub(tc_pr, "tcW", w=str(widths[n]), type="dxa")
+            if head and not branded:  # the PDF's header row: white on navy
+                _sub(tc_pr, "shd", val="clear", color="auto", fill=HEADER_FILL)
             p = _sub(tc, "p")
             if n < len(cells):
                 runs = cells[n]
                 if head:
                     runs = tuple(Run(r.text, True, r.italic) for r in runs)
                 _add_runs(p, runs, east_asia)
+                if head and not branded:
+                    for rpr in p.iter(_w("rPr")):
+                        _sub(rpr, "color", val="FFFFFF")
 
     if header:
         row(header, True)

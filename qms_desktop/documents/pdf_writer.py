@@ -383,11 +383,13 @@ def column_widths(
     header: tuple[tuple[Run, ...], ...],
     rows: tuple[tuple[tuple[Run, ...], ...], ...],
     total: float,
+    scale: float = 1.0,
 ) -> list[float]:
     """Column widths from content, as browsers lay out tables: each column gets at least
     its longest unbreakable piece (a Latin word, a number, one Chinese character) and
     room in proportion to its longest line up to the full width, so no word is broken
-    unless the words of one row alone are wider than the page."""
+    unless the words of one row alone are wider than the page. `scale` widens the measured
+    text for another font (the DOCX's, measured with ours)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     _register_font()
@@ -404,8 +406,8 @@ def column_widths(
             word = max((stringWidth(w, face, size) for w in _WORD.findall(text)), default=0)
             if any(is_wide(ch) for ch in text):
                 word = max(word, size)
-            least[n] = max(least[n], word + CELL_PADDING)
-            most[n] = max(most[n], longest + CELL_PADDING)
+            least[n] = max(least[n], word * scale + CELL_PADDING)
+            most[n] = max(most[n], longest * scale + CELL_PADDING)
     # no column is narrower than a short word, none claims more than 70 % for one long word
     floor = min(36.0, total / columns)
     cap = total * 0.7 if columns > 1 else total
