@@ -23,6 +23,8 @@ from qms_desktop.paths import TEMPLATES
 
 TIME_LIMIT = 20.0  # seconds a template may run, and again seconds a writer may lay a document out
 MAX_META = 64 * 1024  # bytes of a template.yaml
+PAGES_TIME_LIMIT = 5.0  # seconds the DOCX's contents may take to find its page numbers
+PAGES_MAX_BLOCKS = 20_000  # blocks beyond which a DOCX's contents are left without them
 LANGS = ("en", "zh_CN")
 
 __all__ = [
@@ -355,11 +357,18 @@ def render_document(
         from qms_desktop.documents.pdf_writer import heading_pages
 
         # the contents field is written filled in, with the page numbers of the PDF layout
-        pages = (
-            heading_pages(document, deadline)
-            if any(isinstance(b, TableOfContents) for b in document.blocks)
-            else None
-        )
+        # (a few seconds at most; without them Word fills the numbers in when it opens it)
+        pages = None
+        if (
+            any(isinstance(b, TableOfContents) for b in document.blocks)
+            and len(document.blocks) <= PAGES_MAX_BLOCKS
+        ):
+            try:
+                pages = heading_pages(document, Deadline(PAGES_TIME_LIMIT, cancel))
+            except DocumentError as exc:
+                if exc.code == "documents.cancelled":
+                    raise
+                pages = None
         path = write_atomically(
             out_path,
             lambda p: write_docx(

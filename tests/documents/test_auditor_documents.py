@@ -707,3 +707,28 @@ def test_emphasis_next_to_chinese_needs_no_spaces(source: str, bold: str, plain:
     runs = parse(source)[0].runs  # type: ignore[union-attr]
     assert "".join(r.text for r in runs if r.bold) == bold
     assert "".join(r.text for r in runs if not r.bold) == plain
+
+
+def test_docx_contents_without_page_numbers_when_the_layout_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from qms_desktop.documents import pdf_writer, render_document
+
+    def failing(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise DocumentError("documents.pdf_layout", detail="too tall")
+
+    monkeypatch.setattr(pdf_writer, "heading_pages", failing)
+    context = {"organisation": {"name": "Org"}, "document": {"number": "N-1", "revision": "A"}}
+    (tmp_path / "user" / "mine").mkdir(parents=True)
+    (tmp_path / "user" / "mine" / "en.md.j2").write_text("@@toc\n\n# Scope\n\nText\n")
+    out = render_document(
+        "mine",
+        context,
+        lang="en",
+        fmt="docx",
+        out_path=tmp_path / "m.docx",
+        user_dir=tmp_path / "user",
+    )
+    doc = open_docx(str(out))
+    entries = [p.text for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
+    assert "1 Scope\t" in entries  # the entry, its page number left for Word to fill in
