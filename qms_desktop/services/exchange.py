@@ -19,6 +19,7 @@ import stat
 import struct
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -119,30 +120,35 @@ def row_key(library_id: str, ref: str) -> str:
 
 def _cell(row: ChecklistRow, field: str, lang: str) -> object:
     """The value of one column: text, or a date (the due date)."""
+    return _cells(row, lang)[words.FIELDS.index(field)]
+
+
+def _cells(row: ChecklistRow, lang: str) -> list[object]:
+    """The values of a row's columns, in the order of `words.FIELDS`."""
     item = row.item
-    if field == "library_id":
-        return row.library_id
-    if field == "ref":
-        return row.ref
-    if field == "key":
-        return row_key(row.library_id, row.ref)
-    if field == "title":
-        return row.title(lang)
-    if field == "guidance":
-        return row.guidance(lang)
-    if field == "evidence_files":
-        return "\n".join(row.evidence_files)
-    if field == "changed_by":
-        return item.changed_by
-    if field == "changed_at":
-        return item.changed_at
-    value = item_values(item)[field]
-    if isinstance(value, dt.date):
-        return value
-    choice = words.CHOICES.get(field)
-    if choice is not None:
-        return choice.label(str(value), lang)
-    return "" if value is None else str(value)
+    action = item.action
+    choices = words.CHOICES
+    return [
+        row.library_id,
+        row.ref,
+        row.title(lang),
+        row.guidance(lang),
+        choices["status"].label(item.status.value, lang),
+        choices["grade"].label(item.grade.value, lang),
+        item.na_justification,
+        item.current_practice,
+        item.evidence_notes,
+        "\n".join(row.evidence_files),
+        item.gap,
+        action.text,
+        action.owner,
+        action.due if action.due is not None else "",
+        choices["action_priority"].label(action.priority.value, lang),
+        choices["action_state"].label(action.state.value, lang),
+        item.changed_by,
+        item.changed_at,
+        row_key(row.library_id, row.ref),
+    ]
 
 
 def _pick_assessment(ws: Workspace, assessment_id: int | None) -> int:
@@ -239,7 +245,7 @@ def _write_csv(path: Path, rows: list[ChecklistRow], lang: str) -> None:
         writer = csv.writer(f)
         writer.writerow([words.header(field, lang) for field in words.FIELDS])
         for r in rows:
-            writer.writerow([_csv_text(_cell(r, field, lang)) for field in words.FIELDS])
+            writer.writerow([_csv_text(value) for value in _cells(r, lang)])
 
 
 def _csv_text(value: object) -> str:
@@ -255,19 +261,32 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
+def wrapped_by_default(book: Any) -> None:
+    """Make the workbook's default cell format (xf 0) wrap text at the top of the cell, so
+    the thousands of plain cells need no style of their own (styling each cell costs more
+    than writing it). openpyxl keeps formats in `_cell_styles` and `_alignments`."""
+    from openpyxl.styles import Alignment
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.utils.indexed_list import IndexedList
+
+    alignment = book._alignments.add(Alignment(vertical="top", wrap_text=True))
+    default = StyleArray()
+    default.alignmentId = alignment
+    book._cell_styles = IndexedList([default])
+
+
 def write_sheet(
     sheet: Any,
     header: Sequence[str],
     rows: Iterable[Sequence[object]],
     *,
     widths: Sequence[float],
-    wrap: bool = True,
     freeze: str = "A2",
 ) -> int:
-    """Append a header and rows of text, dates and numbers to a write-only sheet: text typed
-    as text (never a formula; Excel's quote prefix where it reads like a value), dates as
-    date cells, the header bold and repeated on every printed page, landscape, fit to the
-    page's width. Returns the number of rows written."""
+    """Append a header and rows of text, dates and numbers to a write-only sheet of a
+    workbook made `wrapped_by_default`: text typed as text (never a formula; Excel's quote
+    prefix where it reads like a value), dates as date cells, the header bold and repeated
+    on every printed page, landscape, fit to the page's width. Returns the rows written."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -285,7 +304,7 @@ def write_sheet(
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="1F3A5F")
-    top = Alignment(vertical="top", wrap_text=wrap)
+    top = Alignment(vertical="top", wrap_text=True)
 
     def head(text: str) -> Any:
         cell = WriteOnlyCell(sheet, value=text)
@@ -296,39 +315,44 @@ def write_sheet(
         return cell
 
     sheet.append([head(ILLEGAL_CHARACTERS_RE.sub("", h)) for h in header])
-    # one cell object per kind, styled once and copied (styling each cell costs 5x)
-    plain = WriteOnlyCell(sheet)
-    plain.alignment = top
+    # styled cells are made from one cell styled once (styling each cell costs 5x); plain
+    # text and numbers go in as values, which openpyxl writes fastest
     quoted = WriteOnlyCell(sheet)
     quoted.alignment = top
     quoted.quotePrefix = True
     dated = WriteOnlyCell(sheet)
     dated.alignment = top
     dated.number_format = "yyyy-mm-dd"
-    style_plain, style_quoted, style_dated = plain._style, quoted._style, dated._style
-    count = 0
+    style_quoted, style_dated = quoted._style, dated._style
     illegal = ILLEGAL_CHARACTERS_RE
+    count = 0
     for values in rows:
-        out = []
+        out: list[object] = []
         for value in values:
-            cell = WriteOnlyCell(sheet)
-            if isinstance(value, dt.date):
-                cell.value = value
-                cell._style = style_dated
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                cell.value = value
-                cell._style = style_plain
-            else:
-                text = str(value) if value is not None else ""
-                if text:
-                    text = illegal.sub("", text)[:32767]
-                    text, prefix = guard_xlsx(text)
+            if isinstance(value, str):
+                if not value:
+                    out.append(None)
+                    continue
+                if illegal.search(value):
+                    value = illegal.sub("", value)
+                value = value[:32767]
+                text, prefix = guard_xlsx(value)
+                if prefix:  # (every text openpyxl would take for a formula is one of these)
+                    cell = WriteOnlyCell(sheet)
                     cell._value = text
                     cell.data_type = "s"
-                    cell._style = style_quoted if prefix else style_plain
+                    cell._style = copy(style_quoted)
+                    out.append(cell)
                 else:
-                    cell._style = style_plain
-            out.append(cell)
+                    out.append(text)
+            elif isinstance(value, dt.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell._style = copy(style_dated)
+                out.append(cell)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                out.append(value)
+            else:
+                out.append(None if value is None else str(value))
         sheet.append(out)
         count += 1
     return count
@@ -349,6 +373,7 @@ def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name
         return cell
 
     wb = Workbook(write_only=True)
+    wrapped_by_default(wb)
     sheet = wb.create_sheet(words.word(words.SHEETS["checklist"], lang))
     fields = words.FIELDS
     last = max(2, len(rows) + 1)
@@ -373,7 +398,7 @@ def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name
     write_sheet(
         sheet,
         [words.header(f, lang) for f in fields],
-        ([_cell(r, f, lang) for f in fields] for r in rows),
+        (_cells(r, lang) for r in rows),
         widths=[WIDTHS.get(f, 16) for f in fields],
         freeze="C2",
     )

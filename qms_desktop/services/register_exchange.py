@@ -36,6 +36,7 @@ from qms_desktop.services.exchange import (
     document_language,
     map_header,
     read_table,
+    wrapped_by_default,
     write_sheet,
 )
 from qms_desktop.services.sheet_text import ChoiceWords, fold, guard_csv, read_date
@@ -178,6 +179,7 @@ def _write_xlsx(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook(write_only=True)
+    wrapped_by_default(wb)
     sheet = wb.create_sheet(_sheet_title(register_title(reg, lang)))
     last = max(2, len(rows) + 1)
     for i, f in enumerate(reg.fields, start=2):

@@ -43,14 +43,16 @@ _RETYPED = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def retyped(text: str) -> bool:
     """Whether a spreadsheet opening a CSV would take `text` for a value other than text."""
-    return (
-        bool(text)
-        and any(c.isdigit() for c in text)
-        and bool(_RETYPED.match(text))
-        or (text.strip().upper() in ("TRUE", "FALSE"))
-    )
+    if len(text) > 80:  # longer than any number, date or time a spreadsheet reads
+        return False
+    if _DIGIT.search(text) is None:
+        return text.strip().upper() in ("TRUE", "FALSE")
+    return _RETYPED.match(text) is not None
 
 
 def needs_guard(text: str) -> bool:

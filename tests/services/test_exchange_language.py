@@ -437,3 +437,14 @@ def test_a_client_edit_survives_libreoffice(tricky, tmp_path, libreoffice: Path)
     ]
     item = {r.ref: r.item for r in cl.checklist_rows(ws, info.id)}["007"]
     assert item.status is Status.CONFORMING and item.action.due == dt.date(2027, 3, 1)
+
+
+def test_plain_cells_wrap_at_the_top_without_a_style_each(tricky, tmp_path: Path):
+    ws, info = tricky
+    out = tmp_path / "c.xlsx"
+    export_checklist(ws, out, lang="en")
+    sheet = load_workbook(out)["Checklist"]
+    title = sheet.cell(2, 3)
+    assert title.value and title.style_id == 0  # the workbook's default format
+    assert title.alignment.wrap_text and title.alignment.vertical == "top"
+    assert sheet.cell(1, 1).font.bold  # the header keeps its own
