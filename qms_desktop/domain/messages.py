@@ -48,6 +48,7 @@ class _Params(dict[str, Any]):
 def _table() -> dict[str, tuple[str, str]]:
     from qms_desktop.domain import (
         messages_allocation,
+        messages_attachments,
         messages_backups,
         messages_core,
         messages_documents,
@@ -69,6 +70,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_backups,
         messages_allocation,
         messages_steps,
+        messages_attachments,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:
