@@ -184,6 +184,24 @@ def _base_document(reference: Path | None) -> Any:
     return doc
 
 
+def reference_page(reference: Path) -> tuple[str, float] | None:
+    """The page size (a name of PAGE_SIZES, either way up) and left margin (cm) of a
+    reference document, so the contents' page numbers are counted on its pages; None when it
+    cannot be read or its size is none of ours."""
+    from qms_desktop.documents.model import PAGE_SIZES
+
+    try:
+        section = _base_document(reference).sections[0]
+        width, height = section.page_width.cm, section.page_height.cm
+        margin = section.left_margin.cm
+    except (DocumentError, AttributeError, TypeError, IndexError):
+        return None
+    for name, (w, h) in PAGE_SIZES.items():
+        if abs(min(width, height) - w) < 0.5 and abs(max(width, height) - h) < 0.5:
+            return name, max(0.5, min(margin, 5.0))
+    return None
+
+
 # -- styles: found by name or built-in id, created from ours when missing ---------------------
 
 # The styles we use, by name, with the id Word (and LibreOffice) give the built-in ones.

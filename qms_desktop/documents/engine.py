@@ -363,8 +363,17 @@ def render_document(
             any(isinstance(b, TableOfContents) for b in document.blocks)
             and len(document.blocks) <= PAGES_MAX_BLOCKS
         ):
+            laid_out = document
+            if reference_docx is not None:  # counted on the reference's pages
+                from dataclasses import replace
+
+                from qms_desktop.documents.docx_writer import reference_page
+
+                page = reference_page(Path(reference_docx))
+                if page is not None:
+                    laid_out = replace(document, page_size=page[0], margin_cm=page[1])
             try:
-                pages = heading_pages(document, Deadline(PAGES_TIME_LIMIT, cancel))
+                pages = heading_pages(laid_out, Deadline(PAGES_TIME_LIMIT, cancel))
             except DocumentError as exc:
                 if exc.code == "documents.cancelled":
                     raise
