@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, inspect, select, update
+from sqlalchemy import Boolean, Date, Table, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry, entry_hash
@@ -162,9 +162,19 @@ def insert_audited(session: Session, model: type[Audited], rows: list[dict[str, 
         values["id"] = n
     names = ", ".join(f'"{name}"' for _, name in columns)
     marks = ", ".join("?" for _ in columns)
+    keys = [key for key, _ in columns]
+    # only columns of dates and booleans need converting: the rest go in as they are
+    typed = [
+        n
+        for n, c in enumerate(inspect(model).column_attrs)
+        if isinstance(c.columns[0].type, Date | Boolean)
+    ]
+    params: list[Any] = [list(map(values.get, keys)) for values in rows]
+    for n in typed:
+        for row in params:
+            row[n] = _sql_value(row[n])
     conn.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-        [tuple(_sql_value(values.get(key)) for key, _ in columns) for values in rows],
+        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', [tuple(r) for r in params]
     )
     text = _created_text(model)
     entity = model.__audit_entity__
