@@ -52,10 +52,20 @@ def _code_hash() -> str:
     return h.hexdigest()[:12]
 
 
+PREFIX = "qms-bench-fixtures-"
+STALE_AFTER = 3600  # seconds: caches of other code versions unused this long are removed
+
+
 def cache_dir() -> Path:
-    """Where built workspaces are kept (and the signing keys they were written with)."""
-    folder = Path(tempfile.gettempdir()) / f"qms-bench-fixtures-{_code_hash()}"
+    """Where built workspaces are kept (and the signing keys they were written with). Caches
+    built by other versions of the code and unused for an hour are removed (the largest
+    workspace is ~450 MB)."""
+    temp = Path(tempfile.gettempdir())
+    folder = temp / f"{PREFIX}{_code_hash()}"
     folder.mkdir(parents=True, exist_ok=True)
+    for other in temp.glob(f"{PREFIX}*"):
+        if other != folder and time.time() - other.stat().st_mtime > STALE_AFTER:
+            shutil.rmtree(other, ignore_errors=True)
     return folder
 
 
@@ -158,11 +168,15 @@ def _cached(name: str, build: object) -> Path:
     path = cache_dir() / name
     if not path.exists():
         use_cached_keys()
-        tmp = path.with_suffix(".building.qms")
-        tmp.unlink(missing_ok=True)
-        t = time.perf_counter()
-        build(tmp)  # type: ignore[operator]
-        os.replace(tmp, path)
+        building = path.parent / f"building-{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir()
+        try:
+            t = time.perf_counter()
+            build(building / name)  # type: ignore[operator]
+            os.replace(building / name, path)
+        finally:
+            shutil.rmtree(building, ignore_errors=True)  # the lock file left beside it
         print(f"(built {name} in {time.perf_counter() - t:.0f} s)", flush=True)
     return path
 
