@@ -232,6 +232,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{example!r}.",
         "{where}：有 {count} 条记录名为 {name!r}；请写明所指记录的记录号，例如 {example!r}。",
     ),
+    "exchange.register_too_many_rows": (
+        "{file} has more than {limit:,} rows; a register holds far fewer records, so it is not "
+        "a register file.",
+        "{file} 超过 {limit:,} 行；登记册的记录远少于此，因此这不是登记册文件。",
+    ),
     "exchange.record_gone": (
         "Record {id} no longer exists; nothing was changed.",
         "记录 {id} 已不存在；未作任何更改。",

@@ -43,6 +43,7 @@ from qms_desktop.services.sheet_text import ChoiceWords, fold, guard_csv, read_d
 from qms_desktop.storage.workspace import Workspace
 
 ID_COLUMN = "id"
+MAX_REGISTER_ROWS = 20_000  # a register holds hundreds of records; a file of more is not one
 RECORD_ID = ("Record ID", "记录号")
 _REF = re.compile(r"\[#(\d+)\]\s*$")
 
@@ -269,6 +270,11 @@ def plan_register_import(
     added: list[Record] = []
     unchanged = 0
     seen: dict[int, int] = {}
+    to_check: list[tuple[int, dict[str, object], dict[str, object] | None, int | None]] = []
+    if len(table.rows) - 1 > MAX_REGISTER_ROWS:
+        raise ExchangeError(
+            "exchange.register_too_many_rows", file=table.file, limit=MAX_REGISTER_ROWS
+        )
     for number, cells in data_rows(table, columns):
         where = table.at_row(number)
         record_id = _record_id(cells.get(ID_COLUMN, ""), where)
@@ -288,24 +294,28 @@ def plan_register_import(
                     "exchange.unknown_record", where=where, register=title, id=record_id
                 )
             cleaned = _validated(reg, {**old.values, **read}, where, headers)
-            try:
-                registers.check_record(ws, reg.key, cleaned, record_id)
-            except ValidationError as exc:
-                raise _row_error(exc, where, headers) from None
             after = {n: v for n, v in cleaned.items() if v != old.values.get(n)}
             if not after:
                 unchanged += 1
                 continue
             before = {n: old.values.get(n) for n in after}
             updated.append(RegisterUpdate(number, record_id, before, after))
+            to_check.append((number, cleaned, old.values, record_id))
         else:
             start = {f.name: (f.default or blank_value(f)) for f in reg.fields}
             cleaned = _validated(reg, {**start, **read}, where, headers)
-            try:
-                registers.check_record(ws, reg.key, cleaned)
-            except ValidationError as exc:
-                raise _row_error(exc, where, headers) from None
             added.append(Record(reg.key, 0, cleaned))
+            to_check.append((number, cleaned, None, None))
+    # references exist, people picked have not left, the register's own rules on other
+    # records: checked in one read of the workspace
+    from qms_desktop.services.registers import _check_references
+
+    with ws.reading() as s:
+        for number, cleaned, stored, record_id in to_check:
+            try:
+                _check_references(s, reg, cleaned, stored, record_id)
+            except ValidationError as exc:
+                raise _row_error(exc, table.at_row(number), headers) from None
     return RegisterImport(reg.key, tuple(updated), tuple(added), unchanged)
 
 
