@@ -654,9 +654,11 @@ def write_docx(
     reference: Path | None = None,
     deadline: Deadline | None = None,
     heading_pages: Sequence[int] | None = None,
+    keep_reference_headers: bool = False,
 ) -> None:
     """Write the document as DOCX at `path` (styles, page size and fonts from `reference`
-    if given); `heading_pages` (from the PDF layout) fill in the contents field's page
+    if given; its headers and footers replaced by ours unless `keep_reference_headers`);
+    `heading_pages` (from the PDF layout) fill in the contents field's page
     numbers; `deadline` stops it when time is up or the user cancels."""
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
@@ -671,9 +673,12 @@ def write_docx(
     _settings(doc, document, has_toc, branded)
     _core_properties(doc, document)
 
+    ours = not (branded and keep_reference_headers)
     for n, section in enumerate(doc.sections):
         if n == 0 and not branded:
             _page_setup(section, document)
+        if not ours:
+            continue
         section.different_first_page_header_footer = n == 0  # the cover has none
         evens = [] if section.even_page_header.is_linked_to_previous else [section.even_page_header]
         for part in (section.header, *evens):

@@ -338,10 +338,12 @@ def render_document(
     images: dict[str, bytes] | None = None,
     progress: Callable[[float, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    keep_reference_headers: bool = False,
 ) -> Path:
     """Render a template to DOCX or PDF at `out_path` (temporary file, then rename). Running
     the template, reading its markup and writing the file each get TIME_LIMIT seconds;
-    `cancel()` stops any of them."""
+    `cancel()` stops any of them. A reference DOCX's headers and footers are replaced by
+    ours unless `keep_reference_headers`."""
     if fmt not in ("docx", "pdf"):
         raise DocumentError("documents.unknown_format", format=fmt)
     report = progress or (lambda _f, _m: None)
@@ -381,7 +383,12 @@ def render_document(
         path = write_atomically(
             out_path,
             lambda p: write_docx(
-                document, p, reference_docx, deadline=deadline, heading_pages=pages
+                document,
+                p,
+                reference_docx,
+                deadline=deadline,
+                heading_pages=pages,
+                keep_reference_headers=keep_reference_headers,
             ),
         )
     else:

@@ -732,3 +732,11 @@ def test_docx_contents_without_page_numbers_when_the_layout_fails(
     doc = open_docx(str(out))
     entries = [p.text for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
     assert "1 Scope\t" in entries  # the entry, its page number left for Word to fill in
+
+
+def test_reference_header_and_footer_kept_on_request(tmp_path: Path):
+    reference = hard_docx(tmp_path / "brand.docx", header=True)
+    write_docx(sample_document(), tmp_path / "out.docx", reference, keep_reference_headers=True)
+    doc = open_docx(str(tmp_path / "out.docx"))
+    assert "CLIENT LOGO HEADER" in doc.sections[0].header._element.xml
+    assert "Client footer" in doc.sections[0].footer._element.xml
