@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
 from qms_desktop.paths import CJK_FONT
+
+_CACHE_SIZE = 16
+
+
+def _cached(draw: Callable[..., bytes]) -> Callable[..., bytes]:
+    """Charts kept by what they show (a hash of the arguments): the PDF and the DOCX of one
+    document, or a document made again, draw each chart once."""
+    cache: OrderedDict[str, bytes] = OrderedDict()
+    lock = threading.Lock()
+
+    @functools.wraps(draw)
+    def wrapper(*args: Any) -> bytes:
+        key = hashlib.sha256(repr(args).encode("utf-8", "surrogatepass")).hexdigest()
+        with lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        data = draw(*args)
+        with lock:
+            cache[key] = data
+            while len(cache) > _CACHE_SIZE:
+                cache.popitem(last=False)
+        return data
+
+    return wrapper
 
 
 def _colour(value: float) -> tuple[int, int, int]:
@@ -15,6 +46,7 @@ def _colour(value: float) -> tuple[int, int, int]:
     return (197, 48, 48)
 
 
+@_cached
 def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> bytes:
     """A bar per clause, height = conformity; clauses with nothing assessed show a dash."""
     from PIL import Image, ImageDraw, ImageFont
@@ -54,6 +86,7 @@ def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> by
     return out.getvalue()
 
 
+@_cached
 def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> bytes:
     """The process network: a box per process on a ring, an arrow for each hand-over."""
     import math

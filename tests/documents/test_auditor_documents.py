@@ -740,3 +740,16 @@ def test_reference_header_and_footer_kept_on_request(tmp_path: Path):
     doc = open_docx(str(tmp_path / "out.docx"))
     assert "CLIENT LOGO HEADER" in doc.sections[0].header._element.xml
     assert "Client footer" in doc.sections[0].footer._element.xml
+
+
+def test_charts_are_drawn_once_per_content():
+    import time
+
+    from qms_desktop.documents.charts import conformity_chart_png
+
+    bars = [("4", 0.5), ("5", 1.0), ("6", None), ("x", time.time() % 1)]
+    first = conformity_chart_png(bars, "Conformity")
+    started = time.perf_counter()
+    again = conformity_chart_png(list(bars), "Conformity")
+    assert again == first and time.perf_counter() - started < 0.005
+    assert conformity_chart_png(bars, "Other title") != first
