@@ -597,6 +597,20 @@ def _decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, s
         raise ExchangeError("exchange.csv_wrong_encoding", file=name, encoding=encoding) from None
 
 
+LEGACY_ENCODINGS = ("cp1252", "gb18030")  # what a user is asked to choose between
+
+
+def utf8_copy(path: Path, encoding: str, folder: Path) -> Path:
+    """A UTF-8 copy of the CSV `path` read in `encoding`, under the same name in `folder`
+    (so a refusal still names the user's file): for the GUI, once the user has said which
+    encoding a file is in."""
+    path = Path(path)
+    text, _ = _decode(_read_bytes(path), path.name, encoding)
+    target = Path(folder) / path.name
+    target.write_text(text, encoding="utf-8", newline="")
+    return target
+
+
 def _read_csv(data: bytes, name: str, encoding: str | None = None) -> tuple[list[list[str]], str]:
     text, used = _decode(data, name, encoding)
     if "\x00" in text:

@@ -8,15 +8,19 @@ read-only state."""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -37,6 +41,41 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text, ui_language
 
 MAX_LISTED = 200  # rows listed in a preview or report; the counts say the rest
+UNSURE = "exchange.csv_encoding_unsure"
+
+
+def ask_csv_encoding(parent: QWidget, file_name: str) -> str | None:
+    """Ask which legacy encoding a CSV is in (cp1252 or GB18030); None when cancelled."""
+    from qms_desktop.services.exchange import LEGACY_ENCODINGS
+
+    names = [
+        QCoreApplication.translate("Exchange", "Western European (cp1252)"),
+        QCoreApplication.translate("Exchange", "Chinese (GB18030)"),
+    ]
+    chosen, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("Exchange", "Text encoding"),
+        QCoreApplication.translate(
+            "Exchange", "Which encoding is %1 in? (Saving it as UTF-8 CSV avoids this question.)"
+        ).replace("%1", file_name),
+        names,
+        0,
+        False,
+    )
+    return LEGACY_ENCODINGS[names.index(chosen)] if ok else None
+
+
+@contextmanager
+def readable_copy(path: Path, encoding: str | None) -> Iterator[Path]:
+    """`path` itself, or (with an encoding the user chose) a UTF-8 copy of the CSV under the
+    same name, removed afterwards."""
+    if encoding is None:
+        yield path
+        return
+    from qms_desktop.services.exchange import utf8_copy
+
+    with tempfile.TemporaryDirectory(prefix="qms-import-") as folder:
+        yield utf8_copy(path, encoding, Path(folder))
 
 
 class RegisterExchange(QWidget):
@@ -50,6 +89,9 @@ class RegisterExchange(QWidget):
         self._c = controller
         self.last_message: tuple[str, str] | None = None  # (title, text) of the last box shown
         self.confirm = True  # ask before applying (tests switch it off)
+        self.choose_encoding: Callable[[str], str | None] = lambda name: ask_csv_encoding(
+            self, name
+        )
         self.export_button = QPushButton()
         self.export_button.setObjectName(f"export_{register_key}")
         self.export_button.clicked.connect(self._export_dialog)
@@ -122,14 +164,21 @@ class RegisterExchange(QWidget):
         if path:
             self.import_from(Path(path))
 
-    def import_from(self, path: Path) -> RegisterImport | None:
+    def import_from(self, path: Path, encoding: str | None = None) -> RegisterImport | None:
         """Read `path`, show what it would do and, when the user agrees, apply it as one
-        undo step; the report shown afterwards. None when refused or cancelled."""
+        undo step; the report shown afterwards. None when refused or cancelled. A CSV whose
+        legacy encoding cannot be told is asked about."""
         refused = self.tr("Import refused — nothing was changed")
         try:
-            with _busy():
-                plan = plan_register_import(self._c.ws(), self.register.key, path)
-        except (QmsError, OSError) as exc:
+            with _busy(), readable_copy(path, encoding) as readable:
+                plan = plan_register_import(self._c.ws(), self.register.key, readable)
+        except QmsError as exc:
+            if exc.code == UNSURE and encoding is None:
+                chosen = self.choose_encoding(path.name)
+                return None if chosen is None else self.import_from(path, chosen)
+            self._show(refused, error_text(exc), QMessageBox.Icon.Warning)
+            return None
+        except OSError as exc:
             self._show(refused, error_text(exc), QMessageBox.Icon.Warning)
             return None
         if not plan.added and not plan.updated:
@@ -151,12 +200,13 @@ class RegisterExchange(QWidget):
             self._show(refused, error_text(exc), QMessageBox.Icon.Warning)
             return True
 
-        done = self._c.ops.import_register(
-            self.tr("Import %1").replace("%1", path.name),
-            self.register.key,
-            path,
-            on_error=failed,
-        )
+        with readable_copy(path, encoding) as readable:
+            done = self._c.ops.import_register(
+                self.tr("Import %1").replace("%1", path.name),
+                self.register.key,
+                readable,
+                on_error=failed,
+            )
         if done is None:
             return None
         self._show(

@@ -95,3 +95,55 @@ def test_read_only_workspace_cannot_import(qtbot, window: MainWindow, demo_file:
     assert window.open_path(demo_file, read_only=True)
     assert window.controller.read_only
     assert widget.export_button.isEnabled() and not widget.import_button.isEnabled()
+
+
+def test_a_csv_of_unsure_encoding_is_asked_about(people: RegisterExchange, window, tmp_path):
+    path = tmp_path / "legacy.csv"
+    path.write_bytes("Name,Role\nAnne,\u00a4\u00a6\u00a8\u00b4\n".encode("cp1252"))
+    asked: list[str] = []
+
+    def cancel(name: str) -> None:
+        asked.append(name)
+
+    people.choose_encoding = cancel
+    assert people.import_from(path) is None and asked == ["legacy.csv"]
+    people.choose_encoding = lambda name: "cp1252"
+    done = people.import_from(path)
+    assert done is not None and done.added[0].values["role"] == "¤¦¨´"
+
+
+def test_the_checklist_import_asks_too(qtbot, window: MainWindow, workspace_file: Path, tmp_path):
+    import datetime as dt
+
+    from qms_desktop.services import checklist as cl
+    from qms_desktop.ui.steps.compare.exchange import ChecklistExchange
+    from tests.checklist_data import add_test_library
+
+    assert window.open_path(workspace_file)
+    ws = window.controller.ws()
+    add_test_library(ws)
+    info, _ = cl.create_assessment(ws, "t", "Baseline", dt.date(2026, 10, 1), ["test-iso"])
+
+    class Shown:
+        lang = "en"
+        assessment_id = info.id
+
+        def shown_rows(self):  # noqa: ANN202
+            return []
+
+    widget = ChecklistExchange(window.controller, Shown())
+    qtbot.addWidget(widget)
+    messages: list[tuple[str, str]] = []
+    widget.message.connect(lambda title, text: messages.append((title, text)))
+    path = tmp_path / "legacy.csv"
+    path.write_bytes("Library,Ref,Gap\ntest-iso,4.1,\u00a4\u00a6\u00a8\u00b4\n".encode("cp1252"))
+    widget.choose_encoding = lambda name: None
+    assert not widget.import_from(path) and messages == []
+    widget.choose_encoding = lambda name: "cp1252"
+    assert widget.import_from(path)
+    rows = {r.ref: r for r in cl.checklist_rows(ws, info.id)}
+    assert rows["4.1"].item.gap == "¤¦¨´"
+    widget.choose_encoding = lambda name: "gb18030"
+    path.write_bytes(b"Library,Ref,Gap\ntest-iso,4.1,\x81\x20\n")
+    assert not widget.import_from(path)
+    assert messages and "nothing was changed" in messages[-1][0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +38,7 @@ class ChecklistExchange(QWidget):
         super().__init__(parent)
         self._c = controller
         self._shown = shown
+        self.choose_encoding: Callable[[str], str | None] = self._ask_encoding
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._export_dialog)
@@ -55,6 +57,11 @@ class ChecklistExchange(QWidget):
         )
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Apply a filled-in checklist from Excel or CSV"))
+
+    def _ask_encoding(self, file_name: str) -> str | None:
+        from qms_desktop.ui.register_exchange import ask_csv_encoding
+
+        return ask_csv_encoding(self, file_name)
 
     def set_enabled(self, has_assessment: bool) -> None:
         self.export_button.setEnabled(has_assessment)
@@ -103,19 +110,36 @@ class ChecklistExchange(QWidget):
         if path:
             self.import_from(Path(path))
 
-    def import_from(self, path: Path) -> bool:
-        """Apply a filled-in checklist, all rows or none, as one undo step."""
+    def import_from(self, path: Path, encoding: str | None = None) -> bool:
+        """Apply a filled-in checklist, all rows or none, as one undo step. A CSV whose
+        legacy encoding cannot be told is asked about, then read in the encoding chosen."""
+        from qms_desktop.ui.register_exchange import UNSURE, readable_copy
+
         assessment_id = self._shown.assessment_id
         if assessment_id is None:
             return False
+        unsure: list[bool] = []
 
         def refused(exc: QmsError) -> bool:
+            if exc.code == UNSURE and encoding is None:
+                unsure.append(True)
+                return True
             self.message.emit(self.tr("Import refused — nothing was changed"), error_text(exc))
             return True
 
-        report = self._c.ops.import_checklist(
-            self.tr("Import %1").replace("%1", path.name), path, assessment_id, on_error=refused
-        )
+        try:
+            with readable_copy(path, encoding) as readable:
+                report = self._c.ops.import_checklist(
+                    self.tr("Import %1").replace("%1", path.name),
+                    readable,
+                    assessment_id,
+                    on_error=refused,
+                )
+        except QmsError as exc:  # the copy could not be read in the encoding chosen
+            return refused(exc) and False
+        if unsure:
+            chosen = self.choose_encoding(path.name)
+            return False if chosen is None else self.import_from(path, chosen)
         if report is None:
             return False
         self.status.emit(
