@@ -51,9 +51,11 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_attachments,
         messages_backups,
         messages_core,
+        messages_document_control,
         messages_documents,
         messages_exchange,
         messages_libraries,
+        messages_operate,
         messages_package,
         messages_steps,
         messages_storage,
@@ -71,6 +73,8 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_allocation,
         messages_steps,
         messages_attachments,
+        messages_operate,
+        messages_document_control,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:

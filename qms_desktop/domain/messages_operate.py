@@ -1,0 +1,124 @@
+"""Sentences of the Operate step (complaints, service recovery, commitment claims, surveys
+and their import, results against targets, customers kept) in English and Simplified Chinese
+(see messages.py). Field errors are shown next to their field, so they do not repeat its name."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "operate.date_in_future": (
+        "{date} is in the future; record what has happened.",
+        "{date} 是将来的日期；请记录已经发生的事。",
+    ),
+    "operate.negative": (
+        "Enter zero or more (not {value}).",
+        "请输入零或正数（不能是 {value}）。",
+    ),
+    "operate.token_beyond_limit": (
+        "The token's value {value} is beyond what the authoriser may grant ({limit}). "
+        "Ask someone with a higher limit to authorise it.",
+        "补偿物价值 {value} 超出了批准人的权限（{limit}）。请由权限更高的人批准。",
+    ),
+    "operate.value_needs_token": (
+        "Say what token was given for this value.",
+        "请写明此价值对应的补偿物。",
+    ),
+    "operate.paid_before_claimed": (
+        "A payout cannot be made before the claim ({claimed}).",
+        "赔付日期不能早于索赔日期（{claimed}）。",
+    ),
+    "operate.ends_before_start": (
+        "The survey cannot end before it starts ({start}).",
+        "调查的结束日期不能早于开始日期（{start}）。",
+    ),
+    "operate.item_needs_dimension": (
+        "Choose the SERVQUAL dimension the item asks about.",
+        "请选择该题项所属的 SERVQUAL 维度。",
+    ),
+    "operate.likert_out_of_range": (
+        "{value} is not on the scale: enter a whole number from 1 to {top}.",
+        "{value} 不在量表范围内：请输入 1 到 {top} 之间的整数。",
+    ),
+    "operate.expectation_not_asked": (
+        "This survey asks perception only; leave the expectation empty.",
+        "本次调查只问感知；期望一栏请留空。",
+    ),
+    "operate.expectation_needed": (
+        "This survey asks expectation and perception; enter the expectation too.",
+        "本次调查同时询问期望与感知；请同时填写期望。",
+    ),
+    "operate.item_of_other_survey": (
+        "The item “{item}” belongs to another survey.",
+        "题项“{item}”属于另一份调查。",
+    ),
+    "operate.result_needs_one_target": (
+        "Pick either a quality objective or a satisfaction standard (one of them).",
+        "请选择一个质量目标或一个满意度标准（二者选其一）。",
+    ),
+    "operate.repeat_above_customers": (
+        "Repeat customers cannot be more than the customers of the period.",
+        "回头客人数不能多于本期顾客人数。",
+    ),
+    "operate.no_cause": (
+        "Write the complaint's cause first; the lesson is drawn from it.",
+        "请先写明投诉的原因；经验教训由此而来。",
+    ),
+    "operate.lesson_exists": (
+        "This complaint already has a lesson in the Summarise register.",
+        "此投诉已在“总结”登记表中有一条经验教训。",
+    ),
+    "operate.lesson_what_happened": (
+        "Complaint of {date} ({site}): {description}",
+        "{date} 的投诉（{site}）：{description}",
+    ),
+    "operate.no_survey": (
+        "Choose the survey the responses belong to.",
+        "请选择这些答卷所属的调查。",
+    ),
+    "operate.import_row": (
+        "{file}, row {row}, column “{column}”: {reason} Nothing was imported.",
+        "{file} 第 {row} 行“{column}”列：{reason}未导入任何内容。",
+    ),
+    "operate.import_no_item": (
+        "no item “{item}” in this survey.",
+        "本调查中没有题项“{item}”。",
+    ),
+    "operate.import_twice": (
+        "respondent “{respondent}” answers item “{item}” twice (first on row {first}).",
+        "答卷人“{respondent}”对题项“{item}”作答两次（首次在第 {first} 行）。",
+    ),
+    "operate.import_empty": (
+        "{file} holds no responses.",
+        "{file} 中没有答卷。",
+    ),
+    # what points at a record (shown when deleting it is refused)
+    "allocation.used_by_lesson": ("the lesson “{label}”", "经验教训“{label}”"),
+    "allocation.used_by_complaint": ("the complaint “{label}”", "投诉“{label}”"),
+    "allocation.used_by_recovery": ("the recovery case “{label}”", "补救案例“{label}”"),
+    "allocation.used_by_commitment_claim": ("the commitment claim “{label}”", "承诺索赔“{label}”"),
+    "allocation.used_by_feedback_channel": ("the feedback channel “{label}”", "反馈渠道“{label}”"),
+    "allocation.used_by_survey_item": ("the survey item “{label}”", "调查题项“{label}”"),
+    "allocation.used_by_survey_response": ("the survey response “{label}”", "调查答卷“{label}”"),
+    "allocation.used_by_result": ("the measured result “{label}”", "实测结果“{label}”"),
+    # what the integrity check calls the records
+    "storage.entity_feedback_channel": ("feedback channel", "反馈渠道"),
+    "storage.entity_complaint": ("complaint or service failure", "投诉或服务失误"),
+    "storage.entity_recovery": ("service recovery case", "服务补救案例"),
+    "storage.entity_commitment_claim": ("service commitment claim", "服务承诺索赔"),
+    "storage.entity_survey": ("satisfaction survey", "满意度调查"),
+    "storage.entity_survey_item": ("survey item", "调查题项"),
+    "storage.entity_survey_response": ("survey response", "调查答卷"),
+    "storage.entity_result": ("measured result", "实测结果"),
+    "storage.entity_customer_period": ("customers of a period", "某期顾客数据"),
+    # the Operate step's progress rule
+    "steps.no_feedback_channel": ("No feedback channel is recorded.", "尚未记录任何反馈渠道。"),
+    "steps.no_survey_scored": (
+        "No satisfaction survey has responses yet.",
+        "尚无有答卷的满意度调查。",
+    ),
+    "steps.recovery_incomplete": (
+        "{count} closed complaint(s) lack recovery steps their severity needs.",
+        "{count} 条已关闭的投诉缺少其严重程度所需的补救步骤。",
+    ),
+    "steps.objective_unmeasured": (
+        "No result is recorded for the objective “{objective}”.",
+        "质量目标“{objective}”尚无实测结果。",
+    ),
+}
