@@ -1,5 +1,6 @@
 """Step 7, Refine (完善): generate the system's documents — pick a document, language and
-format; it renders off the UI thread with progress and a way to cancel."""
+format; it renders off the UI thread with progress and a way to cancel; a PDF's pages are
+then shown beside the form, ready to print, and either format opens in the user's own app."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,7 @@ from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.steps import Step
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text
+from qms_desktop.ui.steps.document_preview import PdfPreview
 from qms_desktop.ui.steps.tabbed import TabbedStepPage
 from qms_desktop.ui.widgets import FieldError
 
@@ -124,8 +127,14 @@ class DocumentsPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.open_button = QPushButton()
+        self.open_button.setObjectName("open_document_button")
         self.open_button.clicked.connect(self.open_result)
         self.open_button.setEnabled(False)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_button")
+        self.print_button.clicked.connect(self.print_result)
+        self.print_button.setEnabled(False)
+        self.preview = PdfPreview()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -150,19 +159,33 @@ class DocumentsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate)
         buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.open_button)
         buttons.addStretch()
-        right = QVBoxLayout()
-        right.addWidget(self.description)
-        right.addLayout(form)
-        right.addLayout(buttons)
-        right.addWidget(self.progress)
-        right.addWidget(self.status)
-        right.addWidget(self.error)
-        right.addStretch()
+        result_buttons = QHBoxLayout()
+        result_buttons.addWidget(self.open_button)
+        result_buttons.addWidget(self.print_button)
+        result_buttons.addStretch()
+        # The choices on the left, the pages of the result on the right: at 1280x720 the
+        # preview gets the larger share.
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.templates, 1)
+        column.addWidget(self.description)
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.progress)
+        column.addWidget(self.status)
+        column.addWidget(self.error)
+        column.addLayout(result_buttons)
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         row = QHBoxLayout(self)
-        row.addWidget(self.templates, 1)
-        row.addLayout(right, 2)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.splitter)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -173,8 +196,16 @@ class DocumentsPanel(QWidget):
         self._browse.setText(self.tr("Browse…"))
         self.generate.setText(self.tr("Generate…"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.open_button.setText(self.tr("Open the document"))
+        self._name_open_button()
+        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setToolTip(self.tr("Print the PDF shown in the preview"))
         self.reload()
+
+    def _name_open_button(self) -> None:
+        is_docx = self.last_output is not None and self.last_output.suffix.lower() == ".docx"
+        self.open_button.setText(
+            self.tr("Open in &Word Processor") if is_docx else self.tr("&Open in PDF Viewer")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -297,6 +328,7 @@ class DocumentsPanel(QWidget):
         self.generate.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.open_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.progress.setValue(5)
         self.status.setText(self.tr("Generating %1…").replace("%1", out.name))
         self.pool.start(self.job)
@@ -316,7 +348,13 @@ class DocumentsPanel(QWidget):
         self.last_output = Path(path)
         self.progress.setValue(100)
         self.open_button.setEnabled(True)
+        self._name_open_button()
         self.status.setText(self.tr("Written: %1").replace("%1", path))
+        if self.last_output.suffix.lower() == ".pdf":
+            pages = self.preview.show_pdf(self.last_output)
+            self.print_button.setEnabled(pages > 0)
+        else:
+            self.preview.show_note("docx")
 
     def _failed(self, message: str) -> None:
         self._done()
@@ -325,8 +363,18 @@ class DocumentsPanel(QWidget):
         self.error.show_message(message)
 
     def open_result(self) -> None:
+        """The document in the user's own app for its type: a word processor for DOCX."""
         if self.last_output is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output)))
+
+    def print_result(self) -> None:
+        printed = self.preview.ask_and_print()
+        if printed == 0:
+            self.error.show_message(
+                self.tr("The printer could not be started; nothing was printed.")
+            )
+        elif printed:
+            self.status.setText(self.tr("Sent %n page(s) to the printer.", "", printed))
 
     def wait(self, msecs: int = 60000) -> bool:
         return self.pool.waitForDone(msecs)
