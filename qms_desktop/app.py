@@ -167,6 +167,7 @@ def run_gui(
     # Show the window first, open the workspace on the first turn of the event loop:
     # the window appears before the database layer is even imported.
     window.show()
+    QTimer.singleShot(0, window.menus.help.show_tour_on_first_run)  # once per user
     if demo:
         QTimer.singleShot(0, window.open_demo)
     elif workspace is not None:

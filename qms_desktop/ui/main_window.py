@@ -414,6 +414,12 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return PAGE_KEYS[self.pages.currentIndex()]
 
+    def help_topic(self) -> str:
+        """Where the user is, for F1: "welcome", or the key of the page on screen."""
+        if self.central.currentWidget() is not self.splitter:
+            return "welcome"
+        return self.current_page_key()
+
     # -- history ---------------------------------------------------------------
 
     def _show_history_for(self, entity: str, entity_id: str) -> None:

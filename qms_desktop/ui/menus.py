@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from qms_desktop.ui.crash_dialog import open_log_folder
+from qms_desktop.ui.help import HelpCentre
 from qms_desktop.ui.i18n import UI_LANGUAGES
 from qms_desktop.ui.models.navigator import PAGE_KEYS
 
@@ -75,6 +76,13 @@ class WindowMenus(QObject):
             action.setData(code)
             self.language_group.addAction(action)
             self.languages[code] = action
+        self.help = HelpCentre(w)
+        self.guide = self._action(
+            self.help.show_context_help, QKeySequence(QKeySequence.StandardKey.HelpContents)
+        )
+        self.method = self._action(self.help.show_method)
+        self.tour = self._action(self.help.show_tour)
+        self.whats_new = self._action(self.help.show_whats_new)
         self.about = self._action(w.show_about, role=QAction.MenuRole.AboutRole)
         self.open_log_folder = self._action(open_log_folder)
         self.go: list[QAction] = [
@@ -110,6 +118,8 @@ class WindowMenus(QObject):
         self.menu_language = self.menu_view.addMenu("")
         self.menu_language.addActions(list(self.languages.values()))
         self.menu_help = bar.addMenu("")
+        self.menu_help.addActions([self.guide, self.method, self.tour, self.whats_new])
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.open_log_folder)
         self.menu_help.addAction(self.about)
 
@@ -134,6 +144,10 @@ class WindowMenus(QObject):
         self.redo.setText(self.tr("&Redo"))
         self.about.setText(self.tr("&About QMS Desktop"))
         self.open_log_folder.setText(self.tr("Open &Log Folder"))
+        self.guide.setText(self.tr("QMS Desktop &Guide"))
+        self.method.setText(self.tr("The Eight-Step &Method Explained"))
+        self.tour.setText(self.tr("Take the &Tour"))
+        self.whats_new.setText(self.tr("What's &New"))
         self.preferences.setText(self.tr("&Preferences…"))
         self.history.setText(self.tr("&History Panel"))
         self.menu_file.setTitle(self.tr("&File"))

@@ -1,4 +1,5 @@
-"""User preferences kept in QSettings: language, user name, geometry, recent files."""
+"""User preferences kept in QSettings: language, user name, geometry, recent files, whether
+the first-run tour was shown."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ class AppSettings:
     @user_name.setter
     def user_name(self, value: str) -> None:
         self._s.setValue("user/name", value)
+
+    @property
+    def tour_shown(self) -> bool:
+        return str(self._s.value("help/tour_shown", "false")).lower() == "true"
+
+    @tour_shown.setter
+    def tour_shown(self, value: bool) -> None:
+        self._s.setValue("help/tour_shown", "true" if value else "false")
 
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
