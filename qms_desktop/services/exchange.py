@@ -269,7 +269,9 @@ def wrapped_by_default(book: Any) -> None:
     from openpyxl.styles.cell_style import StyleArray
     from openpyxl.utils.indexed_list import IndexedList
 
-    alignment = book._alignments.add(Alignment(vertical="top", wrap_text=True))
+    wrap = Alignment(vertical="top", wrap_text=True)
+    book._named_styles["Normal"].alignment = wrap  # LibreOffice reads the Normal style
+    alignment = book._alignments.add(wrap)
     default = StyleArray()
     default.alignmentId = alignment
     book._cell_styles = IndexedList([default])
@@ -293,8 +295,11 @@ def write_sheet(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
+    default = sheet.parent._cell_styles[0]  # the workbook's default format
     for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
+        column = sheet.column_dimensions[get_column_letter(i)]
+        column.width = width
+        column._style = copy(default)  # LibreOffice gives unstyled cells their column's format
     sheet.freeze_panes = freeze  # (a write-only sheet writes its view with the first row)
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -395,6 +400,8 @@ def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name
         dv.add(f"{col}2:{col}{last}")
         sheet.data_validations.append(dv)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{last}"
+    # paper gets the columns people read; who changed a row when, and its key, stay on screen
+    sheet.print_area = f"A1:{get_column_letter(fields.index('action_state') + 1)}{last}"
     write_sheet(
         sheet,
         [words.header(f, lang) for f in fields],

@@ -169,6 +169,8 @@ def test_the_workbook_speaks_the_users_language(tricky, tmp_path: Path):
     assert ref_cell.value == "1.10" and ref_cell.data_type == "s" and ref_cell.quotePrefix
     assert rows["1.10"][header.index("指南")].data_type == "s"  # "=HYPERLINK(…)" stays text
     assert sheet.print_title_rows == "$1:$1"
+    assert sheet.print_area == f"'检查表'!$A$1:$P${sheet.max_row}"
+    assert sheet.column_dimensions["C"].width == 42
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     summary = [[c.value for c in r] for r in wb["汇总"].iter_rows()]
