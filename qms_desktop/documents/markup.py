@@ -61,9 +61,9 @@ def escape(text: str) -> str:
 
 
 class _CjkInlineState(StateInline):
-    """Emphasis next to Chinese text: a Chinese character or mark counts as punctuation
-    when `**` is judged to open or close, so `**顾客与服务水平。**工作日` and `评估**复评**。`
-    are bold without the spaces CommonMark would otherwise need (and print)."""
+    """Emphasis next to Chinese text: `**顾客与服务水平。**工作日`, `评估**复评**。` and
+    `**规范。**Check-in` are bold without the spaces CommonMark would otherwise need (and
+    print)."""
 
     def scanDelims(self, start: int, canSplitWord: bool) -> Scanned:  # noqa: N802, N803
         scanned = super().scanDelims(start, canSplitWord)
@@ -74,13 +74,15 @@ class _CjkInlineState(StateInline):
         after = self.src[end] if end < self.posMax else " "
         if not (is_wide(before) or is_wide(after)):
             return scanned
+        # as the "CommonMark CJK friendly" amendment has it: a run next to a Chinese
+        # character or mark flanks on that side whatever stands on the other
         last_white, next_white = before.isspace(), after.isspace()
-        last_punct = is_wide(before) or _ascii_punct(before)
-        next_punct = is_wide(after) or _ascii_punct(after)
-        left = not (next_white or (next_punct and not (last_white or last_punct)))
-        right = not (last_white or (last_punct and not (next_white or next_punct)))
-        can_open = left and (canSplitWord or not right or last_punct)
-        can_close = right and (canSplitWord or not left or next_punct)
+        last_punct, next_punct = _ascii_punct(before), _ascii_punct(after)
+        wide = is_wide(before) or is_wide(after)
+        left = not next_white and (not next_punct or last_white or last_punct or wide)
+        right = not last_white and (not last_punct or next_white or next_punct or wide)
+        can_open = left and (canSplitWord or not right or last_punct or is_wide(before))
+        can_close = right and (canSplitWord or not left or next_punct or is_wide(after))
         return Scanned(can_open, can_close, scanned.length)
 
 

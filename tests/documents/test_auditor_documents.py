@@ -699,6 +699,9 @@ def test_pictures_keep_their_pixels(tmp_path: Path, mode: str):
         ),
         ("与**基线评估**（2026-10-15）相比：", "基线评估", "与（2026-10-15）相比："),
         ("a **b** c", "b", "a  c"),
+        ("**服务提供规范。**Check-in at 14:00", "服务提供规范。", "Check-in at 14:00"),
+        ("**质量控制点。**（见附表）", "质量控制点。", "（见附表）"),
+        ("x**y**z and *a*", "y", "xz and a"),
     ],
 )
 def test_emphasis_next_to_chinese_needs_no_spaces(source: str, bold: str, plain: str):
