@@ -168,7 +168,7 @@ def _cached(name: str, build: object) -> Path:
     path = cache_dir() / name
     if not path.exists():
         use_cached_keys()
-        building = path.parent / f"building-{os.getpid()}"
+        building = path.parent / f"building-{os.getpid()}-{path.stem}"
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir()
         try:
