@@ -106,3 +106,22 @@ def test_a_file_that_is_not_a_pdf_is_not_shown(qtbot, tmp_path: Path):
     assert preview.show_pdf(bad) == 0 and preview.page_count() == 0
     assert "could not be shown" in preview.note.text()
     assert preview.show_pdf(tmp_path / "missing.pdf") == 0
+
+
+def test_the_template_list_follows_the_interface_language(
+    qtbot, window: MainWindow, demo_file: Path
+):
+    assert window.open_path(demo_file)
+    panel = panel_of(window)
+    window.set_language("zh_CN")
+    qtbot.waitUntil(
+        lambda: (
+            "质量手册" in [panel.templates.item(i).text() for i in range(panel.templates.count())]
+        )
+    )
+    titles = [panel.templates.item(i).text() for i in range(panel.templates.count())]
+    assert "Quality manual" not in titles and "差距分析报告" in titles
+    panel.templates.setCurrentRow(titles.index("质量手册"))
+    assert "<b>质量手册</b>" in panel.description.text()
+    window.set_language("en")
+    qtbot.waitUntil(lambda: panel.templates.currentItem().text() == "Quality manual")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,7 @@ class TourDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("tour_dialog")
         self.setModal(False)
-        self.resize(620, 440)
+        self.resize(640, 380)
         self.lang = lang
         self.screens = tour_screens(lang)
         self.index = 0
@@ -35,6 +36,12 @@ class TourDialog(QDialog):
         self.text.setOpenLinks(False)
         self.text.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.text.viewport().setAutoFillBackground(False)
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)  # a few words a screen: read at a glance
+        self.text.setFont(font)
+        self.icon = QLabel()
+        self.icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.position = QLabel()
         self.position.setObjectName("tour_position")
         self.skip = QPushButton()
@@ -55,9 +62,13 @@ class TourDialog(QDialog):
         buttons.addWidget(self.guide)
         buttons.addWidget(self.back)
         buttons.addWidget(self.next)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.icon)
+        body.addWidget(self.text, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 24, 24, 16)
-        column.addWidget(self.text, 1)
+        column.addLayout(body, 1)
         column.addLayout(buttons)
         self.retranslate()
         self.show_screen(0)

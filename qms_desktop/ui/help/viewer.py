@@ -85,6 +85,7 @@ class GuideWindow(QWidget):
         self.browser = GuideBrowser()
         self.browser.setObjectName("guide_page")
         self.browser.lang = lang
+        self.browser.document().setDocumentMargin(16)
         self.browser.sourceChanged.connect(self._page_changed)
         self.back = QPushButton()
         self.back.setEnabled(False)

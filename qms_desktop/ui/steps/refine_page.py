@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.steps import Step
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.operations import error_text
+from qms_desktop.ui.operations import error_text, ui_language
 from qms_desktop.ui.steps.document_preview import PdfPreview
 from qms_desktop.ui.steps.tabbed import TabbedStepPage
 from qms_desktop.ui.widgets import FieldError
@@ -100,7 +100,6 @@ class DocumentsPanel(QWidget):
         self.pool.setMaxThreadCount(1)  # one document at a time
         self.job: RenderJob | None = None
         self.last_output: Path | None = None
-        self.lang_ui = "en"
 
         self.templates = QListWidget()
         self.templates.setObjectName("template_list")
@@ -212,9 +211,10 @@ class DocumentsPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def set_ui_language(self, lang: str) -> None:
-        self.lang_ui = lang
-        self.reload()
+    @property
+    def lang_ui(self) -> str:
+        """Template titles and their errors follow the interface language."""
+        return ui_language()
 
     def reload(self) -> None:
         from qms_desktop.services.documents import available_templates
