@@ -110,10 +110,19 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
     from qms_desktop.services.exchange import import_checklist, plan_import
     from qms_desktop.services.workspaces import default_actor, open_workspace, require_writable
 
+    mapping = None
+    if args.map:
+        from qms_desktop.services.exchange import ColumnMap, parse_column_map
+
+        mapping = ColumnMap(parse_column_map(args.map), args.header_rows, args.library)
     with open_workspace(Path(args.workspace)) as ws:
         if args.dry_run:
             report = plan_import(
-                ws, Path(args.file), assessment_id=args.assessment, encoding=args.encoding
+                ws,
+                Path(args.file),
+                assessment_id=args.assessment,
+                encoding=args.encoding,
+                mapping=mapping,
             )
         else:
             require_writable(ws)
@@ -123,6 +132,7 @@ def _cmd_checklist_import(args: argparse.Namespace) -> int:
                 Path(args.file),
                 assessment_id=args.assessment,
                 encoding=args.encoding,
+                mapping=mapping,
             )
     for change in report.changes:
         print(
@@ -510,6 +520,25 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     i.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
     _encoding_option(i)
+    i.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,…",
+        help="a client's own checklist: which column holds what, e.g. "
+        "ref=B,status=D,gap=F,owner=G (a column by letter, number or header text); blank "
+        "cells change nothing",
+    )
+    i.add_argument(
+        "--header-rows",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --map: rows above the data (title and headings; may be merged)",
+    )
+    i.add_argument(
+        "--library",
+        metavar="ID",
+        help="with --map: the library the references belong to (when no column says)",
+    )
     i.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of error messages")
     i.set_defaults(func=_cmd_checklist_import)
 

@@ -186,6 +186,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}：行键 {key!r} 已被修改；行键必须保持导出时的样子（要求库|条款）。",
     ),
     "exchange.invalid_value": ("{where}: {reason}", "{where}：{reason}（此行无法导入）"),
+    # a client's own checklist
+    "exchange.bad_map": (
+        "{part!r} is not a column mapping; write field=column, e.g. ref=B,status=D (fields: "
+        "{fields}).",
+        "{part!r} 不是列映射；请写成 字段=列，例如 ref=B,status=D（可用字段：{fields}）。",
+    ),
+    "exchange.map_needs_ref": (
+        "The column mapping must say which column holds the reference (ref=…).",
+        "列映射必须指明哪一列是条款号（ref=…）。",
+    ),
+    "exchange.map_no_column": (
+        "{file}: there is no column {column!r} (the header row holds: {found}).",
+        "{file}：没有列 {column!r}（标题行中的列为：{found}）。",
+    ),
+    "exchange.map_needs_library": (
+        "The assessment covers several libraries ({libraries}); say which one the file is for, "
+        "or map a column to library.",
+        "该评估涵盖多个要求库（{libraries}）；请指明文件对应哪一个，或将某一列映射为 library。",
+    ),
     # registers
     "exchange.at_column": ("{where}, column {column}", "{where}，列“{column}”"),
     "exchange.no_such_register": (

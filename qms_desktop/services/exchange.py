@@ -505,11 +505,16 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_table(
-    path: Path, *, sheet_names: Sequence[str] = (), encoding: str | None = None
+    path: Path,
+    *,
+    sheet_names: Sequence[str] = (),
+    encoding: str | None = None,
+    header_rows: int = 0,
 ) -> Table:
     """The cells of a CSV or XLSX file, each as the text it stands for (guards undone).
     In a workbook, the first sheet named one of `sheet_names` (in any case or width), else
-    the first visible sheet, is read."""
+    the first visible sheet, is read; merged cells are refused below the first
+    `header_rows` rows (a foreign checklist's title and headings may be merged)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
@@ -519,7 +524,7 @@ def read_table(
         rows, used = _read_csv(data, path.name, encoding)
         return Table(path.name, None, rows, used)
     try:
-        sheet, rows = _read_xlsx(data, path.name, sheet_names)
+        sheet, rows = _read_xlsx(data, path.name, sheet_names, header_rows)
     except ExchangeError:
         raise
     except Exception as exc:  # openpyxl meets hostile XML with exceptions of any class
@@ -966,7 +971,7 @@ def _row_number(text: str) -> int:
 
 
 def _read_xlsx(
-    data: bytes, name: str, sheet_names: Sequence[str] = ()
+    data: bytes, name: str, sheet_names: Sequence[str] = (), header_rows: int = 0
 ) -> tuple[str, list[list[str]]]:
     """(sheet title, cells as text) of the sheet named one of `sheet_names`, or the first
     visible one. A hidden sheet is never read unseen."""
@@ -989,8 +994,9 @@ def _read_xlsx(
         ):  # a chart sheet, or a part not counted
             raise ExchangeError("exchange.xlsx_no_sheet", file=name)
         where = Message("exchange.at_sheet", {"file": name, "sheet": sheet.title})
-        if counted.merged:
-            raise ExchangeError("exchange.merged_cells", where=where, ranges=counted.merged[:3])
+        merged = [r for r in counted.merged if _last_row_of(r) > header_rows]
+        if merged:
+            raise ExchangeError("exchange.merged_cells", where=where, ranges=merged[:3])
         if counted.formula_at:
             raise ExchangeError(
                 "exchange.formula",
@@ -1019,6 +1025,12 @@ def _read_xlsx(
         return sheet.title, table
     finally:
         wb.close()
+
+
+def _last_row_of(cell_range: str) -> int:
+    """The last row a merged range such as "A1:F2" covers (a huge number when unreadable)."""
+    digits = "".join(ch for ch in cell_range.rsplit(":", 1)[-1] if ch.isdigit())
+    return int(digits) if digits else 1 << 30
 
 
 def _xlsx_text(value: object) -> str:
@@ -1066,21 +1078,146 @@ def _key_of(record: dict[str, str], where: Message) -> tuple[str, str]:
     return record.get("library_id", "").strip(), record.get("ref", "").strip()
 
 
+# -- a client's own checklist: columns mapped by the user ----------------------------------
+
+MAPPABLE = (
+    "library_id",
+    "ref",
+    "status",
+    "grade",
+    "na_justification",
+    "current_practice",
+    "evidence_notes",
+    "gap",
+    "action_text",
+    "action_owner",
+    "action_due",
+    "action_priority",
+    "action_state",
+)
+_MAP_ALIASES = {
+    "library": "library_id",
+    "action": "action_text",
+    "owner": "action_owner",
+    "due": "action_due",
+    "priority": "action_priority",
+    "state": "action_state",
+    "practice": "current_practice",
+    "evidence": "evidence_notes",
+    "na": "na_justification",
+}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which column of a foreign checklist holds which field ("B", a header's text, or a
+    column number from 1), the rows above the data, and the library when no column names
+    it."""
+
+    columns: dict[str, str]
+    header_rows: int = 1
+    library_id: str | None = None
+
+
+def parse_column_map(text: str) -> dict[str, str]:
+    """`ref=B,status=D,gap=Findings` as {field: column}; a wrong field is refused naming
+    the fields that can be mapped."""
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, sep, column = part.partition("=")
+        field = _MAP_ALIASES.get(name.strip().lower(), name.strip().lower())
+        if not sep or not column.strip() or field not in MAPPABLE:
+            raise ExchangeError("exchange.bad_map", part=part.strip(), fields=list(MAPPABLE))
+        out[field] = column.strip()
+    if "ref" not in out:
+        raise ExchangeError("exchange.map_needs_ref")
+    return out
+
+
+def _column_index(spec: str, header: list[str], file: str) -> int:
+    """0-based index of a column given as letters, a number from 1, or a header's text."""
+    text = spec.strip()
+    if text.isdigit() and int(text) >= 1:
+        return int(text) - 1
+    if text.isalpha() and text.isascii() and len(text) <= 3:
+        number = _column_number(text)
+        if number:
+            return number - 1
+    folded = fold(text)
+    for i, h in enumerate(header):
+        if fold(h) == folded:
+            return i
+    raise ExchangeError(
+        "exchange.map_no_column", file=file, column=spec, found=[h for h in header if h.strip()]
+    )
+
+
+def read_mapped(
+    ws: Workspace,
+    path: Path,
+    mapping: ColumnMap,
+    *,
+    assessment_id: int | None = None,
+    encoding: str | None = None,
+) -> tuple[Table, list[tuple[int, dict[str, str]]]]:
+    """The rows of a foreign checklist as {field: text}, keyed by library and reference:
+    rows without a reference (headings, notes) and rows naming a section of the library
+    are left out."""
+    chosen = _pick_assessment(ws, assessment_id)
+    libraries = next(a.library_ids for a in list_assessments(ws) if a.id == chosen)
+    table = read_table(
+        Path(path),
+        sheet_names=words.SHEETS["checklist"],
+        encoding=encoding,
+        header_rows=mapping.header_rows,
+    )
+    if len(table.rows) <= mapping.header_rows:
+        raise ExchangeError("exchange.empty", file=table.file)
+    header = table.rows[mapping.header_rows - 1] if mapping.header_rows else []
+    columns = {f: _column_index(c, header, table.file) for f, c in mapping.columns.items()}
+    library = mapping.library_id
+    if library is None and "library_id" not in columns:
+        if len(libraries) != 1:
+            raise ExchangeError("exchange.map_needs_library", libraries=list(libraries))
+        library = libraries[0]
+    sections = {
+        (o.library_id, o.ref) for lib in libraries for o in library_outline(ws, lib) if o.is_section
+    }
+    records: list[tuple[int, dict[str, str]]] = []
+    for number, raw in enumerate(table.rows[mapping.header_rows :], start=mapping.header_rows + 1):
+        record = {f: (raw[i] if i < len(raw) else "") for f, i in columns.items()}
+        record["ref"] = record["ref"].strip()
+        if not record["ref"]:
+            continue
+        if library is not None:
+            record["library_id"] = library
+        if (record["library_id"].strip(), record["ref"]) in sections:
+            continue
+        records.append((number, record))
+    return table, records
+
+
 def plan_import(
     ws: Workspace,
     path: Path,
     *,
     assessment_id: int | None = None,
     encoding: str | None = None,
+    mapping: ColumnMap | None = None,
 ) -> ImportReport:
-    """Read a checklist file and work out every change, refusing the whole file on any bad
-    row. Writes nothing."""
+    """Read a checklist file (ours, or a client's own with `mapping`) and work out every
+    change, refusing the whole file on any bad row. Writes nothing."""
     chosen = _pick_assessment(ws, assessment_id)
     current = {(r.library_id, r.ref): r for r in checklist_rows(ws, chosen)}
     changes: list[ImportChange] = []
     unchanged = 0
     seen: dict[tuple[str, str], int] = {}
-    table, records = _read_rows(path, encoding)
+    if mapping is None:
+        table, records = _read_rows(path, encoding)
+    else:
+        table, records = read_mapped(ws, path, mapping, assessment_id=chosen, encoding=encoding)
     for number, record in records:
         where = table.at_row(number)
         key = _key_of(record, where)
@@ -1099,6 +1236,8 @@ def plan_import(
         for field_name, text in record.items():
             if field_name in KEYS or field_name in READ_ONLY or field_name == "key":
                 continue
+            if mapping is not None and not text.strip():
+                continue  # a client's blank cell says nothing: what is stored stays
             value: object = text
             choice = words.CHOICES.get(field_name)
             if choice is not None:
@@ -1137,10 +1276,11 @@ def import_checklist(
     *,
     assessment_id: int | None = None,
     encoding: str | None = None,
+    mapping: ColumnMap | None = None,
 ) -> tuple[ImportReport, ChangeSet]:
     """Apply a checklist file: every row is checked first, then all changes are written in
     one transaction, or none."""
-    report = plan_import(ws, path, assessment_id=assessment_id, encoding=encoding)
+    report = plan_import(ws, path, assessment_id=assessment_id, encoding=encoding, mapping=mapping)
     if not report.changes:
         return report, ChangeSet()
     changes = assess_many(ws, actor, [(c.item_id, c.values) for c in report.changes])

@@ -62,6 +62,13 @@ CHOICES: dict[str, ChoiceWords] = {
             "nonconforming": ("Nonconforming", "不符合"),
             "not_applicable": ("Not applicable", "不适用"),
         },
+        # what clients' own checklists say
+        {
+            "conforming": ("Compliant", "Conform", "Yes", "OK", "是", "满足", "合格"),
+            "partial": ("Partially compliant", "Partly", "Partial", "部分满足"),
+            "nonconforming": ("Non-compliant", "Noncompliant", "No", "否", "不满足", "不合格"),
+            "not_applicable": ("N/A", "NA", "n.a.", "不涉及"),
+        },
     ),
     "grade": ChoiceWords(
         ("", "major", "minor", "observation", "ofi", "good_practice"),

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -98,6 +99,7 @@ class ChoiceWords:
 
     codes: tuple[str, ...]
     labels: Mapping[str, tuple[str, str]]  # code -> (English, Chinese)
+    synonyms: Mapping[str, tuple[str, ...]] = dataclass_field(default_factory=dict)
 
     def label(self, code: str, lang: str) -> str:
         pair = self.labels.get(code)
@@ -115,7 +117,7 @@ class ChoiceWords:
         clash: set[str] = set()
         for code in self.codes:
             pair = self.labels.get(code, ("", ""))
-            for word in {code, *pair}:
+            for word in {code, *pair, *self.synonyms.get(code, ())}:
                 key = fold(word)
                 if not key and code:
                     continue
