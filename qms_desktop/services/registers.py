@@ -5,9 +5,12 @@ commitment check."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms_desktop.domain.attachments import AttachmentSnapshot
 from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.messages import Message
@@ -20,6 +23,7 @@ from qms_desktop.domain.registers import (
     ids_to_text,
     validate_record,
 )
+from qms_desktop.services.attachments import put_back_attachments, take_attachments
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
 from qms_desktop.storage.workspace import Workspace
@@ -252,6 +256,7 @@ def delete_record(ws: Workspace, actor: str, key: str, record_id: int) -> tuple[
             raise WorkspaceError(
                 "allocation.record_in_use", name=reg.label(record.values), uses=uses
             )
+        record = replace(record, files=take_attachments(s, key, [record_id]))
         s.delete(row)
     return record, _changes(reg)
 
@@ -287,8 +292,11 @@ def delete_records(
                 removed.append(_to_record(cells_reg, cell))
                 touched.add(cells_reg.key)
                 s.delete(cell)
-        for row in rows:
-            removed.append(_to_record(reg, row))
+        files: dict[int, list[AttachmentSnapshot]] = {}
+        for snap in take_attachments(s, key, [r.id for r in rows]):
+            files.setdefault(snap.file.record_id, []).append(snap)
+        for row in rows:  # their attachments go with them, and come back with them
+            removed.append(replace(_to_record(reg, row), files=tuple(files.get(row.id, ()))))
             s.delete(row)
         s.flush()
         for row in rows:  # what still points at them once they are all gone
@@ -318,6 +326,7 @@ def restore_records(ws: Workspace, actor: str, records: list[Record]) -> ChangeS
             row.position = (s.scalar(select(func.max(model.position))) or 0) + 1
             s.add(row)
             s.flush()
+            put_back_attachments(s, record.files)
             restored.append((reg, cleaned, record.id))
             touched.add(reg.key)
         for reg, cleaned, record_id in restored:  # a person who left may come back with them

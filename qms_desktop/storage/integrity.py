@@ -28,7 +28,7 @@ from qms_desktop.domain.messages import Message
 from qms_desktop.domain.requirements import LibraryRow
 from qms_desktop.domain.steps import Step
 from qms_desktop.storage.audit import AUDIT_HEAD_KEY, audit_text
-from qms_desktop.storage.models import Audited, Base
+from qms_desktop.storage.models import REGISTER_MODELS, Audited, Base
 from qms_desktop.storage.signing import key_id, public_key_from_bytes, verifies
 
 # Findings of one kind listed by name before the rest are only counted: a file whose
@@ -55,6 +55,7 @@ ENTITY_LABELS: dict[str, str] = {
     "assessment_item": "storage.entity_assessment_item",
     "evidence_file": "storage.entity_evidence_file",
     "blob": "storage.entity_blob",
+    "attachment": "storage.entity_attachment",
     "lesson": "storage.entity_lesson",
     "person": "storage.entity_person",
     "study_plan": "storage.entity_study_plan",
@@ -137,6 +138,7 @@ def _check_in_one_transaction(conn: sqlite3.Connection, library_rows: LibraryRow
             lambda: _requirements(conn, columns, library_texts, library_rows, found, notes),
             lambda: _references(conn, columns, found),
             lambda: _evidence(conn, columns, found),
+            lambda: _attachment_records(conn, columns, found),
         ):
             try:
                 part()
@@ -1020,6 +1022,33 @@ def _references(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _
                     )
 
 
+def _attachment_records(
+    conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings
+) -> None:
+    """Every attachment belongs to a record of a register that exists."""
+    if not _has(columns, "attachment", "id", "register", "record_id"):
+        return
+    registers = [str(r) for (r,) in conn.execute("SELECT DISTINCT register FROM attachment")]
+    for register in sorted(registers):
+        model = REGISTER_MODELS.get(register)
+        table = str(model.__table__.name) if model is not None else None  # type: ignore[attr-defined]
+        if table is not None and _has(columns, table, "id"):
+            sql = (
+                f"SELECT a.id, a.record_id FROM attachment AS a LEFT JOIN {_quote(table)} AS r"
+                " ON r.id = a.record_id WHERE a.register = ? AND r.id IS NULL ORDER BY a.id"
+            )
+        else:
+            sql = "SELECT id, record_id FROM attachment WHERE register = ? ORDER BY id"
+        for attachment_id, record_id in conn.execute(sql, (register,)):
+            found.add(
+                "storage.check_dangling",
+                record=record("attachment", attachment_id),
+                field="record_id",
+                target=entity_label(register) if model is not None else _printable(register),
+                value=_printable(str(record_id)),
+            )
+
+
 def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Findings) -> None:
     """Every evidence file has its contents, the contents hash to the key they are stored
     under, and no contents are kept that no evidence file uses."""
@@ -1028,11 +1057,16 @@ def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Fi
         and _has(columns, "blob", "sha256", "data")
     ):
         return
-    users: dict[str, list[tuple[object, str]]] = {}
+    users: dict[str, list[tuple[str, object, str]]] = {}
     for evidence_id, name, digest in conn.execute(
         "SELECT id, name, sha256 FROM evidence_file ORDER BY id"
     ):
-        users.setdefault(str(digest), []).append((evidence_id, str(name)))
+        users.setdefault(str(digest), []).append(("evidence_file", evidence_id, str(name)))
+    if _has(columns, "attachment", "id", "name", "sha256"):
+        for attachment_id, name, digest in conn.execute(
+            "SELECT id, name, sha256 FROM attachment ORDER BY id"
+        ):
+            users.setdefault(str(digest), []).append(("attachment", attachment_id, str(name)))
     held: set[str] = set()
     cursor = conn.execute("SELECT sha256, data FROM blob")
     while (row := cursor.fetchone()) is not None:
@@ -1041,15 +1075,15 @@ def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Fi
         if isinstance(data, str):
             data = data.encode("utf-8", "surrogateescape")
         if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != digest:
-            names = [_printable(n) for _, n in users.get(digest, [])]
+            names = [_printable(n) for _, _, n in users.get(digest, [])]
             found.add("storage.check_evidence_altered", names=names or [digest[:12]])
         elif digest not in users:
             found.add("storage.check_blob_unused", digest=digest[:12])
     for digest, files in users.items():
         if digest not in held:
-            for evidence_id, name in files:
+            for entity, file_id, name in files:
                 found.add(
                     "storage.check_evidence_missing",
-                    record=record("evidence_file", evidence_id),
+                    record=record(entity, file_id),
                     name=_printable(name),
                 )

@@ -225,6 +225,23 @@ class BlobRecord(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class AttachmentRecord(Audited, Base):
+    """A file attached to a record of any register (a lesson, a training certificate, a
+    calibration record…); its contents are a `blob`, shared with evidence files."""
+
+    __tablename__ = "attachment"
+    __audit_entity__ = "attachment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    register: Mapped[str] = mapped_column(String(40))  # the register's key
+    # the record's id in that register's table (no foreign key: it may be any register)
+    record_id: Mapped[int] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[str] = mapped_column(String(40))
+
+
 # -- registers of the Summarise, Study and Plan steps ---------------------------------------
 # Each mirrors a `domain.registers.Register`; the field names are the column names.
 

@@ -37,14 +37,24 @@ from qms_desktop.domain.errors import WorkspaceError, WorkspaceReadOnlyError
 from qms_desktop.domain.messages import Message
 from qms_desktop.fileio import sync_folder
 from qms_desktop.storage.audit import read_head, record_changes
+from qms_desktop.storage.blobs import keep_used_blobs
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Alembic revision → schema version written to PRAGMA user_version.
-REVISION_VERSIONS = {"0001": 1, "0002": 2, "0003": 3, "0004": 4, "0005": 5, "0006": 6, "0007": 7}
-HEAD_REVISION = "0007"
+REVISION_VERSIONS = {
+    "0001": 1,
+    "0002": 2,
+    "0003": 3,
+    "0004": 4,
+    "0005": 5,
+    "0006": 6,
+    "0007": 7,
+    "0008": 8,
+}
+HEAD_REVISION = "0008"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -66,6 +76,7 @@ class WorkspaceSession(Session):
 
 
 event.listen(WorkspaceSession, "after_flush", record_changes)
+event.listen(WorkspaceSession, "before_flush", keep_used_blobs)
 
 
 # -- paths and the reasons a disk gives ---------------------------------------

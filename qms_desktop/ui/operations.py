@@ -29,6 +29,7 @@ from qms_desktop.domain.steps import StepState
 from qms_desktop.services.changes import ChangeSet
 
 if TYPE_CHECKING:
+    from qms_desktop.domain.attachments import Attachment, AttachmentSnapshot
     from qms_desktop.domain.requirements import LibraryCopy
     from qms_desktop.services.checklist import AssessmentInfo, AssessmentSnapshot, EvidenceSnapshot
     from qms_desktop.services.exchange import ImportReport
@@ -208,15 +209,19 @@ class Operations(QObject):
 
         added: list[Record] = []
 
+        removed: list[Record] = []
+
         def work() -> Applied:
             record, changes = registers.add_record(self._ws, self._actor, key, values)
             added.append(record)
+
+            def undo() -> ChangeSet:
+                gone, undone = registers.delete_record(self._ws, self._actor, key, record.id)
+                removed[:] = [gone]  # with any files attached meanwhile, to bring them back
+                return undone
+
             return Applied(
-                changes,
-                lambda: registers.delete_record(self._ws, self._actor, key, record.id)[1],
-                lambda: registers.add_record(
-                    self._ws, self._actor, key, record.values, record_id=record.id
-                )[1],
+                changes, undo, lambda: registers.restore_records(self._ws, self._actor, removed)
             )
 
         return added[0] if self.run(label, work, on_error) else None
@@ -226,14 +231,16 @@ class Operations(QObject):
     ) -> bool:
         from qms_desktop.services import registers
 
-        def work() -> Applied:
+        removed: list[Record] = []
+
+        def delete() -> ChangeSet:
             record, changes = registers.delete_record(self._ws, self._actor, key, record_id)
+            removed[:] = [record]  # its attachments too: the undo puts them back with it
+            return changes
+
+        def work() -> Applied:
             return Applied(
-                changes,
-                lambda: registers.add_record(
-                    self._ws, self._actor, key, record.values, record_id=record.id
-                )[1],
-                lambda: registers.delete_record(self._ws, self._actor, key, record_id)[1],
+                delete(), lambda: registers.restore_records(self._ws, self._actor, removed), delete
             )
 
         return self.run(label, work, on_error)
@@ -262,12 +269,16 @@ class Operations(QObject):
         """Delete several records of a register: one transaction, one undo step."""
         from qms_desktop.services import registers
 
+        removed: list[Record] = []
+
+        def delete() -> ChangeSet:
+            gone, changes = registers.delete_records(self._ws, self._actor, key, record_ids)
+            removed[:] = gone  # with their attachments, which the undo puts back
+            return changes
+
         def work() -> Applied:
-            removed, changes = registers.delete_records(self._ws, self._actor, key, record_ids)
             return Applied(
-                changes,
-                lambda: registers.restore_records(self._ws, self._actor, removed),
-                lambda: registers.delete_records(self._ws, self._actor, key, record_ids)[1],
+                delete(), lambda: registers.restore_records(self._ws, self._actor, removed), delete
             )
 
         return self.run(label, work, on_error)
@@ -289,6 +300,66 @@ class Operations(QObject):
                 changes,
                 lambda: registers.update_records(self._ws, self._actor, key, inverse)[1],
                 lambda: registers.update_records(self._ws, self._actor, key, new)[1],
+            )
+
+        return self.run(label, work, on_error)
+
+    # -- files attached to register records ---------------------------------------------
+
+    def attach_files(
+        self,
+        label: str,
+        key: str,
+        record_id: int,
+        files: list[Path],
+        on_error: ErrorHandler | None = None,
+    ) -> list[Attachment] | None:
+        """Attach files to a record: one transaction, one undo step (however many files)."""
+        from qms_desktop.services import attachments
+
+        added: list[list[Attachment]] = []
+        removed: list[AttachmentSnapshot] = []
+
+        def work() -> Applied:
+            files_added, changes = attachments.attach_files(
+                self._ws, self._actor, key, record_id, list(files)
+            )
+            added.append(files_added)
+            ids = [a.id for a in files_added]
+
+            def undo() -> ChangeSet:
+                snapshots, undone = attachments.remove_attachments(self._ws, self._actor, ids)
+                removed[:] = snapshots
+                return undone
+
+            return Applied(
+                changes,
+                undo,
+                lambda: attachments.restore_attachments(self._ws, self._actor, removed),
+            )
+
+        return added[0] if self.run(label, work, on_error) else None
+
+    def remove_attachments(
+        self, label: str, attachment_ids: list[int], on_error: ErrorHandler | None = None
+    ) -> bool:
+        """Remove attachments: one transaction, one undo step that puts them back."""
+        from qms_desktop.services import attachments
+
+        removed: list[AttachmentSnapshot] = []
+
+        def remove() -> ChangeSet:
+            snapshots, changes = attachments.remove_attachments(
+                self._ws, self._actor, attachment_ids
+            )
+            removed[:] = snapshots
+            return changes
+
+        def work() -> Applied:
+            return Applied(
+                remove(),
+                lambda: attachments.restore_attachments(self._ws, self._actor, removed),
+                remove,
             )
 
         return self.run(label, work, on_error)
