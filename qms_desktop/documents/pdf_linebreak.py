@@ -55,6 +55,7 @@ def break_lines(self: Any, max_widths: Any) -> Any:
 
 _PLACEHOLDER = "\ufffc"  # stands for a frag without text (a picture, a callback, a <br/>)
 _widths: dict[tuple[str, float], dict[str, float]] = {}
+_MAX_MEASURED = 40_000  # characters kept measured per font and size
 
 
 def _char_width(ch: str, font: str, size: float) -> float:
@@ -85,11 +86,14 @@ def split_frags(frags: list[Any], max_widths: list[float], calc_bounds: bool) ->
             widths.append(float(getattr(cb, "width", 0) or 0) if cb is not None else 0.0)
             owner.append(n)
             continue
-        font, size = frag.fontName, frag.fontSize
-        for ch in text:
-            chars.append(ch)
-            widths.append(_char_width(ch, font, size))
-            owner.append(n)
+        table = _widths.setdefault((frag.fontName, frag.fontSize), {})
+        if len(table) > _MAX_MEASURED:
+            table.clear()
+        for ch in set(text).difference(table):  # each character measured once per process
+            _char_width(ch, frag.fontName, frag.fontSize)
+        chars.extend(text)
+        widths.extend([table[ch] for ch in text])
+        owner.extend([n] * len(text))
     count = len(chars)
     lines: list[Any] = []
     start = i = 0
