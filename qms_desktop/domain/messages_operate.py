@@ -49,8 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "题项“{item}”属于另一份调查。",
     ),
     "operate.result_needs_one_target": (
-        "Pick either a quality objective or a satisfaction standard (one of them).",
-        "请选择一个质量目标或一个满意度标准（二者选其一）。",
+        "A result measures either a quality objective or a satisfaction standard, not both.",
+        "一条结果只能对应一个质量目标或一个满意度标准，不能同时对应两者。",
     ),
     "operate.repeat_above_customers": (
         "Repeat customers cannot be more than the customers of the period.",

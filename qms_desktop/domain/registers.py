@@ -221,6 +221,9 @@ LESSONS = Register(
         Field("rule_kind", "choice", False, RULE_KINDS),
         Field("decision", "choice", False, DECISIONS),
         Field("document", "text"),
+        # the complaint whose cause the lesson was drawn from (Operate); the complaint shows
+        # its lessons by this link, so the two are linked both ways with one stored value
+        Field("complaint", "reference", ref="complaint", in_table=False),
     ),
     _lesson_rules,
 )
@@ -326,6 +329,8 @@ OBJECTIVES = Register(
         Field("metric", "text", True),
         Field("target", "number", True),
         Field("unit", "text", default="%"),
+        # how a measured result is held against the target ("": at least, ">=")
+        Field("comparison", "choice", False, ("", ">=", "<=", "="), in_table=False),
         Field("frequency", "choice", True, FREQUENCIES),
         Field("owner", "text"),
         Field("process", "text"),
@@ -565,6 +570,249 @@ BASIC_WORK_AREAS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# -- Operate: the customer's voice ------------------------------------------------------------
+
+CHANNEL_KINDS = (
+    "survey",
+    "comment_card",
+    "suggestion_box",
+    "follow_up_call",
+    "online_review",
+    "complaint_desk",
+)
+COMPLAINT_STATES = ("open", "closed")
+SURVEY_SCALES = ("7", "5")
+SURVEY_ASKS = ("expectation_perception", "perception_only")
+LIKERT_MAX = 7
+
+
+def _not_future(v: dict[str, object], *names: str) -> None:
+    today = dt.date.today()
+    for name in names:
+        day = v[name]
+        if isinstance(day, dt.date) and day > today:
+            raise ValidationError(name, "operate.date_in_future", date=day.isoformat())
+
+
+def _not_negative(v: dict[str, object], *names: str) -> None:
+    for name in names:
+        value = v[name]
+        if value is not None and float(value) < 0:  # type: ignore[arg-type]
+            raise ValidationError(name, "operate.negative", value=value)
+
+
+def _complaint_rules(v: dict[str, object]) -> None:
+    _not_future(v, "received_on")
+
+
+def _recovery_rules(v: dict[str, object]) -> None:
+    _not_future(v, "apology_on", "reinstated_on", "follow_up_on")
+    _not_negative(v, "token_value", "authority_limit")
+    value, limit = v["token_value"], v["authority_limit"]
+    if value is not None and limit is not None and float(value) > float(limit):  # type: ignore[arg-type]
+        raise ValidationError("token_value", "operate.token_beyond_limit", value=value, limit=limit)
+    if v["token_value"] not in (None, 0, 0.0) and not str(v["token"]).strip():
+        raise ValidationError("token", "operate.value_needs_token")
+
+
+def _claim_rules(v: dict[str, object]) -> None:
+    _not_future(v, "claimed_on", "paid_on")
+    _not_negative(v, "payout")
+    claimed, paid = v["claimed_on"], v["paid_on"]
+    if isinstance(claimed, dt.date) and isinstance(paid, dt.date) and paid < claimed:
+        raise ValidationError("paid_on", "operate.paid_before_claimed", claimed=claimed.isoformat())
+
+
+def _survey_rules(v: dict[str, object]) -> None:
+    _not_future(v, "starts_on")
+    _not_negative(v, *(f"weight_{d}" for d in SERVQUAL))
+    start, end = v["starts_on"], v["ends_on"]
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+        raise ValidationError("ends_on", "operate.ends_before_start", start=start.isoformat())
+
+
+def _item_rules(v: dict[str, object]) -> None:
+    if not v["dimension"]:
+        raise ValidationError("dimension", "operate.item_needs_dimension")
+
+
+def likert(name: str, value: object, top: int = LIKERT_MAX) -> None:
+    """A Likert answer: a whole number from 1 to `top` (the survey's scale)."""
+    if value is None:
+        return
+    number = float(value)  # type: ignore[arg-type]
+    if not 1 <= number <= top or number != int(number):
+        raise ValidationError(name, "operate.likert_out_of_range", value=value, top=top)
+
+
+def _response_rules(v: dict[str, object]) -> None:
+    _not_future(v, "answered_on")
+    likert("expectation", v["expectation"])
+    likert("perception", v["perception"])
+
+
+def _result_rules(v: dict[str, object]) -> None:
+    _not_future(v, "period")
+    if v["objective"] is not None and v["standard"] is not None:
+        raise ValidationError("objective", "operate.result_needs_one_target")
+
+
+def _period_rules(v: dict[str, object]) -> None:
+    _not_future(v, "period")
+    _not_negative(v, "customers", "repeat_customers", "services", "keep_cost")
+    customers, repeat = v["customers"], v["repeat_customers"]
+    if customers is not None and repeat is not None and float(repeat) > float(customers):  # type: ignore[arg-type]
+        raise ValidationError("repeat_customers", "operate.repeat_above_customers")
+
+
+FEEDBACK_CHANNELS = Register(
+    "feedback_channel",
+    Step.OPERATE,
+    (
+        Field("name", "text", True),
+        Field("kind", "choice", True, CHANNEL_KINDS),
+        Field("owner", "reference", ref="person"),
+        Field("frequency", "choice", False, FREQUENCIES),
+    ),
+)
+
+COMPLAINTS = Register(
+    "complaint",
+    Step.OPERATE,
+    (
+        Field("received_on", "date", True),
+        Field("channel", "reference", ref="feedback_channel"),
+        Field("site", "text"),
+        Field("customer", "text", in_table=False),  # optional: no more than the case needs
+        Field("moment", "reference", ref="moment_of_truth"),
+        Field("service_item", "reference", ref="service_item", in_table=False),
+        Field("dimension", "choice", False, SERVQUAL),
+        Field("description", "multiline", True),
+        Field("severity", "choice", True, ("disappointed", "angered")),
+        Field("commitment_invoked", "choice", False, YES_NO, default="no"),
+        Field("status", "choice", True, COMPLAINT_STATES),
+        Field("cause", "multiline", in_table=False),
+    ),
+    _complaint_rules,
+    ("received_on", "description"),
+)
+
+RECOVERIES = Register(
+    "recovery",
+    Step.OPERATE,
+    (
+        Field("complaint", "reference", True, ref="complaint"),
+        # step 1, apology
+        Field("apology_on", "date"),
+        Field("apology_by", "reference", ref="person", in_table=False),
+        # step 2, urgent reinstatement
+        Field("reinstatement", "multiline"),
+        Field("reinstated_on", "date", in_table=False),
+        # step 3, empathy
+        Field("empathy", "multiline"),
+        # step 4, symbolic atonement
+        Field("token", "text"),
+        Field("token_value", "number", in_table=False),
+        Field("authorised_by", "reference", ref="person", in_table=False),
+        Field("authority_limit", "number", in_table=False),  # what the authoriser may grant
+        # step 5, follow-up
+        Field("follow_up_on", "date"),
+        Field("follow_up_how", "text", in_table=False),
+        Field("follow_up_outcome", "multiline", in_table=False),
+        Field("retained", "choice", False, YES_NO),
+    ),
+    _recovery_rules,
+    ("complaint",),
+)
+
+COMMITMENT_CLAIMS = Register(
+    "commitment_claim",
+    Step.OPERATE,
+    (
+        Field("complaint", "reference", ref="complaint"),
+        Field("claimed_on", "date", True),
+        Field("payout", "number"),
+        Field("paid_on", "date"),
+        Field("paid_by", "reference", ref="person"),
+        Field("notes", "multiline", in_table=False),
+    ),
+    _claim_rules,
+    ("claimed_on", "payout"),
+)
+
+SURVEYS = Register(
+    "survey",
+    Step.OPERATE,
+    (
+        Field("title", "text", True),
+        Field("starts_on", "date", True),
+        Field("ends_on", "date"),
+        Field("scale", "choice", True, SURVEY_SCALES),
+        Field("asks", "choice", True, SURVEY_ASKS),
+        # importance points per dimension (any scale; commonly 100 shared out)
+        *(Field(f"weight_{d}", "number", in_table=False) for d in SERVQUAL),
+    ),
+    _survey_rules,
+)
+
+SURVEY_ITEMS = Register(
+    "survey_item",
+    Step.OPERATE,
+    (
+        Field("survey", "reference", True, ref="survey"),
+        Field("code", "text", True),
+        Field("statement", "text", True),
+        Field("dimension", "choice", False, SERVQUAL),  # required, with its own message
+        Field("standard", "reference", ref="satisfaction_standard"),
+    ),
+    _item_rules,
+    ("code", "statement"),
+)
+
+SURVEY_RESPONSES = Register(
+    "survey_response",
+    Step.OPERATE,
+    (
+        Field("survey", "reference", True, ref="survey"),
+        Field("respondent", "text", True),
+        Field("item", "reference", True, ref="survey_item"),
+        Field("expectation", "number"),
+        Field("perception", "number", True),
+        Field("answered_on", "date"),
+    ),
+    _response_rules,
+    ("respondent", "item"),
+)
+
+RESULTS = Register(
+    "result",
+    Step.OPERATE,
+    (
+        Field("objective", "reference", ref="objective"),
+        Field("standard", "reference", ref="satisfaction_standard"),
+        Field("period", "date", True),
+        Field("value", "number", True),
+        Field("source", "text"),
+    ),
+    _result_rules,
+    ("period", "value"),
+)
+
+CUSTOMER_PERIODS = Register(
+    "customer_period",
+    Step.OPERATE,
+    (
+        Field("period", "date", True),  # the first day of the month
+        Field("customers", "number"),
+        Field("repeat_customers", "number"),
+        Field("services", "number"),  # services delivered (complaints per 1 000 of them)
+        Field("keep_cost", "number", in_table=False),  # what keeping one customer costs
+    ),
+    _period_rules,
+    ("period",),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -585,6 +833,15 @@ REGISTERS: dict[str, Register] = {
         RESPONSIBILITIES,
         FACILITIES,
         BASIC_WORK,
+        FEEDBACK_CHANNELS,
+        COMPLAINTS,
+        RECOVERIES,
+        COMMITMENT_CLAIMS,
+        SURVEYS,
+        SURVEY_ITEMS,
+        SURVEY_RESPONSES,
+        RESULTS,
+        CUSTOMER_PERIODS,
     )
 }
 

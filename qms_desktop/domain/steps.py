@@ -321,18 +321,60 @@ def strengthen_rule(areas: Iterable[Values]) -> RuleResult:
     )
 
 
-def refine_rule() -> RuleResult:
-    """Step 7 (Refine) is done when the document set is approved and issued. The workspace
-    does not yet record documents' approval and issue, so the rule cannot be measured: the
-    status is set by hand and the sign-off decides."""
-    return RuleResult(False, False, False, 0.0)
+def refine_rule(documents: Iterable[tuple[str, bool]], started: bool = False) -> RuleResult:
+    """Step 7 (Refine) is done when every planned document of the Plan step has an issued
+    revision. `documents` gives each planned document's number and whether a revision of it
+    is issued; `started` says whether any revision is recorded."""
+    documents = list(documents)
+    issued = [n for n, is_issued in documents if is_issued]
+    missing: list[Message] = []
+    if not documents:
+        missing.append(Message("document_control.no_planned_documents"))
+    missing += [
+        Message("document_control.not_issued", {"number": n})
+        for n, is_issued in documents
+        if not is_issued
+    ]
+    return RuleResult(
+        True,
+        started or bool(issued),
+        bool(documents) and len(issued) == len(documents),
+        _share(len(issued), len(documents)),
+        tuple(missing),
+    )
 
 
-def operate_rule() -> RuleResult:
-    """Step 8 (Operate) is done when the system has run through one full review cycle
-    (audit, management review, corrective action). Those records are not kept yet, so the
-    rule cannot be measured: the status is set by hand and the sign-off decides."""
-    return RuleResult(False, False, False, 0.0)
+def operate_rule(
+    channels: int = 0,
+    surveyed: bool = False,
+    recovery_gaps: int = 0,
+    unmeasured: Iterable[str] = (),
+    started: bool = False,
+) -> RuleResult:
+    """Step 8 (Operate), the customer's voice (part 1 of the step): the system runs when
+    feedback channels are recorded, a satisfaction survey has responses, every closed
+    complaint had the recovery steps its severity needs, and every quality objective has a
+    measured result. Four parts, each a quarter of the progress. The review cycle (internal
+    audit, management review, corrective action) is not recorded yet: the sign-off says it."""
+    unmeasured = list(unmeasured)
+    missing: list[Message] = []
+    parts = 0
+    if channels:
+        parts += 1
+    else:
+        missing.append(Message("steps.no_feedback_channel"))
+    if surveyed:
+        parts += 1
+    else:
+        missing.append(Message("steps.no_survey_scored"))
+    if not recovery_gaps:
+        parts += 1
+    else:
+        missing.append(Message("steps.recovery_incomplete", {"count": recovery_gaps}))
+    if not unmeasured:
+        parts += 1
+    missing += [Message("steps.objective_unmeasured", {"objective": o}) for o in unmeasured]
+    return RuleResult(True, started, parts == 4, parts / 4 if started else 0.0, tuple(missing))
 
 
 def summarise_step(state: StepState, rule: RuleResult) -> StepSummary:

@@ -149,6 +149,9 @@ def _fill_registers(ws: Workspace, lang: str) -> None:
     registers.update_plan(ws, DEMO_ACTOR, **PLAN[lang])
     _fill_matrix(ws, lang)
     _fill_assessments(ws, lang)
+    from qms_desktop.services.demo_operate import fill_operate
+
+    fill_operate(ws, lang, DEMO_ACTOR)
 
 
 def _resolved(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, object]:

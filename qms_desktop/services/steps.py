@@ -46,6 +46,8 @@ def step_rules(ws: Workspace, today: dt.date | None = None) -> dict[Step, RuleRe
     """Each step's rule (domain.steps) measured on its records."""
     from qms_desktop.services.allocation import training_coverage
     from qms_desktop.services.checklist import assessment_progress, list_assessments
+    from qms_desktop.services.document_control import refine_documents
+    from qms_desktop.services.operate import operate_rule_inputs
     from qms_desktop.services.registers import get_plan, list_records
 
     today = today or dt.date.today()
@@ -83,8 +85,8 @@ def step_rules(ws: Workspace, today: dt.date | None = None) -> dict[Step, RuleRe
         Step.PLAN: plan_rule(parts),
         Step.ALLOCATE: allocate_rule(values("role"), people, values("facility"), today),
         Step.STRENGTHEN: strengthen_rule(values("basic_work")),
-        Step.REFINE: refine_rule(),
-        Step.OPERATE: operate_rule(),
+        Step.REFINE: refine_rule(*refine_documents(ws)),
+        Step.OPERATE: operate_rule(**operate_rule_inputs(ws)),  # type: ignore[arg-type]
     }
 
 

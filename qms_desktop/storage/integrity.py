@@ -44,6 +44,9 @@ SOFT_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("assessment_item", "assessment_id"): ("assessment", "id"),
     ("evidence_file", "item_id"): ("assessment_item", "id"),
     ("requirement", "library_id"): ("library", "id"),
+    ("controlled_document", "planned_document"): ("planned_document", "id"),
+    ("document_revision", "document_id"): ("controlled_document", "id"),
+    ("document_file", "revision_id"): ("document_revision", "id"),
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -74,6 +77,19 @@ ENTITY_LABELS: dict[str, str] = {
     "responsibility": "storage.entity_responsibility",
     "facility": "storage.entity_facility",
     "basic_work": "storage.entity_basic_work",
+    "feedback_channel": "storage.entity_feedback_channel",
+    "complaint": "storage.entity_complaint",
+    "recovery": "storage.entity_recovery",
+    "commitment_claim": "storage.entity_commitment_claim",
+    "survey": "storage.entity_survey",
+    "survey_item": "storage.entity_survey_item",
+    "survey_response": "storage.entity_survey_response",
+    "result": "storage.entity_result",
+    "customer_period": "storage.entity_customer_period",
+    "document_control": "document_control.entity_document_control",
+    "controlled_document": "document_control.entity_controlled_document",
+    "document_revision": "document_control.entity_document_revision",
+    "document_file": "document_control.entity_document_file",
 }
 
 LibraryRows = Callable[[str], Sequence[LibraryRow]]
@@ -1067,6 +1083,11 @@ def _evidence(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _Fi
             "SELECT id, name, sha256 FROM attachment ORDER BY id"
         ):
             users.setdefault(str(digest), []).append(("attachment", attachment_id, str(name)))
+    if _has(columns, "document_file", "id", "name", "sha256"):  # revisions' frozen files
+        for file_id, name, digest in conn.execute(
+            "SELECT id, name, sha256 FROM document_file ORDER BY id"
+        ):
+            users.setdefault(str(digest), []).append(("document_file", file_id, str(name)))
     held: set[str] = set()
     cursor = conn.execute("SELECT sha256, data FROM blob")
     while (row := cursor.fetchone()) is not None:

@@ -264,6 +264,7 @@ class LessonRecord(RegisterRow, Base):
     rule_kind: Mapped[str] = mapped_column(String(20))
     decision: Mapped[str] = mapped_column(String(20))
     document: Mapped[str] = mapped_column(Text)
+    complaint: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class PersonRecord(RegisterRow, Base):
@@ -314,6 +315,7 @@ class ObjectiveRecord(RegisterRow, Base):
     metric: Mapped[str] = mapped_column(Text)
     target: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(Text)
+    comparison: Mapped[str] = mapped_column(String(2), default="")
     frequency: Mapped[str] = mapped_column(String(20))
     owner: Mapped[str] = mapped_column(Text)
     process: Mapped[str] = mapped_column(Text)
@@ -453,6 +455,121 @@ class BasicWorkRecord(RegisterRow, Base):
     evidence: Mapped[str] = mapped_column(Text)
 
 
+# -- registers of the Operate step: the customer's voice ----------------------------------
+
+
+class FeedbackChannelRecord(RegisterRow, Base):
+    __tablename__ = "feedback_channel"
+    __audit_entity__ = "feedback_channel"
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    owner: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    frequency: Mapped[str] = mapped_column(String(20))
+
+
+class ComplaintRecord(RegisterRow, Base):
+    __tablename__ = "complaint"
+    __audit_entity__ = "complaint"
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    channel: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    site: Mapped[str] = mapped_column(Text)
+    customer: Mapped[str] = mapped_column(Text)
+    moment: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    service_item: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    dimension: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(20))
+    commitment_invoked: Mapped[str] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(20))
+    cause: Mapped[str] = mapped_column(Text)
+
+
+class RecoveryRecord(RegisterRow, Base):
+    __tablename__ = "recovery"
+    __audit_entity__ = "recovery"
+    complaint: Mapped[int] = mapped_column(Integer, index=True)
+    apology_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    apology_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reinstatement: Mapped[str] = mapped_column(Text)
+    reinstated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    empathy: Mapped[str] = mapped_column(Text)
+    token: Mapped[str] = mapped_column(Text)
+    token_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    authorised_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    authority_limit: Mapped[float | None] = mapped_column(Float, nullable=True)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    follow_up_how: Mapped[str] = mapped_column(Text)
+    follow_up_outcome: Mapped[str] = mapped_column(Text)
+    retained: Mapped[str] = mapped_column(String(5))
+
+
+class CommitmentClaimRecord(RegisterRow, Base):
+    __tablename__ = "commitment_claim"
+    __audit_entity__ = "commitment_claim"
+    complaint: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    claimed_on: Mapped[dt.date] = mapped_column(Date)
+    payout: Mapped[float | None] = mapped_column(Float, nullable=True)
+    paid_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    paid_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class SurveyRecord(RegisterRow, Base):
+    __tablename__ = "survey"
+    __audit_entity__ = "survey"
+    title: Mapped[str] = mapped_column(Text)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    scale: Mapped[str] = mapped_column(String(5))
+    asks: Mapped[str] = mapped_column(String(40))
+    weight_tangibles: Mapped[float | None] = mapped_column(Float, nullable=True)
+    weight_reliability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    weight_responsiveness: Mapped[float | None] = mapped_column(Float, nullable=True)
+    weight_assurance: Mapped[float | None] = mapped_column(Float, nullable=True)
+    weight_empathy: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class SurveyItemRecord(RegisterRow, Base):
+    __tablename__ = "survey_item"
+    __audit_entity__ = "survey_item"
+    survey: Mapped[int] = mapped_column(Integer, index=True)
+    code: Mapped[str] = mapped_column(Text)
+    statement: Mapped[str] = mapped_column(Text)
+    dimension: Mapped[str] = mapped_column(String(20))
+    standard: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class SurveyResponseRecord(RegisterRow, Base):
+    __tablename__ = "survey_response"
+    __audit_entity__ = "survey_response"
+    survey: Mapped[int] = mapped_column(Integer, index=True)
+    respondent: Mapped[str] = mapped_column(Text)
+    item: Mapped[int] = mapped_column(Integer)
+    expectation: Mapped[float | None] = mapped_column(Float, nullable=True)
+    perception: Mapped[float] = mapped_column(Float)
+    answered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class ResultRecord(RegisterRow, Base):
+    __tablename__ = "result"
+    __audit_entity__ = "result"
+    objective: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    standard: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    period: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text)
+
+
+class CustomerPeriodRecord(RegisterRow, Base):
+    __tablename__ = "customer_period"
+    __audit_entity__ = "customer_period"
+    period: Mapped[dt.date] = mapped_column(Date)
+    customers: Mapped[float | None] = mapped_column(Float, nullable=True)
+    repeat_customers: Mapped[float | None] = mapped_column(Float, nullable=True)
+    services: Mapped[float | None] = mapped_column(Float, nullable=True)
+    keep_cost: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
 class PlanDesignRecord(Audited, Base):
     """The single-valued parts of the Plan step's design."""
 
@@ -490,4 +607,88 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "responsibility": ResponsibilityRecord,
     "facility": FacilityRecord,
     "basic_work": BasicWorkRecord,
+    "feedback_channel": FeedbackChannelRecord,
+    "complaint": ComplaintRecord,
+    "recovery": RecoveryRecord,
+    "commitment_claim": CommitmentClaimRecord,
+    "survey": SurveyRecord,
+    "survey_item": SurveyItemRecord,
+    "survey_response": SurveyResponseRecord,
+    "result": ResultRecord,
+    "customer_period": CustomerPeriodRecord,
 }
+
+
+# -- document control (the Refine step): controlled documents, their revisions and files ----
+
+
+class DocumentControlRecord(Audited, Base):
+    """The organisation's document-control settings (one row): how revisions are labelled."""
+
+    __tablename__ = "document_control"
+    __audit_entity__ = "document_control"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision_scheme: Mapped[str] = mapped_column(String(10), default="letters")  # or numbers
+
+
+class ControlledDocumentRecord(Audited, Base):
+    """A planned document of the Plan step under control: who owns it, what generates it
+    (a template, or nothing for a document written elsewhere and uploaded), who gets it."""
+
+    __tablename__ = "controlled_document"
+    __audit_entity__ = "controlled_document"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # the planned_document's id (its number, title and level are read from there)
+    planned_document: Mapped[int] = mapped_column(Integer, unique=True)
+    template_id: Mapped[str] = mapped_column(String(80), default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    distribution: Mapped[str] = mapped_column(Text, default="")
+
+
+class DocumentRevisionRecord(Audited, Base):
+    """One revision of a controlled document, with its status and the people and dates of
+    its review, approval and issue. Frozen from approval on (storage.document_control)."""
+
+    __tablename__ = "document_revision"
+    __audit_entity__ = "document_revision"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("controlled_document.id", ondelete="RESTRICT"), index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … in the order made
+    label: Mapped[str] = mapped_column(String(10))  # A, B … or 1, 2 …
+    status: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(10))  # generated / uploaded
+    author: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(Text, default="")
+    approver: Mapped[str] = mapped_column(Text, default="")
+    change_summary: Mapped[str] = mapped_column(Text, default="")
+    created_on: Mapped[dt.date] = mapped_column(Date)
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    effective_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # superseded/withdrawn
+
+
+class DocumentFileRecord(Audited, Base):
+    """A file of a revision (its PDF, DOCX, the markup or text it was made from, or an
+    uploaded file) in one language; the contents are a `blob` under `sha256`."""
+
+    __tablename__ = "document_file"
+    __audit_entity__ = "document_file"
+    __table_args__ = (UniqueConstraint("revision_id", "lang", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    revision_id: Mapped[int] = mapped_column(
+        ForeignKey("document_revision.id", ondelete="RESTRICT"), index=True
+    )
+    lang: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(10))  # pdf / docx / text / context / upload
+    name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)

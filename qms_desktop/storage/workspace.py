@@ -38,11 +38,12 @@ from qms_desktop.domain.messages import Message
 from qms_desktop.fileio import sync_folder
 from qms_desktop.storage.audit import read_head, record_changes
 from qms_desktop.storage.blobs import keep_used_blobs
+from qms_desktop.storage.document_control import refuse_frozen_changes
 from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 # Alembic revision → schema version written to PRAGMA user_version.
 REVISION_VERSIONS = {
     "0001": 1,
@@ -53,8 +54,10 @@ REVISION_VERSIONS = {
     "0006": 6,
     "0007": 7,
     "0008": 8,
+    "0009": 9,
+    "0010": 10,
 }
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0010"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -77,6 +80,7 @@ class WorkspaceSession(Session):
 
 event.listen(WorkspaceSession, "after_flush", record_changes)
 event.listen(WorkspaceSession, "before_flush", keep_used_blobs)
+event.listen(WorkspaceSession, "before_flush", refuse_frozen_changes)
 
 
 # -- paths and the reasons a disk gives ---------------------------------------

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from qms_desktop.domain.attachments import Attachment, AttachmentSnapshot
     from qms_desktop.domain.requirements import LibraryCopy
     from qms_desktop.services.checklist import AssessmentInfo, AssessmentSnapshot, EvidenceSnapshot
-    from qms_desktop.services.exchange import ImportReport
+    from qms_desktop.services.exchange import ColumnMap, ImportReport
     from qms_desktop.services.register_exchange import RegisterImport
     from qms_desktop.services.registers import Record
     from qms_desktop.services.workspaces import Workspace
@@ -612,9 +612,15 @@ class Operations(QObject):
         return self.run(label, work, on_error)
 
     def import_checklist(
-        self, label: str, path: Path, assessment_id: int, on_error: ErrorHandler | None = None
+        self,
+        label: str,
+        path: Path,
+        assessment_id: int,
+        on_error: ErrorHandler | None = None,
+        mapping: ColumnMap | None = None,
     ) -> ImportReport | None:
-        """Apply a filled-in checklist file: all rows or none; undone as one step."""
+        """Apply a filled-in checklist file (a client's own through `mapping`): all rows or
+        none; undone as one step."""
         from qms_desktop.services import checklist, exchange
 
         reports: list[ImportReport] = []
@@ -625,7 +631,7 @@ class Operations(QObject):
                 for r in checklist.checklist_rows(self._ws, assessment_id)
             }
             report, changes = exchange.import_checklist(
-                self._ws, self._actor, path, assessment_id=assessment_id
+                self._ws, self._actor, path, assessment_id=assessment_id, mapping=mapping
             )
             reports.append(report)
             applied = [(c.item_id, dict(c.values)) for c in report.changes]
@@ -686,3 +692,55 @@ class Operations(QObject):
             )
 
         return added[0] if self.run(label, work, on_error) else None
+
+    # -- Operate: the customer's voice (issue 10) ------------------------------------------
+
+    def lesson_from_complaint(
+        self, label: str, complaint_id: int, on_error: ErrorHandler | None = None
+    ) -> Record | None:
+        """Turn a complaint's cause into a lesson of the Summarise register, linked to the
+        complaint; undo deletes the lesson."""
+        from qms_desktop.services import operate, registers
+
+        added: list[Record] = []
+
+        def work() -> Applied:
+            record, changes = operate.lesson_from_complaint(
+                self._ws, self._actor, complaint_id, ui_language()
+            )
+            added.append(record)
+            return Applied(
+                changes,
+                lambda: registers.delete_record(self._ws, self._actor, "lesson", record.id)[1]
+                | changes,
+                lambda: registers.restore_records(self._ws, self._actor, [record]) | changes,
+            )
+
+        return added[0] if self.run(label, work, on_error) else None
+
+    def import_survey_responses(
+        self, label: str, survey_id: int, path: Path, on_error: ErrorHandler | None = None
+    ) -> int | None:
+        """Survey responses from a file, all rows or none; one undo step."""
+        from qms_desktop.services import operate
+
+        done: list[operate.ResponseImport] = []
+
+        def work() -> Applied:
+            report, changes = operate.import_survey_responses(
+                self._ws, self._actor, survey_id, path, lang=ui_language()
+            )
+            done[:] = [report]
+
+            def redo() -> ChangeSet:
+                again, undone = operate.import_survey_responses(
+                    self._ws, self._actor, survey_id, path
+                )
+                done[:] = [again]
+                return undone
+
+            return Applied(
+                changes, lambda: operate.undo_response_import(self._ws, self._actor, done[0]), redo
+            )
+
+        return len(done[0].ids) if self.run(label, work, on_error) else None

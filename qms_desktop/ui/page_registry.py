@@ -34,7 +34,9 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
         from qms_desktop.ui.steps.refine_page import refine_page
 
         return refine_page(controller)
-    if step in (Step.SUMMARISE, Step.STUDY, Step.PLAN, Step.ALLOCATE, Step.STRENGTHEN):
+    if step in (
+        Step.SUMMARISE, Step.STUDY, Step.PLAN, Step.ALLOCATE, Step.STRENGTHEN, Step.OPERATE
+    ):
         from qms_desktop.ui.steps import pages
 
         factory = {
@@ -43,6 +45,7 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
             Step.PLAN: pages.plan_page,
             Step.ALLOCATE: pages.allocate_page,
             Step.STRENGTHEN: pages.strengthen_page,
+            Step.OPERATE: pages.operate_page,
         }[step]
         return factory(controller)
     from qms_desktop.ui.steps.step_page import StepPage

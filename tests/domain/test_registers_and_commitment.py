@@ -65,7 +65,7 @@ def test_training_hours_bounded_and_hostile_text_kept():
 
 
 def test_every_register_is_filed_under_its_own_key():
-    assert len(REGISTERS) == 17
+    assert len(REGISTERS) >= 26  # 17, and the Operate step's nine
     assert all(key == reg.key for key, reg in REGISTERS.items())
     for reg in REGISTERS.values():
         names = [f.name for f in reg.fields]

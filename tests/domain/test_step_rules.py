@@ -16,9 +16,7 @@ from qms_desktop.domain.steps import (
     StepStatus,
     allocate_rule,
     compare_rule,
-    operate_rule,
     plan_rule,
-    refine_rule,
     strengthen_rule,
     study_rule,
     summarise_rule,
@@ -127,11 +125,6 @@ def test_strengthen_needs_every_area_in_place():
     rule = strengthen_rule(areas)
     assert rule.progress == 0.5 and codes(rule) == ["steps.basic_work_open"]
     assert strengthen_rule(areas[:1]).met
-
-
-def test_refine_and_operate_are_not_measured_yet():
-    for rule in (refine_rule(), operate_rule()):
-        assert not rule.measured and not rule.started and not rule.met
 
 
 @pytest.mark.parametrize(

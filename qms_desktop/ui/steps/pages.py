@@ -150,3 +150,9 @@ def strengthen_page(c: WorkspaceController) -> TabbedStepPage:
             ),
         ],
     )
+
+
+def operate_page(c: WorkspaceController) -> TabbedStepPage:
+    from qms_desktop.ui.steps.operate import operate_page as build
+
+    return build(c)
