@@ -1,6 +1,8 @@
-"""The PDF writer (reportlab platypus): the bundled CJK TrueType font subset-embedded (no
-un-embedded base-14 font), Chinese line breaking, cover, control block, a built table of
-contents, numbered headings, header and "page X of Y" footer, repeated table headers."""
+"""The PDF writer (reportlab platypus), in one layout pass: the bundled CJK TrueType faces
+(regular and bold) subset-embedded, no un-embedded base-14 font; Chinese line breaking with
+kinsoku; cover without running header, control block, a table of contents whose links and
+outline land on their headings; numbered headings kept with what follows; header and
+"page X of Y" footer; column widths from content, repeated table headers; /Lang and XMP."""
 
 from __future__ import annotations
 
@@ -66,9 +68,9 @@ def _register_font() -> None:
 
 
 def _install_dry_run() -> None:
-    """Paragraphs and pictures draw nothing on a canvas marked `dry_run`: the first layout
-    pass only finds where pages break and headings land (for the contents and "of N"), so it
-    skips the drawing, which is half the work. Other canvases are not affected."""
+    """Paragraphs and pictures draw nothing on a canvas marked `dry_run`: a layout made only
+    to find where headings land (the DOCX contents' page numbers) skips the drawing, which is
+    half the work. Other canvases are not affected."""
     from reportlab.platypus.flowables import Image as RLImage
     from reportlab.platypus.paragraph import Paragraph as RLParagraph
 
@@ -720,23 +722,23 @@ def write_pdf(
 def heading_pages(document: Document, deadline: Deadline | None = None) -> list[int]:
     """The page each heading of `document` starts on in its PDF layout (laid out in memory,
     nothing drawn): the DOCX writer prints them in its pre-filled table of contents."""
-    return _layout(document, io.BytesIO(), deadline, passes=1)
+    return _layout(document, io.BytesIO(), deadline, draw=False)
 
 
 def _layout(
-    document: Document, path: Path | io.BytesIO, deadline: Deadline | None, passes: int = 2
+    document: Document, path: Path | io.BytesIO, deadline: Deadline | None, draw: bool = True
 ) -> list[int]:
     from reportlab.platypus.doctemplate import LayoutError
 
     _register_font()
     watch = deadline or never()
     try:
-        return _build(document, path, watch, split_rows=False, passes=passes)
+        return _build(document, path, watch, split_rows=False, draw=draw)
     except LayoutError:
         # A block still taller than a page (a cell of many short lines in a narrow column):
         # lay out again, letting table rows break across pages.
         try:
-            return _build(document, path, watch, split_rows=True, passes=passes)
+            return _build(document, path, watch, split_rows=True, draw=draw)
         except LayoutError as exc:
             raise DocumentError("documents.pdf_layout", detail=str(exc)[:120]) from exc
 
@@ -746,11 +748,12 @@ def _build(
     path: Path | io.BytesIO,
     deadline: Deadline,
     split_rows: bool,
-    passes: int = 2,
+    draw: bool = True,
 ) -> list[int]:
     """One layout pass: "page X of Y" footers and the contents' page numbers are forms
     referenced where they are drawn and filled in once known (the footers at the end, a
-    contents entry when its heading lands). `passes=1` lays out only, drawing nothing."""
+    contents entry when its heading lands). Without `draw` it lays out only. Returns the
+    page each heading landed on."""
     from reportlab.lib.units import cm
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -834,7 +837,7 @@ def _build(
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Any:
         canvas = NumberingCanvas(*args, **kwargs)
-        canvas.dry_run = passes == 1  # laying out only (the DOCX contents' page numbers)
+        canvas.dry_run = not draw  # laying out only (the DOCX contents' page numbers)
         canvas.showOutline()
         canvas._doc.Catalog.Metadata = _xmp(document)
         return canvas
