@@ -147,3 +147,59 @@ def test_the_checklist_import_asks_too(qtbot, window: MainWindow, workspace_file
     path.write_bytes(b"Library,Ref,Gap\ntest-iso,4.1,\x81\x20\n")
     assert not widget.import_from(path)
     assert messages and "nothing was changed" in messages[-1][0]
+
+
+def test_a_clients_checklist_goes_through_the_mapping_dialog(
+    qtbot, window: MainWindow, workspace_file: Path, tmp_path: Path
+):
+    import datetime as dt
+
+    from qms_desktop.services import checklist as cl
+    from qms_desktop.ui.steps.compare.column_map import ColumnMapDialog
+    from qms_desktop.ui.steps.compare.exchange import ChecklistExchange
+    from tests.checklist_data import add_test_library
+    from tests.services.test_exchange_foreign import client_book
+
+    assert window.open_path(workspace_file)
+    ws = window.controller.ws()
+    add_test_library(ws)
+    info, _ = cl.create_assessment(ws, "t", "Baseline", dt.date(2026, 10, 1), ["test-iso"])
+    path = client_book(tmp_path, lambda s: s.cell(6, 4, "Compliant"))
+
+    dialog = ColumnMapDialog(None, ws, path, info.id, ("test-iso",))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.header_rows.value() == 2  # the heading row found under the merged title
+    assert dialog.fields["ref"].currentData() == "B"  # "Clause"
+    assert dialog.fields["status"].currentData() == "D"  # "Compliant?"
+    assert dialog.fields["gap"].currentData() == "E"  # "Findings"
+    assert dialog.fields["action_owner"].currentData() == "F"  # "Responsible"
+    assert dialog.outcome.text() == "4 requirement(s) will change, 1 stay as they are."
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()
+    assert dialog.preview.rowCount() == 7 and dialog.preview.item(1, 0).text() == "4.1"
+    dialog.grab().save(str(tmp_path / "map.png"))
+    dialog.fields["ref"].setCurrentIndex(0)
+    assert not ok.isEnabled() and "reference" in dialog.outcome.text()
+
+    class Shown:
+        lang = "en"
+        assessment_id = info.id
+
+        def shown_rows(self):  # noqa: ANN202
+            return []
+
+    widget = ChecklistExchange(window.controller, Shown())
+    qtbot.addWidget(widget)
+    asked: list[Path] = []
+
+    def mapped(p: Path, assessment: int):  # noqa: ANN202
+        asked.append(p)
+        return ColumnMapDialog(None, ws, p, assessment, ("test-iso",)).mapping()
+
+    widget.map_columns = mapped
+    assert widget.import_from(path)
+    assert asked == [path]
+    rows = {r.ref: r.item for r in cl.checklist_rows(ws, info.id)}
+    assert rows["4.2"].gap == "No supplier list"
+    assert window.controller.undo_stack.undoText() == "Import client.xlsx"

@@ -7,12 +7,17 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.services.checklist_rows import ChecklistRow
+from qms_desktop.services.exchange import ColumnMap
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text
+
+
+# what our reader says of a client's own checklist: none of our columns, or merged headings
+FOREIGN = ("exchange.missing_columns", "exchange.merged_cells")
 
 
 class ShownChecklist(Protocol):
@@ -39,6 +44,7 @@ class ChecklistExchange(QWidget):
         self._c = controller
         self._shown = shown
         self.choose_encoding: Callable[[str], str | None] = self._ask_encoding
+        self.map_columns: Callable[[Path, int], ColumnMap | None] = self._map_columns
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._export_dialog)
@@ -110,19 +116,25 @@ class ChecklistExchange(QWidget):
         if path:
             self.import_from(Path(path))
 
-    def import_from(self, path: Path, encoding: str | None = None) -> bool:
+    def import_from(
+        self, path: Path, encoding: str | None = None, mapping: ColumnMap | None = None
+    ) -> bool:
         """Apply a filled-in checklist, all rows or none, as one undo step. A CSV whose
-        legacy encoding cannot be told is asked about, then read in the encoding chosen."""
+        legacy encoding cannot be told is asked about; a client's own checklist (none of our
+        key columns) goes through the column-mapping step first."""
         from qms_desktop.ui.register_exchange import UNSURE, readable_copy
 
         assessment_id = self._shown.assessment_id
         if assessment_id is None:
             return False
-        unsure: list[bool] = []
+        retry: list[str] = []
 
         def refused(exc: QmsError) -> bool:
             if exc.code == UNSURE and encoding is None:
-                unsure.append(True)
+                retry.append("encoding")
+                return True
+            if exc.code in FOREIGN and mapping is None:
+                retry.append("mapping")
                 return True
             self.message.emit(self.tr("Import refused — nothing was changed"), error_text(exc))
             return True
@@ -134,12 +146,17 @@ class ChecklistExchange(QWidget):
                     readable,
                     assessment_id,
                     on_error=refused,
+                    mapping=mapping,
                 )
         except QmsError as exc:  # the copy could not be read in the encoding chosen
             return refused(exc) and False
-        if unsure:
+        if retry == ["encoding"]:
             chosen = self.choose_encoding(path.name)
-            return False if chosen is None else self.import_from(path, chosen)
+            return False if chosen is None else self.import_from(path, chosen, mapping)
+        if retry == ["mapping"]:
+            with readable_copy(path, encoding) as readable:
+                mapped = self.map_columns(readable, assessment_id)
+            return False if mapped is None else self.import_from(path, encoding, mapped)
         if report is None:
             return False
         self.status.emit(
@@ -149,3 +166,14 @@ class ChecklistExchange(QWidget):
             .replace("%3", str(report.unchanged))
         )
         return True
+
+    def _map_columns(self, path: Path, assessment_id: int) -> ColumnMap | None:
+        from qms_desktop.services.checklist import list_assessments
+        from qms_desktop.ui.steps.compare.column_map import ColumnMapDialog
+
+        ws = self._c.ws()
+        libraries = next(a.library_ids for a in list_assessments(ws) if a.id == assessment_id)
+        dialog = ColumnMapDialog(self, ws, path, assessment_id, libraries)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.mapping()
