@@ -15,7 +15,6 @@ from qms_desktop.services.exchange import ColumnMap
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text
 
-
 # what our reader says of a client's own checklist: none of our columns, or merged headings
 FOREIGN = ("exchange.missing_columns", "exchange.merged_cells")
 
