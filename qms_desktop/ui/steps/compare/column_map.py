@@ -24,7 +24,7 @@ from qms_desktop.domain.errors import QmsError
 from qms_desktop.services.exchange import MAPPABLE, ColumnMap, plan_import, read_table
 from qms_desktop.services.exchange_words import header
 from qms_desktop.services.sheet_text import fold
-from qms_desktop.storage.workspace import Workspace
+from qms_desktop.services.workspaces import Workspace
 from qms_desktop.ui.operations import error_text, ui_language
 
 PREVIEW_ROWS = 8
