@@ -150,6 +150,118 @@ def field_label(register: str, name: str) -> str:
             "Registers", "Shores up requirement"
         ),
         ("basic_work", "evidence"): QCoreApplication.translate("Registers", "Evidence"),
+        # Operate, the customer's voice
+        ("lesson", "complaint"): QCoreApplication.translate("Registers", "From complaint"),
+        ("objective", "comparison"): QCoreApplication.translate("Registers", "Result must be"),
+        ("feedback_channel", "name"): QCoreApplication.translate("Registers", "Channel"),
+        ("feedback_channel", "kind"): QCoreApplication.translate("Registers", "Kind of channel"),
+        ("feedback_channel", "owner"): QCoreApplication.translate("Registers", "Owner"),
+        ("feedback_channel", "frequency"): QCoreApplication.translate("Registers", "Reviewed"),
+        ("complaint", "received_on"): QCoreApplication.translate("Registers", "Received on"),
+        ("complaint", "channel"): QCoreApplication.translate("Registers", "Channel"),
+        ("complaint", "site"): QCoreApplication.translate("Registers", "Site"),
+        ("complaint", "customer"): QCoreApplication.translate(
+            "Registers", "Customer (optional, no more than needed)"
+        ),
+        ("complaint", "moment"): QCoreApplication.translate("Registers", "Moment of truth"),
+        ("complaint", "service_item"): QCoreApplication.translate("Registers", "Service item"),
+        ("complaint", "dimension"): QCoreApplication.translate("Registers", "SERVQUAL dimension"),
+        ("complaint", "description"): QCoreApplication.translate("Registers", "Description"),
+        ("complaint", "severity"): QCoreApplication.translate("Registers", "Severity"),
+        ("complaint", "commitment_invoked"): QCoreApplication.translate(
+            "Registers", "Service commitment invoked"
+        ),
+        ("complaint", "status"): QCoreApplication.translate("Registers", "Status"),
+        ("complaint", "cause"): QCoreApplication.translate("Registers", "Cause"),
+        ("recovery", "complaint"): QCoreApplication.translate("Registers", "Complaint"),
+        ("recovery", "apology_on"): QCoreApplication.translate("Registers", "Apology on (step 1)"),
+        ("recovery", "apology_by"): QCoreApplication.translate("Registers", "Apology by (step 1)"),
+        ("recovery", "reinstatement"): QCoreApplication.translate(
+            "Registers", "Urgent reinstatement: what was done (step 2)"
+        ),
+        ("recovery", "reinstated_on"): QCoreApplication.translate(
+            "Registers", "Reinstated on (step 2)"
+        ),
+        ("recovery", "empathy"): QCoreApplication.translate("Registers", "Empathy shown (step 3)"),
+        ("recovery", "token"): QCoreApplication.translate(
+            "Registers", "Token of atonement (step 4)"
+        ),
+        ("recovery", "token_value"): QCoreApplication.translate(
+            "Registers", "Token's value (step 4)"
+        ),
+        ("recovery", "authorised_by"): QCoreApplication.translate(
+            "Registers", "Authorised by (step 4)"
+        ),
+        ("recovery", "authority_limit"): QCoreApplication.translate(
+            "Registers", "Authoriser's limit (step 4)"
+        ),
+        ("recovery", "follow_up_on"): QCoreApplication.translate(
+            "Registers", "Follow-up on (step 5)"
+        ),
+        ("recovery", "follow_up_how"): QCoreApplication.translate(
+            "Registers", "Follow-up: how (step 5)"
+        ),
+        ("recovery", "follow_up_outcome"): QCoreApplication.translate(
+            "Registers", "Follow-up: outcome (step 5)"
+        ),
+        ("recovery", "retained"): QCoreApplication.translate(
+            "Registers", "Customer retained (step 5)"
+        ),
+        ("commitment_claim", "complaint"): QCoreApplication.translate("Registers", "Complaint"),
+        ("commitment_claim", "claimed_on"): QCoreApplication.translate("Registers", "Claimed on"),
+        ("commitment_claim", "payout"): QCoreApplication.translate("Registers", "Payout"),
+        ("commitment_claim", "paid_on"): QCoreApplication.translate("Registers", "Paid on"),
+        ("commitment_claim", "paid_by"): QCoreApplication.translate("Registers", "Paid by"),
+        ("commitment_claim", "notes"): QCoreApplication.translate("Registers", "Notes"),
+        ("survey", "title"): QCoreApplication.translate("Registers", "Title"),
+        ("survey", "starts_on"): QCoreApplication.translate("Registers", "Starts on"),
+        ("survey", "ends_on"): QCoreApplication.translate("Registers", "Ends on"),
+        ("survey", "scale"): QCoreApplication.translate("Registers", "Likert scale"),
+        ("survey", "asks"): QCoreApplication.translate("Registers", "Asks for"),
+        ("survey", "weight_tangibles"): QCoreApplication.translate(
+            "Registers", "Importance of tangibles (points)"
+        ),
+        ("survey", "weight_reliability"): QCoreApplication.translate(
+            "Registers", "Importance of reliability (points)"
+        ),
+        ("survey", "weight_responsiveness"): QCoreApplication.translate(
+            "Registers", "Importance of responsiveness (points)"
+        ),
+        ("survey", "weight_assurance"): QCoreApplication.translate(
+            "Registers", "Importance of assurance (points)"
+        ),
+        ("survey", "weight_empathy"): QCoreApplication.translate(
+            "Registers", "Importance of empathy (points)"
+        ),
+        ("survey_item", "survey"): QCoreApplication.translate("Registers", "Survey"),
+        ("survey_item", "code"): QCoreApplication.translate("Registers", "Code"),
+        ("survey_item", "statement"): QCoreApplication.translate("Registers", "Statement"),
+        ("survey_item", "dimension"): QCoreApplication.translate("Registers", "SERVQUAL dimension"),
+        ("survey_item", "standard"): QCoreApplication.translate(
+            "Registers", "Satisfaction standard"
+        ),
+        ("survey_response", "survey"): QCoreApplication.translate("Registers", "Survey"),
+        ("survey_response", "respondent"): QCoreApplication.translate("Registers", "Respondent"),
+        ("survey_response", "item"): QCoreApplication.translate("Registers", "Item"),
+        ("survey_response", "expectation"): QCoreApplication.translate("Registers", "Expectation"),
+        ("survey_response", "perception"): QCoreApplication.translate("Registers", "Perception"),
+        ("survey_response", "answered_on"): QCoreApplication.translate("Registers", "Answered on"),
+        ("result", "objective"): QCoreApplication.translate("Registers", "Quality objective"),
+        ("result", "standard"): QCoreApplication.translate("Registers", "Satisfaction standard"),
+        ("result", "period"): QCoreApplication.translate("Registers", "Period"),
+        ("result", "value"): QCoreApplication.translate("Registers", "Value"),
+        ("result", "source"): QCoreApplication.translate("Registers", "Source"),
+        ("customer_period", "period"): QCoreApplication.translate("Registers", "Month"),
+        ("customer_period", "customers"): QCoreApplication.translate("Registers", "Customers"),
+        ("customer_period", "repeat_customers"): QCoreApplication.translate(
+            "Registers", "Repeat customers"
+        ),
+        ("customer_period", "services"): QCoreApplication.translate(
+            "Registers", "Services delivered"
+        ),
+        ("customer_period", "keep_cost"): QCoreApplication.translate(
+            "Registers", "Cost of keeping one customer"
+        ),
     }
     return labels.get((register, name), name.replace("_", " "))
 
@@ -225,5 +337,26 @@ def choice_label(value: str) -> str:
         "open": QCoreApplication.translate("Registers", "Open"),
         "under_way": QCoreApplication.translate("Registers", "Under way"),
         "in_place": QCoreApplication.translate("Registers", "In place"),
+        # Operate, the customer's voice
+        ">=": QCoreApplication.translate("Registers", "At least (≥)"),
+        "<=": QCoreApplication.translate("Registers", "At most (≤)"),
+        "=": QCoreApplication.translate("Registers", "Exactly (=)"),
+        "survey": QCoreApplication.translate("Registers", "Survey"),
+        "comment_card": QCoreApplication.translate("Registers", "Comment card"),
+        "suggestion_box": QCoreApplication.translate("Registers", "Suggestion box"),
+        "follow_up_call": QCoreApplication.translate("Registers", "Follow-up call"),
+        "online_review": QCoreApplication.translate("Registers", "Online review"),
+        "complaint_desk": QCoreApplication.translate("Registers", "Complaint desk"),
+        "disappointed": QCoreApplication.translate(
+            "Registers", "Customer disappointed (steps 1–2)"
+        ),
+        "angered": QCoreApplication.translate("Registers", "Customer angered (all five steps)"),
+        "closed": QCoreApplication.translate("Registers", "Closed"),
+        "7": QCoreApplication.translate("Registers", "1 to 7"),
+        "5": QCoreApplication.translate("Registers", "1 to 5"),
+        "expectation_perception": QCoreApplication.translate(
+            "Registers", "Expectation and perception"
+        ),
+        "perception_only": QCoreApplication.translate("Registers", "Perception only"),
     }
     return labels.get(value, value)
