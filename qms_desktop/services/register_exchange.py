@@ -489,7 +489,8 @@ def apply_register_import(
 def undo_register_import(ws: Workspace, actor: str, done: RegisterImport) -> ChangeSet:
     """Take an applied import back in one transaction: the added records deleted, the
     changed fields as they were."""
-    from qms_desktop.services.registers import _changes, _register, _write
+    from qms_desktop.domain.errors import WorkspaceError
+    from qms_desktop.services.registers import _changes, _register, _uses, _write
 
     reg, model = _register(done.register)
     with ws.editing(actor) as s:
@@ -497,6 +498,16 @@ def undo_register_import(ws: Workspace, actor: str, done: RegisterImport) -> Cha
             row = s.get(model, record.id)
             if row is not None:
                 s.delete(row)
+        s.flush()
+        for record in done.added:  # a record added since points at one of them: refused
+            uses = _uses(s, reg.key, record.id)
+            if uses:
+                code = (
+                    "allocation.person_in_use"
+                    if reg.key == "person"
+                    else "allocation.record_in_use"
+                )
+                raise WorkspaceError(code, name=reg.label(record.values), uses=uses)
         for change in done.updated:
             row = s.get(model, change.record_id)
             if row is None:

@@ -215,8 +215,8 @@ def test_refused_files(demo: Workspace, tmp_path: Path):
 def test_registers_resaved_by_libreoffice_come_back_unchanged(
     demo: Workspace,
     tmp_path: Path,
-    libreoffice: Path,
-    suffix: str,  # noqa: F811
+    libreoffice: Path,  # noqa: F811
+    suffix: str,
 ):
     for key in ("person", "training", "facility", "objective", "role"):
         out = tmp_path / f"{key}{suffix}"
@@ -224,3 +224,21 @@ def test_registers_resaved_by_libreoffice_come_back_unchanged(
         again = _soffice(out, suffix.lstrip("."), tmp_path / f"lo-{key}", libreoffice)
         plan = plan_register_import(demo, key, again)
         assert (plan.updated, plan.added) == ((), ()), (key, plan.updated[:2])
+
+
+def test_undo_of_an_import_refuses_when_a_new_record_is_pointed_at(demo: Workspace, tmp_path):
+    from qms_desktop.domain.errors import WorkspaceError
+
+    path = _write(tmp_path / "p.csv", [["Name", "Role"], ["Wang Fang", "Receptionist"]])
+    done, _ = import_register(demo, "tester", "person", path)
+    new_id = done.added[0].id
+    registers.add_record(
+        demo,
+        "t",
+        "training",
+        {"topic": "Welcome", "held_on": "2026-11-02", "participants": [new_id]},
+    )
+    before = everything(demo)
+    with pytest.raises(WorkspaceError, match="Wang Fang"):
+        undo_register_import(demo, "tester", done)
+    assert everything(demo) == before
