@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>StepTabs</source>
+        <comment>Complaints</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Service recovery</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Satisfaction surveys</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Statistics</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Results against targets</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Commitment claims</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Customers kept</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Feedback channels</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AssessmentPicker</name>
     <message>
         <source>Assessment:</source>
@@ -46,6 +89,101 @@
     <message>
         <source>The change was not made</source>
         <translation>未做出更改</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>附加…</translation>
+    </message>
+    <message>
+        <source>Store files in the workspace with this record (or drop them on the list)</source>
+        <translation>把文件随本记录存入工作区（也可拖放到列表中）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open a copy in its usual program; changes to it are not stored</source>
+        <translation>用常用程序打开一份副本；对副本的修改不会存入</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected files (Ctrl+Z undoes)</source>
+        <translation>移除所选文件（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Files can be attached once the record is saved.</source>
+        <translation>记录保存后即可附加文件。</translation>
+    </message>
+    <message>
+        <source>Select a record to see its files.</source>
+        <translation>选择一条记录以查看其文件。</translation>
+    </message>
+    <message>
+        <source>No files attached. Drop files here or use Attach…</source>
+        <translation>尚无附件。可把文件拖放到此处，或使用“附加…”</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>No preview of this kind of file; use Open.</source>
+        <translation>无法预览此类文件；请使用“打开”。</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>附加 %1</translation>
+    </message>
+    <message>
+        <source>Attach %1 files</source>
+        <translation>附加 %1 个文件</translation>
+    </message>
+    <message>
+        <source>Attached %1</source>
+        <translation>已附加 %1</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 files</source>
+        <translation>移除 %1 个文件</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>另存文件副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation>副本已另存为 %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens this kind of file; save a copy instead.</source>
+        <translation>本机没有能打开此类文件的程序；请改为另存副本。</translation>
     </message>
 </context>
 <context>
@@ -306,6 +444,44 @@
     </message>
 </context>
 <context>
+    <name>ClaimsPanel</name>
+    <message>
+        <source>%1 claim(s), %2 paid, payouts %3; commitment kept on %4 of services</source>
+        <translation>索赔 %1 件，已支付 %2 件，赔付 %3；%4 的服务兑现了承诺</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMapDialog</name>
+    <message>
+        <source>Import %1 — map its columns</source>
+        <translation>导入 %1——对应各列</translation>
+    </message>
+    <message>
+        <source>Rows above the data (title, headings):</source>
+        <translation>数据上方的行数（标题、表头）：</translation>
+    </message>
+    <message>
+        <source>Library of the references:</source>
+        <translation>条款编号所属的要求库：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the reference (clause).</source>
+        <translation>请选择存放条款编号的列。</translation>
+    </message>
+    <message>
+        <source>%1 requirement(s) will change, %2 stay as they are.</source>
+        <translation>将更改 %1 项要求，%2 项保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentPanel</name>
     <message>
         <source>How the draft rates against the five qualities</source>
@@ -356,6 +532,32 @@
     <message>
         <source>%1 improved, %2 regressed, %3 newly assessed, %4 unchanged.</source>
         <translation>改进 %1 项，退步 %2 项，新评估 %3 项，未变 %4 项。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPanel</name>
+    <message>
+        <source>Turn the cause into a lesson</source>
+        <translation>将原因转为经验教训</translation>
+    </message>
+    <message>
+        <source>Adds a lesson to step 1 (Summarise) from this complaint's cause, linked to it</source>
+        <translation>根据本投诉的原因在第 1 步（总结）中添加一条经验教训，并与本投诉关联</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message>
+        <source>Record customers per month to see retention.</source>
+        <translation>按月记录顾客数即可查看顾客保持率。</translation>
+    </message>
+    <message>
+        <source>Latest month %1: retention %2, %3 complaint(s) per 1 000 services.</source>
+        <translation>最近一月 %1：顾客保持率 %2，每千次服务投诉 %3 件。</translation>
+    </message>
+    <message>
+        <source>Assumption (the method's rule of thumb): winning a new customer costs 3–5 times keeping one. Keeping one costs %1, so a lost customer costs %2–%3 to replace, and one point of retention is worth %4–%5.</source>
+        <translation>假设（方法中的经验法则）：争取一位新顾客的成本是保持一位老顾客的 3–5 倍。保持一位顾客的成本为 %1，因此补上一位流失顾客需要 %2–%3，顾客保持率每提高一个百分点价值 %4–%5。</translation>
     </message>
 </context>
 <context>
@@ -502,8 +704,20 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Open the document</source>
-        <translation>打开文件</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the PDF shown in the preview</source>
+        <translation>打印预览中显示的 PDF</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Word Processor</source>
+        <translation>用文字处理软件打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Open in PDF Viewer</source>
+        <translation>用 PDF 阅读器打开(&amp;O)</translation>
     </message>
     <message>
         <source>built in</source>
@@ -540,6 +754,15 @@
     <message>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; nothing was printed.</source>
+        <translation>无法启动打印机；未打印任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>已向打印机发送 %n 页。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -582,6 +805,25 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <source>Western European (cp1252)</source>
+        <translation>西欧语言（cp1252）</translation>
+    </message>
+    <message>
+        <source>Chinese (GB18030)</source>
+        <translation>中文（GB18030）</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>Which encoding is %1 in? (Saving it as UTF-8 CSV avoids this question.)</source>
+        <translation>%1 使用哪种编码？（将其另存为 UTF-8 CSV 即可避免此问题。）</translation>
+    </message>
+</context>
+<context>
     <name>FacilitiesPanel</name>
     <message>
         <source>Calibration overdue since %1</source>
@@ -621,6 +863,21 @@
     <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>QMS Desktop Guide</source>
+        <translation>QMS Desktop 使用指南</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 后退</translation>
+    </message>
+    <message>
+        <source>Forward →</source>
+        <translation>前进 →</translation>
     </message>
 </context>
 <context>
@@ -782,6 +1039,25 @@
     <message>
         <source>(deleted)</source>
         <translation>（删除）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Row %1: record %2 — %3</source>
+        <translation>第 %1 行：记录 %2——%3</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1296,21 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The pages of a PDF you generate are shown here.</source>
+        <translation>生成的 PDF 页面会显示在这里。</translation>
+    </message>
+    <message>
+        <source>A Word document is previewed in your word processor: use “Open in Word Processor”. Generate the PDF to see its pages here and print them.</source>
+        <translation>Word 文档请在文字处理软件中预览：使用“用文字处理软件打开”。生成 PDF 即可在此查看并打印其页面。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be shown; open it in your PDF viewer.</source>
+        <translation>无法显示此 PDF；请用 PDF 阅读器打开。</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>Target customers</source>
@@ -1243,6 +1534,13 @@
     </message>
 </context>
 <context>
+    <name>RecoveryPanel</name>
+    <message>
+        <source>Five steps: 1 apology, 2 urgent reinstatement, 3 empathy, 4 symbolic atonement, 5 follow-up. A disappointed customer needs at least steps 1–2; an angered one all five.</source>
+        <translation>五个步骤：1 道歉，2 紧急复原，3 移情，4 象征性赎罪，5 跟踪。失望的顾客至少需要第 1–2 步；愤怒的顾客需要全部五步。</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceCombo</name>
     <message>
         <source>%1 (not available)</source>
@@ -1258,6 +1556,69 @@
     <message>
         <source>%1 (not available)</source>
         <translation>%1（不可选）</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterExchange</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write this register to Excel or CSV</source>
+        <translation>将本登记表导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Read records from Excel or CSV: rows with a record ID change that record, rows without one are added; all rows or none</source>
+        <translation>从 Excel 或 CSV 读入记录：有记录编号的行更改该记录，没有编号的行作为新记录添加；全部导入或全不导入</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Import into %1</source>
+        <translation>导入到 %1</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Import refused — nothing was changed</source>
+        <translation>导入被拒绝——未作任何更改</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>%1 holds no change: %2 row(s) are the same as the records.</source>
+        <translation>%1 没有任何更改：%2 行与现有记录相同。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo takes the whole import back.</source>
+        <translation>“编辑 ▸ 撤销”可撤回整个导入。</translation>
     </message>
 </context>
 <context>
@@ -1718,12 +2079,288 @@
         <translation>证据</translation>
     </message>
     <message>
+        <source>From complaint</source>
+        <translation>来自投诉</translation>
+    </message>
+    <message>
+        <source>Result must be</source>
+        <translation>结果要求</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Kind of channel</source>
+        <translation>渠道类别</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>查看频次</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Customer (optional, no more than needed)</source>
+        <translation>顾客（可选，仅记录必要信息）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Service commitment invoked</source>
+        <translation>已援引服务承诺</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Apology on (step 1)</source>
+        <translation>道歉日期（第 1 步）</translation>
+    </message>
+    <message>
+        <source>Apology by (step 1)</source>
+        <translation>道歉人（第 1 步）</translation>
+    </message>
+    <message>
+        <source>Urgent reinstatement: what was done (step 2)</source>
+        <translation>紧急复原：采取的行动（第 2 步）</translation>
+    </message>
+    <message>
+        <source>Reinstated on (step 2)</source>
+        <translation>复原日期（第 2 步）</translation>
+    </message>
+    <message>
+        <source>Empathy shown (step 3)</source>
+        <translation>表达的移情（第 3 步）</translation>
+    </message>
+    <message>
+        <source>Token of atonement (step 4)</source>
+        <translation>象征性补偿（第 4 步）</translation>
+    </message>
+    <message>
+        <source>Token's value (step 4)</source>
+        <translation>补偿价值（第 4 步）</translation>
+    </message>
+    <message>
+        <source>Authorised by (step 4)</source>
+        <translation>批准人（第 4 步）</translation>
+    </message>
+    <message>
+        <source>Authoriser's limit (step 4)</source>
+        <translation>批准人权限额度（第 4 步）</translation>
+    </message>
+    <message>
+        <source>Follow-up on (step 5)</source>
+        <translation>跟踪日期（第 5 步）</translation>
+    </message>
+    <message>
+        <source>Follow-up: how (step 5)</source>
+        <translation>跟踪方式（第 5 步）</translation>
+    </message>
+    <message>
+        <source>Follow-up: outcome (step 5)</source>
+        <translation>跟踪结果（第 5 步）</translation>
+    </message>
+    <message>
+        <source>Customer retained (step 5)</source>
+        <translation>顾客已挽留（第 5 步）</translation>
+    </message>
+    <message>
+        <source>Claimed on</source>
+        <translation>索赔日期</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>赔付金额</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付人</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Likert scale</source>
+        <translation>李克特量表</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>调查内容</translation>
+    </message>
+    <message>
+        <source>Importance of tangibles (points)</source>
+        <translation>有形性的重要性（分）</translation>
+    </message>
+    <message>
+        <source>Importance of reliability (points)</source>
+        <translation>可靠性的重要性（分）</translation>
+    </message>
+    <message>
+        <source>Importance of responsiveness (points)</source>
+        <translation>响应性的重要性（分）</translation>
+    </message>
+    <message>
+        <source>Importance of assurance (points)</source>
+        <translation>保证性的重要性（分）</translation>
+    </message>
+    <message>
+        <source>Importance of empathy (points)</source>
+        <translation>移情性的重要性（分）</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <source>Satisfaction standard</source>
+        <translation>满意度标准</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Expectation</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>Perception</source>
+        <translation>感知</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>回答日期</translation>
+    </message>
+    <message>
+        <source>Quality objective</source>
+        <translation>质量目标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>顾客数</translation>
+    </message>
+    <message>
+        <source>Repeat customers</source>
+        <translation>回头客数</translation>
+    </message>
+    <message>
+        <source>Services delivered</source>
+        <translation>提供的服务次数</translation>
+    </message>
+    <message>
+        <source>Cost of keeping one customer</source>
+        <translation>保持一位顾客的成本</translation>
+    </message>
+    <message>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
         <source>Earlier quality activity</source>
         <translation>以往质量活动</translation>
+    </message>
+    <message>
+        <source>At least (≥)</source>
+        <translation>不低于（≥）</translation>
+    </message>
+    <message>
+        <source>At most (≤)</source>
+        <translation>不高于（≤）</translation>
+    </message>
+    <message>
+        <source>Exactly (=)</source>
+        <translation>等于（=）</translation>
+    </message>
+    <message>
+        <source>Comment card</source>
+        <translation>意见卡</translation>
+    </message>
+    <message>
+        <source>Suggestion box</source>
+        <translation>意见箱</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <source>Online review</source>
+        <translation>网上评价</translation>
+    </message>
+    <message>
+        <source>Complaint desk</source>
+        <translation>投诉台</translation>
+    </message>
+    <message>
+        <source>Customer disappointed (steps 1–2)</source>
+        <translation>顾客失望（第 1–2 步）</translation>
+    </message>
+    <message>
+        <source>Customer angered (all five steps)</source>
+        <translation>顾客愤怒（全部五步）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>1 to 7</source>
+        <translation>1 至 7</translation>
+    </message>
+    <message>
+        <source>1 to 5</source>
+        <translation>1 至 5</translation>
+    </message>
+    <message>
+        <source>Expectation and perception</source>
+        <translation>期望与感知</translation>
+    </message>
+    <message>
+        <source>Perception only</source>
+        <translation>仅感知</translation>
     </message>
     <message>
         <source>Complaint</source>
@@ -1979,6 +2616,25 @@
     </message>
 </context>
 <context>
+    <name>ResponsesPanel</name>
+    <message>
+        <source>Import responses…</source>
+        <translation>导入答卷…</translation>
+    </message>
+    <message>
+        <source>A file with the columns Respondent, Item (its code), Expectation, Perception, Date; all rows or none.</source>
+        <translation>文件需含以下列：受访者、题目（其代码）、期望、感知、日期；全部导入或全不导入。</translation>
+    </message>
+    <message>
+        <source>Import responses</source>
+        <translation>导入答卷</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibilityMatrixPanel</name>
     <message>
         <source>Select cells and type R, A, C or I; Delete empties them. %1 · %2 · %3 · %4</source>
@@ -2077,6 +2733,41 @@
     </message>
 </context>
 <context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>target does not read as a number — rewrite it, e.g. “≥ 90%”</source>
+        <translation>目标值无法识别为数字——请改写，例如“≥ 90%”</translation>
+    </message>
+    <message>
+        <source>no result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>Objective or standard</source>
+        <translation>目标或标准</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation>最新结果</translation>
+    </message>
+    <message>
+        <source>Against the target</source>
+        <translation>与目标比较</translation>
+    </message>
+</context>
+<context>
     <name>RolesPanel</name>
     <message>
         <source>Add the suggested roles</source>
@@ -2085,6 +2776,100 @@
     <message>
         <source>The Plan step names roles not yet listed here: %1.</source>
         <translation>策划步骤中提到了此处尚未列出的角色：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <source>Survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Gap = perception − expectation (P − E), per item and per dimension: the SERVQUAL convention from the service-quality literature; the method names the five dimensions but gives no formula. Below zero: expectations not met.</source>
+        <translation>差距 = 感知 − 期望（P − E），按题目和维度计算：这是服务质量文献中的 SERVQUAL 惯例；本方法列出了五个维度，但未给出公式。小于零表示未达到期望。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Gap per dimension</source>
+        <translation>各维度差距</translation>
+    </message>
+    <message>
+        <source>No survey yet.</source>
+        <translation>尚无调查。</translation>
+    </message>
+    <message>
+        <source>Dimension or item</source>
+        <translation>维度或题目</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Perception</source>
+        <translation>感知</translation>
+    </message>
+    <message>
+        <source>Expectation</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>Gap P − E</source>
+        <translation>差距 P − E</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>perception</source>
+        <translation>感知</translation>
+    </message>
+    <message>
+        <source>%1 respondents; overall %2 %3, importance-weighted %4</source>
+        <translation>受访者 %1 人；总体%2 %3，按重要性加权 %4</translation>
+    </message>
+    <message>
+        <source>Perception per dimension</source>
+        <translation>各维度感知</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <source>(not named)</source>
+        <translation>（未指明）</translation>
+    </message>
+    <message>
+        <source>Complaints by moment of truth (Pareto)</source>
+        <translation>按关键时刻统计的投诉（帕累托图）</translation>
+    </message>
+    <message>
+        <source>by SERVQUAL dimension</source>
+        <translation>按 SERVQUAL 维度</translation>
+    </message>
+    <message>
+        <source>by service item</source>
+        <translation>按服务项目</translation>
+    </message>
+    <message>
+        <source>Complaints per month (recovery cases in brackets)</source>
+        <translation>每月投诉数（括号内为补救案例数）</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +3349,25 @@
     </message>
 </context>
 <context>
+    <name>SurveysPanel</name>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>答卷</translation>
+    </message>
+</context>
+<context>
     <name>TabbedStepPage</name>
     <message>
         <source>Step %1 · %2</source>
@@ -2572,6 +3376,37 @@
     <message>
         <source>Guidance and sign-off</source>
         <translation>指南与签核</translation>
+    </message>
+</context>
+<context>
+    <name>TourDialog</name>
+    <message>
+        <source>Get Started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一页 →</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Welcome to QMS Desktop</source>
+        <translation>欢迎使用 QMS Desktop</translation>
+    </message>
+    <message>
+        <source>Skip the Tour</source>
+        <translation>跳过导览</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 上一页</translation>
+    </message>
+    <message>
+        <source>Open the Guide</source>
+        <translation>打开使用指南</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +3568,22 @@
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
+        <source>QMS Desktop &amp;Guide</source>
+        <translation>QMS Desktop 使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The Eight-Step &amp;Method Explained</source>
+        <translation>八步法详解(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the &amp;Tour</source>
+        <translation>导览(&amp;T)</translation>
+    </message>
+    <message>
+        <source>What's &amp;New</source>
+        <translation>新功能(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -2767,6 +3618,13 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>%1 record(s) added, %2 changed, %3 unchanged.</source>
+        <translation>新增 %1 条记录，更改 %2 条，%3 条未变。</translation>
     </message>
 </context>
 </TS>
