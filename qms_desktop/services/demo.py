@@ -33,7 +33,7 @@ _PROFILE = {
             "Harbour Light Airport Hotel, 5 Liuting Avenue"
         ),
         industry="Hospitality",
-        doc_prefix="HLH-QMS",
+        doc_prefix="HLH",
         management_representative="Lin Wei, Quality Director",
         default_language="en",
     ),
@@ -45,7 +45,7 @@ _PROFILE = {
         services="住宿服务\n餐饮服务\n会议及活动服务\n机场接送服务",
         sites="海港之光海景酒店（海景路88号）\n海港之光老城酒店（中山路12号）\n海港之光机场酒店（流亭大道5号）",
         industry="酒店业",
-        doc_prefix="HLH-QMS",
+        doc_prefix="HLH",
         management_representative="林伟（质量总监）",
         default_language="zh_CN",
     ),
@@ -60,7 +60,8 @@ _STEP_NOTES = {
         "for the Airport hotel still to be found; self check-in kiosks on order.",
         Step.STRENGTHEN: "Six areas of basic work reviewed in October; metrology and records "
         "are the weakest.",
-        Step.REFINE: "Quality manual draft A in review; procedures HLH-QP-01 to QP-09 being written.",
+        Step.REFINE: "Quality manual revision B issued on 10 November; HLH-QP-01 in review, "
+        "HLH-QP-04 drafted; procedures up to QP-09 still being written.",
     },
     "zh_CN": {
         Step.SUMMARISE: "已梳理2023—2025年投诉记录及以往全面质量管理资料，收集经验教训41条。",
@@ -68,7 +69,7 @@ _STEP_NOTES = {
         Step.COMPARE: "正在海景酒店开展对照ISO 9001的基线差距评估。",
         Step.ALLOCATE: "7月已发布任命文件（HLH-HR-2026-07）；机场酒店尚缺一名内审员；自助入住机已订购。",
         Step.STRENGTHEN: "10月已逐项检查六项基础管理工作，计量和记录工作最薄弱。",
-        Step.REFINE: "质量手册A版初稿正在评审；程序文件 HLH-QP-01 至 QP-09 正在编写。",
+        Step.REFINE: "质量手册B版已于11月10日发布；HLH-QP-01 正在评审，HLH-QP-04 已成初稿；其余程序文件（至 QP-09）正在编写。",
     },
 }
 
@@ -152,6 +153,9 @@ def _fill_registers(ws: Workspace, lang: str) -> None:
     from qms_desktop.services.demo_operate import fill_operate
 
     fill_operate(ws, lang, DEMO_ACTOR)
+    from qms_desktop.services.demo_document_control import fill_document_control
+
+    fill_document_control(ws, lang, DEMO_ACTOR)
 
 
 def _resolved(ws: Workspace, key: str, values: dict[str, object]) -> dict[str, object]:

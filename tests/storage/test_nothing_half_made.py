@@ -35,7 +35,7 @@ from tests.storage.disk_faults import (
 
 
 @needs_private_mount
-@pytest.mark.parametrize(("size_kb", "fill"), [(64, True), (150, False), (300, False)])
+@pytest.mark.parametrize(("size_kb", "fill"), [(64, True), (150, False), (450, False)])
 def test_new_and_demo_on_a_full_disk_say_so_and_leave_nothing(
     tmp_path: Path, size_kb: int, fill: bool
 ):
@@ -54,8 +54,8 @@ result["demo"] = cli("demo", os.path.join(d, "demo.qms"))
 """,
     )
     assert result["files"] == (["filler"] if fill else []), result
-    runs = [result["demo"]] if size_kb == 300 else [result["new"], result["demo"]]
-    if size_kb == 300:
+    runs = [result["demo"]] if size_kb == 450 else [result["new"], result["demo"]]
+    if size_kb == 450:
         assert result["new"]["rc"] == 0, result["new"]
     for run in runs:
         line = one_clear_line(subprocess.CompletedProcess([], run["rc"], run["out"], run["err"]))
