@@ -262,3 +262,21 @@ def test_check_finds_a_tampered_stored_revision(workspace: Workspace, manual: in
         assert caught.value.code == "document_control.file_altered"
     finally:
         reopened.close()
+
+
+def test_a_workspace_of_format_9_upgrades_and_takes_revisions(tmp_path: Path):
+    path = tmp_path / "v9.qms"
+    Workspace.create(path, revision="0009").close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO planned_document (id, position, level, number, title, parent)"
+        " VALUES (7, 1, 'manual', 'OLD-QM-01', 'Quality manual', '')"
+    )
+    conn.commit()
+    conn.close()
+    with Workspace.open(path) as ws:
+        assert ws.backup_path is not None and ws.schema_problems() == []
+        (doc,) = dc.list_documents(ws)
+        assert (doc.number, doc.template_id, doc.revisions) == ("OLD-QM-01", "quality-manual", ())
+        revision, _ = dc.generate_draft(ws, ACTOR, 7, ("en",))
+        assert revision.label == "A" and revision.file("pdf", "en") is not None
