@@ -40,8 +40,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "附件 {id} 已在工作区中。",
     ),
     "storage.entity_attachment": ("attachment", "附件"),
-    "package.attachment_unreadable": (
-        "The attachment {name} of {record} cannot be packed: {reason}",
-        "{record} 的附件 {name} 无法打包：{reason}",
-    ),
+    "package.step_attachments": ("Collecting the attached files", "正在收集附件"),
 }

@@ -287,6 +287,7 @@ made by {app} {version} on {created_at} (UTC) from the workspace {workspace}
 documents/        the quality system's documents, as PDF and DOCX
 checklists/       the gap checklists, one workbook per assessment
 evidence/         the evidence files, by assessment and requirement
+attachments/      the files attached to register records, by register and record
 registers.xlsx    the registers, one sheet each
 audit-trail.csv   every recorded change: who, when, which record and field, old and new value,
                   and the hash chain (values that begin with = + - @ carry a leading ')
@@ -306,6 +307,7 @@ The audit chain ends at entry {count} with hash {head}.
 documents/        质量体系文件（PDF 和 DOCX）
 checklists/       差距检查表，每次评估一个工作簿
 evidence/         证据文件，按评估和要求分文件夹存放
+attachments/      登记表记录的附件，按登记表和记录分文件夹存放
 registers.xlsx    各登记表，每个一张工作表
 audit-trail.csv   每一项已记录的更改：人员、时间、记录和字段、旧值和新值，以及哈希链
                   （以 = + - @ 开头的值前加了 '）
@@ -343,6 +345,7 @@ class PackageReport:
     audit_entries: int
     audit_head: str
     seconds: float
+    attachments: int = 0  # files attached to register records
 
 
 @dataclass(frozen=True)
@@ -614,6 +617,7 @@ class _Tally:
     documents: int = 0
     checklists: int = 0
     evidence: int = 0
+    attachments: int = 0
     records: int = 0
     audit_entries: int = 0
     head_count: int = 0
@@ -700,6 +704,7 @@ def build_package(
         audit_entries=tally.audit_entries,
         audit_head=tally.head_hash,
         seconds=time.monotonic() - started,
+        attachments=tally.attachments,
     )
 
 
@@ -768,6 +773,7 @@ def _fill(
                     checklist.evidence_data(snap, evidence.id),
                 )
                 tally.evidence += 1
+    _write_attachments(snap, writer, lang, steps, tally)
 
     templates = [t for t in list_templates(None) if t.error is None and lang in t.languages]
     total = len(templates) * len(FORMATS)
@@ -826,6 +832,7 @@ def _fill(
             "documents": tally.documents,
             "checklists": tally.checklists,
             "evidence_files": tally.evidence,
+            "attachments": tally.attachments,
             "register_records": tally.records,
             "audit_entries": tally.audit_entries,
         },
@@ -836,6 +843,33 @@ def _fill(
     sums = "".join(f"{e['sha256']}  {e['path']}\n" for e in writer.entries)
     writer.add_bytes(SUMS, sums.encode("utf-8"), listed=False)
     tally.files = len(writer.entries) + 1
+
+
+def _write_attachments(
+    snap: Workspace, writer: _ZipWriter, lang: str, steps: _Steps, tally: _Tally
+) -> None:
+    """The files attached to register records: attachments/<register>/<id label>/<file>."""
+    from qms_desktop.services import attachments
+
+    files = attachments.all_attachments(snap)
+    if not files:
+        return
+    steps.say(0.3, "package.step_attachments")
+    labels: dict[str, dict[int, str]] = {}
+    folders: dict[tuple[str, int], tuple[str, _Names]] = {}
+    for f in files:
+        steps.check()
+        if f.register not in labels:
+            labels[f.register] = registers.record_labels(snap, f.register)
+        if (f.register, f.record_id) not in folders:
+            title = _component(_label(REGISTER_TITLES[f.register], lang), f.register)
+            label = labels[f.register].get(f.record_id, "")
+            record = _component(f"{f.record_id:03d} {label}".strip(), str(f.record_id), 56)
+            folders[(f.register, f.record_id)] = (f"{title}/{record}", _Names())
+        folder, names = folders[(f.register, f.record_id)]
+        name = names.claim(_component(f.name, "attachment", 120))
+        writer.add_bytes(f"attachments/{folder}/{name}", attachments.attachment_data(snap, f.id))
+        tally.attachments += 1
 
 
 def _render(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -40,6 +41,7 @@ from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import REGISTERS, Field, Register, clean_value
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui import field_editors as fe
+from qms_desktop.ui.attachments import AttachmentsPanel
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.forms import add_row_with_error, form_layout
 from qms_desktop.ui.lazy import register_service
@@ -191,10 +193,15 @@ class RegisterPanel(QWidget):
                 row.error,
                 row.label,
             )
+        # the record's files, under its fields (a new record takes them once saved)
+        self.attachments = AttachmentsPanel(self.controller)
+        self.attachments.setObjectName(f"attachments_{self.register.key}")
+        self.attachments.status.connect(self._say)
         form_widget = QWidget()
         form_column = QVBoxLayout(form_widget)
         form_column.addWidget(self.form_title)
         form_column.addLayout(form)
+        form_column.addWidget(self.attachments)
         form_column.addStretch()  # rows keep their height; the space goes below them
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -229,6 +236,12 @@ class RegisterPanel(QWidget):
             save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             save.activated.connect(self.save_draft)
         return panel
+
+    def _say(self, text: str) -> None:
+        """A line in the main window's status bar, when there is one."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 5000)
 
     def _connect(self, field: Field, editor: QWidget) -> None:
         name = field.name
@@ -386,6 +399,9 @@ class RegisterPanel(QWidget):
                 fe.set_value(field, editor, values.get(field.name))
         finally:
             self._loading = False
+        self.attachments.show_record(
+            self.register.key, record.id if record else None, not self.controller.read_only
+        )
 
     # -- edits -------------------------------------------------------------------
 
@@ -475,6 +491,7 @@ class RegisterPanel(QWidget):
         finally:
             self._loading = False
         self.draft_buttons.show()
+        self.attachments.show_record(self.register.key, None, True, drafting=True)
         self._show_title()
         self._selection_changed()
         self.form_scroll.verticalScrollBar().setValue(0)

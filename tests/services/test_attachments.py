@@ -261,3 +261,35 @@ def test_preview_kind_reads_the_bytes_not_the_name():
     assert preview_kind(b"%PDF-1.7\n") == "pdf"
     assert preview_kind(b"\xff\xd8\xff\xe0JFIF") == "image"
     assert preview_kind(b"hello") == ""
+
+
+def test_the_auditors_package_holds_the_attachments_and_verifies(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import json
+    import zipfile
+
+    import qms_desktop.documents as documents
+    from qms_desktop.services.package import build_package, verify_package
+
+    monkeypatch.setattr(documents, "list_templates", lambda _user_dir: [])  # files only: quick
+    lesson_id, facility_id = lesson(workspace), facility(workspace, "Probe / thermometer <1>")
+    at.attach_files(workspace, "Lin", "lesson", lesson_id, [("soup.png", PNG), ("Soup.PNG", b"2")])
+    at.attach_files(workspace, "Lin", "facility", facility_id, [("cert.pdf", b"%PDF-1.4 c")])
+    report = build_package(workspace, tmp_path / "package.zip", "zh_CN")
+    assert report.attachments == 3
+    with zipfile.ZipFile(tmp_path / "package.zip") as zf:
+        members = {n: zf.read(n) for n in zf.namelist() if n.startswith("attachments/")}
+        manifest = json.loads(zf.read("manifest.json"))
+        readme = zf.read("README.txt").decode("utf-8")
+    assert members == {
+        # a folder per register (its title in the package's language), per record (its id
+        # and label, made safe: no separator or markup character survives)
+        "attachments/经验教训/001 complaint/soup.png": PNG,
+        "attachments/经验教训/001 complaint/Soup (2).PNG": b"2",  # one name per case-blind disk
+        "attachments/设施与设备/001 Probe _ thermometer _1_/cert.pdf": b"%PDF-1.4 c",
+    }, members
+    assert manifest["contents"]["attachments"] == 3
+    assert "attachments/" in readme
+    verified = verify_package(tmp_path / "package.zip")
+    assert verified.sound, verified.problem_texts()
