@@ -403,6 +403,7 @@ SATISFACTION = Register(
         Field("metric", "text", True),
         Field("target", "text", True),
     ),
+    label_fields=("standard",),  # a picker names the standard, not its dimension's code
 )
 
 NEEDS = Register(

@@ -487,6 +487,10 @@
         <source>How the draft rates against the five qualities</source>
         <translation>草稿对照五项品质的评价</translation>
     </message>
+    <message>
+        <source>%1 of 5 qualities met</source>
+        <translation>满足 5 项特性中的 %1 项</translation>
+    </message>
 </context>
 <context>
     <name>ComparePage</name>
@@ -762,7 +766,8 @@
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
         <translation>
-            <numerusform>已向打印机发送 %n 页。</numerusform></translation>
+            <numerusform>已向打印机发送 %n 页。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1820,19 +1825,19 @@
     </message>
     <message>
         <source>Responsible: does the work</source>
-        <translation>R 负责：承担工作</translation>
+        <translation>负责：承担工作</translation>
     </message>
     <message>
         <source>Accountable: answers for it (one per row)</source>
-        <translation>A 批准：对结果负总责（每行一个）</translation>
+        <translation>批准：对结果负总责（每行一个）</translation>
     </message>
     <message>
         <source>Consulted before decisions</source>
-        <translation>C 咨询：决策前征求意见</translation>
+        <translation>咨询：决策前征求意见</translation>
     </message>
     <message>
         <source>Informed of results</source>
-        <translation>I 知会：告知结果</translation>
+        <translation>知会：告知结果</translation>
     </message>
     <message>
         <source>Process</source>

@@ -60,3 +60,14 @@ def test_a_blank_record_holds_the_empty_value_of_each_kind(key: str):
         assert getattr(caught.value, "field", None) in required
     else:
         assert validate_record(register, blank) == blank
+
+
+def test_a_record_pointed_at_is_named_by_text_not_by_a_code():
+    """A picker of references shows the target record's label: it must be text the user
+    wrote (a name, a title), never a stored choice code such as 'tangibles' or a date alone."""
+    referenced = {f.ref for reg in REGISTERS.values() for f in reg.fields if f.ref}
+    for key in sorted(referenced):
+        reg = REGISTERS[key]
+        names = reg.label_fields or (reg.fields[0].name,)
+        kinds = [reg.field(n).kind for n in names]
+        assert any(k in ("text", "multiline") for k in kinds), (key, names, kinds)

@@ -217,9 +217,8 @@ class CommitmentPanel(PlanFormPanel):
         from html import escape
 
         rating = check_commitment(self.draft())
-        lines = [
-            f"<p><b>{self.tr('%1 of 5 qualities met').replace('%1', str(rating.score))}</b></p><ul>"
-        ]
+        met = self.tr("%1 of 5 qualities met").replace("%1", str(rating.score))
+        lines = [f"<p><b>{escape(met)}</b></p><ul>"]
         for q in QUALITIES:
             mark = "✔" if q in rating.met else "✘"
             colour = "#2f855a" if q in rating.met else "#c53030"
