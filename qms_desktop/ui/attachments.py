@@ -374,7 +374,8 @@ class AttachmentsPanel(QWidget):
         )
         if added is None:
             return False
-        self.status.emit(self.tr("Attached %1").replace("%1", names))
+        stored = ", ".join(a.name for a in added)  # the names kept (made safe), as listed
+        self.status.emit(self.tr("Attached %1").replace("%1", stored))
         return True
 
     def _pick(self) -> None:

@@ -93,6 +93,7 @@ def test_attach_a_photo_to_a_lesson_preview_undo_and_redo(
     steps = stack.count()
     assert box.attach_paths([photo])
     assert stack.count() == steps + 1 and stack.undoText() == "Attach cold soup.png"
+    assert opened.statusBar().currentMessage() == "Attached cold soup.png"
     assert names(box) == ["cold soup.png  (2 KB)"] or names(box)[0].startswith("cold soup.png")
     box.files.setCurrentRow(0)
     assert box.preview_shown()
