@@ -293,3 +293,43 @@ def test_the_auditors_package_holds_the_attachments_and_verifies(
     assert "attachments/" in readme
     verified = verify_package(tmp_path / "package.zip")
     assert verified.sound, verified.problem_texts()
+
+
+def test_a_workspace_of_format_7_upgrades_and_takes_attachments(tmp_path: Path):
+    """A file made before attachments (format 7, evidence files held) opens in the current
+    format after a backup; its evidence keeps its bytes, which an attachment then shares."""
+    from qms_desktop.domain.steps import Step
+    from qms_desktop.storage.models import Organisation, StepRecord
+    from qms_desktop.storage.workspace import SCHEMA_VERSION
+
+    def format7(ws: Workspace) -> None:
+        with ws.editing("old version") as s:
+            s.add(Organisation(id=1, name="Old Org", default_language="en"))
+            for step in Step:
+                s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
+        add_test_library(ws)
+        info, _ = cl.create_assessment(
+            ws, "old version", "First", dt.date(2026, 1, 1), ["test-iso"]
+        )
+        item_id = cl.checklist_rows(ws, info.id)[0].item_id
+        cl.attach_evidence(ws, "old version", item_id, name="scan.png", data=PNG)
+
+    path = tmp_path / "v7.qms"
+    Workspace.create(path, revision="0007", fill=format7).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+    assert (
+        conn.execute("SELECT name FROM sqlite_master WHERE name = 'attachment'").fetchone() is None
+    )
+    conn.close()
+    with Workspace.open(path) as ws:
+        assert ws.backup_path is not None
+        record_id = lesson(ws)
+        files, _ = at.attach_files(ws, "new version", "lesson", record_id, [("scan.png", PNG)])
+        assert blobs(ws) == 1  # the evidence's bytes, shared
+        assert at.attachment_data(ws, files[0].id) == PNG
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 8
+    conn.close()
+    report = check_workspace(path)
+    assert report.sound, report.problems
