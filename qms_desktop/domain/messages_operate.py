@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}, row {row}, column “{column}”: {reason} Nothing was imported.",
         "{file} 第 {row} 行“{column}”列：{reason}未导入任何内容。",
     ),
+    "operate.batch_record": (
+        "Record {number}: {reason} Nothing was added.",
+        "第 {number} 条记录：{reason}未添加任何内容。",
+    ),
     "operate.import_no_item": (
         "no item “{item}” in this survey.",
         "本调查中没有题项“{item}”。",

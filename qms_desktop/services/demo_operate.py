@@ -62,9 +62,10 @@ _WORDS: dict[str, dict[str, Any]] = {
 
 
 def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
-    from qms_desktop.services.registers import add_record, list_records
-    from qms_desktop.storage.audit import insert_audited
-    from qms_desktop.storage.models import SurveyResponseRecord
+    """Write the year of operating records, one transaction per register (through
+    services.operate.add_records, so each record is validated and has its audit entry)."""
+    from qms_desktop.services.operate import add_records
+    from qms_desktop.services.registers import list_records
 
     w = _WORDS["zh_CN" if lang == "zh_CN" else "en"]
     rnd = random.Random(20260101)
@@ -74,16 +75,19 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     moments = [r.id for r in list_records(ws, "moment_of_truth")]
     items = [r.id for r in list_records(ws, "service_item")]
     channels = [
-        add_record(ws, actor, "feedback_channel",
-                   {"name": n, "kind": k, "frequency": f, "owner": people[i % len(people)] if people else None})[0].id
-        for i, (n, k, f) in enumerate(w["channels"])
+        r.id
+        for r in add_records(ws, actor, "feedback_channel", [
+            {"name": n, "kind": k, "frequency": f, "owner": people[i % len(people)] if people else None}
+            for i, (n, k, f) in enumerate(w["channels"])
+        ])[0]
     ]  # fmt: skip
-    complaints = []
+    complaint_rows: list[dict[str, object]] = []
+    recovery_rows: list[dict[str, object]] = []
     for n in range(60):
         day = start + dt.timedelta(days=rnd.randrange(max((today - start).days - 10, 1)))
         kind = n % len(w["complaints"])
         angered = rnd.random() < 0.3
-        c, _ = add_record(ws, actor, "complaint", {
+        complaint_rows.append({
             "received_on": day, "channel": channels[n % len(channels)],
             "site": w["sites"][rnd.randrange(3)],
             "moment": moments[(kind + rnd.randrange(2)) % len(moments)] if moments else None,
@@ -94,11 +98,10 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
             "status": "open" if day > today - dt.timedelta(days=14) else "closed",
             "cause": w["cause"] if kind == 0 else "",
         })  # fmt: skip
-        complaints.append(c)
         full = angered and n % 9 != 0  # a few angered cases lack steps: the warning shows
         who = people[n % len(people)] if people else None
-        add_record(ws, actor, "recovery", {
-            "complaint": c.id, "apology_on": day, "apology_by": who,
+        recovery_rows.append({
+            "apology_on": day, "apology_by": who,
             "reinstatement": w["reinstate"], "reinstated_on": day,
             "empathy": w["empathy"] if full else "",
             "token": w["token"] if full else "", "token_value": 80.0 if full else None,
@@ -107,23 +110,37 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
             "follow_up_how": w["how"] if full else "", "follow_up_outcome": w["outcome"] if full else "",
             "retained": "yes" if full else "",
         })  # fmt: skip
+    complaints, _ = add_records(ws, actor, "complaint", complaint_rows)
+    for c, r in zip(complaints, recovery_rows, strict=True):
+        r["complaint"] = c.id
+    add_records(ws, actor, "recovery", recovery_rows)
+    claims = []
     for n in (7, 23, 41):
         c = complaints[n]
         received = c.values["received_on"]
         assert isinstance(received, dt.date)
-        add_record(ws, actor, "commitment_claim", {"complaint": c.id, "claimed_on": received,
-                   "payout": 150.0 + n, "paid_on": received, "paid_by": people[0] if people else None})  # fmt: skip
-    for wave, (title, months_ago) in enumerate(zip(w["survey"], (10, 4), strict=True)):
-        begins = _months_back(today, months_ago)
-        s, _ = add_record(ws, actor, "survey", {
-            "title": title, "starts_on": begins, "ends_on": begins + dt.timedelta(days=27),
-            "scale": "7", "asks": "expectation_perception", "weight_tangibles": 10,
-            "weight_reliability": 30, "weight_responsiveness": 25, "weight_assurance": 20,
-            "weight_empathy": 15})  # fmt: skip
-        ids = [add_record(ws, actor, "survey_item", {"survey": s.id, "code": f"{d[0].upper()}{k + 1}",
-                          "statement": w["items"][2 * SERVQUAL.index(d) + k], "dimension": d})[0].id
-               for d in SERVQUAL for k in range(2)]  # fmt: skip
-        rows: list[dict[str, object]] = []
+        claims.append({"complaint": c.id, "claimed_on": received, "payout": 150.0 + n,
+                       "paid_on": received, "paid_by": people[0] if people else None})  # fmt: skip
+    add_records(ws, actor, "commitment_claim", claims)
+    waves = [
+        (title, _months_back(today, ago)) for title, ago in zip(w["survey"], (10, 4), strict=True)
+    ]
+    surveys, _ = add_records(ws, actor, "survey", [
+        {"title": title, "starts_on": begins, "ends_on": begins + dt.timedelta(days=27),
+         "scale": "7", "asks": "expectation_perception", "weight_tangibles": 10,
+         "weight_reliability": 30, "weight_responsiveness": 25, "weight_assurance": 20,
+         "weight_empathy": 15}
+        for title, begins in waves
+    ])  # fmt: skip
+    survey_items, _ = add_records(ws, actor, "survey_item", [
+        {"survey": s.id, "code": f"{d[0].upper()}{k + 1}",
+         "statement": w["items"][2 * SERVQUAL.index(d) + k], "dimension": d}
+        for s in surveys for d in SERVQUAL for k in range(2)
+    ])  # fmt: skip
+    per_survey = len(SERVQUAL) * 2
+    responses: list[dict[str, object]] = []
+    for wave, ((_, begins), s) in enumerate(zip(waves, surveys, strict=True)):
+        ids = [i.id for i in survey_items[wave * per_survey : (wave + 1) * per_survey]]
         for person in range(400):
             for idx, item in enumerate(ids):
                 dim = SERVQUAL[idx // 2]
@@ -132,13 +149,13 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
                 base = {"tangibles": 5.6, "reliability": 5.2, "responsiveness": 4.3,
                         "assurance": 5.8, "empathy": 5.3}[dim]  # fmt: skip
                 p = min(7, max(1, round(rnd.gauss(base + lift, 0.9))))
-                rows.append({"survey": s.id, "respondent": f"R{wave + 1}-{person + 1:03d}", "item": item,
-                             "expectation": float(e), "perception": float(p),
-                             "answered_on": begins + dt.timedelta(days=person % 28),
-                             "position": len(rows) + 1 + wave * 10_000})  # fmt: skip
-        with ws.editing(actor) as session:
-            insert_audited(session, SurveyResponseRecord, rows)
+                responses.append({"survey": s.id, "respondent": f"R{wave + 1}-{person + 1:03d}",
+                                  "item": item, "expectation": float(e), "perception": float(p),
+                                  "answered_on": begins + dt.timedelta(days=person % 28)})  # fmt: skip
+    add_records(ws, actor, "survey_response", responses)
     objectives = list_records(ws, "objective")
+    results: list[dict[str, object]] = []
+    periods: list[dict[str, object]] = []
     for month in range(12, 0, -1):
         period = _months_back(today, month)
         for o in objectives:
@@ -146,13 +163,15 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
             value = round(
                 target * (0.9 + 0.015 * (12 - month)) + rnd.uniform(-0.02, 0.02) * target, 2
             )
-            add_record(ws, actor, "result", {"objective": o.id, "period": period, "value": value,
-                                             "source": w["source"]})  # fmt: skip
+            results.append({"objective": o.id, "period": period, "value": value,
+                            "source": w["source"]})  # fmt: skip
         customers = 2000 + rnd.randrange(-150, 150)
-        add_record(ws, actor, "customer_period", {
+        periods.append({
             "period": period, "customers": float(customers),
             "repeat_customers": float(int(customers * (0.78 + 0.005 * (12 - month)))),
             "services": float(customers * 3), "keep_cost": 120.0})  # fmt: skip
+    add_records(ws, actor, "result", results)
+    add_records(ws, actor, "customer_period", periods)
 
 
 def _months_back(today: dt.date, months: int) -> dt.date:

@@ -8,13 +8,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from qms_desktop.domain import operate as op
 from qms_desktop.domain.errors import QmsError, ValidationError, WorkspaceError
 from qms_desktop.domain.messages import Message
 from qms_desktop.domain.records import Record
-from qms_desktop.domain.registers import REGISTERS, likert
+from qms_desktop.domain.registers import REGISTERS, likert, validate_record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.registers import add_record, list_records, record_labels
 from qms_desktop.storage.models import (
@@ -31,6 +31,72 @@ Values = dict[str, object]
 
 def _values(ws: Workspace, key: str) -> dict[int, Values]:
     return {r.id: r.values for r in list_records(ws, key)}
+
+
+# -- many records at once -------------------------------------------------------------------
+
+
+def add_records(
+    ws: Workspace, actor: str, key: str, rows: list[Values]
+) -> tuple[list[Record], ChangeSet]:
+    """Add several records of one register in one transaction, all or none: each validated
+    as `add_record` validates it (a refusal names the record's number, from 1), references
+    checked against the workspace with one query per reference field, the rows written in
+    bulk with the same "create" entries in the audit trail. For the Operate registers, whose
+    rules are the records' own (no cross-record rules such as a role's reporting line)."""
+    from qms_desktop.domain.registers import ids_to_text
+    from qms_desktop.storage.audit import insert_audited
+    from qms_desktop.storage.models import REGISTER_MODELS
+
+    reg, model = REGISTERS[key], REGISTER_MODELS[key]
+    if key in ("role", "responsibility"):
+        raise ValueError(f"{key}: records with cross-record rules are added one by one")
+    cleaned: list[Values] = []
+    for n, values in enumerate(rows, start=1):
+        try:
+            cleaned.append(validate_record(reg, values))
+        except QmsError as exc:
+            raise QmsError("operate.batch_record", number=n, reason=exc.message) from None
+    references = [f for f in reg.fields if f.kind in ("reference", "references")]
+    with ws.editing(actor) as s:
+        for f in references:
+            wanted = sorted({i for v in cleaned for i in _ids(v[f.name])})
+            ref = REGISTER_MODELS[f.ref]
+            found: dict[int, object] = {}
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                found.update((r.id, r) for r in s.scalars(select(ref).where(ref.id.in_(chunk))))
+            for n, v in enumerate(cleaned, start=1):
+                for i in _ids(v[f.name]):
+                    reason = None
+                    if i not in found:
+                        reason = ValidationError(f.name, "allocation.reference_gone", id=i)
+                    elif f.ref == "person" and getattr(found[i], "state", "") == "left":
+                        name = getattr(found[i], "name", "")
+                        reason = ValidationError(f.name, "allocation.person_left", name=name)
+                    if reason is not None:
+                        raise QmsError("operate.batch_record", number=n, reason=reason.message)
+        top = s.scalar(select(func.max(model.position))) or 0
+        stored = [
+            {
+                **{
+                    f.name: ids_to_text(v[f.name]) if f.kind == "references" else v[f.name]  # type: ignore[arg-type]
+                    for f in reg.fields
+                },
+                "position": top + n,
+            }
+            for n, v in enumerate(cleaned, start=1)
+        ]
+        insert_audited(s, model, stored)
+    records = [Record(key, int(r["id"]), v) for r, v in zip(stored, cleaned, strict=True)]  # type: ignore[call-overload]
+    return records, ChangeSet(steps=frozenset({reg.step.value}), registers=frozenset({key}))
+
+
+def _ids(value: object) -> tuple[int, ...]:
+    """The ids a reference or references value holds."""
+    if isinstance(value, tuple):
+        return tuple(i for i in value if isinstance(i, int))
+    return (value,) if isinstance(value, int) else ()
 
 
 # -- surveys ----------------------------------------------------------------------------------
