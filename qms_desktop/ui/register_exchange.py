@@ -211,7 +211,7 @@ class RegisterExchange(QWidget):
             return None
         self._show(
             self.tr("Imported %1").replace("%1", path.name),
-            _summary(self, done) + "\n" + self.tr("Edit ▸ Undo takes the whole import back."),
+            _summary(done) + "\n" + self.tr("Edit ▸ Undo takes the whole import back."),
             QMessageBox.Icon.Information,
         )
         return done
@@ -225,9 +225,11 @@ class RegisterExchange(QWidget):
         box.exec()
 
 
-def _summary(widget: QWidget, plan: RegisterImport) -> str:
+def _summary(plan: RegisterImport) -> str:
     return (
-        widget.tr("%1 record(s) added, %2 changed, %3 unchanged.")
+        QCoreApplication.translate(
+            "RegisterExchange", "%1 record(s) added, %2 changed, %3 unchanged."
+        )
         .replace("%1", str(len(plan.added)))
         .replace("%2", str(len(plan.updated)))
         .replace("%3", str(plan.unchanged))
@@ -249,7 +251,7 @@ class ImportPreview(QDialog):
             words = field_words(reg, reg.field(name))
             return words[1] if lang == "zh_CN" else words[0]
 
-        self.summary = QLabel(_summary(self, plan))
+        self.summary = QLabel(_summary(plan))
         self.summary.setWordWrap(True)
         self.rows = QListWidget()
         self.rows.setObjectName("preview_rows")

@@ -111,6 +111,11 @@ class RegisterPanel(QWidget):
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addLayout(bar)
         left_column.addWidget(self.table, 1)
+        from qms_desktop.ui.register_exchange import RegisterExchange  # spreadsheets: loaded late
+
+        # Export…/Import… under the table, so the bar above it stays narrow at 1280x720
+        self.exchange = RegisterExchange(self.register.key, self.controller, self)
+        left_column.addWidget(self.exchange, 0, Qt.AlignmentFlag.AlignRight)
         self.selection_note = QLabel()
         self.selection_note.setObjectName(f"selection_{register_key}")
         self.selection_note.setWordWrap(True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QCalendarWidget, QScrollArea, QTableView
+from PySide6.QtWidgets import QCalendarWidget, QPushButton, QScrollArea, QTableView
 
 from qms_desktop.domain.steps import Step
 from qms_desktop.services import registers as rs
@@ -173,3 +173,17 @@ def test_register_forms_fit_1280x720(qtbot, opened: MainWindow, key_tab):
     form = area.widget()
     assert form.minimumSizeHint().width() <= area.viewport().width()
     assert panel.table.width() >= 380
+
+
+def test_every_register_panel_offers_export_and_import(qtbot, opened: MainWindow):
+    """Export…/Import… sit under each register's table (not squeezing the form at 1280x720)
+    and act on that panel's register."""
+    opened.resize(1280, 720)
+    panel = panel_of(opened, Step.SUMMARISE, 0)
+    qtbot.wait(10)
+    export = panel.findChild(QPushButton, f"export_{panel.register.key}")
+    imported = panel.findChild(QPushButton, f"import_{panel.register.key}")
+    assert export is not None and export.isVisible() and export.isEnabled()
+    assert imported is not None and imported.isVisible()
+    table_bottom = panel.table.mapTo(panel, panel.table.rect().bottomLeft()).y()
+    assert export.mapTo(panel, export.rect().topLeft()).y() > table_bottom
