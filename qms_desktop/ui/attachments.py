@@ -211,8 +211,13 @@ class AttachmentsPanel(QWidget):
         column.addWidget(self.note)
         column.addLayout(beside)
         column.addWidget(self.error)
+        controller.closed.connect(self._forget)
         self.retranslate()
         self._enable()
+
+    def _forget(self) -> None:
+        """The workspace closed: nothing of it stays listed or previewed."""
+        self.show_record(self._register, None, False)
 
     # -- language ----------------------------------------------------------------
 
@@ -308,6 +313,8 @@ class AttachmentsPanel(QWidget):
         return [int(e.data(AttachmentIdRole)) for e in self.files.selectedItems()]
 
     def _current(self) -> tuple[int, str] | None:
+        if not self._c.is_open:
+            return None
         entry: QListWidgetItem | None = self.files.currentItem()
         if entry is None or not entry.isSelected():
             selected = self.files.selectedItems()

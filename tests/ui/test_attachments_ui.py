@@ -147,6 +147,10 @@ def test_a_calibration_certificate_on_a_facility_save_a_copy_and_open(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     assert box.open_selected() is None
     assert "No program" in box.error.text()
+    # the workspace closed: nothing of it stays on screen
+    opened.controller.close()
+    assert box.files.count() == 0 and not box.preview.isVisible()
+    assert not box.open_button.isEnabled() and box.open_selected() is None
 
 
 def test_remove_several_then_undo(qtbot, opened: MainWindow, tmp_path: Path):
