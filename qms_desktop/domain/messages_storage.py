@@ -206,9 +206,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "audit trail: audit entry {seq}, written by {actor}, is signed with the key of {key_actor}",
         "审计追踪：由 {actor} 写入的审计条目 {seq} 使用了 {key_actor} 的密钥签名",
     ),
+    "storage.check_signature_bad_write": (
+        "audit trail: the signature of audit entry {seq}, which vouches for entries {first}–{seq} "
+        "written together, does not match them: one of them, or the chain before them, was "
+        "changed after they were signed",
+        "审计追踪：审计条目 {seq} 的签名为一同写入的条目 {first}–{seq} 作证，但与它们不符："
+        "其中某条或其之前的链在签名后被改动过",
+    ),
+    "storage.check_signature_last_missing": (
+        "audit trail: its last entries, {first}–{last} by {actor}, are not signed, although the "
+        "workspace's entries are: they may have been added by someone without a listed key",
+        "审计追踪：最后的条目 {first}–{last}（{actor}）没有签名，而工作区的条目是签名的："
+        "它们可能是没有已列密钥的人添加的",
+    ),
     "storage.check_signature_missing": (
-        "audit trail: audit entry {seq} by {actor} is not signed, although {actor}'s earlier entries are",
-        "审计追踪：{actor} 的审计条目 {seq} 没有签名，而 {actor} 之前的条目都有签名",
+        "audit trail: audit entry {seq} by {actor} is not signed, and no signed entry of the same "
+        "write follows it, although {actor} signs their entries",
+        "审计追踪：{actor} 的审计条目 {seq} 没有签名，其后也没有同一次写入的签名条目，"
+        "而 {actor} 的条目是签名的",
     ),
     "storage.check_head_missing": (
         "audit trail: it holds {count} entries, but the record of its length and last hash, kept apart "

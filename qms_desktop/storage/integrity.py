@@ -15,7 +15,8 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, islice, repeat
+from operator import is_not, itemgetter, ne
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -409,12 +410,12 @@ _CANONICAL = (
 )
 _TRAIL = (
     "SELECT id, seq, actor, action, entity, entity_id, field, new_value, prev_hash, hash,"
-    " CASE action WHEN 'update' THEN NULL ELSE at_utc END, {canonical}, {key}"
+    " CASE action WHEN 'update' THEN NULL ELSE at_utc END, {canonical}, {key}, at_utc"
     " FROM audit_entry ORDER BY id"
 )
 _OLD_VALUE = "SELECT old_value, at_utc FROM audit_entry WHERE id = ?"
 _CHUNK = 4000
-_SEQ, _ACTOR, _PREV, _HASH, _CANON, _KEY = (itemgetter(i) for i in (1, 2, 8, 9, 11, 12))
+_SEQ, _ACTOR, _PREV, _HASH, _CANON, _KEY, _AT = (itemgetter(i) for i in (1, 2, 8, 9, 11, 12, 13))
 
 
 def _chunks(conn: sqlite3.Connection, signed: bool) -> Iterator[list[tuple[Any, ...]]]:
@@ -477,7 +478,7 @@ def _read_trail(
         n = len(rows)
         count += n
         seqs, digests = list(map(_SEQ, rows)), list(map(_HASH, rows))
-        signatures.check(rows, list(map(_ACTOR, rows)), list(map(_KEY, rows)))
+        signatures.check(rows, list(map(_ACTOR, rows)), list(map(_KEY, rows)), list(map(_AT, rows)))
         if not broken:
             prevs = list(map(_PREV, rows))
             if (
@@ -490,7 +491,7 @@ def _read_trail(
                 prev, expected = digests[-1], expected + n
             else:
                 prev, expected, broken = _walk_chain(conn, rows, prev, expected, found)
-        for _, _, actor, action, entity, entity_id, field, new, _, _, at, _, _ in rows:
+        for _, _, actor, action, entity, entity_id, field, new, _, _, at, _, _, _ in rows:
             # the common case first: an update of a record created earlier in the trail
             if action == "update":
                 row = get((entity, entity_id))
@@ -574,11 +575,19 @@ def _python_hash(
 class _Signatures:
     """The entries' signatures against the public keys the workspace lists.
 
+    Since writes are signed once (storage/audit.py: the last entry of each flush or bulk
+    write is signed over its chain hash, the entries before it in that write are not),
+    an entry is vouched for by its writer when it is signed, or when a signed entry of the
+    same write follows it: same actor and time stamp, no other entry in between. Trails
+    written when every entry was signed satisfy this as they are.
+
     For every entry, at no cost: a signature made with a key the workspace does not list
-    (or lists under another person), and an entry without a signature after its writer's
-    first signed one, are findings naming the entry. Unsigned entries before that (an older
-    file, entries written before signing began) are a note: only the hash chain vouches for
-    them.
+    (or lists under another person) is a finding naming the entry; so is an entry that no
+    signature of its own write vouches for (an unsigned one appended at the end, or one of
+    another actor slipped between a write's entries and its signed last one), when its
+    actor signs — has a signed entry earlier in the trail, or a key the workspace lists
+    from no later than the entry. Other unvouched entries (an older file, entries written
+    before signing began or without a key) are a note: only the hash chain vouches for them.
 
     The Ed25519 verification itself (~65 µs an entry: over a minute for 10⁶ entries) runs
     on the last entry each key signed, when the chain is sound. That keeps what verifying
@@ -597,7 +606,9 @@ class _Signatures:
 
     When a key's last signature fails, or the chain is broken (the prefix argument then
     no longer holds), every signature of those keys is verified in a second pass, so the
-    findings name each failing entry, the first forged one first.
+    findings name each failing signature, the first forged one first, with the entries of
+    its write it alone vouched for (the forged entry is one of them: which one, a signature
+    over a recomputed chain cannot tell).
     """
 
     def __init__(
@@ -605,52 +616,86 @@ class _Signatures:
     ) -> None:
         self.found = found
         self.keys: dict[str, tuple[str, Ed25519PublicKey]] = {}
-        if _has(columns, "signing_key", "key_id", "actor", "public_key"):
-            for listed_id, actor, raw in conn.execute(
-                "SELECT key_id, actor, public_key FROM signing_key"
+        self.since: dict[str, str] = {}  # actor -> when the workspace first listed a key of theirs
+        if _has(columns, "signing_key", "key_id", "actor", "public_key", "added_at"):
+            for listed_id, actor, raw, added in conn.execute(
+                "SELECT key_id, actor, public_key, added_at FROM signing_key"
             ):
                 public = public_key_from_bytes(raw) if isinstance(raw, bytes) else None
                 # a key is known by the hash of its bytes: a listing that lies about it is no key
                 if public is not None and key_id(raw) == listed_id:
                     self.keys[str(listed_id)] = (str(actor), public)
-        self.signing: set[str] = set()  # actors whose entries are signed from here on
-        self.unsigned: list[int] = []  # seq of the entries noted as unsigned: first, last, count
+                    if isinstance(added, str) and added < self.since.get(str(actor), "\uffff"):
+                        self.since[str(actor)] = added
+        self.first_signed: dict[Any, Any] = {}  # actor -> row id of their first signed entry
+        self.unsigned: list[Any] = []  # seq of the entries noted as unsigned: first, last
         self.unsigned_count = 0
         # key id -> (seq, chain hash, row id) of the last entry it signed, among the
         # entries whose key is listed for their writer
         self.last: dict[str, tuple[Any, Any, Any]] = {}
+        # the unsigned entries at the end of the write read last, awaiting its signed
+        # entry: (actor, time stamp), and the first entry's (row id, seq), last seq, count
+        self.open: tuple[tuple[Any, Any], Any, Any, Any, int] | None = None
 
-    def check(self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any]) -> None:
-        """The cheap checks of a chunk of trail rows: for the usual chunk (every entry signed
-        with a key listed for its writer) one look per distinct writer and key."""
-        pairs = set(zip(actors, keys, strict=True))
+    def check(
+        self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any], ats: list[Any]
+    ) -> None:
+        """The cheap checks of a chunk of trail rows, in C-speed list operations but for one
+        step per write (and per entry of a write left unvouched)."""
+        n = len(rows)
+        signed = list(compress(range(n), map(is_not, keys, repeat(None))))
+        self._signed(rows, actors, keys, signed)
+        writes = list(zip(actors, ats, strict=True))
+        # the last row of each write within the chunk (the chunk's last row may go on)
+        ends = [*compress(range(n - 1), map(ne, writes, islice(writes, 1, None))), n - 1]
+        if self.open is not None and self.open[0] != writes[0]:
+            self._unvouched(*self.open)  # the write left open by the last chunk ended there
+            self.open = None
+        start = 0
+        for end in ends:
+            if keys[end] is None:  # the write's last entries are unsigned: which, from where
+                first = end
+                while first > start and keys[first - 1] is None:
+                    first -= 1
+                carried = self.open if first == 0 else None
+                count = end - first + 1 + (carried[4] if carried else 0)
+                opened = (carried[1], carried[2]) if carried else (rows[first][0], rows[first][1])
+                tail = (writes[end], *opened, rows[end][1], count)
+                if end == n - 1:
+                    self.open = tail
+                else:
+                    self._unvouched(*tail)
+                    self.open = None
+            else:
+                self.open = None  # signed at its end: vouched for, and so is a part carried in
+            start = end + 1
+
+    def _signed(
+        self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any], signed: list[int]
+    ) -> None:
+        """The signed entries of a chunk: for the usual chunk (each signed with a key listed
+        for its writer) one look per distinct writer and key."""
+        if not signed:
+            return
+        pairs = {(actors[i], keys[i]) for i in signed}
         listed = self.keys
-        if all(k is not None and k in listed and listed[k][0] == a for a, k in pairs):
-            self.signing.update(a for a, _ in pairs)
+        for actor in {a for a, _ in pairs} - self.first_signed.keys():
+            self.first_signed[actor] = next(rows[i][0] for i in signed if actors[i] == actor)
+        if all(k in listed and listed[k][0] == a for a, k in pairs):
             wanted = {k for _, k in pairs}
-            for row in reversed(rows):  # the last entry of each key: a few rows from the end
+            for i in reversed(signed):  # the last entry of each key: a few rows from the end
+                row = rows[i]
                 if row[12] in wanted:
                     wanted.discard(row[12])
                     self.last[row[12]] = (row[1], row[9], row[0])
                     if not wanted:
                         break
             return
-        for row in rows:
+        for i in signed:
+            row = rows[i]
             self._check_one(row[0], row[1], row[2], row[9], row[12])
 
     def _check_one(self, row_id: Any, seq: Any, actor: Any, digest: Any, key: Any) -> None:
-        if key is None:
-            if actor in self.signing:
-                self.found.add(
-                    "storage.check_signature_missing", seq=seq, actor=_printable(str(actor))
-                )
-            else:
-                self.unsigned_count += 1
-                if not self.unsigned:
-                    self.unsigned = [seq, seq]
-                self.unsigned[1] = seq
-            return
-        self.signing.add(actor)
         listed = self.keys.get(key)
         if listed is None:
             self.found.add(
@@ -666,7 +711,47 @@ class _Signatures:
         else:
             self.last[key] = (seq, digest, row_id)
 
+    def _unvouched(
+        self, write: tuple[Any, Any], row_id: Any, first: Any, last: Any, count: int
+    ) -> None:
+        """Entries `first`–`last` of a write that no signature of the write vouches for."""
+        actor = write[0]
+        if self._signs(write, row_id):
+            seqs = range(first, first + count) if isinstance(first, int) else [first]
+            for seq in seqs:
+                self.found.add(
+                    "storage.check_signature_missing", seq=seq, actor=_printable(str(actor))
+                )
+            return
+        self.unsigned_count += count
+        if not self.unsigned:
+            self.unsigned = [first, last]
+        self.unsigned[1] = last
+
+    def _signs(self, write: tuple[Any, Any], row_id: Any) -> bool:
+        """Whether the writer of a write signs: has a signed entry earlier in the trail, or
+        a key the workspace lists from no later than the write."""
+        actor, at = write
+        signed_before = self.first_signed.get(actor)
+        since = self.since.get(str(actor))
+        return (signed_before is not None and signed_before < row_id) or (
+            since is not None and isinstance(at, str) and since <= at
+        )
+
     def finish(self, conn: sqlite3.Connection, notes: list[Message], *, chain_sound: bool) -> None:
+        if self.open is not None:  # the trail's last write ends unsigned
+            write, row_id, first, last, count = self.open
+            self.open = None
+            if self.first_signed and not self._signs(write, row_id):
+                # whoever wrote it, the trail of a workspace that signs ends with a signature
+                self.found.add(
+                    "storage.check_signature_last_missing",
+                    first=first,
+                    last=last,
+                    actor=_printable(str(write[0])),
+                )
+            else:
+                self._unvouched(write, row_id, first, last, count)
         failed = set(self.last)
         if chain_sound:
             failed = {
@@ -688,15 +773,36 @@ class _Signatures:
     def _verify_each(self, conn: sqlite3.Connection, keys: set[str]) -> None:
         """Every signature made with `keys` (by the person each is listed for), in order."""
         cursor = conn.execute(
-            "SELECT seq, actor, hash, key_id, signature FROM audit_entry"
+            "SELECT id, seq, actor, at_utc, hash, key_id, signature FROM audit_entry"
             " WHERE key_id IS NOT NULL ORDER BY id"
         )
         while rows := cursor.fetchmany(4000):
-            for seq, actor, digest, key, signature in rows:
+            for row_id, seq, actor, at, digest, key, signature in rows:
                 listed = self.keys.get(key) if key in keys else None
                 if listed is not None and listed[0] == actor:
                     if not verifies(listed[1], signature, digest):
-                        self.found.add("storage.check_signature_bad", seq=seq)
+                        first = _write_start(conn, row_id, actor, at, seq)
+                        if first == seq:
+                            self.found.add("storage.check_signature_bad", seq=seq)
+                        else:
+                            self.found.add(
+                                "storage.check_signature_bad_write", first=first, seq=seq
+                            )
+
+
+def _write_start(conn: sqlite3.Connection, row_id: Any, actor: Any, at: Any, seq: Any) -> Any:
+    """The seq of the first entry a write's signature (on entry `seq`, row `row_id`) alone
+    vouches for: the unsigned entries of the same write just before it, if any."""
+    cursor = conn.execute(
+        "SELECT seq, actor, at_utc, key_id FROM audit_entry WHERE id < ? ORDER BY id DESC",
+        (row_id,),
+    )
+    while rows := cursor.fetchmany(256):
+        for before, who, when, key in rows:
+            if key is not None or who != actor or when != at:
+                return seq
+            seq = before
+    return seq
 
 
 def _signature(conn: sqlite3.Connection, row_id: Any) -> object:

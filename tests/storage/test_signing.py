@@ -54,9 +54,18 @@ def findings(report: CheckReport, code: str) -> list[tuple[str, str]]:
     return hits
 
 
-def test_every_entry_is_signed_and_verifies_against_the_listed_key(workspace_file: Path):
+def test_every_write_ends_with_a_signed_entry_that_verifies_against_the_listed_key(
+    workspace_file: Path,
+):
+    """Signed once per write: the last entry of each flush carries its writer's signature
+    over its chain hash, which vouches for the write's other entries (same actor and time
+    stamp, just before it). No entry is left without a signature of its own write."""
     edit(workspace_file, "alice", "1 Signed Street")
-    entries = rows(workspace_file, "SELECT actor, hash, key_id, signature FROM audit_entry")
+    edit(workspace_file, "alice", "2 Signed Street")
+    entries = rows(
+        workspace_file,
+        "SELECT seq, actor, at_utc, hash, key_id, signature FROM audit_entry ORDER BY id",
+    )
     keys = {
         k: (actor, raw)
         for k, actor, raw in rows(
@@ -64,12 +73,23 @@ def test_every_entry_is_signed_and_verifies_against_the_listed_key(workspace_fil
         )
     }
     assert entries
-    assert {actor for actor, *_ in entries} == {"tester", "alice"}
-    for actor, digest, kid, signature in entries:
+    assert {e[1] for e in entries} == {"tester", "alice"}
+    writes: list[list[tuple[object, ...]]] = []
+    for entry in entries:
+        if writes and writes[-1][-1][1:3] == entry[1:3] and writes[-1][-1][4] is None:
+            writes[-1].append(entry)
+        else:
+            writes.append([entry])
+    assert any(len(w) > 1 for w in writes)  # some writes hold several entries: signed once
+    for write in writes:
+        *unsigned, (_, actor, _, digest, kid, signature) = write
+        assert all(e[4] is None and e[5] is None for e in unsigned)
         listed_actor, raw = keys[kid]
         assert listed_actor == actor and key_id(raw) == kid
         public = public_key_from_bytes(raw)
         assert public is not None and verifies(public, signature, digest)
+    # alice's two edits: two writes, so two signatures of hers
+    assert sum(1 for w in writes if w[-1][1] == "alice") == 2
     report = check_workspace(workspace_file)
     assert report.sound, report.problems
     assert report.notes == ()
@@ -248,3 +268,160 @@ def test_two_makers_of_one_key_end_with_one(tmp_path: Path):
     signing._make(signing.key_file("dora", folder))  # a second maker: the first key stays
     assert signing.key_file("dora", folder).read_bytes() == first
     assert [p.name for p in folder.iterdir()] == [signing.key_file("dora", folder).name]
+
+
+# -- signed once per write: what stands in for a signature of each entry -----------------
+
+
+def _append(path: Path, actor: str, *, at: str | None = None) -> int:
+    """Append an unsigned entry at the end of the trail as a forger without keys would:
+    chained correctly, with the head moved on. Returns its seq."""
+    from qms_desktop.domain.audit import entry_hash
+
+    conn = sqlite3.connect(path)
+    seq, prev, last_at = conn.execute(
+        "SELECT seq, hash, at_utc FROM audit_entry ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    fields = {
+        "seq": seq + 1,
+        "at_utc": at or last_at,
+        "actor": actor,
+        "action": "update",
+        "entity": "organisation",
+        "entity_id": "1",
+        "field": "notes",
+        "old_value": None,
+        "new_value": "forged",
+        "prev_hash": prev,
+    }
+    digest = entry_hash(**fields)  # type: ignore[arg-type]
+    conn.execute(
+        "INSERT INTO audit_entry (seq, at_utc, actor, action, entity, entity_id, field,"
+        " old_value, new_value, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (*fields.values(), digest),
+    )
+    conn.execute(
+        "UPDATE workspace_meta SET value = ? WHERE key = 'audit_head'", (f"{seq + 1} {digest}",)
+    )
+    conn.commit()
+    conn.close()
+    return int(seq) + 1
+
+
+def test_an_unsigned_entry_appended_by_a_signing_writer_is_named(workspace_file: Path):
+    edit(workspace_file, "alice", "1 Signed Street")
+    seq = _append(workspace_file, "alice", at="2099-01-01T00:00:00.000000+00:00")
+    report = check_workspace(workspace_file)
+    [(en, zh)] = findings(report, "storage.check_signature_missing")
+    assert f"audit entry {seq} by alice is not signed" in en and f"审计条目 {seq}" in zh
+
+
+def test_an_unsigned_entry_appended_in_the_last_writes_own_name_and_time_is_named(
+    workspace_file: Path,
+):
+    """Appended to look like part of the last write (same actor, same time stamp): the
+    write's signature then no longer stands at its end."""
+    edit(workspace_file, "alice", "1 Signed Street")
+    seq = _append(workspace_file, "alice")
+    [(en, _)] = findings(check_workspace(workspace_file), "storage.check_signature_missing")
+    assert f"audit entry {seq} by alice" in en
+
+
+def test_an_unsigned_entry_appended_by_someone_who_never_signed_is_named(workspace_file: Path):
+    """The trail of a workspace that signs must end with a signature, whoever wrote last."""
+    edit(workspace_file, "alice", "1 Signed Street")
+    seq = _append(workspace_file, "eve", at="2099-01-01T00:00:00.000000+00:00")
+    report = check_workspace(workspace_file)
+    assert [m.code for m in report.findings] == ["storage.check_signature_last_missing"]
+    [(en, zh)] = findings(report, "storage.check_signature_last_missing")
+    assert f"last entries, {seq}–{seq} by eve, are not signed" in en
+    assert f"{seq}–{seq}" in zh and "eve" in zh
+
+
+def _recompute(conn: sqlite3.Connection) -> None:
+    from qms_desktop.domain.audit import GENESIS_HASH, entry_hash
+
+    prev, count = GENESIS_HASH, 0
+    columns = "seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value"
+    for row_id, *values in conn.execute(
+        f"SELECT id, {columns} FROM audit_entry ORDER BY id"
+    ).fetchall():
+        count += 1
+        fields = dict(zip(columns.split(", "), values, strict=True)) | {"seq": count}
+        digest = entry_hash(**fields, prev_hash=prev)  # type: ignore[arg-type]
+        conn.execute(
+            "UPDATE audit_entry SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?",
+            (count, prev, digest, row_id),
+        )
+        prev = digest
+    conn.execute(
+        "UPDATE workspace_meta SET value = ? WHERE key = 'audit_head'", (f"{count} {prev}",)
+    )
+
+
+def test_an_entry_of_another_writer_slipped_into_a_write_before_its_signature_is_named(
+    workspace_file: Path,
+):
+    """Between a write's unsigned entries and its signed last one, an unsigned entry of
+    someone else, with the chain recomputed: the write's entries before it are no longer
+    followed by their writer's signature, and that signature no longer matches."""
+    edit(workspace_file, "alice", "1 Signed Street")
+    with Workspace.open(workspace_file) as ws:
+        update_profile(ws, "alice", address="2 Signed Street", scope="All of it")
+    write_rows = rows(
+        workspace_file,
+        "SELECT id, seq, key_id FROM audit_entry WHERE actor = 'alice' AND at_utc ="
+        " (SELECT max(at_utc) FROM audit_entry WHERE actor = 'alice') ORDER BY id",
+    )
+    assert len(write_rows) >= 2 and write_rows[-1][2] is not None and write_rows[-2][2] is None
+    signed_id = int(write_rows[-1][0])  # type: ignore[call-overload]
+    conn = sqlite3.connect(workspace_file)
+    # make room: move the signed entry (and nothing is after it) one row id on
+    conn.execute("UPDATE audit_entry SET id = id + 1 WHERE id = ?", (signed_id,))
+    conn.execute(
+        "INSERT INTO audit_entry (id, seq, at_utc, actor, action, entity, entity_id, field,"
+        " old_value, new_value, prev_hash, hash) SELECT ?, seq, at_utc, 'mallory', 'update',"
+        " 'organisation', '1', 'notes', NULL, 'slipped in', '', '' FROM audit_entry WHERE id = ?",
+        (signed_id, signed_id + 1),
+    )
+    _recompute(conn)
+    conn.commit()
+    conn.close()
+    report = check_workspace(workspace_file)
+    codes = {m.code for m in report.findings}
+    assert "storage.check_signature_missing" in codes  # alice's entries before it, unvouched
+    assert codes & {"storage.check_signature_bad", "storage.check_signature_bad_write"}
+    missing = findings(report, "storage.check_signature_missing")
+    assert any("by alice is not signed" in en for en, _ in missing)
+
+
+def test_a_trail_written_when_every_entry_was_signed_still_verifies(workspace_file: Path):
+    """Before signing once per write, every entry carried its own signature: such a trail
+    meets the rule as it is (a signed entry vouches for itself)."""
+    edit(workspace_file, "alice", "1 Signed Street")
+    edit(workspace_file, "bob", "2 Signed Street")
+    signers = {a: signer_for(a) for a in ("tester", "alice", "bob")}
+    conn = sqlite3.connect(workspace_file)
+    for row_id, actor, digest in conn.execute(
+        "SELECT id, actor, hash FROM audit_entry WHERE signature IS NULL"
+    ).fetchall():
+        signer = signers[actor]
+        assert signer is not None
+        conn.execute(
+            "UPDATE audit_entry SET key_id = ?, signature = ? WHERE id = ?",
+            (signer.key_id, signer.sign(digest), row_id),
+        )
+    conn.commit()
+    conn.close()
+    assert rows(workspace_file, "SELECT count(*) FROM audit_entry WHERE signature IS NULL") == [
+        (0,)
+    ]
+    report = check_workspace(workspace_file)
+    assert report.sound, report.problems
+    assert report.notes == ()
+    # and one of those per-entry signatures, damaged on its own, is still named when its
+    # key's last signature fails too
+    seq = last_seq(workspace_file, "bob")
+    write(workspace_file, "UPDATE audit_entry SET signature = zeroblob(64) WHERE seq = ?", seq)
+    [(en, _)] = findings(check_workspace(workspace_file), "storage.check_signature_bad")
+    assert f"audit entry {seq} " in en

@@ -556,21 +556,24 @@ def test_a_forger_who_recomputes_the_whole_chain_is_caught_by_the_signatures(dem
     """The chain holds no secret: someone who rewrites a record AND its entries AND
     recomputes every hash after them makes the chain agree again. The signatures do not:
     each was made over the old hash with a key the forger does not hold, so the first
-    forged entry is named, without any head kept elsewhere."""
+    forged entry is named, without any head kept elsewhere: with the entries of its write
+    that the failing signature vouched for (each write is signed once, at its end)."""
     _, forged_seq = _forge_sign_off(demo_file)
     report = check_workspace(demo_file)
-    bad = found(report, "storage.check_signature_bad")
-    assert bad[0].params["seq"] == forged_seq
     assert {m.code for m in report.findings} <= {
         "storage.check_signature_bad",
+        "storage.check_signature_bad_write",
         "storage.check_more",
     }
-    said(
-        report,
-        "storage.check_signature_bad",
-        f"audit entry {forged_seq} ",
-        f"审计条目 {forged_seq} ",
-    )
+    first = report.findings[0]
+    if first.code == "storage.check_signature_bad":
+        assert first.params["seq"] == forged_seq
+        en, zh = f"audit entry {forged_seq} ", f"审计条目 {forged_seq} "
+    else:
+        assert first.params["first"] <= forged_seq <= first.params["seq"]
+        span = f"{first.params['first']}–{first.params['seq']}"
+        en, zh = f"vouches for entries {span} ", f"条目 {span} "
+    said(report, first.code, en, zh)
 
 
 def test_a_forger_who_also_strips_every_signature_is_caught_only_by_a_head_kept_elsewhere(
