@@ -302,9 +302,17 @@ def _cmd_library_add(args: argparse.Namespace) -> int:
     with open_workspace(Path(args.workspace)) as ws:
         require_writable(ws)
         if source.exists():
-            library, count, _ = add_library_file(ws, args.user or default_actor(), source)
+            library, count, _ = add_library_file(
+                ws,
+                args.user or default_actor(),
+                source,
+                library_id=args.id,
+                include_withdrawn=args.include_withdrawn,
+            )
         else:
             library, count, _ = add_builtin_library(ws, args.user or default_actor(), args.library)
+    for note in library.notes:  # what reading noticed: withdrawn controls left out, empty titles
+        print(note.text(args.lang))
     print(f"{library.id}: {count} requirements")
     return 0
 
@@ -633,8 +641,20 @@ def build_parser() -> argparse.ArgumentParser:
     la.add_argument(
         "library",
         metavar="LIBRARY_FILE",
-        help="a .yaml library, an OSCAL catalog .json, or a built-in id",
+        help="a .yaml library (ours or CISO Assistant's), an OSCAL catalog (.json or .xml), "
+        "or a built-in id",
     )
+    la.add_argument(
+        "--id",
+        help="the library's id in the workspace (default: from the catalog's short title and "
+        "version); give another id to keep a second edition beside the first",
+    )
+    la.add_argument(
+        "--include-withdrawn",
+        action="store_true",
+        help="keep an OSCAL catalog's withdrawn controls, marked withdrawn and not assessable",
+    )
+    la.add_argument("--lang", choices=LANG_CHOICES, default="en", help="language of the notes")
     la.add_argument("--user", help="name recorded in the audit trail (default: your account name)")
     la.set_defaults(func=_cmd_library_add)
 

@@ -242,3 +242,36 @@ def test_store_library_in_is_one_executemany(ws, monkeypatch):
     finally:
         event.remove(ws.engine, "before_cursor_execute", seen)
     assert len(statements) == 1 and statements[0][1] is True
+
+
+def test_library_add_from_the_command_line_takes_an_id_and_keeps_withdrawn(ws, tmp_path):
+    from tests.cli.test_cli import run
+
+    path = ws.path
+    ws.close()
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps(sp800_53_like("5.1.1")))
+    first = run("library", "add", str(path), str(catalog), "--id", "nist-a", "--user", "t")
+    assert first.returncode == 0, first.stderr
+    assert "nist-a:" in first.stdout and "withdrawn" in first.stdout  # the count is reported
+    kept = run(
+        "library",
+        "add",
+        str(path),
+        str(catalog),
+        "--id",
+        "nist-b",
+        "--include-withdrawn",
+        "--lang",
+        "zh_CN",
+        "--user",
+        "t",
+    )
+    assert kept.returncode == 0, kept.stderr
+    from qms_desktop.services.workspaces import open_workspace
+
+    with open_workspace(path) as again:
+        a, b = library_copy(again, "nist-a"), library_copy(again, "nist-b")
+    assert a is not None and b is not None
+    assert not any("withdrawn" in r.tags for r in a.rows)
+    assert any("withdrawn" in r.tags for r in b.rows)
