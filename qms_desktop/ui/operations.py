@@ -30,8 +30,10 @@ from qms_desktop.services.changes import ChangeSet
 
 if TYPE_CHECKING:
     from qms_desktop.domain.attachments import Attachment, AttachmentSnapshot
+    from qms_desktop.domain.document_control import RevisionStatus
     from qms_desktop.domain.requirements import LibraryCopy
     from qms_desktop.services.checklist import AssessmentInfo, AssessmentSnapshot, EvidenceSnapshot
+    from qms_desktop.services.document_control import Rendered
     from qms_desktop.services.exchange import ColumnMap, ImportReport
     from qms_desktop.services.register_exchange import RegisterImport
     from qms_desktop.services.registers import Record
@@ -744,3 +746,117 @@ class Operations(QObject):
             )
 
         return len(done[0].ids) if self.run(label, work, on_error) else None
+
+    # -- document control (the Refine step) ------------------------------------------------
+    # Generating, uploading, review, approval and issue are records of what happened to a
+    # document: they are not undone (an approved revision can never change); a new revision
+    # or a withdrawal is the way back. Control data and a draft's people are undoable.
+
+    def set_document_control(
+        self,
+        label: str,
+        planned_id: int,
+        old: dict[str, str],
+        new: dict[str, str],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """A planned document's template, owner or distribution."""
+        from qms_desktop.services import document_control as dc
+
+        def put(values: dict[str, str]) -> Replay:
+            return lambda: dc.set_control(self._ws, self._actor, planned_id, **values)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    def set_revision_scheme(
+        self, label: str, old: str, new: str, on_error: ErrorHandler | None = None
+    ) -> bool:
+        from qms_desktop.services import document_control as dc
+
+        def put(scheme: str) -> Replay:
+            return lambda: dc.set_revision_scheme(self._ws, self._actor, scheme)
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    def update_revision(
+        self,
+        label: str,
+        revision_id: int,
+        old: dict[str, str],
+        new: dict[str, str],
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """A draft's (or a revision in review's) author, reviewer, approver or change."""
+        from qms_desktop.services import document_control as dc
+
+        def put(values: dict[str, str]) -> Replay:
+            return lambda: dc.update_revision(self._ws, self._actor, revision_id, **values)[1]
+
+        return self.run(label, lambda: Applied(put(new)(), put(old), put(new)), on_error)
+
+    def record_draft(
+        self, label: str, rendered: Rendered, on_error: ErrorHandler | None = None
+    ) -> bool:
+        """Files rendered off the UI thread become the document's current draft."""
+        from qms_desktop.services import document_control as dc
+
+        return self.run(
+            label, lambda: Applied(dc.record_draft(self._ws, self._actor, rendered)[1]), on_error
+        )
+
+    def upload_draft(
+        self,
+        label: str,
+        planned_id: int,
+        path: Path,
+        lang: str,
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """A file written elsewhere becomes the document's current draft."""
+        from qms_desktop.services import document_control as dc
+
+        return self.run(
+            label,
+            lambda: Applied(dc.upload_draft(self._ws, self._actor, planned_id, path, lang=lang)[1]),
+            on_error,
+        )
+
+    def move_revision(
+        self,
+        label: str,
+        revision_id: int,
+        status: RevisionStatus,
+        reviewer: str | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """Send for review, return to draft, issue or withdraw."""
+        from qms_desktop.services import document_control as dc
+
+        return self.run(
+            label,
+            lambda: Applied(
+                dc.move_revision(self._ws, self._actor, revision_id, status, reviewer=reviewer)[1]
+            ),
+            on_error,
+        )
+
+    def approve_revision(
+        self, label: str, rendered: Rendered, on_error: ErrorHandler | None = None
+    ) -> bool:
+        """Approve with the files rendered off the UI thread: they are frozen."""
+        from qms_desktop.services import document_control as dc
+
+        return self.run(
+            label,
+            lambda: Applied(dc.approve_revision(self._ws, self._actor, rendered)[1]),
+            on_error,
+        )
+
+    def delete_draft(
+        self, label: str, revision_id: int, on_error: ErrorHandler | None = None
+    ) -> bool:
+        from qms_desktop.services import document_control as dc
+
+        return self.run(
+            label, lambda: Applied(dc.delete_draft(self._ws, self._actor, revision_id)), on_error
+        )

@@ -31,7 +31,7 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
 
         return ComparePage(controller)
     if step is Step.REFINE:
-        from qms_desktop.ui.steps.refine_page import refine_page
+        from qms_desktop.ui.steps.pages import refine_page
 
         return refine_page(controller)
     if step in (

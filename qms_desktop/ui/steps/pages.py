@@ -156,3 +156,21 @@ def operate_page(c: WorkspaceController) -> TabbedStepPage:
     from qms_desktop.ui.steps.operate import operate_page as build
 
     return build(c)
+
+
+def refine_page(c: WorkspaceController) -> TabbedStepPage:
+    """Step 7: generating documents (ui.steps.refine_page) and document control."""
+    from qms_desktop.ui.steps.document_control import document_control_tab
+    from qms_desktop.ui.steps.refine_page import DocumentsPanel
+
+    return TabbedStepPage(
+        Step.REFINE,
+        c,
+        [
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Generate documents"),
+                DocumentsPanel(c),
+            ),
+            document_control_tab(c),
+        ],
+    )
