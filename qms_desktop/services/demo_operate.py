@@ -9,6 +9,7 @@ import datetime as dt
 import random
 from typing import Any
 
+from qms_desktop.domain.operate import Target, parse_target
 from qms_desktop.domain.registers import SERVQUAL
 from qms_desktop.storage.workspace import Workspace
 
@@ -61,11 +62,16 @@ _WORDS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 
+# survey item codes per dimension (reliability and responsiveness share their first letter)
+_CODES = {"tangibles": "T", "reliability": "RL", "responsiveness": "RS", "assurance": "A",
+          "empathy": "E"}  # fmt: skip
+
+
 def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     """Write the year of operating records, one transaction per register (through
     services.operate.add_records, so each record is validated and has its audit entry)."""
     from qms_desktop.services.operate import add_records
-    from qms_desktop.services.registers import list_records
+    from qms_desktop.services.registers import list_records, update_records
 
     w = _WORDS["zh_CN" if lang == "zh_CN" else "en"]
     rnd = random.Random(20260101)
@@ -133,7 +139,7 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
         for title, begins in waves
     ])  # fmt: skip
     survey_items, _ = add_records(ws, actor, "survey_item", [
-        {"survey": s.id, "code": f"{d[0].upper()}{k + 1}",
+        {"survey": s.id, "code": f"{_CODES[d]}{k + 1}",
          "statement": w["items"][2 * SERVQUAL.index(d) + k], "dimension": d}
         for s in surveys for d in SERVQUAL for k in range(2)
     ])  # fmt: skip
@@ -153,17 +159,28 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
                                   "item": item, "expectation": float(e), "perception": float(p),
                                   "answered_on": begins + dt.timedelta(days=person % 28)})  # fmt: skip
     add_records(ws, actor, "survey_response", responses)
-    objectives = list_records(ws, "objective")
+    # a time is held against its target from below ("at most 10 minutes"); the rest from above
+    timed = [o.id for o in list_records(ws, "objective") if o.values["unit"] in ("minutes", "分钟")]
+    update_records(ws, actor, "objective", [(i, {"comparison": "<="}) for i in timed])
+    measured: list[tuple[str, int, Target]] = [
+        ("objective", o.id, Target(str(o.values["comparison"] or ">="), float(o.values["target"]),  # type: ignore[arg-type]
+                                   str(o.values["unit"])))
+        for o in list_records(ws, "objective")
+    ]  # fmt: skip
+    for st in list_records(ws, "satisfaction_standard"):
+        target = parse_target(str(st.values["target"]))
+        if target is not None:
+            measured.append(("standard", st.id, target))
     results: list[dict[str, object]] = []
     periods: list[dict[str, object]] = []
     for month in range(12, 0, -1):
         period = _months_back(today, month)
-        for o in objectives:
-            target = float(o.values["target"] or 0)  # type: ignore[arg-type]
-            value = round(
-                target * (0.9 + 0.015 * (12 - month)) + rnd.uniform(-0.02, 0.02) * target, 2
-            )
-            results.append({"objective": o.id, "period": period, "value": value,
+        for ref, rid, t in measured:  # each a little better month by month, met by the end
+            better = 0.012 * (12 - month) + rnd.uniform(-0.015, 0.015)
+            value = t.value * (1.1 - better) if t.comparator == "<=" else t.value * (0.94 + better)
+            if t.unit == "%":
+                value = min(value, 100.0)
+            results.append({ref: rid, "period": period, "value": round(value, 2),
                             "source": w["source"]})  # fmt: skip
         customers = 2000 + rnd.randrange(-150, 150)
         periods.append({

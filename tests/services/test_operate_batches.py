@@ -121,8 +121,14 @@ def test_the_demo_has_a_year_of_operating_records(demo: Path):
         assert operate.survey_scores(ws, spring).scores.respondents == 400
         change = {d: delta for d, _, _, delta in operate.compare_surveys(ws, spring, autumn)}
         assert change["responsiveness"] is not None and change["responsiveness"] > 0.8
-        targets = [t for t in operate.results_against_targets(ws) if t.kind == "objective"]
-        assert targets and all(len(t.trend) == 12 for t in targets)
+        targets = operate.results_against_targets(ws)
+        assert len(targets) == 3 + 5  # the objectives and the satisfaction standards
+        assert all(len(t.trend) == 12 and t.met for t in targets)  # met by the latest month
+        assert {t.target.comparator for t in targets if t.target} == {">=", "<="}
+        for s in (spring, autumn):  # an item's code names one item of its survey
+            codes = [i.values["code"] for i in rs.list_records(ws, "survey_item")
+                     if i.values["survey"] == s]  # fmt: skip
+            assert len(codes) == len(set(codes)) == 10
         assert len(operate.retention(ws)) == 12
         zh = "zh_CN" in str(demo.parent)
         assert any("\u4e00" <= ch <= "\u9fff" for ch in complaints[0].values["description"]) == zh  # type: ignore[union-attr]

@@ -24,11 +24,13 @@ def opened(window: MainWindow, workspace_file: Path) -> MainWindow:
     return window
 
 
-def tab(window: MainWindow, index: int):
+def tab(window: MainWindow, index: int, part: int | None = None):
+    """The page's tab `index` shown (and of a group of panels, its panel `part`)."""
     window.go_to(Step.OPERATE.value)
     page = window.step_pages[Step.OPERATE]
     page.show_tab(index)
-    return page.tabs.widget(index)
+    shown = page.tabs.widget(index)
+    return shown if part is None else shown.show_part(part)
 
 
 def save(qtbot, panel) -> None:
@@ -41,7 +43,7 @@ def save(qtbot, panel) -> None:
 def test_complaint_walked_through_five_recovery_steps(qtbot, opened: MainWindow) -> None:
     ws = opened.controller.ws()
     rs.add_record(ws, "t", "person", {"name": "Li Na", "role": "Duty manager"})
-    complaints = tab(opened, 0)
+    complaints = tab(opened, 0, 0)
     assert isinstance(complaints, ComplaintsPanel)
     panel = complaints.register_panel
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
@@ -56,7 +58,7 @@ def test_complaint_walked_through_five_recovery_steps(qtbot, opened: MainWindow)
     assert "1 closed complaint(s) lack recovery steps" in complaints.warnings.text()
     assert "5 follow-up" in complaints.warnings.text()
     # the recovery case, step by step
-    recovery = tab(opened, 1)
+    recovery = tab(opened, 0, 1)
     assert isinstance(recovery, RecoveryPanel)
     rp = recovery.register_panel
     qtbot.mouseClick(rp.add_button, Qt.MouseButton.LeftButton)
@@ -78,7 +80,7 @@ def test_complaint_walked_through_five_recovery_steps(qtbot, opened: MainWindow)
     stored = rs.list_records(ws, "recovery")[0].values
     assert stored["token_value"] == 60 and stored["follow_up_on"] == dt.date(2026, 3, 20)
     # the cause becomes a lesson of step 1, linked to the complaint; undo takes it back
-    tab(opened, 0)
+    tab(opened, 0, 0)
     panel.table.selectRow(0)
     qtbot.mouseClick(complaints.to_lesson, Qt.MouseButton.LeftButton)
     [lesson] = rs.list_records(ws, "lesson")
@@ -94,7 +96,7 @@ def test_import_survey_and_see_scores(qtbot, opened: MainWindow, tmp_path: Path)
     for code, dim in (("T1", "tangibles"), ("R1", "reliability")):
         rs.add_record(ws, "t", "survey_item", {"survey": survey.id, "code": code,
                                                "statement": code, "dimension": dim})  # fmt: skip
-    surveys = tab(opened, 2)
+    surveys = tab(opened, 1)
     assert isinstance(surveys, SurveysPanel)
     path = tmp_path / "answers.csv"
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -119,11 +121,43 @@ def test_import_survey_and_see_scores(qtbot, opened: MainWindow, tmp_path: Path)
     assert len(rs.list_records(ws, "survey_response")) == 4
 
 
-def test_operate_page_at_1280x720(qtbot, opened: MainWindow) -> None:
-    opened.resize(1280, 720)
-    opened.show()
-    for i in range(3):
-        page = tab(opened, i)
-        qtbot.wait(20)
-        assert page.isVisible()
-    opened.grab().save("/tmp/operate_page.png")
+def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_file: Path):
+    """Four tabs and the guidance fit the width (no scroll arrows); every panel is reached
+    from the keyboard: the arrow keys on the page's tab bar, then on the group's own."""
+    assert window.open_path(demo_file)
+    window.resize(1280, 720)
+    window.go_to(Step.OPERATE.value)
+    page = window.step_pages[Step.OPERATE]
+    qtbot.waitUntil(lambda: page.isVisible())
+    bar = page.tabs.tabBar()
+    assert page.tabs.count() == 5
+    assert bar.sizeHint().width() <= page.tabs.width()  # no scroll arrows
+    assert bar.focusPolicy() & Qt.FocusPolicy.TabFocus
+    page.show_tab(0)
+    bar.setFocus()
+    seen: list[str] = []
+    for index in range(page.tabs.count()):
+        assert page.tabs.currentIndex() == index
+        shown = page.tabs.currentWidget()
+        inner = getattr(shown, "inner", None)
+        if inner is not None:
+            assert inner.tabBar().focusPolicy() & Qt.FocusPolicy.TabFocus
+            assert inner.tabBar().sizeHint().width() <= shown.width()
+            inner.setCurrentIndex(0)
+            inner.tabBar().setFocus()
+            for part in range(inner.count()):
+                assert inner.currentIndex() == part
+                seen.append(inner.tabText(part))
+                qtbot.keyClick(inner.tabBar(), Qt.Key.Key_Right)
+        else:
+            seen.append(page.tabs.tabText(index))
+        qtbot.keyClick(bar, Qt.Key.Key_Right)
+    assert seen == ["Complaints", "Service recovery", "Commitment claims", "Statistics",
+                    "Scores", "Surveys", "Items", "Responses", "Results against targets",
+                    "Customers kept", "Feedback channels", "Guidance and sign-off"]  # fmt: skip
+    complaints = tab(window, 0, 0)
+    assert isinstance(complaints, ComplaintsPanel)
+    assert "lack recovery steps" in complaints.warnings.text()
+    statistics = tab(window, 0, 3)
+    assert len(statistics.by_moment.bars()) >= 3
+    window.grab().save("/tmp/operate_page.png")

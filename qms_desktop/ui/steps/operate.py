@@ -4,9 +4,10 @@ statistics, results against targets and customers kept."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -119,6 +120,78 @@ def _steps_text(steps: tuple[int, ...]) -> str:
     names = {1: _tr("apology"), 2: _tr("urgent reinstatement"), 3: _tr("empathy"),
              4: _tr("symbolic atonement"), 5: _tr("follow-up")}  # fmt: skip
     return ", ".join(f"{n} {names[n]}" for n in steps)
+
+
+class TabGroup(QWidget):
+    """Several panels under one tab of the page, as a second row of tabs: the page's tabs
+    fit 1280 px and every panel stays one Tab and an arrow key away (the tab bars take the
+    keyboard focus; Ctrl+Tab and Ctrl+PgDown move within the row that holds the focus). The
+    History panel follows the panel shown, as it follows the page's own tabs."""
+
+    recordSelected = Signal(str, str)
+
+    def __init__(self, name: str, parts: list[tuple[Callable[[], str], QWidget]]) -> None:
+        super().__init__()
+        self.inner = QTabWidget()
+        self.inner.setObjectName(name)
+        self.inner.setDocumentMode(True)
+        self._parts = parts
+        for _title, w in parts:
+            self.inner.addTab(w, "")
+            signal = getattr(w, "recordSelected", None)
+            if signal is not None:
+                signal.connect(self.recordSelected)
+        self.inner.currentChanged.connect(self._shown)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addWidget(self.inner)
+        self.retranslate()
+
+    @property
+    def current(self) -> QWidget:
+        return self._parts[max(self.inner.currentIndex(), 0)][1]
+
+    @property
+    def register(self) -> object:
+        return getattr(self.current, "register", None)
+
+    @property
+    def history_key(self) -> tuple[str, str] | None:
+        return getattr(self.current, "history_key", None)
+
+    def current_record(self) -> object:
+        return getattr(self.current, "current_record", lambda: None)()
+
+    def show_part(self, index: int) -> QWidget:
+        self.inner.setCurrentIndex(index)
+        return self.current
+
+    def _shown(self, _index: int) -> None:
+        fixed, current = self.history_key, self.current_record()
+        key = getattr(self.register, "key", "")
+        if fixed is not None:
+            self.recordSelected.emit(*fixed)
+        elif current is not None:
+            self.recordSelected.emit(key, str(getattr(current, "id", "")))
+        else:
+            self.recordSelected.emit("", "")
+
+    def retranslate(self) -> None:
+        for i, (title, _w) in enumerate(self._parts):
+            self.inner.setTabText(i, title())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        for _t, w in self._parts:
+            getattr(w, "reload", lambda: None)()
+
+    def commit_pending(self) -> None:
+        for _t, w in self._parts:
+            getattr(w, "commit_pending", lambda: None)()
 
 
 # -- complaints and recovery ------------------------------------------------------------------
@@ -426,44 +499,22 @@ class ScoresPanel(QWidget):
                 _number(sc.gap), ci, change]  # fmt: skip
 
 
-class SurveysPanel(QWidget):
+class SurveysPanel(TabGroup):
+    """A survey's scores, the surveys, their items and the responses."""
+
     def __init__(self, controller: WorkspaceController) -> None:
-        super().__init__()
-        self.inner = QTabWidget()
-        self.inner.setObjectName("survey_tabs")
+        tr = QCoreApplication.translate
         self.scores = ScoresPanel(controller)
         self.responses = ResponsesPanel(controller)
-        self._parts: list[tuple[str, QWidget]] = [
-            ("Scores", self.scores),
-            ("Surveys", RegisterPanel("survey", controller)),
-            ("Items", RegisterPanel("survey_item", controller)),
-            ("Responses", self.responses),
-        ]
-        for _name, w in self._parts:
-            self.inner.addTab(w, "")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.inner)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        names = {"Scores": self.tr("Scores"), "Surveys": self.tr("Surveys"),
-                 "Items": self.tr("Items"), "Responses": self.tr("Responses")}  # fmt: skip
-        for i, (name, _w) in enumerate(self._parts):
-            self.inner.setTabText(i, names[name])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def reload(self) -> None:
-        for _n, w in self._parts:
-            getattr(w, "reload", lambda: None)()
-
-    def commit_pending(self) -> None:
-        for _n, w in self._parts:
-            getattr(w, "commit_pending", lambda: None)()
+        super().__init__(
+            "survey_tabs",
+            [
+                (lambda: tr("SurveysPanel", "Scores"), self.scores),
+                (lambda: tr("SurveysPanel", "Surveys"), RegisterPanel("survey", controller)),
+                (lambda: tr("SurveysPanel", "Items"), RegisterPanel("survey_item", controller)),
+                (lambda: tr("SurveysPanel", "Responses"), self.responses),
+            ],
+        )
 
 
 # -- statistics, targets, customers -----------------------------------------------------------
@@ -597,18 +648,31 @@ class CustomersPanel(_Watching):
 
 
 def operate_page(c: WorkspaceController) -> TabbedStepPage:
+    """Four tabs and the guidance (eight panels in one row did not fit 1280 px)."""
     tr = QCoreApplication.translate
+    complaints = TabGroup(
+        "complaint_tabs",
+        [
+            (lambda: tr("StepTabs", "Complaints"), ComplaintsPanel(c)),
+            (lambda: tr("StepTabs", "Service recovery"), RecoveryPanel(c)),
+            (lambda: tr("StepTabs", "Commitment claims"), ClaimsPanel(c)),
+            (lambda: tr("StepTabs", "Statistics"), StatisticsPanel(c)),
+        ],
+    )
+    customers = TabGroup(
+        "customer_tabs",
+        [
+            (lambda: tr("StepTabs", "Customers kept"), CustomersPanel(c)),
+            (lambda: tr("StepTabs", "Feedback channels"), RegisterPanel("feedback_channel", c)),
+        ],
+    )
     return TabbedStepPage(
         Step.OPERATE,
         c,
         [
-            (lambda: tr("StepTabs", "Complaints"), ComplaintsPanel(c)),
-            (lambda: tr("StepTabs", "Service recovery"), RecoveryPanel(c)),
+            (lambda: tr("StepTabs", "Complaints and recovery"), complaints),
             (lambda: tr("StepTabs", "Satisfaction surveys"), SurveysPanel(c)),
-            (lambda: tr("StepTabs", "Statistics"), StatisticsPanel(c)),
             (lambda: tr("StepTabs", "Results against targets"), ResultsPanel(c)),
-            (lambda: tr("StepTabs", "Commitment claims"), ClaimsPanel(c)),
-            (lambda: tr("StepTabs", "Customers kept"), CustomersPanel(c)),
-            (lambda: tr("StepTabs", "Feedback channels"), RegisterPanel("feedback_channel", c)),
+            (lambda: tr("StepTabs", "Customers and channels"), customers),
         ],
     )
