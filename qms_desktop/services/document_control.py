@@ -113,8 +113,9 @@ class RevisionInfo:
 
     @property
     def date(self) -> dt.date:
-        """The date the history shows: issue, else approval, else creation."""
-        return self.issued_on or self.approved_on or self.created_on
+        """The date the history shows: issue, else the planned issue (effective), else
+        approval, else creation."""
+        return self.issued_on or self.effective_on or self.approved_on or self.created_on
 
 
 @dataclass(frozen=True)
