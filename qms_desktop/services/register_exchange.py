@@ -51,7 +51,7 @@ _REF = re.compile(r"\[#(\d+)\]\s*$")
 def _words() -> tuple[
     dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str, str]]
 ]:
-    from qms_desktop.services.package import CHOICE_LABELS, FIELD_LABELS, REGISTER_TITLES
+    from qms_desktop.domain.register_labels import CHOICE_LABELS, FIELD_LABELS, REGISTER_TITLES
 
     return REGISTER_TITLES, FIELD_LABELS, CHOICE_LABELS
 

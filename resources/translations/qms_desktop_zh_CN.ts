@@ -15,6 +15,11 @@
     </message>
     <message>
         <source>StepTabs</source>
+        <comment>Complaints and recovery</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
         <comment>Satisfaction surveys</comment>
         <translation type="unfinished" />
     </message>
@@ -34,6 +39,26 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>SurveysPanel</source>
+        <comment>Scores</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SurveysPanel</source>
+        <comment>Surveys</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SurveysPanel</source>
+        <comment>Items</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SurveysPanel</source>
+        <comment>Responses</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>StepTabs</source>
         <comment>Customers kept</comment>
         <translation type="unfinished" />
@@ -41,6 +66,11 @@
     <message>
         <source>StepTabs</source>
         <comment>Feedback channels</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepTabs</source>
+        <comment>Customers and channels</comment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -675,6 +705,177 @@
     <message>
         <source>Assess %1</source>
         <translation>评估 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentControlPanel</name>
+    <message>
+        <source>Revisions labelled:</source>
+        <translation>版次编号方式：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Distribution:</source>
+        <translation>发放范围：</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>编写人：</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <source>Approver:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>更改内容：</translation>
+    </message>
+    <message>
+        <source>Made from:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Who holds a controlled copy, e.g. General Manager; hotel managers</source>
+        <translation>持有受控副本的人员，例如：总经理；各酒店经理</translation>
+    </message>
+    <message>
+        <source>What this revision changes (printed in the revision history)</source>
+        <translation>本版次的更改内容（印在修订记录中）</translation>
+    </message>
+    <message>
+        <source>Generate draft</source>
+        <translation>生成草稿</translation>
+    </message>
+    <message>
+        <source>Upload file…</source>
+        <translation>上传文件…</translation>
+    </message>
+    <message>
+        <source>Send for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Return to draft</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Open DOCX</source>
+        <translation>打开 DOCX</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Compare with previous</source>
+        <translation>与上一版比较</translation>
+    </message>
+    <message>
+        <source>Renders the revision once more with its approval and freezes its files: they can never change afterwards.</source>
+        <translation>带上批准信息重新生成本版次并冻结其文件：此后文件永远不能再更改。</translation>
+    </message>
+    <message>
+        <source>Uploaded file (written elsewhere)</source>
+        <translation>上传的文件（在别处编写）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned documents issued</source>
+        <translation>%2 份计划文件中已发布 %1 份</translation>
+    </message>
+    <message>
+        <source>Frozen since its approval on %1 by %2: its files can never change. %3</source>
+        <translation>自 %1 由 %2 批准起已冻结：其文件永远不能更改。%3</translation>
+    </message>
+    <message>
+        <source>Label revisions</source>
+        <translation>设置版次编号方式</translation>
+    </message>
+    <message>
+        <source>Change what makes %1</source>
+        <translation>更改 %1 的来源</translation>
+    </message>
+    <message>
+        <source>Edit document control of %1</source>
+        <translation>编辑 %1 的文件控制信息</translation>
+    </message>
+    <message>
+        <source>Edit revision %1</source>
+        <translation>编辑版次 %1</translation>
+    </message>
+    <message>
+        <source>Send revision %1 for review</source>
+        <translation>提交版次 %1 审核</translation>
+    </message>
+    <message>
+        <source>Return revision %1 to draft</source>
+        <translation>将版次 %1 退回草稿</translation>
+    </message>
+    <message>
+        <source>Issue revision %1</source>
+        <translation>发布版次 %1</translation>
+    </message>
+    <message>
+        <source>Withdraw revision %1</source>
+        <translation>作废版次 %1</translation>
+    </message>
+    <message>
+        <source>The document's file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.docx *.pdf *.xlsx *.odt *.txt *.md);;All files (*)</source>
+        <translation>文件 (*.docx *.pdf *.xlsx *.odt *.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Upload %1</source>
+        <translation>上传 %1</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>正在生成 %1…</translation>
+    </message>
+    <message>
+        <source>Approving revision %1…</source>
+        <translation>正在批准版次 %1…</translation>
+    </message>
+    <message>
+        <source>Draft stored in the workspace.</source>
+        <translation>草稿已存入工作区。</translation>
+    </message>
+    <message>
+        <source>Approve revision</source>
+        <translation>批准版次</translation>
+    </message>
+    <message>
+        <source>Approved: the files are frozen with their SHA-256.</source>
+        <translation>已批准：文件已连同其 SHA-256 冻结。</translation>
+    </message>
+    <message>
+        <source>The words of %1 and %2 are the same.</source>
+        <translation>%1 与 %2 的文字相同。</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1826,10 @@
         <source>Edit ▸ Undo takes the whole import back.</source>
         <translation>“编辑 ▸ 撤销”可撤回整个导入。</translation>
     </message>
+    <message>
+        <source>%1 record(s) added, %2 changed, %3 unchanged.</source>
+        <translation>新增 %1 条记录，更改 %2 条，%3 条未变。</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPanel</name>
@@ -1696,38 +1901,6 @@
 <context>
     <name>Registers</name>
     <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>经过</translation>
-    </message>
-    <message>
-        <source>Experience or lesson</source>
-        <translation>经验或教训</translation>
-    </message>
-    <message>
-        <source>Rule it suggests</source>
-        <translation>建议的规则</translation>
-    </message>
-    <message>
-        <source>Kind of rule</source>
-        <translation>规则类别</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>决定</translation>
-    </message>
-    <message>
-        <source>Carried by document</source>
-        <translation>承载文件</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1752,76 +1925,8 @@
         <translation>尚未</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Standard or guide to learn</source>
-        <translation>需学习的标准或指南</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Trainer</source>
-        <translation>培训师</translation>
-    </message>
-    <message>
         <source>Hours</source>
         <translation>学时</translation>
-    </message>
-    <message>
-        <source>Attendees (one per line)</source>
-        <translation>参加人员（每行一人）</translation>
-    </message>
-    <message>
-        <source>Assessment result</source>
-        <translation>考核结果</translation>
-    </message>
-    <message>
-        <source>Organisation visited</source>
-        <translation>对标组织</translation>
-    </message>
-    <message>
-        <source>Practice observed</source>
-        <translation>观察到的做法</translation>
-    </message>
-    <message>
-        <source>What we adopt</source>
-        <translation>我们借鉴的内容</translation>
-    </message>
-    <message>
-        <source>Objective</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Metric</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标值</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>测量频次</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
     </message>
     <message>
         <source>Responsible: does the work</source>
@@ -1852,662 +1957,6 @@
         <translation>该角色尚无人担任</translation>
     </message>
     <message>
-        <source>Element</source>
-        <translation>要素</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Adopted</source>
-        <translation>是否采用</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Inputs</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <source>Outputs</source>
-        <translation>输出</translation>
-    </message>
-    <message>
-        <source>Resources</source>
-        <translation>资源</translation>
-    </message>
-    <message>
-        <source>Measures</source>
-        <translation>测量指标</translation>
-    </message>
-    <message>
-        <source>Linked requirements</source>
-        <translation>关联的要求</translation>
-    </message>
-    <message>
-        <source>Hands over to (process names, comma-separated)</source>
-        <translation>移交给（过程名称，以逗号分隔）</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>层级</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Under document (number)</source>
-        <translation>上级文件（编号）</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <source>Service item</source>
-        <translation>服务项目</translation>
-    </message>
-    <message>
-        <source>Time standard</source>
-        <translation>时间标准</translation>
-    </message>
-    <message>
-        <source>Quality standard</source>
-        <translation>质量标准</translation>
-    </message>
-    <message>
-        <source>Price standard</source>
-        <translation>价格标准</translation>
-    </message>
-    <message>
-        <source>Delivery specification</source>
-        <translation>服务提供规范</translation>
-    </message>
-    <message>
-        <source>Quality-control points</source>
-        <translation>质量控制点</translation>
-    </message>
-    <message>
-        <source>SERVQUAL dimension</source>
-        <translation>SERVQUAL 维度</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <source>Customer need</source>
-        <translation>顾客需求</translation>
-    </message>
-    <message>
-        <source>Kano category</source>
-        <translation>Kano 类别</translation>
-    </message>
-    <message>
-        <source>Moment of truth</source>
-        <translation>关键时刻</translation>
-    </message>
-    <message>
-        <source>Failure severity planned for</source>
-        <translation>预案针对的失误程度</translation>
-    </message>
-    <message>
-        <source>Recovery plan</source>
-        <translation>补救预案</translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation>参加人员</translation>
-    </message>
-    <message>
-        <source>Standard it teaches</source>
-        <translation>所讲授的标准</translation>
-    </message>
-    <message>
-        <source>Unmatched attendee names</source>
-        <translation>未匹配的参加人员姓名</translation>
-    </message>
-    <message>
-        <source>Responsible role</source>
-        <translation>负责角色</translation>
-    </message>
-    <message>
-        <source>Kind of role</source>
-        <translation>角色类别</translation>
-    </message>
-    <message>
-        <source>Reports to</source>
-        <translation>上级</translation>
-    </message>
-    <message>
-        <source>Responsibilities</source>
-        <translation>职责</translation>
-    </message>
-    <message>
-        <source>Authorities</source>
-        <translation>权限</translation>
-    </message>
-    <message>
-        <source>Required competence</source>
-        <translation>所需能力</translation>
-    </message>
-    <message>
-        <source>Appointee</source>
-        <translation>任职人</translation>
-    </message>
-    <message>
-        <source>Appointee's competence</source>
-        <translation>任职人的能力</translation>
-    </message>
-    <message>
-        <source>Appointed on</source>
-        <translation>任命日期</translation>
-    </message>
-    <message>
-        <source>Appointing document</source>
-        <translation>任命文件</translation>
-    </message>
-    <message>
-        <source>R/A/C/I</source>
-        <translation>R/A/C/I</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>场所</translation>
-    </message>
-    <message>
-        <source>Serves process</source>
-        <translation>服务的过程</translation>
-    </message>
-    <message>
-        <source>Serves service item</source>
-        <translation>服务的服务项目</translation>
-    </message>
-    <message>
-        <source>Needed by</source>
-        <translation>需要日期</translation>
-    </message>
-    <message>
-        <source>Interval (months)</source>
-        <translation>周期（月）</translation>
-    </message>
-    <message>
-        <source>Last calibrated</source>
-        <translation>上次校准</translation>
-    </message>
-    <message>
-        <source>Next calibration</source>
-        <translation>下次校准</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>方面</translation>
-    </message>
-    <message>
-        <source>Current state</source>
-        <translation>现状</translation>
-    </message>
-    <message>
-        <source>Weakness found</source>
-        <translation>发现的薄弱环节</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>措施</translation>
-    </message>
-    <message>
-        <source>Shores up requirement</source>
-        <translation>所加强的要求</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>证据</translation>
-    </message>
-    <message>
-        <source>From complaint</source>
-        <translation>来自投诉</translation>
-    </message>
-    <message>
-        <source>Result must be</source>
-        <translation>结果要求</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Kind of channel</source>
-        <translation>渠道类别</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>查看频次</translation>
-    </message>
-    <message>
-        <source>Received on</source>
-        <translation>收到日期</translation>
-    </message>
-    <message>
-        <source>Customer (optional, no more than needed)</source>
-        <translation>顾客（可选，仅记录必要信息）</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>Service commitment invoked</source>
-        <translation>已援引服务承诺</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Apology on (step 1)</source>
-        <translation>道歉日期（第 1 步）</translation>
-    </message>
-    <message>
-        <source>Apology by (step 1)</source>
-        <translation>道歉人（第 1 步）</translation>
-    </message>
-    <message>
-        <source>Urgent reinstatement: what was done (step 2)</source>
-        <translation>紧急复原：采取的行动（第 2 步）</translation>
-    </message>
-    <message>
-        <source>Reinstated on (step 2)</source>
-        <translation>复原日期（第 2 步）</translation>
-    </message>
-    <message>
-        <source>Empathy shown (step 3)</source>
-        <translation>表达的移情（第 3 步）</translation>
-    </message>
-    <message>
-        <source>Token of atonement (step 4)</source>
-        <translation>象征性补偿（第 4 步）</translation>
-    </message>
-    <message>
-        <source>Token's value (step 4)</source>
-        <translation>补偿价值（第 4 步）</translation>
-    </message>
-    <message>
-        <source>Authorised by (step 4)</source>
-        <translation>批准人（第 4 步）</translation>
-    </message>
-    <message>
-        <source>Authoriser's limit (step 4)</source>
-        <translation>批准人权限额度（第 4 步）</translation>
-    </message>
-    <message>
-        <source>Follow-up on (step 5)</source>
-        <translation>跟踪日期（第 5 步）</translation>
-    </message>
-    <message>
-        <source>Follow-up: how (step 5)</source>
-        <translation>跟踪方式（第 5 步）</translation>
-    </message>
-    <message>
-        <source>Follow-up: outcome (step 5)</source>
-        <translation>跟踪结果（第 5 步）</translation>
-    </message>
-    <message>
-        <source>Customer retained (step 5)</source>
-        <translation>顾客已挽留（第 5 步）</translation>
-    </message>
-    <message>
-        <source>Claimed on</source>
-        <translation>索赔日期</translation>
-    </message>
-    <message>
-        <source>Payout</source>
-        <translation>赔付金额</translation>
-    </message>
-    <message>
-        <source>Paid on</source>
-        <translation>支付日期</translation>
-    </message>
-    <message>
-        <source>Paid by</source>
-        <translation>支付人</translation>
-    </message>
-    <message>
-        <source>Starts on</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>Ends on</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Likert scale</source>
-        <translation>李克特量表</translation>
-    </message>
-    <message>
-        <source>Asks for</source>
-        <translation>调查内容</translation>
-    </message>
-    <message>
-        <source>Importance of tangibles (points)</source>
-        <translation>有形性的重要性（分）</translation>
-    </message>
-    <message>
-        <source>Importance of reliability (points)</source>
-        <translation>可靠性的重要性（分）</translation>
-    </message>
-    <message>
-        <source>Importance of responsiveness (points)</source>
-        <translation>响应性的重要性（分）</translation>
-    </message>
-    <message>
-        <source>Importance of assurance (points)</source>
-        <translation>保证性的重要性（分）</translation>
-    </message>
-    <message>
-        <source>Importance of empathy (points)</source>
-        <translation>移情性的重要性（分）</translation>
-    </message>
-    <message>
-        <source>Survey</source>
-        <translation>调查</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Statement</source>
-        <translation>陈述</translation>
-    </message>
-    <message>
-        <source>Satisfaction standard</source>
-        <translation>满意度标准</translation>
-    </message>
-    <message>
-        <source>Respondent</source>
-        <translation>受访者</translation>
-    </message>
-    <message>
-        <source>Expectation</source>
-        <translation>期望</translation>
-    </message>
-    <message>
-        <source>Perception</source>
-        <translation>感知</translation>
-    </message>
-    <message>
-        <source>Answered on</source>
-        <translation>回答日期</translation>
-    </message>
-    <message>
-        <source>Quality objective</source>
-        <translation>质量目标</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>期间</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>顾客数</translation>
-    </message>
-    <message>
-        <source>Repeat customers</source>
-        <translation>回头客数</translation>
-    </message>
-    <message>
-        <source>Services delivered</source>
-        <translation>提供的服务次数</translation>
-    </message>
-    <message>
-        <source>Cost of keeping one customer</source>
-        <translation>保持一位顾客的成本</translation>
-    </message>
-    <message>
-        <source>(not set)</source>
-        <translation>（未设置）</translation>
-    </message>
-    <message>
-        <source>Earlier quality activity</source>
-        <translation>以往质量活动</translation>
-    </message>
-    <message>
-        <source>At least (≥)</source>
-        <translation>不低于（≥）</translation>
-    </message>
-    <message>
-        <source>At most (≤)</source>
-        <translation>不高于（≤）</translation>
-    </message>
-    <message>
-        <source>Exactly (=)</source>
-        <translation>等于（=）</translation>
-    </message>
-    <message>
-        <source>Comment card</source>
-        <translation>意见卡</translation>
-    </message>
-    <message>
-        <source>Suggestion box</source>
-        <translation>意见箱</translation>
-    </message>
-    <message>
-        <source>Follow-up call</source>
-        <translation>回访电话</translation>
-    </message>
-    <message>
-        <source>Online review</source>
-        <translation>网上评价</translation>
-    </message>
-    <message>
-        <source>Complaint desk</source>
-        <translation>投诉台</translation>
-    </message>
-    <message>
-        <source>Customer disappointed (steps 1–2)</source>
-        <translation>顾客失望（第 1–2 步）</translation>
-    </message>
-    <message>
-        <source>Customer angered (all five steps)</source>
-        <translation>顾客愤怒（全部五步）</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>1 to 7</source>
-        <translation>1 至 7</translation>
-    </message>
-    <message>
-        <source>1 to 5</source>
-        <translation>1 至 5</translation>
-    </message>
-    <message>
-        <source>Expectation and perception</source>
-        <translation>期望与感知</translation>
-    </message>
-    <message>
-        <source>Perception only</source>
-        <translation>仅感知</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>事故</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>审核</translation>
-    </message>
-    <message>
-        <source>Staff suggestion</source>
-        <translation>员工建议</translation>
-    </message>
-    <message>
-        <source>Specification</source>
-        <translation>规范</translation>
-    </message>
-    <message>
-        <source>Regulation</source>
-        <translation>制度</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>在职</translation>
-    </message>
-    <message>
-        <source>Left the organisation</source>
-        <translation>已离开本组织</translation>
-    </message>
-    <message>
-        <source>Top management</source>
-        <translation>最高管理者</translation>
-    </message>
-    <message>
-        <source>Management representative or quality lead</source>
-        <translation>管理者代表或质量负责人</translation>
-    </message>
-    <message>
-        <source>Process owner</source>
-        <translation>过程负责人</translation>
-    </message>
-    <message>
-        <source>Internal auditor</source>
-        <translation>内审员</translation>
-    </message>
-    <message>
-        <source>Document controller</source>
-        <translation>文件管理员</translation>
-    </message>
-    <message>
-        <source>Department head</source>
-        <translation>部门负责人</translation>
-    </message>
-    <message>
-        <source>Other role</source>
-        <translation>其他角色</translation>
-    </message>
-    <message>
-        <source>Top</source>
-        <translation>高层</translation>
-    </message>
-    <message>
-        <source>Middle</source>
-        <translation>中层</translation>
-    </message>
-    <message>
-        <source>Front line</source>
-        <translation>基层</translation>
-    </message>
-    <message>
-        <source>R — responsible</source>
-        <translation>R — 负责</translation>
-    </message>
-    <message>
-        <source>A — accountable</source>
-        <translation>A — 批准</translation>
-    </message>
-    <message>
-        <source>C — consulted</source>
-        <translation>C — 咨询</translation>
-    </message>
-    <message>
-        <source>I — informed</source>
-        <translation>I — 知会</translation>
-    </message>
-    <message>
-        <source>Service facility</source>
-        <translation>服务设施</translation>
-    </message>
-    <message>
-        <source>Service equipment</source>
-        <translation>服务设备</translation>
-    </message>
-    <message>
-        <source>Measuring equipment</source>
-        <translation>测量设备</translation>
-    </message>
-    <message>
-        <source>Ordered</source>
-        <translation>已订购</translation>
-    </message>
-    <message>
-        <source>Installed</source>
-        <translation>已安装</translation>
-    </message>
-    <message>
-        <source>In service</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>Under way</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>In place</source>
-        <translation>已到位</translation>
-    </message>
-    <message>
-        <source>Adopt</source>
-        <translation>采纳</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>不采纳</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>稍后再议</translation>
-    </message>
-    <message>
         <source>✔ completed: marked so in the study plan, or everyone in the role attended a session on it · ○ planned, not yet completed · blank: nothing planned</source>
         <translation>✔ 已完成：学习计划中标记为完成，或该角色的所有人都参加过相关培训 · ○ 已计划，尚未完成 · 空白：未作计划</translation>
     </message>
@@ -2516,104 +1965,8 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Daily</source>
-        <translation>每日</translation>
-    </message>
-    <message>
-        <source>Weekly</source>
-        <translation>每周</translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation>每月</translation>
-    </message>
-    <message>
-        <source>Quarterly</source>
-        <translation>每季度</translation>
-    </message>
-    <message>
-        <source>Yearly</source>
-        <translation>每年</translation>
-    </message>
-    <message>
-        <source>Key element</source>
-        <translation>关键要素</translation>
-    </message>
-    <message>
-        <source>Common element</source>
-        <translation>公共要素</translation>
-    </message>
-    <message>
-        <source>Operational element</source>
-        <translation>运作要素</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Quality manual</source>
-        <translation>质量手册</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>程序文件</translation>
-    </message>
-    <message>
-        <source>Work instruction</source>
-        <translation>作业指导书</translation>
-    </message>
-    <message>
-        <source>Form or record</source>
-        <translation>表单或记录</translation>
-    </message>
-    <message>
-        <source>Tangibles</source>
-        <translation>有形性</translation>
-    </message>
-    <message>
-        <source>Reliability</source>
-        <translation>可靠性</translation>
-    </message>
-    <message>
-        <source>Responsiveness</source>
-        <translation>响应性</translation>
-    </message>
-    <message>
-        <source>Assurance</source>
-        <translation>保证性</translation>
-    </message>
-    <message>
-        <source>Empathy</source>
-        <translation>移情性</translation>
-    </message>
-    <message>
-        <source>Basic need</source>
-        <translation>基本需求</translation>
-    </message>
-    <message>
-        <source>Performance need</source>
-        <translation>期望需求</translation>
-    </message>
-    <message>
-        <source>Excitement need</source>
-        <translation>兴奋需求</translation>
-    </message>
-    <message>
-        <source>Small disappointment (steps 1–2)</source>
-        <translation>轻微失望（第1–2步）</translation>
-    </message>
-    <message>
-        <source>Serious failure (steps 1–3)</source>
-        <translation>严重失误（第1–3步）</translation>
-    </message>
-    <message>
-        <source>Customer made angry (all five steps)</source>
-        <translation>顾客被激怒（全部五步）</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -3352,24 +2705,9 @@
         <source>Generate documents</source>
         <translation>生成文件</translation>
     </message>
-</context>
-<context>
-    <name>SurveysPanel</name>
     <message>
-        <source>Scores</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Surveys</source>
-        <translation>调查</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>题目</translation>
-    </message>
-    <message>
-        <source>Responses</source>
-        <translation>答卷</translation>
+        <source>Document control</source>
+        <translation>文件控制</translation>
     </message>
 </context>
 <context>
@@ -3623,13 +2961,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>%1 record(s) added, %2 changed, %3 unchanged.</source>
-        <translation>新增 %1 条记录，更改 %2 条，%3 条未变。</translation>
     </message>
 </context>
 </TS>
