@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from collections.abc import Callable
+from typing import cast
 
 from qms_desktop.domain.errors import ValidationError
 from qms_desktop.domain.steps import (
@@ -42,69 +45,233 @@ def get_step_states(ws: Workspace) -> dict[Step, StepState]:
         }
 
 
-def step_rules(ws: Workspace, today: dt.date | None = None) -> dict[Step, RuleResult]:
-    """Each step's rule (domain.steps) measured on its records."""
+def _values(ws: Workspace, key: str) -> list[dict[str, object]]:
+    from qms_desktop.services.registers import list_records
+
+    return [r.values for r in list_records(ws, key)]
+
+
+def _summarise(ws: Workspace, today: dt.date) -> RuleResult:
+    return summarise_rule(_values(ws, "lesson"))
+
+
+def _study(ws: Workspace, today: dt.date) -> RuleResult:
     from qms_desktop.services.allocation import training_coverage
-    from qms_desktop.services.checklist import assessment_progress, list_assessments
-    from qms_desktop.services.document_control import refine_documents
-    from qms_desktop.services.operate import operate_rule_inputs
-    from qms_desktop.services.registers import get_plan, list_records
-
-    today = today or dt.date.today()
-
-    def values(key: str) -> list[dict[str, object]]:
-        return [r.values for r in list_records(ws, key)]
 
     coverage = training_coverage(ws)
-    study_started = bool(coverage.people) or any(values(k) for k in ("training", "benchmark"))
-    assessments = list_assessments(ws)
-    if assessments:
-        share = assessment_progress(ws, assessments[-1].id)
-        compare = compare_rule(share, _unassessed(ws, assessments[-1].id))
-    else:
-        compare = compare_rule(None)
-    plan = get_plan(ws)
-    parts = {
-        "positioning": any(
-            plan[k].strip() for k in ("target_customers", "offerings", "service_level")
-        ),
-        "policy": bool(plan["quality_policy"].strip()),
-        "objectives": bool(values("objective")),
-        "elements": any(v["adopted"] == "yes" for v in values("element")),
-        "processes": bool(values("process")),
-        "documents": bool(values("planned_document")),
-        "outline": bool(values("service_item")),
-        "commitment": bool(plan["commitment_promise"].strip()),
-        "satisfaction": bool(values("satisfaction_standard")),
-    }
-    people = {r.id: r.values for r in list_records(ws, "person")}
-    return {
-        Step.SUMMARISE: summarise_rule(values("lesson")),
-        Step.STUDY: study_rule(coverage.cells, study_started),
-        Step.COMPARE: compare,
-        Step.PLAN: plan_rule(parts),
-        Step.ALLOCATE: allocate_rule(values("role"), people, values("facility"), today),
-        Step.STRENGTHEN: strengthen_rule(values("basic_work")),
-        Step.REFINE: refine_rule(*refine_documents(ws)),
-        Step.OPERATE: operate_rule(**operate_rule_inputs(ws)),  # type: ignore[arg-type]
-    }
+    started = bool(coverage.people) or any(_values(ws, k) for k in ("training", "benchmark"))
+    return study_rule(coverage.cells, started)
 
 
-def _unassessed(ws: Workspace, assessment_id: int) -> int:
+def _compare(ws: Workspace, today: dt.date) -> RuleResult:
     from sqlalchemy import func, select
 
     from qms_desktop.domain.assessment import Status
     from qms_desktop.storage.models import AssessmentItemRecord as Item
+    from qms_desktop.storage.models import AssessmentRecord
+
+    # the latest assessment's items counted by status in one query: the share assessed as
+    # `checklist.assessment_progress` computes it, and the unassessed count beside it
+    with ws.reading() as s:
+        latest = s.scalar(  # the latest, as `checklist.list_assessments` orders them
+            select(AssessmentRecord.id)
+            .order_by(AssessmentRecord.held_on.desc(), AssessmentRecord.id.desc())
+            .limit(1)
+        )
+        if latest is None:
+            return compare_rule(None)
+        counts: dict[str, int] = dict(
+            s.execute(
+                select(Item.status, func.count())
+                .where(Item.assessment_id == latest)
+                .group_by(Item.status)
+            ).all()
+        )
+    applicable = sum(n for st, n in counts.items() if st != Status.NOT_APPLICABLE.value)
+    assessed = sum(
+        counts.get(st.value, 0) for st in (Status.CONFORMING, Status.PARTIAL, Status.NONCONFORMING)
+    )
+    share = assessed / applicable if applicable else (1.0 if counts else 0.0)
+    return compare_rule(share, counts.get(Status.NOT_ASSESSED.value, 0))
+
+
+def _plan(ws: Workspace, today: dt.date) -> RuleResult:
+    from qms_desktop.services.registers import get_plan
+
+    plan = get_plan(ws)
+    return plan_rule(
+        {
+            "positioning": any(
+                plan[k].strip() for k in ("target_customers", "offerings", "service_level")
+            ),
+            "policy": bool(plan["quality_policy"].strip()),
+            "objectives": bool(_values(ws, "objective")),
+            "elements": any(v["adopted"] == "yes" for v in _values(ws, "element")),
+            "processes": bool(_values(ws, "process")),
+            "documents": bool(_values(ws, "planned_document")),
+            "outline": bool(_values(ws, "service_item")),
+            "commitment": bool(plan["commitment_promise"].strip()),
+            "satisfaction": bool(_values(ws, "satisfaction_standard")),
+        }
+    )
+
+
+def _allocate(ws: Workspace, today: dt.date) -> RuleResult:
+    from qms_desktop.services.registers import list_records
+
+    people = {r.id: r.values for r in list_records(ws, "person")}
+    return allocate_rule(_values(ws, "role"), people, _values(ws, "facility"), today)
+
+
+def _strengthen(ws: Workspace, today: dt.date) -> RuleResult:
+    return strengthen_rule(_values(ws, "basic_work"))
+
+
+def _refine(ws: Workspace, today: dt.date) -> RuleResult:
+    from qms_desktop.services.document_control import refine_documents
+
+    return refine_rule(*refine_documents(ws))
+
+
+def _operate(ws: Workspace, today: dt.date) -> RuleResult:
+    from qms_desktop.services.operate import operate_rule_inputs
+
+    return operate_rule(**operate_rule_inputs(ws))  # type: ignore[arg-type]
+
+
+# Each step's rule, and the tables whose rows it reads (tests/services/test_step_rules_cache.py
+# measures the SQL each rule runs and holds these to it). A rule is computed again only when
+# the audit trail shows a write to one of its tables since it was last computed.
+RULES: dict[Step, tuple[Callable[[Workspace, dt.date], RuleResult], frozenset[str]]] = {
+    Step.SUMMARISE: (_summarise, frozenset({"lesson"})),
+    Step.STUDY: (_study, frozenset({"person", "training", "benchmark", "study_plan"})),
+    Step.COMPARE: (_compare, frozenset({"assessment", "assessment_item"})),
+    Step.PLAN: (
+        _plan,
+        frozenset(
+            {
+                "plan_design",
+                "objective",
+                "element",
+                "process",
+                "planned_document",
+                "service_item",
+                "satisfaction_standard",
+            }
+        ),
+    ),
+    Step.ALLOCATE: (_allocate, frozenset({"role", "person", "facility"})),
+    Step.STRENGTHEN: (_strengthen, frozenset({"basic_work"})),
+    Step.REFINE: (
+        _refine,
+        frozenset(
+            {"planned_document", "controlled_document", "document_revision", "document_file"}
+        ),
+    ),
+    Step.OPERATE: (
+        _operate,
+        frozenset(
+            {
+                "feedback_channel",
+                "complaint",
+                "recovery",
+                "survey",
+                "survey_response",
+                "result",
+                "objective",
+                "satisfaction_standard",
+            }
+        ),
+    ),
+}
+
+
+class _RuleCache:
+    """One workspace's rules as last computed, and the audit entry they were computed at."""
+
+    def __init__(self) -> None:
+        self.seq = -1
+        self.head = ""
+        self.today: dt.date | None = None
+        self.rules: dict[Step, RuleResult] = {}
+        self.computed: list[Step] = []  # what the last `step_rules` call computed (tests)
+
+
+_caches: weakref.WeakKeyDictionary[Workspace, _RuleCache] = weakref.WeakKeyDictionary()
+
+
+def _tables_written_since(ws: Workspace, seq: int, head: str) -> set[str] | None:
+    """The tables the audit trail records writes to after entry `seq`, whose hash was
+    `head`; None when the trail no longer holds that entry as it was (another file, or a
+    trail rewritten): then every rule is computed again."""
+    from sqlalchemy import select
+
+    from qms_desktop.storage.models import AuditRecord
 
     with ws.reading() as s:
-        return int(
-            s.scalar(
-                select(func.count()).where(
-                    Item.assessment_id == assessment_id, Item.status == Status.NOT_ASSESSED.value
-                )
-            )
-            or 0
+        if seq:
+            was = s.scalars(select(AuditRecord.hash).where(AuditRecord.seq == seq)).first()
+            if was != head:
+                return None
+        entities = set(
+            s.scalars(select(AuditRecord.entity).where(AuditRecord.seq > seq).distinct())
         )
+    return {_TABLE_OF.get(e, e) for e in entities}
+
+
+def _table_of_entity() -> dict[str, str]:
+    from sqlalchemy import Table
+
+    from qms_desktop.storage.models import Audited, Base
+
+    found: dict[str, str] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if issubclass(cls, Audited) and cls.__audit_entity__:
+            found[cls.__audit_entity__] = cast(Table, mapper.local_table).name
+    return found
+
+
+_TABLE_OF: dict[str, str] = {}
+
+
+def step_rules(ws: Workspace, today: dt.date | None = None) -> dict[Step, RuleResult]:
+    """Each step's rule (domain.steps) measured on its records.
+
+    Rules are kept per open workspace, with the audit entry they were computed at: every
+    write leaves entries naming the records it wrote, so the rules whose tables those name
+    are computed again, the others (most, for an edit in one register) are not."""
+    today = today or dt.date.today()
+    if not _TABLE_OF:
+        _TABLE_OF.update(_table_of_entity())
+    cache = _caches.get(ws)
+    if cache is None:
+        cache = _caches[ws] = _RuleCache()
+    seq, head = ws.audit_head()
+    written: set[str] | None = None
+    if cache.today == today and (cache.seq, cache.head) == (seq, head):
+        written = set()  # nothing written since
+    elif cache.today == today and 0 <= cache.seq <= seq:
+        written = _tables_written_since(ws, cache.seq, cache.head)
+    if written is None:
+        stale: set[Step] = set(Step)
+    else:
+        if "library" in written:
+            written.add("requirement")
+        stale = {step for step, (_, reads) in RULES.items() if reads & written}
+    for step in Step:
+        if step in stale:
+            cache.rules[step] = RULES[step][0](ws, today)
+    cache.computed = [step for step in Step if step in stale]
+    cache.seq, cache.head, cache.today = seq, head, today
+    return dict(cache.rules)
+
+
+def rules_computed_last(ws: Workspace) -> list[Step]:
+    """The steps whose rules the last `step_rules` call on `ws` computed (the rest came
+    from its cache)."""
+    cache = _caches.get(ws)
+    return [] if cache is None else list(cache.computed)
 
 
 def step_summaries(ws: Workspace, today: dt.date | None = None) -> dict[Step, StepSummary]:
