@@ -161,3 +161,24 @@ def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_
     statistics = tab(window, 0, 3)
     assert len(statistics.by_moment.bars()) >= 3
     window.grab().save("/tmp/operate_page.png")
+
+
+def test_hidden_responses_table_is_read_when_shown(qtbot, opened: MainWindow, tmp_path: Path):
+    """The answers' table is not read again while hidden; shown, it holds the new answers."""
+    ws = opened.controller.ws()
+    survey, _ = rs.add_record(ws, "t", "survey", {"title": "Spring", "starts_on": dt.date(2026, 3, 1),
+                                                  "scale": "7", "asks": "perception_only"})  # fmt: skip
+    rs.add_record(ws, "t", "survey_item", {"survey": survey.id, "code": "T1", "statement": "T1",
+                                           "dimension": "tangibles"})  # fmt: skip
+    tab(opened, 1, 0)
+    surveys = opened.step_pages[Step.OPERATE].tabs.widget(1)
+    responses = surveys.responses
+    assert not responses.isVisible()
+    path = tmp_path / "answers.csv"
+    path.write_text("Respondent,Item,Perception\nA,T1,5\nB,T1,6\nC,T1,7\n", encoding="utf-8")
+    responses.refresh()
+    assert responses.import_file(path) == 3
+    assert responses.register_panel.model.rowCount() == 0  # hidden: not read yet
+    assert "3 respondents" in surveys.scores.overall.text()
+    surveys.show_part(3)
+    qtbot.waitUntil(lambda: responses.register_panel.model.rowCount() == 3)

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -126,7 +134,9 @@ class TabGroup(QWidget):
     """Several panels under one tab of the page, as a second row of tabs: the page's tabs
     fit 1280 px and every panel stays one Tab and an arrow key away (the tab bars take the
     keyboard focus; Ctrl+Tab and Ctrl+PgDown move within the row that holds the focus). The
-    History panel follows the panel shown, as it follows the page's own tabs."""
+    History panel follows the panel shown, as it follows the page's own tabs. Reloading the
+    page reloads the panel shown; the others when they are shown (ten years of records
+    would otherwise all be read each time the page opens)."""
 
     recordSelected = Signal(str, str)
 
@@ -136,6 +146,7 @@ class TabGroup(QWidget):
         self.inner.setObjectName(name)
         self.inner.setDocumentMode(True)
         self._parts = parts
+        self._stale: set[int] = set()
         for _title, w in parts:
             self.inner.addTab(w, "")
             signal = getattr(w, "recordSelected", None)
@@ -166,7 +177,10 @@ class TabGroup(QWidget):
         self.inner.setCurrentIndex(index)
         return self.current
 
-    def _shown(self, _index: int) -> None:
+    def _shown(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            getattr(self._parts[index][1], "reload", lambda: None)()
         fixed, current = self.history_key, self.current_record()
         key = getattr(self.register, "key", "")
         if fixed is not None:
@@ -186,8 +200,14 @@ class TabGroup(QWidget):
         super().changeEvent(event)
 
     def reload(self) -> None:
-        for _t, w in self._parts:
-            getattr(w, "reload", lambda: None)()
+        self._stale = set(range(len(self._parts)))
+        if self.isVisible():
+            self._shown(max(self.inner.currentIndex(), 0))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if max(self.inner.currentIndex(), 0) in self._stale:
+            self._shown(max(self.inner.currentIndex(), 0))
+        super().showEvent(event)
 
     def commit_pending(self) -> None:
         for _t, w in self._parts:
@@ -198,9 +218,25 @@ class TabGroup(QWidget):
 
 
 class _Watching(_RegisterWithExtras):
+    """A register with its strip, refreshed on Operate changes; read when shown (a page
+    opens with one tab shown: the others are read when the user turns to them)."""
+
     def __init__(self, key: str, controller: WorkspaceController) -> None:
         super().__init__(key, controller)
+        self._stale = False
         controller.changed.connect(self._changed)
+
+    def reload(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        super().reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale and self._c.is_open:
+            self.reload()
+        super().showEvent(event)
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.registers & OPERATE_REGISTERS and self._c.is_open:
@@ -316,8 +352,13 @@ class ClaimsPanel(_Watching):
 
 
 class ResponsesPanel(_Watching):
+    """Every answer of every survey (tens of thousands after a few waves): the table is
+    read again on a change only while it is shown, else when it is next shown."""
+
     def __init__(self, controller: WorkspaceController) -> None:
         super().__init__("survey_response", controller)
+        controller.changed.disconnect(self.register_panel._on_changed)  # noqa: SLF001
+        self._pending = False
         self.survey = QComboBox()
         self.survey.setObjectName("import_survey")
         self.importer = QPushButton()
@@ -349,6 +390,21 @@ class ResponsesPanel(_Watching):
         if keep is not None and (i := self.survey.findData(keep)) >= 0:
             self.survey.setCurrentIndex(i)
         self.importer.setEnabled(self.survey.count() > 0 and not self._c.read_only)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        mine = {"survey_response"} | self.register_panel._sources  # noqa: SLF001
+        if changes.registers & mine and self._c.is_open:
+            if self.isVisible():
+                self.register_panel._on_changed(changes)  # noqa: SLF001
+            else:
+                self._pending = True
+        super()._changed(changes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pending and self._c.is_open:
+            self._pending = False
+            self.register_panel.reload()
+        super().showEvent(event)
 
     def import_file(self, path: Path | None = None) -> int | None:
         if path is None:
@@ -666,7 +722,7 @@ def operate_page(c: WorkspaceController) -> TabbedStepPage:
             (lambda: tr("StepTabs", "Feedback channels"), RegisterPanel("feedback_channel", c)),
         ],
     )
-    return TabbedStepPage(
+    page = TabbedStepPage(
         Step.OPERATE,
         c,
         [
@@ -676,3 +732,6 @@ def operate_page(c: WorkspaceController) -> TabbedStepPage:
             (lambda: tr("StepTabs", "Customers and channels"), customers),
         ],
     )
+    for view in page.findChildren(QTableView):  # columns fitted to the first rows, not years
+        view.horizontalHeader().setResizeContentsPrecision(100)
+    return page
