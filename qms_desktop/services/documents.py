@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qms_desktop.domain.assessment import Grade, Status
+from qms_desktop.domain.gap_report import conclude, grade_counts
 from qms_desktop.services import checklist, registers
 from qms_desktop.services.document_control import document_meta
 from qms_desktop.services.profile import get_profile
@@ -218,8 +220,38 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
                 titles[outline.ref] = outline.title(lang)
     findings = []
     actions = []
+    all_actions = []
+    not_assessed = []
+    not_applicable = []
+    assessors: dict[str, None] = {}
     for r in rows:
         item = r.item
+        if item.status is Status.NOT_ASSESSED:
+            not_assessed.append({"ref": r.ref, "title": r.title(lang)})
+        else:
+            if item.changed_by.strip():
+                assessors[item.changed_by.strip()] = None
+            if item.status is Status.NOT_APPLICABLE:
+                not_applicable.append(
+                    {"ref": r.ref, "title": r.title(lang), "justification": item.na_justification}
+                )
+        if item.action.text.strip():
+            # every written action with its state; one left open on a requirement now
+            # conforming (or not applicable) is flagged so it is closed or confirmed
+            all_actions.append(
+                {
+                    "ref": r.ref,
+                    "text": item.action.text,
+                    "owner": item.action.owner or "—",
+                    "due": item.action.due.isoformat() if item.action.due else "—",
+                    "priority": CHOICE_TEXT[lang][item.action.priority.value] or "—",
+                    "state": CHOICE_TEXT[lang][item.action.state.value or "open"],
+                    "open": item.action.is_open,
+                    "requirement_status": STATUS_TEXT[lang][item.status.value],
+                    "left_open": item.action.is_open
+                    and item.status in (Status.CONFORMING, Status.NOT_APPLICABLE),
+                }
+            )
         if item.status in (Status.PARTIAL, Status.NONCONFORMING):
             findings.append(
                 {
@@ -232,6 +264,7 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
                     "evidence": item.evidence_notes,
                     "evidence_files": list(r.evidence_files),
                     "gap": item.gap,
+                    "has_action": bool(item.action.text.strip()),
                     "action": {
                         "text": item.action.text,
                         "owner": item.action.owner,
@@ -252,6 +285,8 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
                 }
             )
     actions.sort(key=lambda a: (a["owner"], a["due"]))
+    all_actions.sort(key=lambda a: (not a["open"], a["due"], a["ref"]))
+    conclusion = conclude([r.item for r in rows], dt.date.today())
     return {
         "name": info.name,
         "date": info.held_on.isoformat(),
@@ -273,6 +308,16 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
         ],
         "findings": findings,
         "actions": actions,
+        "all_actions": all_actions,
+        "not_assessed": not_assessed,
+        "not_applicable": not_applicable,
+        "assessors": list(assessors),
+        "notes": info.notes,
+        "grades": [
+            {"grade": GRADE_TEXT[lang][g.value], "key": g.value, "count": n}
+            for g, n in grade_counts(r.item for r in rows).items()
+        ],
+        "conclusion": asdict(conclusion),
         "chart": {c: sc.conformity for c, sc in by_clause.items()},
     }
 
