@@ -71,7 +71,7 @@ def conclude(items: Iterable[ItemAssessment], today: dt.date) -> Conclusion:
 
 def grade_counts(items: Iterable[ItemAssessment]) -> dict[Grade, int]:
     """How many findings carry each grade (every grade listed, none left out)."""
-    counts = {g: 0 for g in Grade if g is not Grade.NONE}
+    counts: dict[Grade, int] = {g: 0 for g in Grade if g is not Grade.NONE}
     for i in items:
         if i.grade is not Grade.NONE:
             counts[i.grade] += 1
