@@ -15,8 +15,8 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, islice, repeat
-from operator import is_not, itemgetter, ne
+from itertools import compress, repeat
+from operator import is_not, itemgetter, ne, or_
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -640,56 +640,55 @@ class _Signatures:
     def check(
         self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any], ats: list[Any]
     ) -> None:
-        """The cheap checks of a chunk of trail rows, in C-speed list operations but for one
-        step per write (and per entry of a write left unvouched)."""
+        """The cheap checks of a chunk of trail rows: list operations run in C, and one
+        Python step per write (and per entry of a write left unvouched)."""
         n = len(rows)
-        signed = list(compress(range(n), map(is_not, keys, repeat(None))))
-        self._signed(rows, actors, keys, signed)
-        writes = list(zip(actors, ats, strict=True))
+        flags = list(map(is_not, keys, repeat(None)))  # signed or not
+        if any(flags):
+            self._signed(rows, actors, keys, flags)
         # the last row of each write within the chunk (the chunk's last row may go on)
-        ends = [*compress(range(n - 1), map(ne, writes, islice(writes, 1, None))), n - 1]
-        if self.open is not None and self.open[0] != writes[0]:
-            self._unvouched(*self.open)  # the write left open by the last chunk ended there
-            self.open = None
-        start = 0
-        for end in ends:
-            if keys[end] is None:  # the write's last entries are unsigned: which, from where
-                first = end
-                while first > start and keys[first - 1] is None:
-                    first -= 1
-                carried = self.open if first == 0 else None
-                count = end - first + 1 + (carried[4] if carried else 0)
-                opened = (carried[1], carried[2]) if carried else (rows[first][0], rows[first][1])
-                tail = (writes[end], *opened, rows[end][1], count)
-                if end == n - 1:
-                    self.open = tail
-                else:
-                    self._unvouched(*tail)
-                    self.open = None
+        ends = list(
+            compress(range(n - 1), map(or_, map(ne, actors, actors[1:]), map(ne, ats, ats[1:])))
+        )
+        ends.append(n - 1)
+        carried = self.open
+        if carried is not None and carried[0] != (actors[0], ats[0]):
+            self._unvouched(*carried)  # the write left open by the last chunk ended there
+            carried = None
+        self.open = None
+        for k, end in enumerate(ends):
+            if flags[end]:
+                continue  # signed at its end: vouched for (and so is a part carried in)
+            start = ends[k - 1] + 1 if k else 0
+            first = end
+            while first > start and not flags[first - 1]:
+                first -= 1
+            if first == 0 and carried is not None:
+                tail = (carried[0], carried[1], carried[2], rows[end][1], carried[4] + end + 1)
             else:
-                self.open = None  # signed at its end: vouched for, and so is a part carried in
-            start = end + 1
+                row = rows[first]
+                tail = ((actors[end], ats[end]), row[0], row[1], rows[end][1], end - first + 1)
+            if end == n - 1:
+                self.open = tail
+            else:
+                self._unvouched(*tail)
 
     def _signed(
-        self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any], signed: list[int]
+        self, rows: list[tuple[Any, ...]], actors: list[Any], keys: list[Any], flags: list[bool]
     ) -> None:
         """The signed entries of a chunk: for the usual chunk (each signed with a key listed
         for its writer) one look per distinct writer and key."""
-        if not signed:
-            return
-        pairs = {(actors[i], keys[i]) for i in signed}
+        pairs = set(zip(compress(actors, flags), compress(keys, flags), strict=True))
         listed = self.keys
-        for actor in {a for a, _ in pairs} - self.first_signed.keys():
+        new = {a for a, _ in pairs} - self.first_signed.keys()
+        signed = list(compress(range(len(rows)), flags))
+        for actor in new:
             self.first_signed[actor] = next(rows[i][0] for i in signed if actors[i] == actor)
         if all(k in listed and listed[k][0] == a for a, k in pairs):
-            wanted = {k for _, k in pairs}
-            for i in reversed(signed):  # the last entry of each key: a few rows from the end
-                row = rows[i]
-                if row[12] in wanted:
-                    wanted.discard(row[12])
-                    self.last[row[12]] = (row[1], row[9], row[0])
-                    if not wanted:
-                        break
+            backwards = keys[::-1]
+            for key in {k for _, k in pairs}:  # the last entry of each key
+                row = rows[len(rows) - 1 - backwards.index(key)]
+                self.last[key] = (row[1], row[9], row[0])
             return
         for i in signed:
             row = rows[i]

@@ -425,3 +425,22 @@ def test_a_trail_written_when_every_entry_was_signed_still_verifies(workspace_fi
     write(workspace_file, "UPDATE audit_entry SET signature = zeroblob(64) WHERE seq = ?", seq)
     [(en, _)] = findings(check_workspace(workspace_file), "storage.check_signature_bad")
     assert f"audit entry {seq} " in en
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5])
+def test_writes_cut_by_the_check_s_chunks_are_judged_the_same(
+    chunk: int, workspace_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The check reads the trail a chunk at a time; a write's unsigned entries in one chunk
+    and its signature in the next are one write all the same."""
+    from qms_desktop.storage import integrity
+
+    monkeypatch.setattr(integrity, "_CHUNK", chunk)
+    with Workspace.open(workspace_file) as ws:
+        update_profile(ws, "alice", address="2 Signed Street", scope="All", industry="Hotels")
+    report = check_workspace(workspace_file)
+    assert report.sound, report.problems
+    assert report.notes == ()
+    seq = _append(workspace_file, "alice")
+    [(en, _)] = findings(check_workspace(workspace_file), "storage.check_signature_missing")
+    assert f"audit entry {seq} by alice" in en
