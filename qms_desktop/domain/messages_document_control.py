@@ -35,6 +35,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "withdraw it instead.",
         "文件 {number} 已有批准的版次（{revision}），不能删除；请改为撤销。",
     ),
+    "document_control.planned_document_has_drafts": (
+        "Document {number} has revisions in document control ({revisions}); delete its drafts "
+        "there first.",
+        "文件 {number} 在文件控制中已有版次（{revisions}）；请先在那里删除其草案。",
+    ),
     "document_control.file_altered": (
         "The stored file {name} no longer matches its SHA-256: it was altered outside QMS Desktop.",
         "存储的文件 {name} 与其 SHA-256 不符：它在 QMS Desktop 之外被改动过。",

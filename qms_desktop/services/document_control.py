@@ -36,6 +36,7 @@ from qms_desktop.domain.document_control import (
 )
 from qms_desktop.domain.errors import QmsError, ValidationError, WorkspaceError
 from qms_desktop.services.changes import ChangeSet
+from qms_desktop.storage.blobs import drop_unused_blobs, store_blob
 from qms_desktop.storage.models import (
     BlobRecord,
     ControlledDocumentRecord,
@@ -685,9 +686,7 @@ def _store(s: Session, revision_id: int, files: dict[tuple[str, str], tuple[str,
     }
     replaced = {f.sha256 for f in existing.values()}  # before the rows take new digests
     for (lang, kind), (name, data) in files.items():
-        digest = hashlib.sha256(data).hexdigest()
-        if s.get(BlobRecord, digest) is None:
-            s.add(BlobRecord(sha256=digest, data=data))
+        digest = store_blob(s, data)
         row = existing.get((lang, kind))
         if row is None:
             s.add(
@@ -703,33 +702,7 @@ def _store(s: Session, revision_id: int, files: dict[tuple[str, str], tuple[str,
         elif row.sha256 != digest or row.name != name:
             row.sha256, row.name, row.size = digest, name, len(data)
     s.flush()
-    _drop_unused(s, replaced)
-
-
-def _drop_unused(s: Session, digests: set[str]) -> None:
-    """Blobs a replaced draft file left behind, unless something else points at them."""
-    from qms_desktop.storage.models import EvidenceFileRecord
-
-    for digest in digests:
-        used = s.scalar(
-            select(func.count())
-            .select_from(DocumentFileRecord)
-            .where(DocumentFileRecord.sha256 == digest)
-        ) or s.scalar(
-            select(func.count())
-            .select_from(EvidenceFileRecord)
-            .where(EvidenceFileRecord.sha256 == digest)
-        )
-        if not used:
-            try:
-                from qms_desktop.storage.blobs import blob_in_use
-            except ImportError:  # pragma: no cover - before attachments existed
-                blob_in_use = None  # type: ignore[assignment]
-            if blob_in_use is not None and blob_in_use(s, digest):
-                continue
-            blob = s.get(BlobRecord, digest)
-            if blob is not None:
-                s.delete(blob)
+    drop_unused_blobs(s, replaced)
 
 
 def _new_draft(
@@ -1105,5 +1078,5 @@ def delete_draft(ws: Workspace, actor: str, revision_id: int) -> ChangeSet:
         s.flush()
         s.delete(row)
         s.flush()
-        _drop_unused(s, {f.sha256 for f in files})
+        drop_unused_blobs(s, {f.sha256 for f in files})
     return CHANGES

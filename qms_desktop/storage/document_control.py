@@ -80,17 +80,40 @@ def refuse_frozen_changes(session: Session, _flush_context: object, _instances: 
                 elif _changed(obj):
                     raise _refuse(obj.sha256[:12])
             elif isinstance(obj, PlannedDocumentRecord) and obj in session.deleted:
-                label = _approved_revision_of(session, obj.id)
-                if label is not None:
-                    raise QmsError(
-                        "document_control.planned_document_controlled",
-                        number=obj.number,
-                        revision=label,
-                    )
+                _leave_control(session, obj)
             elif isinstance(obj, ControlledDocumentRecord) and obj in session.deleted:
                 label = _approved_revision_of(session, obj.planned_document)
                 if label is not None:
                     raise _refuse(label)
+
+
+def _leave_control(session: Session, planned: PlannedDocumentRecord) -> None:
+    """A planned document deleted: refused while it has revisions (approved ones are kept
+    for good; drafts are deleted in document control first), else its control data goes
+    with it, so no control row is left pointing at nothing (or at a later record that
+    takes the same id)."""
+    label = _approved_revision_of(session, planned.id)
+    if label is not None:
+        raise QmsError(
+            "document_control.planned_document_controlled", number=planned.number, revision=label
+        )
+    control = session.scalar(
+        select(ControlledDocumentRecord).where(
+            ControlledDocumentRecord.planned_document == planned.id
+        )
+    )
+    if control is None:
+        return
+    drafts = session.scalars(
+        select(DocumentRevisionRecord.label).where(DocumentRevisionRecord.document_id == control.id)
+    ).all()
+    if drafts:
+        raise QmsError(
+            "document_control.planned_document_has_drafts",
+            number=planned.number,
+            revisions=list(drafts),
+        )
+    session.delete(control)
 
 
 def _used(session: Session, digest: str) -> bool:

@@ -280,3 +280,26 @@ def test_a_workspace_of_format_9_upgrades_and_takes_revisions(tmp_path: Path):
         assert (doc.number, doc.template_id, doc.revisions) == ("OLD-QM-01", "quality-manual", ())
         revision, _ = dc.generate_draft(ws, ACTOR, 7, ("en",))
         assert revision.label == "A" and revision.file("pdf", "en") is not None
+
+
+def test_deleting_a_planned_document_takes_its_control_data_or_is_refused(
+    workspace: Workspace, manual: int
+):
+    dc.set_control(workspace, ACTOR, manual, owner="Lin Wei", distribution="GM")
+    revision, _ = dc.generate_draft(workspace, ACTOR, manual, ("en",))
+    with pytest.raises(QmsError) as caught:
+        registers.delete_record(workspace, ACTOR, "planned_document", manual)
+    assert caught.value.code == "document_control.planned_document_has_drafts"
+    assert "delete its drafts" in caught.value.text("en") and "草案" in caught.value.text("zh_CN")
+    dc.delete_draft(workspace, ACTOR, revision.id)
+    registers.delete_record(workspace, ACTOR, "planned_document", manual)
+    assert dc.list_documents(workspace) == []
+    # a later planned document is not given the old one's control data
+    record, _ = registers.add_record(
+        workspace, ACTOR, "planned_document", {"level": "form", "number": "F-1", "title": "Log"}
+    )
+    (doc,) = dc.list_documents(workspace)
+    assert (doc.owner, doc.distribution, doc.revisions) == ("", "", ())
+    path = workspace.path
+    workspace.close()
+    assert check_workspace(path).findings == ()
