@@ -36,7 +36,7 @@ from typing import Any, cast
 from sqlalchemy import Boolean, Date, Table, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
-from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry, entry_hash
+from qms_desktop.domain.audit import GENESIS_HASH, AuditEntry
 from qms_desktop.storage.models import Audited, AuditRecord, MetaRecord, SigningKeyRecord
 from qms_desktop.storage.signing import Signer
 
@@ -130,6 +130,10 @@ _INSERT_ENTRY = f"INSERT INTO audit_entry ({_ENTRY_COLUMNS}) VALUES ({', '.join(
 _INSERT_SIGNED_ENTRY = (
     f"INSERT INTO audit_entry ({_ENTRY_COLUMNS}, key_id, signature) VALUES ({', '.join('?' * 13)})"
 )
+
+# What `entry_hash` serialises an entry with (json.dumps(..., ensure_ascii=False,
+# separators=(",", ":")) is this encoder's `encode`).
+_PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 # One audit entry to write: (action, entity, entity id, field, old text, new text).
 EntryChange = tuple[str, str, str, str, str | None, str | None]
@@ -258,20 +262,12 @@ def write_entries(session: Session, changes: Sequence[EntryChange]) -> None:
     if signer is not None:
         _list_key(conn, signer, now)
     rows: list[tuple[Any, ...]] = []
+    # `entry_hash`, inlined with one encoder made once (json.dumps makes one per call)
+    encode, sha256 = _PAYLOAD.encode, hashlib.sha256
     for action, entity, entity_id, field, old, new in changes:
         count += 1
-        digest = entry_hash(
-            seq=count,
-            at_utc=now,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old_value=old,
-            new_value=new,
-            prev_hash=prev,
-        )
+        payload = encode([count, now, actor, action, entity, entity_id, field, old, new, prev])
+        digest = sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         rows.append((count, now, actor, action, entity, entity_id, field, old, new, prev, digest))
         prev = digest
     if signer is None:

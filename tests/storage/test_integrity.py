@@ -464,3 +464,24 @@ def test_when_sqlites_json_differs_python_decides(
     assert_sound(long_trail)
     _sql(long_trail, "UPDATE audit_entry SET old_value = 'x' WHERE seq = 50")
     assert ("storage.check_chain_altered", 50) in _codes(long_trail)
+
+
+def test_entries_are_hashed_exactly_as_entry_hash_says(workspace_file: Path):
+    """write_entries serialises with an encoder made once; the bytes hashed are those of
+    domain.audit.entry_hash, for any text."""
+    from qms_desktop.domain.audit import entry_hash
+    from qms_desktop.storage.audit import write_entries
+    from qms_desktop.storage.workspace import Workspace
+
+    texts = ['"quoted" \\ back', "中文 ünï ☃ \U0001f600", "\x00\x1f\u2028", "", None]
+    with Workspace.open(workspace_file) as ws, ws.editing("tester") as s:
+        write_entries(s, [("update", "organisation", "1", "notes", t, t) for t in texts])
+    conn = sqlite3.connect(workspace_file)
+    columns = "seq, at_utc, actor, action, entity, entity_id, field, old_value, new_value"
+    rows = conn.execute(
+        f"SELECT {columns}, prev_hash, hash FROM audit_entry ORDER BY id"
+    ).fetchall()
+    conn.close()
+    for *values, prev, digest in rows[-len(texts) :]:
+        fields = dict(zip(columns.split(", "), values, strict=True))
+        assert entry_hash(**fields, prev_hash=prev) == digest  # type: ignore[arg-type]
