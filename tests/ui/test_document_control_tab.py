@@ -108,7 +108,28 @@ def test_a_refused_move_is_shown_and_changes_nothing(qtbot, window: MainWindow, 
     panel.editors["reviewer"].clear()
     assert not panel.change_status(S.IN_REVIEW)
     assert "reviewer" in panel.error.text()
+    assert panel.buttons["delete"].isEnabled()
     assert (
         dc.get_document(window.controller.ws(), panel.current_document().planned_id).latest.status
         is S.DRAFT
     )
+
+
+def test_a_draft_is_deleted_and_an_upload_registered(
+    qtbot, window: MainWindow, demo_file: Path, tmp_path: Path
+):
+    import docx
+
+    panel = open_tab(qtbot, window, demo_file)
+    pick(panel, "HLH-QP-04")
+    qtbot.mouseClick(panel.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert panel.revisions.rowCount() == 0
+    document = docx.Document()
+    document.add_paragraph("Reservations are confirmed within two hours.")
+    document.save(str(tmp_path / "qp04.docx"))
+    assert panel.upload(tmp_path / "qp04.docx")
+    revision = panel.current_revision()
+    assert (revision.label, revision.source, revision.file("upload").name) == (
+        "A", "uploaded", "qp04.docx",
+    )  # fmt: skip
+    assert panel.buttons["open_upload"].isEnabled()

@@ -187,6 +187,7 @@ class DocumentControlPanel(QWidget):
             ("approve", self.approve),
             ("issue", lambda: self.change_status(S.ISSUED)),
             ("withdraw", lambda: self.change_status(S.WITHDRAWN)),
+            ("delete", self.delete_draft),
             ("open_pdf", lambda: self.open_file("pdf")),
             ("open_docx", lambda: self.open_file("docx")),
             ("open_upload", lambda: self.open_file("upload")),
@@ -202,7 +203,7 @@ class DocumentControlPanel(QWidget):
             make.addWidget(self.buttons[key])
         make.addStretch(1)
         moves = QHBoxLayout()
-        for key in ("review", "return", "approve", "issue", "withdraw"):
+        for key in ("review", "return", "approve", "issue", "withdraw", "delete"):
             moves.addWidget(self.buttons[key])
         moves.addStretch(1)
         files = QHBoxLayout()
@@ -296,6 +297,7 @@ class DocumentControlPanel(QWidget):
             "approve": self.tr("Approve"),
             "issue": self.tr("Issue"),
             "withdraw": self.tr("Withdraw"),
+            "delete": self.tr("Delete draft"),
             "open_pdf": self.tr("Open PDF"),
             "open_docx": self.tr("Open DOCX"),
             "open_upload": self.tr("Open file"),
@@ -450,6 +452,9 @@ class DocumentControlPanel(QWidget):
             ("withdraw", S.WITHDRAWN),
         ):
             self.buttons[key].setEnabled(not busy and target in allowed)
+        self.buttons["delete"].setEnabled(
+            not busy and revision is not None and revision.status is S.DRAFT
+        )
         for key, kind in (("open_pdf", "pdf"), ("open_docx", "docx"), ("open_upload", "upload")):
             self.buttons[key].setEnabled(revision is not None and revision.file(kind) is not None)
             self.buttons[key].setVisible(kind != "upload" or bool(revision and revision.file(kind)))
@@ -551,6 +556,17 @@ class DocumentControlPanel(QWidget):
             revision.id,
             status,
             reviewer=reviewer,
+            on_error=self.error.show_error,
+        )
+
+    def delete_draft(self) -> bool:
+        revision = self.current_revision()
+        if revision is None or revision.status is not S.DRAFT:
+            return False
+        self.error.show_message("")
+        return self._c.ops.delete_draft(
+            self.tr("Delete draft %1").replace("%1", revision.label),
+            revision.id,
             on_error=self.error.show_error,
         )
 
