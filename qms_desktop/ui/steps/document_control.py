@@ -177,7 +177,7 @@ class DocumentControlPanel(QWidget):
         self.language.setObjectName("draft_language")
         self.language.addItem("English", ("en",))
         self.language.addItem("简体中文", ("zh_CN",))
-        self.language.addItem("English + 简体中文", ("en", "zh_CN"))
+        self.language.addItem("", ("en", "zh_CN"))  # named in retranslate
         self.buttons: dict[str, QPushButton] = {}
         for key, slot in (
             ("generate", self.generate_draft),
@@ -272,6 +272,7 @@ class DocumentControlPanel(QWidget):
 
     def retranslate(self) -> None:
         self.scheme_label.setText(self.tr("Revisions labelled:"))
+        self.language.setItemText(2, self.tr("Both languages"))
         labels = {
             "owner": self.tr("Owner:"),
             "distribution": self.tr("Distribution:"),
