@@ -649,7 +649,8 @@ def render_job(
     with tempfile.TemporaryDirectory(prefix="qms-revision-") as tmp:
         for lang, context in job.contexts.items():
             number = str(context["document"]["number"])
-            base = f"{number}-{context['document']['revision']}-{lang}"
+            tag = lang.lower().replace("_", "-")  # zh-cn: a file name, not a word
+            base = f"{number}-{context['document']['revision']}-{tag}"
             markup = render_markup(info, lang, context, cancel)
             files[(lang, "text")] = (f"{base}.md", markup.encode("utf-8"))
             saved = {"generated_at": context["generated_at"], "document": context["document"]}

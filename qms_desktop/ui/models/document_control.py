@@ -181,7 +181,9 @@ class RevisionsModel(QAbstractTableModel):
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.SHA:
-                return "\n".join(f"{f.name}: {f.sha256}" for f in r.files)
+                # the files a reader opens (not the words and context kept for diffs)
+                shown = [f for f in r.files if f.kind in ("pdf", "docx", "upload")]
+                return "\n".join(f"{f.name}: {f.sha256}" for f in shown) or None
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             return STATUS_COLOURS[r.status]
