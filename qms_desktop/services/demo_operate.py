@@ -24,7 +24,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "complaints": ("Waited too long at check-in", "Room not clean on arrival",
                        "Wrong charge on the bill", "Noisy air conditioning",
                        "Breakfast ran out of hot dishes", "Staff were curt on the phone"),
-        "cause": "Staffing did not follow the expected arrivals",
+        "causes": ("Staffing did not follow the expected arrivals",
+                   "Rooms released before the housekeeping check", "Prices changed without updating the billing codes",
+                   "", "Kitchen planned for fewer guests than were booked",
+                   "Telephone manners are not part of the induction"),
         "apology": "Duty manager apologised in person",
         "reinstate": "Problem put right at once",
         "empathy": "Acknowledged the lost evening",
@@ -46,7 +49,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "sites": ("江畔酒店", "机场酒店", "老城酒店"),
         "complaints": ("办理入住等候时间过长", "入住时房间不干净", "账单收费错误", "空调噪音大",
                        "早餐热菜供应不足", "电话中员工态度生硬"),
-        "cause": "人员配置未按预计到店人数安排",
+        "causes": ("人员配置未按预计到店人数安排", "客房未经检查即放房", "调价后未更新账单代码", "",
+                   "厨房按少于预订人数备餐", "入职培训不包括电话礼仪"),
         "apology": "值班经理当面致歉",
         "reinstate": "当即解决问题",
         "empathy": "理解宾客耽误了一个晚上",
@@ -70,13 +74,13 @@ _CODES = {"tangibles": "T", "reliability": "RL", "responsiveness": "RS", "assura
 def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     """Write the year of operating records, one transaction per register (through
     services.operate.add_records, so each record is validated and has its audit entry)."""
-    from qms_desktop.services.operate import add_records
+    from qms_desktop.services.operate import add_records, lesson_from_complaint
     from qms_desktop.services.registers import list_records, update_records
 
     w = _WORDS["zh_CN" if lang == "zh_CN" else "en"]
     rnd = random.Random(20260101)
     today = dt.date.today()
-    start = dt.date(today.year - 1, today.month, 1)
+    start = _months_back(today, 11)  # twelve months, this one included
     people = [r.id for r in list_records(ws, "person") if r.values.get("state") != "left"]
     moments = [r.id for r in list_records(ws, "moment_of_truth")]
     items = [r.id for r in list_records(ws, "service_item")]
@@ -102,7 +106,7 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
             "description": w["complaints"][kind], "severity": "angered" if angered else "disappointed",
             "commitment_invoked": "yes" if n in (7, 23, 41) else "no",
             "status": "open" if day > today - dt.timedelta(days=14) else "closed",
-            "cause": w["cause"] if kind == 0 else "",
+            "cause": w["causes"][kind],
         })  # fmt: skip
         full = angered and n % 9 != 0  # a few angered cases lack steps: the warning shows
         who = people[n % len(people)] if people else None
@@ -120,6 +124,7 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     for c, r in zip(complaints, recovery_rows, strict=True):
         r["complaint"] = c.id
     add_records(ws, actor, "recovery", recovery_rows)
+    lesson_from_complaint(ws, actor, complaints[0].id, "zh_CN" if lang == "zh_CN" else "en")
     claims = []
     for n in (7, 23, 41):
         c = complaints[n]

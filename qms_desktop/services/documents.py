@@ -13,6 +13,7 @@ from qms_desktop.domain.assessment import Grade, Status
 from qms_desktop.domain.gap_report import conclude, grade_counts
 from qms_desktop.services import checklist, registers
 from qms_desktop.services.document_control import document_meta
+from qms_desktop.services.operate_documents import operate_context, operate_images
 from qms_desktop.services.profile import get_profile
 from qms_desktop.services.steps import get_step_states
 from qms_desktop.storage.workspace import Workspace
@@ -547,6 +548,7 @@ def build_context(
         "assessment": None,
         "previous": None,
         "comparison": None,
+        **operate_context(ws, lang),
     }
     rating = registers.rate_commitment(ws)
     context["commitment_rating"] = {"score": rating.score, "met": list(rating.met)}
@@ -616,6 +618,7 @@ def chart_images(
         images["processes"] = process_network_png(
             network, "过程网络" if zh else "The process network"
         )
+    images.update(operate_images(context, lang, wanted))
     return images
 
 

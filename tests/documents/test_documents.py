@@ -18,9 +18,11 @@ from qms_desktop.services.profile import update_profile
 from qms_desktop.storage.workspace import Workspace
 
 TEMPLATES = [
+    "complaints-and-recovery-report",
     "gap-report",
     "quality-manual",
     "responsibility-matrix",
+    "satisfaction-survey-report",
     "service-commitment",
     "service-outline",
     "service-recovery-plan",
