@@ -968,8 +968,8 @@ def verify_package(path: Path) -> VerifyReport:
     # A zip begins with a local file header. Asking zipfile alone is not enough: it looks for
     # the directory at the end, and a file that merely holds a zip (a workspace storing a
     # .docx revision, say) would be taken for one.
-    with path.open("rb") as head:
-        if head.read(4) != b"PK\x03\x04":
+    with path.open("rb") as first_bytes:
+        if first_bytes.read(4) != b"PK\x03\x04":
             raise QmsError("package.not_a_zip", path=where)
     try:
         announced = _directory_entries(path)

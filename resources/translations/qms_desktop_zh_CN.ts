@@ -714,6 +714,10 @@
         <translation>版次编号方式：</translation>
     </message>
     <message>
+        <source>Both languages</source>
+        <translation>两种语言</translation>
+    </message>
+    <message>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
@@ -778,6 +782,10 @@
         <translation>作废</translation>
     </message>
     <message>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
@@ -840,6 +848,10 @@
     <message>
         <source>Withdraw revision %1</source>
         <translation>作废版次 %1</translation>
+    </message>
+    <message>
+        <source>Delete draft %1</source>
+        <translation>删除草稿 %1</translation>
     </message>
     <message>
         <source>The document's file</source>
