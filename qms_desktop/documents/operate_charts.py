@@ -98,6 +98,7 @@ def pareto_png(rows: list[tuple[str, int, float]], title: str) -> bytes:
     image, draw, _font, small = _canvas(width, height, title)
     left, right, top, bottom = 110, width - 110, 90, height - 150
     biggest = max((c for _, c, _ in rows), default=1) or 1
+    biggest = -(-biggest // 4) * 4  # a multiple of 4: whole numbers at each quarter
     for frac in (0.0, 0.25, 0.5, 0.75, 1.0):
         y = bottom - frac * (bottom - top)
         draw.line([(left, y), (right, y)], fill=(225, 225, 225), width=2)

@@ -224,7 +224,8 @@ def _survey_context(ws: Workspace, lang: str) -> dict[str, Any]:
             "dimension": row["name"],
             "score": row["shown"],
             "change": row["change"],
-            "worst_item": f"{worst['code']} — {worst['statement']} ({worst['shown']})"
+            "worst_item": f"{worst['code']} — {worst['statement']}"
+            + (f"（{worst['shown']}）" if lang == "zh_CN" else f" ({worst['shown']})")
             if worst else "",
             "standards": [str(st.values["standard"]) for st in all_standards
                           if st.values["dimension"] == row["key"]],
@@ -342,7 +343,8 @@ def _complaints_context(ws: Workspace, lang: str, today: dt.date) -> dict[str, A
         c = inside[w.complaint]
         gaps.append({"date": str(c["received_on"]), "description": str(c["description"]),
                      "severity": t.get(str(c["severity"]), ""),
-                     "missing": ", ".join(f"{n} {t[f'step{n}']}" for n in w.missing)})  # fmt: skip
+                     "missing": ("、" if lang == "zh_CN" else ", ").join(
+                         f"{n} {t[f'step{n}']}" for n in w.missing)})  # fmt: skip
     retained = [cases[i].get("retained") for i in inside if i in cases]
     tokens = [cases[i] for i in inside if i in cases and cases[i].get("token")]
 
