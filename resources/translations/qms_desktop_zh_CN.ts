@@ -2,79 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>StepTabs</source>
-        <comment>Complaints</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Service recovery</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Complaints and recovery</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Satisfaction surveys</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Statistics</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Results against targets</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Commitment claims</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SurveysPanel</source>
-        <comment>Scores</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SurveysPanel</source>
-        <comment>Surveys</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SurveysPanel</source>
-        <comment>Items</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SurveysPanel</source>
-        <comment>Responses</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Customers kept</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Feedback channels</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>StepTabs</source>
-        <comment>Customers and channels</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AssessmentPicker</name>
     <message>
         <source>Assessment:</source>
@@ -705,6 +632,117 @@
     <message>
         <source>Assess %1</source>
         <translation>评估 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentControl</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被替代</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Quality manual</source>
+        <translation>质量手册</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>程序文件</translation>
+    </message>
+    <message>
+        <source>Work instruction</source>
+        <translation>作业指导书</translation>
+    </message>
+    <message>
+        <source>Form or record</source>
+        <translation>表单或记录</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>现行版次</translation>
+    </message>
+    <message>
+        <source>Latest revision</source>
+        <translation>最新版次</translation>
+    </message>
+    <message>
+        <source>Uploaded file</source>
+        <translation>上传的文件</translation>
+    </message>
+    <message>
+        <source>Rev. %1 since %2</source>
+        <translation>%1 版，自 %2 起</translation>
+    </message>
+    <message>
+        <source>No revision yet</source>
+        <translation>尚无版次</translation>
+    </message>
+    <message>
+        <source>Rev.</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>编写人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改内容</translation>
+    </message>
+    <message>
+        <source>SHA-256 (PDF or file)</source>
+        <translation>SHA-256（PDF 或文件）</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1538,49 @@
     <message>
         <source>That file already exists; choose another name or open it.</source>
         <translation>该文件已存在；请另选文件名，或直接打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>Operate</name>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>apology</source>
+        <translation>道歉</translation>
+    </message>
+    <message>
+        <source>urgent reinstatement</source>
+        <translation>紧急复原</translation>
+    </message>
+    <message>
+        <source>empathy</source>
+        <translation>移情</translation>
+    </message>
+    <message>
+        <source>symbolic atonement</source>
+        <translation>象征性赎罪</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Every closed complaint had the recovery steps it needs (disappointed: steps 1–2; angered: all five).</source>
+        <translation>每件已关闭的投诉都采取了所需的补救步骤（失望：第 1–2 步；愤怒：全部五步）。</translation>
+    </message>
+    <message>
+        <source>%1 closed complaint(s) lack recovery steps:</source>
+        <translation>%1 件已关闭的投诉缺少补救步骤：</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 件</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2801,65 @@
     <message>
         <source>Document control</source>
         <translation>文件控制</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Service recovery</source>
+        <translation>服务补救</translation>
+    </message>
+    <message>
+        <source>Commitment claims</source>
+        <translation>承诺索赔</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Customers kept</source>
+        <translation>顾客保持</translation>
+    </message>
+    <message>
+        <source>Feedback channels</source>
+        <translation>反馈渠道</translation>
+    </message>
+    <message>
+        <source>Complaints and recovery</source>
+        <translation>投诉与补救</translation>
+    </message>
+    <message>
+        <source>Satisfaction surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Results against targets</source>
+        <translation>目标达成结果</translation>
+    </message>
+    <message>
+        <source>Customers and channels</source>
+        <translation>顾客与渠道</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPanel</name>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>答卷</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,10 @@ ALLOWED_WORDS = {
 }
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 _CODE = re.compile(r"^[A-Z0-9]{2,8}$")  # document numbers, prefixes, abbreviations (HLH, SWOT)
-_FILE_OR_ID = re.compile(r"\S+\.qms\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # file names, template ids
+# file names, template ids, hashes
+_FILE_OR_ID = re.compile(
+    r"\S+\.(?:qms|pdf|docx|xlsx|csv)\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[0-9a-f]{8,}…?"
+)
 _CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -41,6 +44,7 @@ def english_words(text: str) -> list[str]:
 def test_the_rules_tell_words_from_codes():
     assert english_words("HLH-QP-04 前厅服务程序 (ISO 9001, SWOT) — gap-report") == []
     assert english_words("按 Delete 清空 · Word (DOCX) · demo-zh_CN-1.qms") == []
+    assert english_words("HLH-QM-01-B-zh-cn.pdf: 89e1930c11e04ad0… SHA-256 9f0e") == []
     assert english_words("5 of 5 qualities met") == ["of", "qualities", "met"]
     assert english_words("Complaints") == ["Complaints"]
 

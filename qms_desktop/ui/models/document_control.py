@@ -31,24 +31,22 @@ STATUS_COLOURS = {
 
 
 def status_label(status: RevisionStatus) -> str:
-    t = QCoreApplication.translate
     return {
-        S.DRAFT: t("DocumentControl", "Draft"),
-        S.IN_REVIEW: t("DocumentControl", "In review"),
-        S.APPROVED: t("DocumentControl", "Approved"),
-        S.ISSUED: t("DocumentControl", "Issued"),
-        S.SUPERSEDED: t("DocumentControl", "Superseded"),
-        S.WITHDRAWN: t("DocumentControl", "Withdrawn"),
+        S.DRAFT: QCoreApplication.translate("DocumentControl", "Draft"),
+        S.IN_REVIEW: QCoreApplication.translate("DocumentControl", "In review"),
+        S.APPROVED: QCoreApplication.translate("DocumentControl", "Approved"),
+        S.ISSUED: QCoreApplication.translate("DocumentControl", "Issued"),
+        S.SUPERSEDED: QCoreApplication.translate("DocumentControl", "Superseded"),
+        S.WITHDRAWN: QCoreApplication.translate("DocumentControl", "Withdrawn"),
     }[status]
 
 
 def level_label(level: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "manual": t("DocumentControl", "Quality manual"),
-        "procedure": t("DocumentControl", "Procedure"),
-        "instruction": t("DocumentControl", "Work instruction"),
-        "form": t("DocumentControl", "Form or record"),
+        "manual": QCoreApplication.translate("DocumentControl", "Quality manual"),
+        "procedure": QCoreApplication.translate("DocumentControl", "Procedure"),
+        "instruction": QCoreApplication.translate("DocumentControl", "Work instruction"),
+        "form": QCoreApplication.translate("DocumentControl", "Form or record"),
     }.get(level, level)
 
 
@@ -77,14 +75,13 @@ class DocumentsModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
         return (
-            t("DocumentControl", "Number"),
-            t("DocumentControl", "Title"),
-            t("DocumentControl", "Type"),
-            t("DocumentControl", "Made from"),
-            t("DocumentControl", "In use"),
-            t("DocumentControl", "Latest revision"),
+            QCoreApplication.translate("DocumentControl", "Number"),
+            QCoreApplication.translate("DocumentControl", "Title"),
+            QCoreApplication.translate("DocumentControl", "Type"),
+            QCoreApplication.translate("DocumentControl", "Made from"),
+            QCoreApplication.translate("DocumentControl", "In use"),
+            QCoreApplication.translate("DocumentControl", "Latest revision"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -96,7 +93,6 @@ class DocumentsModel(QAbstractTableModel):
             return doc.planned_id
         latest = doc.latest
         if role == Qt.ItemDataRole.DisplayRole:
-            t = QCoreApplication.translate
             if col == self.NUMBER:
                 return doc.number
             if col == self.TITLE:
@@ -104,11 +100,13 @@ class DocumentsModel(QAbstractTableModel):
             if col == self.TYPE:
                 return level_label(doc.level)
             if col == self.SOURCE:
-                return doc.template_id or t("DocumentControl", "Uploaded file")
+                return doc.template_id or QCoreApplication.translate(
+                    "DocumentControl", "Uploaded file"
+                )
             if col == self.IN_USE:
                 issued = doc.issued
                 return (
-                    t("DocumentControl", "Rev. %1 since %2")
+                    QCoreApplication.translate("DocumentControl", "Rev. %1 since %2")
                     .replace("%1", issued.label)
                     .replace("%2", issued.date.isoformat())
                     if issued
@@ -116,7 +114,7 @@ class DocumentsModel(QAbstractTableModel):
                 )
             if col == self.LATEST:
                 if latest is None:
-                    return t("DocumentControl", "No revision yet")
+                    return QCoreApplication.translate("DocumentControl", "No revision yet")
                 return f"{latest.label} · {status_label(latest.status)}"
         if role == Qt.ItemDataRole.ForegroundRole and col == self.LATEST and latest is not None:
             return STATUS_COLOURS[latest.status]
@@ -148,16 +146,15 @@ class RevisionsModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
         return (
-            t("DocumentControl", "Rev."),
-            t("DocumentControl", "Status"),
-            t("DocumentControl", "Date"),
-            t("DocumentControl", "Author"),
-            t("DocumentControl", "Reviewer"),
-            t("DocumentControl", "Approver"),
-            t("DocumentControl", "Change"),
-            t("DocumentControl", "SHA-256 (PDF or file)"),
+            QCoreApplication.translate("DocumentControl", "Rev."),
+            QCoreApplication.translate("DocumentControl", "Status"),
+            QCoreApplication.translate("DocumentControl", "Date"),
+            QCoreApplication.translate("DocumentControl", "Author"),
+            QCoreApplication.translate("DocumentControl", "Reviewer"),
+            QCoreApplication.translate("DocumentControl", "Approver"),
+            QCoreApplication.translate("DocumentControl", "Change"),
+            QCoreApplication.translate("DocumentControl", "SHA-256 (PDF or file)"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -46,10 +46,6 @@ OPERATE_REGISTERS = frozenset(
 )  # fmt: skip
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Operate", text)
-
-
 def _number(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
@@ -81,7 +77,11 @@ class BarChart(QWidget):
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         p.drawText(4, fm.ascent() + 2, self.title)
         if not self._bars:
-            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), _tr("Nothing recorded yet"))
+            p.drawText(
+                self.rect(),
+                int(Qt.AlignmentFlag.AlignCenter),
+                QCoreApplication.translate("Operate", "Nothing recorded yet"),
+            )
             return
         label_w = min(self.width() // 3, max(fm.horizontalAdvance(n) for n, _ in self._bars) + 8)
         top = fm.height() + 6
@@ -125,8 +125,8 @@ def _fill(model: QStandardItemModel, headers: list[str], rows: list[list[str]]) 
 
 
 def _steps_text(steps: tuple[int, ...]) -> str:
-    names = {1: _tr("apology"), 2: _tr("urgent reinstatement"), 3: _tr("empathy"),
-             4: _tr("symbolic atonement"), 5: _tr("follow-up")}  # fmt: skip
+    names = {1: QCoreApplication.translate("Operate", "apology"), 2: QCoreApplication.translate("Operate", "urgent reinstatement"), 3: QCoreApplication.translate("Operate", "empathy"),
+             4: QCoreApplication.translate("Operate", "symbolic atonement"), 5: QCoreApplication.translate("Operate", "follow-up")}  # fmt: skip
     return ", ".join(f"{n} {names[n]}" for n in steps)
 
 
@@ -259,15 +259,23 @@ class RecoveryWarnings(QLabel):
         found = recovery_warnings(self._c.ws())
         self.setStyleSheet("color: #c53030;" if found else "")
         if not found:
-            self.setText(_tr("Every closed complaint had the recovery steps it needs "
+            self.setText(QCoreApplication.translate("Operate", "Every closed complaint had the recovery steps it needs "
                              "(disappointed: steps 1–2; angered: all five)."))  # fmt: skip
             return
-        lines = [_tr("%1 closed complaint(s) lack recovery steps:").replace("%1", str(len(found)))]
+        lines = [
+            QCoreApplication.translate(
+                "Operate", "%1 closed complaint(s) lack recovery steps:"
+            ).replace("%1", str(len(found)))
+        ]
         for w in found[:4]:
             lines.append(f"• {w.label[:60]} — {choice_label(w.severity)}: "
-                         + _tr("missing %1").replace("%1", _steps_text(w.missing)))  # fmt: skip
+                         + QCoreApplication.translate("Operate", "missing %1").replace("%1", _steps_text(w.missing)))  # fmt: skip
         if len(found) > 4:
-            lines.append(_tr("… and %1 more").replace("%1", str(len(found) - 4)))
+            lines.append(
+                QCoreApplication.translate("Operate", "… and %1 more").replace(
+                    "%1", str(len(found) - 4)
+                )
+            )
         self.setText("\n".join(lines))
 
 
@@ -559,16 +567,21 @@ class SurveysPanel(TabGroup):
     """A survey's scores, the surveys, their items and the responses."""
 
     def __init__(self, controller: WorkspaceController) -> None:
-        tr = QCoreApplication.translate
         self.scores = ScoresPanel(controller)
         self.responses = ResponsesPanel(controller)
         super().__init__(
             "survey_tabs",
             [
-                (lambda: tr("SurveysPanel", "Scores"), self.scores),
-                (lambda: tr("SurveysPanel", "Surveys"), RegisterPanel("survey", controller)),
-                (lambda: tr("SurveysPanel", "Items"), RegisterPanel("survey_item", controller)),
-                (lambda: tr("SurveysPanel", "Responses"), self.responses),
+                (lambda: QCoreApplication.translate("SurveysPanel", "Scores"), self.scores),
+                (
+                    lambda: QCoreApplication.translate("SurveysPanel", "Surveys"),
+                    RegisterPanel("survey", controller),
+                ),
+                (
+                    lambda: QCoreApplication.translate("SurveysPanel", "Items"),
+                    RegisterPanel("survey_item", controller),
+                ),
+                (lambda: QCoreApplication.translate("SurveysPanel", "Responses"), self.responses),
             ],
         )
 
@@ -705,31 +718,39 @@ class CustomersPanel(_Watching):
 
 def operate_page(c: WorkspaceController) -> TabbedStepPage:
     """Four tabs and the guidance (eight panels in one row did not fit 1280 px)."""
-    tr = QCoreApplication.translate
     complaints = TabGroup(
         "complaint_tabs",
         [
-            (lambda: tr("StepTabs", "Complaints"), ComplaintsPanel(c)),
-            (lambda: tr("StepTabs", "Service recovery"), RecoveryPanel(c)),
-            (lambda: tr("StepTabs", "Commitment claims"), ClaimsPanel(c)),
-            (lambda: tr("StepTabs", "Statistics"), StatisticsPanel(c)),
+            (lambda: QCoreApplication.translate("StepTabs", "Complaints"), ComplaintsPanel(c)),
+            (lambda: QCoreApplication.translate("StepTabs", "Service recovery"), RecoveryPanel(c)),
+            (lambda: QCoreApplication.translate("StepTabs", "Commitment claims"), ClaimsPanel(c)),
+            (lambda: QCoreApplication.translate("StepTabs", "Statistics"), StatisticsPanel(c)),
         ],
     )
     customers = TabGroup(
         "customer_tabs",
         [
-            (lambda: tr("StepTabs", "Customers kept"), CustomersPanel(c)),
-            (lambda: tr("StepTabs", "Feedback channels"), RegisterPanel("feedback_channel", c)),
+            (lambda: QCoreApplication.translate("StepTabs", "Customers kept"), CustomersPanel(c)),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Feedback channels"),
+                RegisterPanel("feedback_channel", c),
+            ),
         ],
     )
     page = TabbedStepPage(
         Step.OPERATE,
         c,
         [
-            (lambda: tr("StepTabs", "Complaints and recovery"), complaints),
-            (lambda: tr("StepTabs", "Satisfaction surveys"), SurveysPanel(c)),
-            (lambda: tr("StepTabs", "Results against targets"), ResultsPanel(c)),
-            (lambda: tr("StepTabs", "Customers and channels"), customers),
+            (lambda: QCoreApplication.translate("StepTabs", "Complaints and recovery"), complaints),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Satisfaction surveys"),
+                SurveysPanel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Results against targets"),
+                ResultsPanel(c),
+            ),
+            (lambda: QCoreApplication.translate("StepTabs", "Customers and channels"), customers),
         ],
     )
     for view in page.findChildren(QTableView):  # columns fitted to the first rows, not years
