@@ -131,7 +131,7 @@ def survey_scores(ws: Workspace, survey_id: int) -> SurveyReport:
         weights = {d: getattr(survey, f"weight_{d}") for d in op.SERVQUAL_DIMENSIONS}
         title = survey.title
     dims = {i: d for i, _, _, d in items if d}
-    scores = op.score_survey(dims, (op.Answer(r, i, p, e) for r, i, p, e in rows), weights)
+    scores = op.score_survey(dims, map(op.Answer._make, rows), weights)
     labels = {i: f"{c} — {t}" for i, c, t, _ in items}
     return SurveyReport(survey_id, title, scores, labels, dims)
 
@@ -430,6 +430,11 @@ def import_survey_responses(
     rows: list[dict[str, object]] = []
     seen: dict[tuple[str, int], int] = {}
     today = dt.date.today()
+    # cells read once per distinct text: the valid Likert answers, item codes and dates
+    likert_of: dict[str, float | None] = {str(v): float(v) for v in range(1, top + 1)}
+    likert_of[""] = None
+    item_of: dict[str, int | None] = {}
+    dates: dict[str, dt.date | None] = {}
     for n, cells in data_rows(table, columns):
         current = "respondent"
         try:
@@ -437,24 +442,36 @@ def import_survey_responses(
             if not respondent:
                 raise ValidationError("respondent", "core.required")
             current = "item"
-            item = codes.get(fold(cells["item"]))
+            text = cells["item"]
+            if text not in item_of:
+                item_of[text] = codes.get(fold(text))
+            item = item_of[text]
             if item is None:
                 raise ValidationError("item", "operate.import_no_item", item=cells["item"])
             if (respondent, item) in seen:
                 raise ValidationError("item", "operate.import_twice", respondent=respondent,
                                       item=cells["item"], first=seen[(respondent, item)])  # fmt: skip
             current = "perception"
-            perception = _likert_cell("perception", cells["perception"], top)
+            text = cells["perception"]
+            perception = (
+                likert_of[text] if text in likert_of else _likert_cell("perception", text, top)
+            )
             if perception is None:
                 raise ValidationError("perception", "core.required")
             current = "expectation"
-            expectation = _likert_cell("expectation", cells.get("expectation", ""), top)
+            text = cells.get("expectation", "")
+            expectation = (
+                likert_of[text] if text in likert_of else _likert_cell("expectation", text, top)
+            )
             if asks == "perception_only" and expectation is not None:
                 raise ValidationError("expectation", "operate.expectation_not_asked")
             if asks != "perception_only" and expectation is None:
                 raise ValidationError("expectation", "operate.expectation_needed")
             current = "answered_on"
-            answered = _date_cell(cells.get("answered_on", ""), today)
+            text = cells.get("answered_on", "")
+            if text not in dates:  # a survey's answers share a few dozen dates
+                dates[text] = _date_cell(text, today)
+            answered = dates[text]
         except QmsError as exc:
             column = (
                 header[columns[current]] if current in columns else RESPONSE_HEADERS[current][0]
