@@ -983,7 +983,12 @@ _REQUIREMENT_FIELDS = (
     "guidance_zh",
     "tags",
 )
-_TEXT_FIELDS = frozenset({"title_en", "title_zh", "guidance_en", "guidance_zh", "tags"})
+# Format 7 on: a control's statement apart from its guidance, and the requirement it stands
+# within. Compared when the table has them (older formats do not).
+_LATER_REQUIREMENT_FIELDS = ("statement_en", "statement_zh", "within")
+_TEXT_FIELDS = frozenset(
+    {"title_en", "title_zh", "guidance_en", "guidance_zh", "tags", "statement_en", "statement_zh"}
+)
 
 # Libraries whose rows were not read from the YAML text they are stored with, but built
 # beside it (an OSCAL catalog's controls): read back, that text gives the same requirements
@@ -1020,6 +1025,9 @@ def _requirements(
         or "library" not in columns
     ):
         return
+    fields = _REQUIREMENT_FIELDS + tuple(
+        f for f in _LATER_REQUIREMENT_FIELDS if f in columns["requirement"]
+    )
     stored_texts: dict[str, object] = {}
     loose: set[str] = set()
     for library_id, content, source in conn.execute("SELECT id, content, source FROM library"):
@@ -1050,10 +1058,13 @@ def _requirements(
                 r.guidance_en,
                 r.guidance_zh,
                 " ".join(r.tags),
-            )
+                r.statement_en,
+                r.statement_zh,
+                r.within,
+            )[: len(fields)]
             for i, r in enumerate(rows)
         }
-    sql = f"SELECT library_id, ref, {', '.join(_REQUIREMENT_FIELDS)} FROM requirement"
+    sql = f"SELECT library_id, ref, {', '.join(fields)} FROM requirement"
     for library_id, ref, *values in conn.execute(sql):
         rows_of = expected.get(str(library_id))
         if rows_of is None:
@@ -1062,7 +1073,7 @@ def _requirements(
         if want is None:
             found.add("storage.check_requirement_extra", record=_requirement(library_id, ref))
             continue
-        for field, have, should in zip(_REQUIREMENT_FIELDS, values, want, strict=True):
+        for field, have, should in zip(fields, values, want, strict=True):
             if not _same(field, have, should, str(library_id) in loose):
                 shown_stored, shown_expected = _difference(
                     None if have is None else str(have), str(should)

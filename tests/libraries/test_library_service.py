@@ -275,3 +275,23 @@ def test_library_add_from_the_command_line_takes_an_id_and_keeps_withdrawn(ws, t
     assert a is not None and b is not None
     assert not any("withdrawn" in r.tags for r in a.rows)
     assert any("withdrawn" in r.tags for r in b.rows)
+
+
+def test_check_finds_an_edited_statement_or_nesting(ws, tmp_path):
+    catalog = tmp_path / "catalog.xml"
+    catalog.write_text(XML, encoding="utf-8")
+    library, _, _ = add_library_file(ws, "t", catalog)
+    path = ws.path
+    ws.close()
+    assert check_workspace(path).sound
+    for column, value in (("statement_en", "Anything goes."), ("within", "AC-3")):
+        copy = tmp_path / f"edited-{column}.qms"
+        copy.write_bytes(path.read_bytes())
+        with sqlite3.connect(copy) as conn:
+            conn.execute(
+                f"UPDATE requirement SET {column} = ? WHERE library_id = ? AND ref = 'AC-2(1)'",
+                (value, library.id),
+            )
+        report = check_workspace(copy)
+        assert not report.sound, column
+        assert any("AC-2(1)" in str(p) for p in report.problems), report.problems
