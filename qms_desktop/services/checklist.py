@@ -405,6 +405,8 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
                 r.title_zh,
                 r.guidance_en,
                 r.guidance_zh,
+                r.statement_en,
+                r.statement_zh,
             )
             .join(r, (r.library_id == i.library_id) & (r.ref == i.ref))
             .where(i.assessment_id == assessment_id)
@@ -417,7 +419,7 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
         # of reading 10 000 rows
         for row in s.connection().execute(q).all():
             item_id, item = row[0], _finding(row[1 : 1 + width])
-            parent, t_en, t_zh, g_en, g_zh = row[1 + width :]
+            parent, t_en, t_zh, g_en, g_zh, s_en, s_zh = row[1 + width :]
             named = files.get(item_id)
             out.append(
                 ChecklistRow(
@@ -431,6 +433,8 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
                     g_zh,
                     item,
                     no_files if named is None else tuple(named),
+                    s_en,
+                    s_zh,
                 )
             )
         return out

@@ -22,12 +22,21 @@ class ChecklistRow:
     guidance_zh: str
     item: ItemAssessment
     evidence_files: tuple[str, ...] = ()
+    statement_en: str = ""  # what the requirement says, apart from its guidance (OSCAL)
+    statement_zh: str = ""
 
     def title(self, lang: str) -> str:
         return (
             (self.title_zh or self.title_en)
             if lang == "zh_CN"
             else (self.title_en or self.title_zh)
+        )
+
+    def statement(self, lang: str) -> str:
+        return (
+            (self.statement_zh or self.statement_en)
+            if lang == "zh_CN"
+            else (self.statement_en or self.statement_zh)
         )
 
     def guidance(self, lang: str) -> str:

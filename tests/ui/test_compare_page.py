@@ -410,3 +410,27 @@ def test_the_filter_index_agrees_with_each_row_judged_alone(qtbot, window: MainW
     assert visible_refs(page) == ["8.5.1"]
     window.controller.undo_stack.undo()
     assert visible_refs(page) == ["4.1", "8.5.1"]
+
+
+def test_a_controls_statement_is_shown_apart_from_its_guidance_as_text(
+    qtbot, window: MainWindow, workspace_file: Path, tmp_path: Path
+):
+    from tests.libraries.test_oscal import XML
+
+    assert window.open_path(workspace_file)
+    catalog = tmp_path / "catalog.xml"
+    catalog.write_text(XML, encoding="utf-8")
+    assert window.add_library_file(catalog)
+    library = next(
+        lib.id for lib in cl.workspace_libraries(window.controller.ws()) if "oscal" in lib.id
+    )
+    assert window.create_assessment("Controls", dt.date(2026, 11, 1), [library], None, None)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    select_refs(panel, "AC-2")
+    detail = panel.detail
+    assert detail.statement.isVisible()
+    assert detail.statement.text().startswith("a. Define and document")
+    assert detail.statement.text() not in detail.guidance.text()
+    assert detail.statement.textFormat() == Qt.TextFormat.PlainText
+    assert detail.guidance.textFormat() == Qt.TextFormat.PlainText

@@ -69,8 +69,16 @@ class DetailForm(QScrollArea):
         self._loading = False
         self.title = heading(size_delta=2)
         self.title.setObjectName("detail_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.statement = QLabel()  # a control's statement, when its library gives one
+        self.statement.setObjectName("detail_statement")
+        self.statement.setWordWrap(True)
+        self.statement.setTextFormat(Qt.TextFormat.PlainText)
+        self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statement.setStyleSheet("font-weight: 600")
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.PlainText)  # a library's text, never markup
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = FieldError()
         self.evidence_box = EvidenceBox(controller, self.error)
@@ -147,6 +155,7 @@ class DetailForm(QScrollArea):
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(self.title)
+        column.addWidget(self.statement)
         column.addWidget(self.guidance)
         column.addLayout(form)
         column.addStretch()
@@ -236,10 +245,15 @@ class DetailForm(QScrollArea):
     def _fill(self, r: ChecklistRow | None) -> None:
         if r is None:
             self.title.setText("")
+            self.statement.clear()
+            self.statement.hide()
             self.guidance.setText("")
             return
         item = r.item
         self.title.setText(f"{r.ref} {r.title(self.lang)}")
+        statement = r.statement(self.lang)
+        self.statement.setText(statement)
+        self.statement.setVisible(bool(statement))
         self.guidance.setText(r.guidance(self.lang))
         self.f_status.setCurrentIndex(self.f_status.findData(item.status.value))
         self.f_grade.setCurrentIndex(self.f_grade.findData(item.grade.value))
