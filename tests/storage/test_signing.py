@@ -444,3 +444,25 @@ def test_writes_cut_by_the_check_s_chunks_are_judged_the_same(
     seq = _append(workspace_file, "alice")
     [(en, _)] = findings(check_workspace(workspace_file), "storage.check_signature_missing")
     assert f"audit entry {seq} by alice" in en
+
+
+def test_the_count_of_signed_entries_counts_each_write_its_signature_vouches_for(
+    workspace_file: Path,
+):
+    """What an auditor's package reports: every entry, when every write ends signed; a
+    write whose signature is stripped no longer counts."""
+    from qms_desktop.storage.audit import signed_entry_count
+
+    with Workspace.open(workspace_file) as ws:
+        update_profile(ws, "alice", address="2 Signed Street", scope="All", industry="Hotels")
+        with ws.reading() as s:
+            assert signed_entry_count(s) == ws.audit_head()[0]
+    seq = last_seq(workspace_file, "alice")
+    (at,) = rows(workspace_file, "SELECT at_utc FROM audit_entry WHERE seq = ?", seq)[0]
+    (size,) = rows(workspace_file, "SELECT count(*) FROM audit_entry WHERE at_utc = ?", at)[0]
+    assert isinstance(size, int) and size >= 3
+    write(
+        workspace_file, "UPDATE audit_entry SET signature = NULL, key_id = NULL WHERE seq = ?", seq
+    )
+    with Workspace.open(workspace_file, read_only=True) as ws, ws.reading() as s:
+        assert signed_entry_count(s) == ws.audit_head()[0] - size
