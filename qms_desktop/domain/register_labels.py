@@ -168,8 +168,8 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("recovery", "apology_on"): ("Apology on (step 1)", "道歉日期（第 1 步）"),
     ("recovery", "apology_by"): ("Apology by (step 1)", "道歉人（第 1 步）"),
     ("recovery", "reinstatement"): (
-        "Urgent reinstatement: what was done (step 2)",
-        "紧急复原：采取的行动（第 2 步）",
+        "Reinstatement done (step 2)",
+        "紧急复原措施（第 2 步）",
     ),
     ("recovery", "reinstated_on"): ("Reinstated on (step 2)", "复原日期（第 2 步）"),
     ("recovery", "empathy"): ("Empathy shown (step 3)", "表达的移情（第 3 步）"),
