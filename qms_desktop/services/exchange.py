@@ -82,6 +82,7 @@ WIDTHS = {
     "library_id": 14,
     "ref": 9,
     "title": 42,
+    "statement": 42,
     "guidance": 42,
     "status": 20,
     "grade": 24,
@@ -145,6 +146,7 @@ def _cells(row: ChecklistRow, lang: str) -> list[object]:
         action.due if action.due is not None else "",
         choices["action_priority"].label(action.priority.value, lang),
         choices["action_state"].label(action.state.value, lang),
+        row.statement(lang),
         item.changed_by,
         item.changed_at,
         row_key(row.library_id, row.ref),
@@ -401,7 +403,7 @@ def _write_xlsx(path: Path, rows: list[ChecklistRow], lang: str, assessment_name
         sheet.data_validations.append(dv)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{last}"
     # paper gets the columns people read; who changed a row when, and its key, stay on screen
-    sheet.print_area = f"A1:{get_column_letter(fields.index('action_state') + 1)}{last}"
+    sheet.print_area = f"A1:{get_column_letter(fields.index('statement') + 1)}{last}"
     write_sheet(
         sheet,
         [words.header(f, lang) for f in fields],

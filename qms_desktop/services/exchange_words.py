@@ -25,12 +25,17 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("action_due", "Due date", "截止日期"),
     ("action_priority", "Priority", "优先级"),
     ("action_state", "Action state", "措施状态"),
+    # a control's statement (OSCAL), apart from its guidance; last of the readable columns so
+    # the letters of the columns a client fills stay where they were
+    ("statement", "Statement", "条文"),
     ("changed_by", "Changed by", "修改人"),
     ("changed_at", "Changed at (UTC)", "修改时间（UTC）"),
     ("key", "Row key (keep as is)", "行键（请勿修改）"),
 )
 FIELDS = tuple(f for f, _, _ in COLUMNS)
-READ_ONLY = frozenset({"title", "guidance", "evidence_files", "changed_by", "changed_at"})
+READ_ONLY = frozenset(
+    {"title", "statement", "guidance", "evidence_files", "changed_by", "changed_at"}
+)
 
 SHEETS = {"checklist": ("Checklist", "检查表"), "summary": ("Summary", "汇总")}
 

@@ -169,7 +169,9 @@ def test_the_workbook_speaks_the_users_language(tricky, tmp_path: Path):
     assert ref_cell.value == "1.10" and ref_cell.data_type == "s" and ref_cell.quotePrefix
     assert rows["1.10"][header.index("指南")].data_type == "s"  # "=HYPERLINK(…)" stays text
     assert sheet.print_title_rows == "$1:$1"
-    assert sheet.print_area == f"'检查表'!$A$1:$P${sheet.max_row}"
+    # printed: every column a reader needs, up to the statement; not who changed a row, nor its key
+    assert sheet.print_area == f"'检查表'!$A$1:$Q${sheet.max_row}"
+    assert header[16] == "条文" and header[17] == "修改人"
     assert sheet.column_dimensions["C"].width == 42
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -450,3 +452,34 @@ def test_plain_cells_wrap_at_the_top_without_a_style_each(tricky, tmp_path: Path
     assert title.value and title.style_id == 0  # the workbook's default format
     assert title.alignment.wrap_text and title.alignment.vertical == "top"
     assert sheet.cell(1, 1).font.bold  # the header keeps its own
+
+
+def test_a_controls_statement_is_exported_beside_its_guidance(tmp_path: Path):
+    """An OSCAL control's statement has its own column, read-only like the guidance: the
+    import neither needs it nor lets it change anything."""
+    from qms_desktop.services.checklist import create_assessment
+    from qms_desktop.services.exchange import export_checklist, import_checklist
+    from qms_desktop.services.libraries import add_library_file
+    from qms_desktop.services.workspaces import create_workspace
+    from tests.libraries.test_oscal import XML
+
+    ws = create_workspace(tmp_path / "s.qms", "Statement Org", actor="t")
+    try:
+        catalog = tmp_path / "catalog.xml"
+        catalog.write_text(XML, encoding="utf-8")
+        library, _, _ = add_library_file(ws, "t", catalog)
+        create_assessment(ws, "t", "Controls", dt.date(2026, 11, 1), [library.id])
+        out = tmp_path / "controls.xlsx"
+        export_checklist(ws, out, lang="en")
+        sheet = load_workbook(out)["Checklist"]
+        header = [c.value for c in sheet[1]]
+        rows = {sheet.cell(r, 2).value: [c.value for c in sheet[r]] for r in range(2, 40)}
+        statement = rows["AC-2"][header.index("Statement")]
+        assert statement.startswith("a. Define and document")
+        assert statement != rows["AC-2"][header.index("Guidance")]
+        sheet.cell(list(rows).index("AC-2") + 2, header.index("Statement") + 1).value = "edited"
+        sheet.parent.save(out)
+        report, _ = import_checklist(ws, "t", out)
+        assert report.changes == []
+    finally:
+        ws.close()
