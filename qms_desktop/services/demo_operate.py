@@ -75,7 +75,7 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     """Write the year of operating records, one transaction per register (through
     services.operate.add_records, so each record is validated and has its audit entry)."""
     from qms_desktop.services.operate import add_records, lesson_from_complaint
-    from qms_desktop.services.registers import list_records, update_records
+    from qms_desktop.services.registers import list_records, update_record, update_records
 
     w = _WORDS["zh_CN" if lang == "zh_CN" else "en"]
     rnd = random.Random(20260101)
@@ -124,7 +124,13 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     for c, r in zip(complaints, recovery_rows, strict=True):
         r["complaint"] = c.id
     add_records(ws, actor, "recovery", recovery_rows)
-    lesson_from_complaint(ws, actor, complaints[0].id, "zh_CN" if lang == "zh_CN" else "en")
+    lesson, _ = lesson_from_complaint(
+        ws, actor, complaints[0].id, "zh_CN" if lang == "zh_CN" else "en"
+    )
+    # decided at once, into the front-office procedure, so the signed-off Summarise step holds
+    update_record(
+        ws, actor, "lesson", lesson.id, decision="adopt", rule_kind="standard", document="HLH-QP-04"
+    )
     claims = []
     for n in (7, 23, 41):
         c = complaints[n]

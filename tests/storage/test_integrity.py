@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from qms_desktop.domain import messages
+from qms_desktop.domain.errors import WorkspaceError
 from qms_desktop.domain.steps import Step, StepStatus
 from qms_desktop.services import checklist as cl
 from qms_desktop.services import registers
@@ -101,11 +102,22 @@ def test_many_edits_and_undos_through_the_services_are_sound(demo_file: Path, tm
 
         # registers: add, edit, delete, put back under the old id (undo), numbers as text and as integers
         for key in ("lesson", "objective", "person"):
-            records = registers.list_records(ws, key)
-            # a person other records point at cannot be deleted: the demo's last (who left)
-            for record in records[-1:] if key == "person" else records[:2]:
-                deleted, _ = registers.delete_record(ws, "Lin", key, record.id)
+            # a record other records point at cannot be deleted (a person filling a role, an
+            # objective with measured results): take the last two nothing points at, one of
+            # them a copy of the first record made here
+            first = registers.list_records(ws, key)[0]
+            registers.add_record(ws, "Lin", key, dict(first.values))
+            done = 0
+            for record in registers.list_records(ws, key)[::-1]:
+                try:
+                    deleted, _ = registers.delete_record(ws, "Lin", key, record.id)
+                except WorkspaceError:
+                    continue
                 registers.add_record(ws, "Lin", key, dict(deleted.values), record_id=deleted.id)
+                done += 1
+                if done == 2:
+                    break
+            assert done >= 1, key
         objective = registers.list_records(ws, "objective")[0]
         registers.update_record(ws, "Lin", "objective", objective.id, target=95)
         registers.update_record(ws, "Lin", "objective", objective.id, target="97.5")

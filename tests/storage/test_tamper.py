@@ -238,7 +238,9 @@ def test_evidence_bytes_and_hash_swapped_together(demo_file: Path):
     forged = b"instrument,location,due\nprobe K1,main kitchen,2030-01-01\nprobe K2,bar,2030-01-01\n"
     digest = hashlib.sha256(forged).hexdigest()
     conn = sqlite3.connect(demo_file)
-    conn.execute("UPDATE blob SET data = ?, sha256 = ?", (forged, digest))
+    (old,) = conn.execute("SELECT sha256 FROM evidence_file WHERE id = 1").fetchone()
+    # the evidence file's own contents (the workspace holds other files' contents too)
+    conn.execute("UPDATE blob SET data = ?, sha256 = ? WHERE sha256 = ?", (forged, digest, old))
     conn.execute(
         "UPDATE evidence_file SET sha256 = ?, size = ? WHERE id = 1", (digest, len(forged))
     )
