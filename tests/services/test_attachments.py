@@ -287,7 +287,7 @@ def test_the_auditors_package_holds_the_attachments_and_verifies(
         # and label, made safe: no separator or markup character survives)
         "attachments/经验教训/001 complaint/soup.png": PNG,
         "attachments/经验教训/001 complaint/Soup (2).PNG": b"2",  # one name per case-blind disk
-        "attachments/设施与设备/001 Probe _ thermometer _1_/cert.pdf": b"%PDF-1.4 c",
+        "attachments/设施和设备/001 Probe _ thermometer _1_/cert.pdf": b"%PDF-1.4 c",
     }, members
     assert manifest["contents"]["attachments"] == 3
     assert "attachments/" in readme
