@@ -160,6 +160,14 @@ def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_
     assert "lack recovery steps" in complaints.warnings.text()
     statistics = tab(window, 0, 3)
     assert len(statistics.by_moment.bars()) >= 3
+    scores = tab(window, 1, 0)
+    page.show_tab(1)
+    qtbot.waitUntil(lambda: scores.isVisible())
+    scores.show_scores()
+    table = scores.table
+    columns = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+    assert columns <= table.viewport().width()  # the change column is not cut off
+    assert scores.chart.width() >= 250  # and the chart keeps room
     window.grab().save("/tmp/operate_page.png")
 
 

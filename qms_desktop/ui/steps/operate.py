@@ -457,6 +457,7 @@ class ScoresPanel(QWidget):
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.split = split
         column = QVBoxLayout(self)
         column.addLayout(top)
         column.addWidget(self.note)
@@ -511,6 +512,14 @@ class ScoresPanel(QWidget):
     def commit_pending(self) -> None:
         """Nothing is edited here."""
 
+    def _give_the_table_its_width(self) -> None:
+        """Scores and their change whole, the chart taking what is left (not less than a
+        third): at 1280 px the change column was cut off."""
+        total = sum(self.split.sizes()) or self.split.width()
+        wanted = _table_width(self.table)
+        table = min(wanted, max(total * 2 // 3, total - wanted)) if total else wanted
+        self.split.setSizes([table, max(total - table, 1)])
+
     def show_scores(self) -> None:
         from qms_desktop.services.operate import survey_scores
 
@@ -540,6 +549,7 @@ class ScoresPanel(QWidget):
                     rows.append(self._row("    " + report.item_labels[iid], isc, ""))
         _fill(self.model, headers, rows)
         self.table.resizeColumnsToContents()
+        self._give_the_table_its_width()
         basis = self.tr("gap") if s.basis == "gap" else self.tr("perception")
         self.overall.setText(
             self.tr("%1 respondents; overall %2 %3, importance-weighted %4")
@@ -561,6 +571,17 @@ class ScoresPanel(QWidget):
         ci = "" if sc.ci_low is None else f"{sc.ci_low:.2f} … {sc.ci_high:.2f}"
         return [name, str(sc.n), _number(sc.perception), _number(sc.expectation),
                 _number(sc.gap), ci, change]  # fmt: skip
+
+
+def _table_width(table: QTableView) -> int:
+    """The width that shows every column of `table` whole."""
+    columns = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+    frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+    return (
+        columns
+        + frame
+        + (table.verticalHeader().width() if table.verticalHeader().isVisible() else 0)
+    )
 
 
 class SurveysPanel(TabGroup):
