@@ -713,8 +713,9 @@ class Operations(QObject):
             added.append(record)
             return Applied(
                 changes,
-                lambda: registers.delete_record(self._ws, self._actor, "lesson", record.id)[1]
-                | changes,
+                lambda: (
+                    registers.delete_record(self._ws, self._actor, "lesson", record.id)[1] | changes
+                ),
                 lambda: registers.restore_records(self._ws, self._actor, [record]) | changes,
             )
 

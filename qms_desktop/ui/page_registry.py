@@ -35,7 +35,12 @@ def build_page(key: str, controller: WorkspaceController) -> QWidget:
 
         return refine_page(controller)
     if step in (
-        Step.SUMMARISE, Step.STUDY, Step.PLAN, Step.ALLOCATE, Step.STRENGTHEN, Step.OPERATE
+        Step.SUMMARISE,
+        Step.STUDY,
+        Step.PLAN,
+        Step.ALLOCATE,
+        Step.STRENGTHEN,
+        Step.OPERATE,
     ):
         from qms_desktop.ui.steps import pages
 
