@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 
 def conformity_colour(value: float) -> QColor:
@@ -16,17 +16,18 @@ def conformity_colour(value: float) -> QColor:
 
 
 class ConformityChart(QWidget):
-    """Vertical bars, one per clause: height = conformity, a faint bar behind = progress."""
+    """Vertical bars, one per clause: height = conformity, a faint bar behind = progress.
+    A legend on the top line says so, and each bar's tooltip gives its figures."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[tuple[str, float | None, float]] = []
         self._empty_text = ""
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 130)
+        return QSize(420, 150)
 
     def set_bars(self, bars: list[tuple[str, float | None, float]]) -> None:
         """(label, conformity 0..1 or None when nothing is assessed, progress 0..1) per clause."""
@@ -40,6 +41,45 @@ class ConformityChart(QWidget):
     def bars(self) -> list[tuple[str, float | None, float]]:
         return list(self._bars)
 
+    def legend(self) -> tuple[str, str]:
+        return (self.tr("conformity, by clause"), self.tr("share assessed"))
+
+    def bar_text(self, index: int) -> str:
+        """What a bar shows, in words (its tooltip)."""
+        label, conformity, progress = self._bars[index]
+        shown = "—" if conformity is None else f"{round(conformity * 100)}%"
+        return (
+            self.tr("Clause %1: conformity %2, %3% of its requirements assessed")
+            .replace("%1", label)
+            .replace("%2", shown)
+            .replace("%3", str(round(progress * 100)))
+        )
+
+    def _geometry(self) -> tuple[float, float, float, float]:
+        """left edge, slot width, bar width, bottom line."""
+        fm = self.fontMetrics()
+        left = float(fm.horizontalAdvance("100%") + 8)
+        slot = (self.width() - left - 4) / max(1, len(self._bars))
+        bar_w = max(6.0, min(42.0, slot * 0.6))
+        return left, slot, bar_w, float(self.height() - fm.height() - 6)
+
+    def bar_at(self, point: QPointF) -> int | None:
+        left, slot, _, bottom = self._geometry()
+        if not self._bars or point.x() < left or point.y() > bottom + self.fontMetrics().height():
+            return None
+        index = int((point.x() - left) // slot)
+        return index if 0 <= index < len(self._bars) else None
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            index = self.bar_at(QPointF(e.pos()))
+            if index is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(e.globalPos(), self.bar_text(index), self)
+            return True
+        return super().event(e)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -49,11 +89,9 @@ class ConformityChart(QWidget):
             p.setPen(text)
             p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self._empty_text)
             return
-        top, bottom = 18.0, float(self.height() - fm.height() - 6)
-        left = float(fm.horizontalAdvance("100%") + 8)
-        width = self.width() - left - 4
-        slot = width / len(self._bars)
-        bar_w = max(6.0, min(42.0, slot * 0.6))
+        top = float(2 * fm.height() + 4)  # the legend's line, then room for a value label
+        left, slot, bar_w, bottom = self._geometry()
+        self._paint_legend(p, fm.height(), text)
         p.setPen(QColor(0, 0, 0, 40))
         for frac in (0.0, 0.5, 1.0):
             y = bottom - frac * (bottom - top)
@@ -98,3 +136,25 @@ class ConformityChart(QWidget):
                 int(Qt.AlignmentFlag.AlignCenter),
                 label,
             )
+
+    def _paint_legend(self, p: QPainter, line: int, text: QColor) -> None:
+        """Top right: a coloured square for conformity, a grey one for the share assessed."""
+        conformity, assessed = self.legend()
+        fm = self.fontMetrics()
+        x = float(self.width() - 4)
+        for words, colour in ((assessed, QColor(0, 0, 0, 25)), (conformity, None)):
+            x -= fm.horizontalAdvance(words)
+            p.setPen(text)
+            p.drawText(QRectF(x, 0, fm.horizontalAdvance(words) + 2, line), 0, words)
+            x -= line * 0.7 + 4
+            square = QRectF(x, line * 0.2, line * 0.6, line * 0.6)
+            p.setPen(Qt.PenStyle.NoPen)
+            if colour is None:  # conformity: the three colours of its bars
+                third = square.width() / 3
+                for k, value in enumerate((0.9, 0.6, 0.2)):
+                    p.setBrush(conformity_colour(value))
+                    p.drawRect(QRectF(x + k * third, square.top(), third, square.height()))
+            else:
+                p.setBrush(colour)
+                p.drawRect(square)
+            x -= 12

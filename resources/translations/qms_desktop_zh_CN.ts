@@ -507,6 +507,21 @@
     </message>
 </context>
 <context>
+    <name>ConformityChart</name>
+    <message>
+        <source>conformity, by clause</source>
+        <translation>各条款符合度</translation>
+    </message>
+    <message>
+        <source>share assessed</source>
+        <translation>已评估比例</translation>
+    </message>
+    <message>
+        <source>Clause %1: conformity %2, %3% of its requirements assessed</source>
+        <translation>第 %1 条：符合度 %2，已评估其要求的 %3%</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPanel</name>
     <message>
         <source>Record customers per month to see retention.</source>
