@@ -134,3 +134,43 @@ def walk_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
             index = model.index(row, 0)
             yield "navigator", str(index.data() or "")
             yield "navigator#tooltip", str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def walk_dialogs(window: MainWindow, lang: str) -> Iterator[tuple[str, str]]:
+    """Every dialog and window the app opens over the main one, each shown and read."""
+    from qms_desktop.services import checklist as cl
+    from qms_desktop.ui.backups_dialog import RestoreDialog
+    from qms_desktop.ui.crash_dialog import UnexpectedErrorDialog
+    from qms_desktop.ui.dialogs import (
+        ComparisonDialog,
+        NewAssessmentDialog,
+        NewWorkspaceDialog,
+        PreferencesDialog,
+    )
+    from qms_desktop.ui.help.tour import TourDialog
+    from qms_desktop.ui.help.viewer import GuideWindow
+    from qms_desktop.ui.register_panel import BulkEditDialog, RegisterPanel
+
+    c = window.controller
+    latest = cl.list_assessments(c.ws())[-1].id
+    panel = window.findChild(RegisterPanel)
+    assert panel is not None
+    makers = {
+        "new_workspace": lambda: NewWorkspaceDialog(c.ws().path.parent, window, lang),
+        "preferences": lambda: PreferencesDialog("", "LW01", lang, window),
+        "new_assessment": lambda: NewAssessmentDialog(c, lang, window),
+        "comparison": lambda: ComparisonDialog(c, latest, window),
+        "unexpected_error": lambda: UnexpectedErrorDialog("x", "Traceback …", window),
+        "restore": lambda: RestoreDialog(c.ws().path, window),
+        "tour": lambda: TourDialog(lang, window),
+        "guide": lambda: GuideWindow(lang, window),
+        "bulk_edit": lambda: BulkEditDialog(panel, [1, 2]),
+    }
+    for name, make in makers.items():
+        dialog = make()
+        dialog.show()
+        _settle()
+        yield from _all_tab_states(dialog, f"dialog:{name}")
+        yield f"dialog:{name}#title", dialog.windowTitle()
+        dialog.close()
+        dialog.deleteLater()

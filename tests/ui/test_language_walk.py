@@ -1,4 +1,5 @@
-"""Translation completeness that cannot be fooled: the whole GUI on the demo organisation,
+"""Translation completeness that cannot be fooled: the whole GUI on the demo organisation
+(and every dialog and window it opens),
 every page, tab, menu, header, tooltip and the first rows of every table, read in Chinese
 must hold no English words, and in English no Chinese (issue 14). Unlike the .ts check,
 this also finds strings the translation scanner never saw (tr() inside an f-string, an alias
@@ -11,7 +12,7 @@ import re
 from PySide6.QtCore import QSettings
 
 from qms_desktop.app import build_main_window
-from tests.ui.language_walk import walk_texts
+from tests.ui.language_walk import walk_dialogs, walk_texts
 
 # Names and codes that stay as they are in both languages: products, formats, standards,
 # keys, and the language's own name in the language menu.
@@ -57,7 +58,7 @@ def _walk(qtbot, tmp_path, lang: str) -> list[tuple[str, str]]:
     window.show()
     try:
         assert window.open_demo()
-        return list(walk_texts(window))
+        return [*walk_texts(window), *walk_dialogs(window, lang)]
     finally:
         window.controller.close()
         window.languages.apply("en")
@@ -66,6 +67,11 @@ def _walk(qtbot, tmp_path, lang: str) -> list[tuple[str, str]]:
 def test_the_chinese_interface_shows_no_english_sentence(qtbot, tmp_path):
     texts = _walk(qtbot, tmp_path, "zh_CN")
     assert len(texts) > 1000  # the walk really went through the pages
+    assert {w.split("/")[0].split("#")[0] for w, _ in texts if w.startswith("dialog:")} >= {
+        "dialog:new_workspace",
+        "dialog:guide",
+        "dialog:bulk_edit",
+    }  # and the dialogs
     assert any(_CHINESE.search(t) for _, t in texts)
     found = sorted({f"{where}: {text[:120]}" for where, text in texts if english_words(text)})
     assert found == []
