@@ -482,6 +482,95 @@ def _allocation_context(ws: Workspace, lang: str) -> dict[str, Any]:
     }
 
 
+def _manual_context(
+    ws: Workspace, context: dict[str, Any], template_id: str, assessment_id: int | None
+) -> dict[str, Any]:
+    """The quality manual's clause cross-reference, retained documented information and
+    the revision in use (templates/README.md: `cross_reference`, `retained_records`,
+    `issued_revision`). A clause is linked only by what the workspace links: processes
+    whose `requirements` cite it, basic management work whose `requirement` does, and the
+    planned documents whose number those records (or the latest assessment's practice
+    and evidence notes for the clause) name. Never a gap status."""
+    from qms_desktop.domain.assessment import clause_of
+    from qms_desktop.services.document_control import document_for_template
+
+    lang = context["lang"]
+    library = next(
+        (lib.id for lib in checklist.workspace_libraries(ws) if lib.id.startswith("iso9001")),
+        None,
+    )
+    clauses: list[tuple[str, str]] = []
+    if library is not None:
+        clauses = [
+            (o.ref, o.title(lang))
+            for o in checklist.library_outline(ws, library)
+            if o.is_section and o.depth == 0
+        ]
+    texts: dict[str, list[str]] = {ref: [] for ref, _ in clauses}
+    processes: dict[str, list[dict[str, Any]]] = {ref: [] for ref, _ in clauses}
+    work: dict[str, list[dict[str, str]]] = {ref: [] for ref, _ in clauses}
+
+    def refs(value: str) -> list[str]:
+        return [
+            r.strip() for r in value.replace("，", ",").replace(";", ",").split(",") if r.strip()
+        ]
+
+    for p in context["processes"]:
+        cited = refs(p.get("requirements", ""))
+        for clause in dict.fromkeys(clause_of(r) for r in cited):
+            if clause in processes:
+                mine = [r for r in cited if clause_of(r) == clause]
+                processes[clause].append({"name": p["name"], "refs": mine})
+                texts[clause].extend(str(v) for v in p.values())
+    for b in context.get("basic_work") or []:
+        ref = str(b.get("requirement", "")).strip()
+        if ref and clause_of(ref) in work:
+            work[clause_of(ref)].append({"area": b["area"], "ref": ref})
+            texts[clause_of(ref)].extend(str(v) for v in b.values())
+    if assessment_id is not None:
+        for r in checklist.checklist_rows(ws, assessment_id):
+            clause = clause_of(r.ref)
+            if clause in texts:
+                texts[clause] += [r.item.current_practice, r.item.evidence_notes]
+    cross_reference = []
+    for ref, title in clauses:
+        joined = "\n".join(texts[ref])
+        documents = [
+            {"number": d["number"], "title": d["title"]}
+            for d in context["planned_documents"]
+            if d.get("number") and d["number"] in joined
+        ]
+        cross_reference.append(
+            {
+                "ref": ref,
+                "title": title,
+                "processes": processes[ref],
+                "work": work[ref],
+                "documents": documents,
+                "linked": bool(processes[ref] or work[ref] or documents),
+            }
+        )
+    retained = [d for d in context["planned_documents"] if d.get("level") == "form"]
+    doc = document_for_template(ws, template_id)
+    issued = doc.issued if doc is not None else None
+    issued_revision = (
+        {
+            "revision": issued.label,
+            "approver": issued.approver or "—",
+            "approved": issued.approved_on.isoformat() if issued.approved_on else "—",
+            "issued": issued.issued_on.isoformat() if issued.issued_on else "—",
+            "distribution": doc.distribution if doc is not None else "",
+        }
+        if issued is not None
+        else None
+    )
+    return {
+        "cross_reference": cross_reference,
+        "retained_records": retained,
+        "issued_revision": issued_revision,
+    }
+
+
 def _trail_head(ws: Workspace, zh: bool) -> str:
     from qms_desktop.storage.audit import read_head
 
@@ -584,6 +673,8 @@ def build_context(
                     for c in comparison.regressed
                 ],
             }
+    # the quality manual's cross-reference, retained records and revision in use
+    context.update(_manual_context(ws, context, template_id, chosen if assessments else None))
     return context
 
 
