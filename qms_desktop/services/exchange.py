@@ -669,6 +669,9 @@ class SheetCensus:
     last_column: int = 0  # the last column holding a value
     merged: list[str] = dataclass_field(default_factory=list)
     formula_at: str | None = None  # the first cell holding a formula
+    # the cells as written, kept in the same pass: (row number, [[column, type, style,
+    # value text]]), read into values by `_sheet_table` once the workbook's styles are known
+    cells: list[tuple[int, list[list[Any]]]] = dataclass_field(default_factory=list)
 
 
 @dataclass
@@ -689,10 +692,11 @@ class WorkbookCensus:
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and .xlsx saved with a password
 _EOCD = b"PK\x05\x06"
 # What an element means to the census, by its name without prefix.
-_OTHER, _VALUE, _FORMULA, _TEXT, _ROW, _MERGE, _SHEET_DATA, _STRING_TABLE = range(8)
+_OTHER, _VALUE, _FORMULA, _TEXT, _ROW, _MERGE, _SHEET_DATA, _STRING_TABLE, _INLINE, _RUN = range(10)
 _KINDS = {
     "v": _VALUE,
-    "is": _VALUE,
+    "is": _INLINE,
+    "r": _RUN,
     "f": _FORMULA,
     "t": _TEXT,
     "row": _ROW,
@@ -821,6 +825,14 @@ def _count_part(
     where = Message("exchange.at_part", {"file": name, "part": info.filename})
     kinds: dict[str, int] = {}  # by element name as written (prefixes are few)
     columns: dict[str, int] = {}  # by column letters
+    # the values kept as the grid is counted: openpyxl's reading of a cell, without its
+    # objects (the first <v>'s text; of an inline string, its <t> and its runs' <t>)
+    cell: list[Any] = []
+    cells_of_row: list[list[Any]] = []
+    captured: list[str] = []
+    capture_depth = inline_depth = run_depth = 0
+    plain: str | None = None
+    runs: list[str] = []
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         nonlocal \
@@ -834,6 +846,7 @@ def _count_part(
             cells_in_row, \
             cell_ref
         nonlocal elements, structure, values, strings, is_sheet
+        nonlocal cell, cells_of_row, capture_depth, inline_depth, run_depth, plain, runs
         depth += 1
         kind = kinds.get(tag)
         if kind is None:
@@ -865,6 +878,8 @@ def _count_part(
                 number_text = attrs.get("r")
                 row = row + 1 if number_text is None else _row_number(number_text)
                 column = cells_in_row = 0
+                cells_of_row = []
+                sheet.cells.append((row, cells_of_row))
             else:
                 structure += 1
         elif level == 2:  # whatever stands in a row is a cell to openpyxl
@@ -885,11 +900,23 @@ def _count_part(
                     column = number
                 else:
                     column += 1
+                cell = [column, attrs.get("t", "n"), attrs.get("s"), None]
+                cells_of_row.append(cell)
             else:
                 structure += 1
-        elif level == 3 and parent_is_cell and (kind == _VALUE or kind == _FORMULA):
+        elif (
+            level == 3
+            and parent_is_cell
+            and (kind == _VALUE or kind == _FORMULA or kind == _INLINE)
+        ):
             elements += 1
             values += 1
+            if kind == _VALUE:
+                if cell[3] is None and not capture_depth:
+                    captured.clear()
+                    capture_depth = depth
+            elif kind == _INLINE and not inline_depth:
+                inline_depth, plain, runs = depth, None, []
             if row > sheet.last_row:
                 sheet.last_row = row
             if column > sheet.last_column:
@@ -898,8 +925,14 @@ def _count_part(
                 sheet.formula_at = cell_ref or f"{_column_letters(column)}{row}"
         elif kind == _TEXT:
             elements += 1
+            if inline_depth and not capture_depth:
+                if depth == inline_depth + 1 or (run_depth and depth == run_depth + 1):
+                    captured.clear()
+                    capture_depth = depth
         else:
             structure += 1  # rich text runs in a cell, extensions
+            if kind == _RUN and inline_depth and depth == inline_depth + 1:
+                run_depth = depth
         if elements > MAX_XML_ELEMENTS:
             raise ExchangeError(
                 "exchange.xlsx_too_many_elements", where=where, limit=MAX_XML_ELEMENTS
@@ -910,10 +943,30 @@ def _count_part(
             )
 
     def end(tag: str) -> None:
-        nonlocal depth, grid
+        nonlocal depth, grid, capture_depth, inline_depth, run_depth, plain
+        if depth == capture_depth:
+            capture_depth = 0
+            text = "".join(captured)
+            if inline_depth:
+                if depth == inline_depth + 1:
+                    plain = text  # openpyxl keeps the last
+                else:
+                    runs.append(text)
+            else:
+                cell[3] = text
+        elif depth == run_depth:
+            run_depth = 0
+        elif depth == inline_depth:
+            inline_depth = 0
+            if len(cell) == 4:  # openpyxl reads a cell's first <is>
+                cell.append("".join(runs) if plain is None else plain + "".join(runs))
         if depth == grid:
             grid = 0
         depth -= 1
+
+    def text(data: str) -> None:
+        if capture_depth:
+            captured.append(data)
 
     def declaration(*_: object) -> None:  # a DTD: entities ("billion laughs"), external files
         raise ExchangeError("exchange.xlsx_damaged", file=name, detail=f"{info.filename}: DOCTYPE")
@@ -921,6 +974,8 @@ def _count_part(
     parser = pyexpat.ParserCreate()
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.buffer_text = True
     parser.StartDoctypeDeclHandler = declaration
     parser.EntityDeclHandler = declaration
     try:
@@ -1013,20 +1068,67 @@ def _read_xlsx(
             raise ExchangeError("exchange.too_many_cells", where=where, limit=MAX_CELLS)
         if not counted.last_row:
             return sheet.title, []
-        # both bounds given: openpyxl would otherwise take them from the sheet's own claim
-        table = [
-            [_xlsx_text(value) for value in values]
-            for values in sheet.iter_rows(
-                min_row=1,
-                max_row=counted.last_row,
-                min_col=1,
-                max_col=max(1, counted.last_column),
-                values_only=True,
-            )
-        ]
-        return sheet.title, table
+        return sheet.title, _sheet_table(counted, sheet._shared_strings, wb)
     finally:
         wb.close()
+
+
+def _sheet_table(counted: SheetCensus, strings: Sequence[str], wb: Any) -> list[list[str]]:
+    """The sheet's cells as text, read from what the census kept as openpyxl's read-only
+    `iter_rows(min_row=1, max_row=last_row, min_col=1, max_col=last_column,
+    values_only=True)` reads them (rows out of order skipped, missing rows and cells empty,
+    a later cell in the same column winning), without a second pass over the XML."""
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+    width = max(1, counted.last_column)
+    last = counted.last_row
+    dates, durations, epoch = wb._date_formats, wb._timedelta_formats, wb.epoch
+    table: list[list[str]] = []
+    counter = 1
+    for number, cells in counted.cells:
+        if number > last:
+            break
+        while counter < number:
+            table.append([""] * width)
+            counter += 1
+        if counter != number:
+            continue
+        out = [""] * width
+        for column, kind, style, text, *inline in cells:
+            if not 1 <= column <= width:
+                continue
+            value: object
+            if kind == "inlineStr":
+                value = inline[0] if inline else None
+            elif not text:
+                value = None
+            elif kind == "s":
+                value = strings[int(text)]
+            elif kind == "n":
+                value = _cast_number(text)
+                style_id = int(style) if style else 0
+                if style_id in dates:
+                    try:
+                        value = from_excel(value, epoch, timedelta=style_id in durations)
+                    except (OverflowError, ValueError):
+                        value = "#VALUE!"  # openpyxl's reading of a date out of range
+            elif kind == "b":
+                value = bool(int(text))
+            elif kind == "d":
+                value = from_ISO8601(text)
+            else:  # "str", "e", and whatever openpyxl leaves as written
+                value = text
+            out[column - 1] = _xlsx_text(value)
+        table.append(out)
+        counter += 1
+    return table
+
+
+def _cast_number(text: str) -> int | float:
+    """A number's text as openpyxl reads it."""
+    if "." in text or "E" in text or "e" in text:
+        return float(text)
+    return int(text)
 
 
 def _last_row_of(cell_range: str) -> int:
