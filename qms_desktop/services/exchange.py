@@ -33,6 +33,8 @@ from qms_desktop.services import exchange_words as words
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist import (
     ChecklistRow,
+    _finding,
+    _finding_columns,
     assess_many,
     check_values,
     checklist_rows,
@@ -1303,6 +1305,24 @@ def read_mapped(
     return table, records
 
 
+def _findings(
+    ws: Workspace, assessment_id: int
+) -> dict[tuple[str, str], tuple[int, ItemAssessment]]:
+    """{(library, reference): (item id, finding)} of an assessment: what an import compares
+    with, read without the requirements' texts `checklist_rows` adds for the screen."""
+    from sqlalchemy import select
+
+    from qms_desktop.storage.models import AssessmentItemRecord as i
+
+    out: dict[tuple[str, str], tuple[int, ItemAssessment]] = {}
+    with ws.reading() as s:
+        query = select(i.id, *_finding_columns()).where(i.assessment_id == assessment_id)
+        for row in s.connection().execute(query).all():
+            item = _finding(row[1:])
+            out[(item.library_id, item.ref)] = (row[0], item)
+    return out
+
+
 def plan_import(
     ws: Workspace,
     path: Path,
@@ -1314,7 +1334,7 @@ def plan_import(
     """Read a checklist file (ours, or a client's own with `mapping`) and work out every
     change, refusing the whole file on any bad row. Writes nothing."""
     chosen = _pick_assessment(ws, assessment_id)
-    current = {(r.library_id, r.ref): r for r in checklist_rows(ws, chosen)}
+    current = _findings(ws, chosen)
     changes: list[ImportChange] = []
     unchanged = 0
     seen: dict[tuple[str, str], int] = {}
@@ -1330,12 +1350,13 @@ def plan_import(
                 "exchange.duplicate_row", where=where, library=key[0], ref=key[1], first=seen[key]
             )
         seen[key] = number
-        row = current.get(key)
-        if row is None:
+        found = current.get(key)
+        if found is None:
             raise ExchangeError(
                 "exchange.unknown_requirement", where=where, library=key[0], ref=key[1]
             )
-        old = item_values(row.item)
+        item_id, item = found
+        old = item_values(item)
         new: dict[str, object] = {}
         for field_name, text in record.items():
             if field_name in KEYS or field_name in READ_ONLY or field_name == "key":
@@ -1366,10 +1387,10 @@ def plan_import(
             unchanged += 1
             continue
         try:
-            check_values(row.item, new)
+            check_values(item, new)
         except ValidationError as exc:
             raise ExchangeError("exchange.invalid_value", where=where, reason=exc.message) from None
-        changes.append(ImportChange(number, key[0], key[1], row.item_id, new))
+        changes.append(ImportChange(number, key[0], key[1], item_id, new))
     return ImportReport(changes, unchanged)
 
 
