@@ -833,6 +833,7 @@ def _count_part(
     cells_of_row: list[list[Any]] = []
     captured: list[str] = []
     capture_depth = inline_depth = run_depth = 0
+    last_row = last_column = 0  # (kept in the sheet's census once the part is read)
     plain: str | None = None
     runs: list[str] = []
 
@@ -849,6 +850,7 @@ def _count_part(
             cell_ref
         nonlocal elements, structure, values, strings, is_sheet
         nonlocal cell, cells_of_row, capture_depth, inline_depth, run_depth, plain, runs
+        nonlocal last_row, last_column
         depth += 1
         kind = kinds.get(tag)
         if kind is None:
@@ -919,10 +921,10 @@ def _count_part(
                     capture_depth = depth
             elif kind == _INLINE and not inline_depth:
                 inline_depth, plain, runs = depth, None, []
-            if row > sheet.last_row:
-                sheet.last_row = row
-            if column > sheet.last_column:
-                sheet.last_column = column
+            if row > last_row:
+                last_row = row
+            if column > last_column:
+                last_column = column
             if kind == _FORMULA and sheet.formula_at is None:
                 sheet.formula_at = cell_ref or f"{_column_letters(column)}{row}"
         elif kind == _TEXT:
@@ -1015,6 +1017,7 @@ def _count_part(
         strings,
     )
     if is_sheet:
+        sheet.last_row, sheet.last_column = last_row, last_column
         census.sheets[info.filename] = sheet
 
 
