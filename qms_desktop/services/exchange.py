@@ -32,6 +32,7 @@ from qms_desktop.fileio import write_atomically
 from qms_desktop.services import exchange_words as words
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist import (
+    ITEM_FIELDS,
     ChecklistRow,
     _finding,
     _finding_columns,
@@ -1189,21 +1190,7 @@ def _key_of(record: dict[str, str], where: Message) -> tuple[str, str]:
 
 # -- a client's own checklist: columns mapped by the user ----------------------------------
 
-MAPPABLE = (
-    "library_id",
-    "ref",
-    "status",
-    "grade",
-    "na_justification",
-    "current_practice",
-    "evidence_notes",
-    "gap",
-    "action_text",
-    "action_owner",
-    "action_due",
-    "action_priority",
-    "action_state",
-)
+MAPPABLE = ("library_id", "ref", *ITEM_FIELDS)  # the row's key, then every finding field
 _MAP_ALIASES = {
     "library": "library_id",
     "action": "action_text",
