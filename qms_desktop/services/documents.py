@@ -258,6 +258,7 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
                 {
                     "ref": r.ref,
                     "title": r.title(lang),
+                    "statement": r.statement(lang),  # a control's own words (OSCAL), if any
                     "status": STATUS_TEXT[lang][item.status.value],
                     "grade": GRADE_TEXT[lang][item.grade.value],
                     "major": item.grade is Grade.MAJOR,
