@@ -677,19 +677,21 @@ class Operations(QObject):
     def add_library_file(
         self, label: str, path: Path, on_error: ErrorHandler | None = None
     ) -> LibraryCopy | None:
-        """Read a library file and copy it into the workspace; undo puts back what the
-        workspace held under that id before (nothing, or an earlier copy)."""
+        """Read a library file and copy it into the workspace, as `library add` does: the
+        same file again changes nothing, another edition under an id already held is refused
+        (never replaced silently); undo takes the new library out again."""
         from qms_desktop.services import libraries
 
         added: list[LibraryCopy] = []
 
         def work() -> Applied:
-            library = libraries.read_library_file(path)
-            before, changes = libraries.replace_library(self._ws, self._actor, library.id, library)
+            library, _, changes = libraries.add_library_file(self._ws, self._actor, path)
             added.append(library)
+            if not changes.libraries:  # the same text again: nothing to undo
+                return Applied(changes)
             return Applied(
                 changes,
-                lambda: libraries.replace_library(self._ws, self._actor, library.id, before)[1],
+                lambda: libraries.replace_library(self._ws, self._actor, library.id, None)[1],
                 lambda: libraries.replace_library(self._ws, self._actor, library.id, library)[1],
             )
 

@@ -285,6 +285,17 @@ def test_library_add_undo_and_redo(qtbot, opened: MainWindow, tmp_path: Path):
     c.undo_stack.redo()
     assert "my-rules" in held()
     assert any(e.entity == "library" and e.entity_id == "my-rules" for e in cl_history(c))
+    # the same file again changes nothing and adds no undo step
+    steps = c.undo_stack.count()
+    assert c.ops.add_library_file("Add", lib) is not None
+    assert c.undo_stack.count() == steps
+    # another edition under the same id is refused, the first kept (never replaced silently)
+    lib.write_text(lib.read_text(encoding="utf-8").replace('version: "1"', 'version: "2"'))
+    failures: list = []
+    c.ops.failed.connect(failures.append)
+    assert c.ops.add_library_file("Add", lib) is None
+    assert failures and failures[0].code == "libraries.already_held"
+    assert [lc.version for lc in cl.workspace_libraries(c.ws()) if lc.id == "my-rules"] == ["1"]
 
 
 def test_an_undo_that_can_no_longer_be_done_is_dropped_not_faked(qtbot, opened: MainWindow):
