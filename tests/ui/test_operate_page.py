@@ -190,3 +190,14 @@ def test_hidden_responses_table_is_read_when_shown(qtbot, opened: MainWindow, tm
     assert "3 respondents" in surveys.scores.overall.text()
     surveys.show_part(3)
     qtbot.waitUntil(lambda: responses.register_panel.model.rowCount() == 3)
+
+
+def test_missing_recovery_steps_read_as_a_list_in_each_language(window: MainWindow):
+    from qms_desktop.ui.steps.operate import _steps_text
+
+    assert _steps_text((3, 4, 5)) == "3 empathy, 4 symbolic atonement, 5 follow-up"
+    window.languages.apply("zh_CN")
+    try:
+        assert _steps_text((3, 4, 5)) == "3 移情、4 象征性赎罪、5 跟踪"
+    finally:
+        window.languages.apply("en")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.register_panel import RegisterPanel
 from qms_desktop.ui.registers_text import choice_label
 from qms_desktop.ui.steps.allocate import _RegisterWithExtras
@@ -125,9 +126,15 @@ def _fill(model: QStandardItemModel, headers: list[str], rows: list[list[str]]) 
 
 
 def _steps_text(steps: tuple[int, ...]) -> str:
-    names = {1: QCoreApplication.translate("Operate", "apology"), 2: QCoreApplication.translate("Operate", "urgent reinstatement"), 3: QCoreApplication.translate("Operate", "empathy"),
-             4: QCoreApplication.translate("Operate", "symbolic atonement"), 5: QCoreApplication.translate("Operate", "follow-up")}  # fmt: skip
-    return ", ".join(f"{n} {names[n]}" for n in steps)
+    names = {
+        1: QCoreApplication.translate("Operate", "apology"),
+        2: QCoreApplication.translate("Operate", "urgent reinstatement"),
+        3: QCoreApplication.translate("Operate", "empathy"),
+        4: QCoreApplication.translate("Operate", "symbolic atonement"),
+        5: QCoreApplication.translate("Operate", "follow-up"),
+    }
+    separator = "、" if ui_language() == "zh_CN" else ", "  # Chinese lists take the 顿号
+    return separator.join(f"{n} {names[n]}" for n in steps)
 
 
 class TabGroup(QWidget):
