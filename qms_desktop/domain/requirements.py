@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from qms_desktop.domain.messages import Message
 
 
+def in_language(en: str, zh: str, lang: str) -> str:
+    """A text kept in English and Chinese, in `lang`, the other when that one is empty."""
+    return (zh or en) if lang == "zh_CN" else (en or zh)
+
+
 @dataclass(frozen=True)
 class LibraryRow:
     """One node of a library's tree, flattened in reading order.
@@ -29,11 +34,7 @@ class LibraryRow:
     within: str = ""  # the requirement this one is nested in ("" when none)
 
     def statement(self, lang: str) -> str:
-        return (
-            (self.statement_zh or self.statement_en)
-            if lang == "zh_CN"
-            else (self.statement_en or self.statement_zh)
-        )
+        return in_language(self.statement_en, self.statement_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,4 @@ class LibraryCopy:
         return sum(1 for r in self.rows if not r.is_section)
 
     def name(self, lang: str) -> str:
-        return (self.name_zh or self.name_en) if lang == "zh_CN" else (self.name_en or self.name_zh)
+        return in_language(self.name_en, self.name_zh, lang)

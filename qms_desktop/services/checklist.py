@@ -33,6 +33,7 @@ from qms_desktop.domain.assessment import (
 )
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.filenames import safe_file_name
+from qms_desktop.domain.requirements import in_language
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.services.checklist_rows import ChecklistRow
 from qms_desktop.storage.audit import insert_audited, update_audited
@@ -900,11 +901,7 @@ class OutlineRow:
     title_zh: str
 
     def title(self, lang: str) -> str:
-        return (
-            (self.title_zh or self.title_en)
-            if lang == "zh_CN"
-            else (self.title_en or self.title_zh)
-        )
+        return in_language(self.title_en, self.title_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -917,7 +914,7 @@ class LibraryInfo:
     requirements: int
 
     def name(self, lang: str) -> str:
-        return (self.name_zh or self.name_en) if lang == "zh_CN" else (self.name_en or self.name_zh)
+        return in_language(self.name_en, self.name_zh, lang)
 
 
 def workspace_libraries(ws: Workspace) -> list[LibraryInfo]:
@@ -969,7 +966,7 @@ class LibraryName:
     name_zh: str
 
     def name(self, lang: str) -> str:
-        return (self.name_zh or self.name_en) if lang == "zh_CN" else (self.name_en or self.name_zh)
+        return in_language(self.name_en, self.name_zh, lang)
 
 
 def library_outline(ws: Workspace, library_id: str) -> list[OutlineRow]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qms_desktop.domain.assessment import ItemAssessment
+from qms_desktop.domain.requirements import in_language
 
 
 @dataclass(frozen=True)
@@ -26,22 +27,10 @@ class ChecklistRow:
     statement_zh: str = ""
 
     def title(self, lang: str) -> str:
-        return (
-            (self.title_zh or self.title_en)
-            if lang == "zh_CN"
-            else (self.title_en or self.title_zh)
-        )
+        return in_language(self.title_en, self.title_zh, lang)
 
     def statement(self, lang: str) -> str:
-        return (
-            (self.statement_zh or self.statement_en)
-            if lang == "zh_CN"
-            else (self.statement_en or self.statement_zh)
-        )
+        return in_language(self.statement_en, self.statement_zh, lang)
 
     def guidance(self, lang: str) -> str:
-        return (
-            (self.guidance_zh or self.guidance_en)
-            if lang == "zh_CN"
-            else (self.guidance_en or self.guidance_zh)
-        )
+        return in_language(self.guidance_en, self.guidance_zh, lang)

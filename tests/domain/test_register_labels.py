@@ -31,3 +31,12 @@ def test_the_screen_and_the_package_use_the_same_words():
 
     assert package.REGISTER_TITLES is REGISTER_TITLES
     assert register_exchange._words() == (REGISTER_TITLES, FIELD_LABELS, CHOICE_LABELS)
+
+
+def test_a_text_in_two_languages_falls_back_to_the_other():
+    from qms_desktop.domain.requirements import in_language
+
+    assert in_language("Scope", "范围", "zh_CN") == "范围"
+    assert in_language("Scope", "范围", "en") == "Scope"
+    assert in_language("Scope", "", "zh_CN") == "Scope"
+    assert in_language("", "范围", "en") == "范围"
