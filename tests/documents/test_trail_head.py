@@ -39,3 +39,16 @@ def test_the_control_block_names_the_chain_head(
         flat = "".join(text.split())
     assert label.replace(" ", "") in flat
     assert head in flat and str(count) in text
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Reviewed by"), ("zh_CN", "审核")])
+def test_the_control_block_names_the_reviewer(
+    demo_file: Path, tmp_path: Path, lang: str, label: str
+):
+    """ISO 10013 asks who reviewed a document as well as who prepared and approved it."""
+    from qms_desktop.documents.engine import _control_block
+
+    block = _control_block({"author": "Ann", "reviewer": "Rui Li", "approver": "Bo"}, lang)
+    labels = [name for name, _value in block.fields]
+    assert labels.index(label) == labels.index("Prepared by" if lang == "en" else "编制") + 1
+    assert dict(block.fields)[label] == "Rui Li"
