@@ -57,6 +57,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_libraries,
         messages_operate,
         messages_package,
+        messages_review,
         messages_steps,
         messages_storage,
     )
@@ -75,6 +76,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_attachments,
         messages_operate,
         messages_document_control,
+        messages_review,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:
