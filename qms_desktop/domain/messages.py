@@ -50,6 +50,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_allocation,
         messages_attachments,
         messages_backups,
+        messages_circles,
         messages_core,
         messages_document_control,
         messages_documents,
@@ -76,6 +77,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_attachments,
         messages_operate,
         messages_document_control,
+        messages_circles,
         messages_review,
     ):
         for code, pair in module.MESSAGES.items():
