@@ -31,6 +31,7 @@ REGISTER_TITLES: dict[str, tuple[str, str]] = {
     "survey_response": ("Survey responses", "调查答卷"),
     "result": ("Results against targets", "目标达成结果"),
     "customer_period": ("Customers per month", "每月顾客数"),
+    "management_review": ("Management reviews", "管理评审"),
 }
 
 FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
@@ -224,6 +225,28 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("customer_period", "repeat_customers"): ("Repeat customers", "回头客数"),
     ("customer_period", "services"): ("Services delivered", "提供的服务次数"),
     ("customer_period", "keep_cost"): ("Cost of keeping one customer", "保持一位顾客的成本"),
+    ("management_review", "held_on"): ("Held on", "召开日期"),
+    ("management_review", "period_from"): ("Period from", "评审期间自"),
+    ("management_review", "period_to"): ("Period to", "评审期间至"),
+    ("management_review", "chair"): ("Chair", "主持人"),
+    ("management_review", "participants"): ("Participants", "参加人员"),
+    ("management_review", "changes_in_context"): (
+        "Changes in external and internal issues",
+        "内外部因素的变化",
+    ),
+    ("management_review", "supplier_performance"): (
+        "Performance of external providers",
+        "外部供方的绩效",
+    ),
+    ("management_review", "resources"): ("Adequacy of resources", "资源的充分性"),
+    ("management_review", "risks_and_opportunities"): (
+        "Effectiveness of actions on risks and opportunities",
+        "应对风险和机遇所采取措施的有效性",
+    ),
+    ("management_review", "suitable"): ("System suitable", "体系适宜"),
+    ("management_review", "adequate"): ("System adequate", "体系充分"),
+    ("management_review", "effective"): ("System effective", "体系有效"),
+    ("management_review", "conclusions"): ("Conclusions", "评审结论"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {

@@ -814,6 +814,44 @@ CUSTOMER_PERIODS = Register(
 )
 
 
+# -- Operate: management review (ISO 9001 9.3) ---------------------------------------------------
+
+
+def _review_rules(v: dict[str, object]) -> None:
+    start, end, held = v["period_from"], v["period_to"], v["held_on"]
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+        raise ValidationError(
+            "period_to", "review.period_ends_before_start", start=start.isoformat()
+        )
+    if isinstance(start, dt.date) and isinstance(held, dt.date) and held < start:
+        raise ValidationError("held_on", "review.held_before_period", start=start.isoformat())
+
+
+# The meeting; its inputs are gathered from the other registers for its period
+# (services/review.py) and its outputs are `nonconformity` rows whose `review` names it.
+MANAGEMENT_REVIEWS = Register(
+    "management_review",
+    Step.OPERATE,
+    (
+        Field("held_on", "date", True),
+        Field("period_from", "date", True),
+        Field("period_to", "date", True),
+        Field("chair", "reference", ref="person"),
+        Field("participants", "references", ref="person", in_table=False),
+        Field("changes_in_context", "multiline", in_table=False),
+        Field("supplier_performance", "multiline", in_table=False),  # free text: no register yet
+        Field("resources", "multiline", in_table=False),
+        Field("risks_and_opportunities", "multiline", in_table=False),
+        Field("suitable", "choice", False, YES_NO),
+        Field("adequate", "choice", False, YES_NO),
+        Field("effective", "choice", False, YES_NO),
+        Field("conclusions", "multiline"),
+    ),
+    _review_rules,
+    ("held_on",),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -843,6 +881,7 @@ REGISTERS: dict[str, Register] = {
         SURVEY_RESPONSES,
         RESULTS,
         CUSTOMER_PERIODS,
+        MANAGEMENT_REVIEWS,
     )
 }
 

@@ -87,6 +87,7 @@ ENTITY_LABELS: dict[str, str] = {
     "survey_response": "storage.entity_survey_response",
     "result": "storage.entity_result",
     "customer_period": "storage.entity_customer_period",
+    "management_review": "storage.entity_management_review",
     "document_control": "document_control.entity_document_control",
     "controlled_document": "document_control.entity_controlled_document",
     "document_revision": "document_control.entity_document_revision",

@@ -570,6 +570,24 @@ class CustomerPeriodRecord(RegisterRow, Base):
     keep_cost: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
+class ManagementReviewRecord(RegisterRow, Base):
+    __tablename__ = "management_review"
+    __audit_entity__ = "management_review"
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    period_from: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date] = mapped_column(Date)
+    chair: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    participants: Mapped[str] = mapped_column(Text, default="")  # person ids, "3 7"
+    changes_in_context: Mapped[str] = mapped_column(Text)
+    supplier_performance: Mapped[str] = mapped_column(Text)
+    resources: Mapped[str] = mapped_column(Text)
+    risks_and_opportunities: Mapped[str] = mapped_column(Text)
+    suitable: Mapped[str] = mapped_column(String(5))
+    adequate: Mapped[str] = mapped_column(String(5))
+    effective: Mapped[str] = mapped_column(String(5))
+    conclusions: Mapped[str] = mapped_column(Text)
+
+
 class PlanDesignRecord(Audited, Base):
     """The single-valued parts of the Plan step's design."""
 
@@ -616,6 +634,7 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "survey_response": SurveyResponseRecord,
     "result": ResultRecord,
     "customer_period": CustomerPeriodRecord,
+    "management_review": ManagementReviewRecord,
 }
 
 
