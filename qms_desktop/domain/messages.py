@@ -49,9 +49,11 @@ def _table() -> dict[str, tuple[str, str]]:
     from qms_desktop.domain import (
         messages_allocation,
         messages_attachments,
+        messages_audit,
         messages_backups,
         messages_circles,
         messages_core,
+        messages_cost,
         messages_document_control,
         messages_documents,
         messages_exchange,
@@ -79,6 +81,8 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_document_control,
         messages_circles,
         messages_review,
+        messages_audit,
+        messages_cost,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:

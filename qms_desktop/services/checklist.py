@@ -156,11 +156,17 @@ def create_assessment(
     copy_from: int | None = None,
     notes: str = "",
     bring_in_builtin: bool = False,
+    scope: Sequence[str] | None = None,
+    within: Session | None = None,
 ) -> tuple[AssessmentInfo, ChangeSet]:
     """A new assessment over the requirements of `library_ids`. A re-assessment
     (`copy_from`) starts from the earlier one's findings, so only changes need entering.
     With `bring_in_builtin`, built-in libraries named in `library_ids` that the workspace
-    does not hold yet are copied in, in the same transaction."""
+    does not hold yet are copied in, in the same transaction. `scope` (an internal audit's
+    clauses, e.g. ["7.5", "8.2"]) keeps only the requirements equal to or under one of
+    them; `within`: the session of a larger edit this one is part of (one transaction)."""
+    from contextlib import nullcontext
+
     from qms_desktop.libraries import builtin_libraries, builtin_library
     from qms_desktop.services.libraries import store_library_in
 
@@ -168,7 +174,7 @@ def create_assessment(
         raise ValidationError("name", "core.assessment_needs_name")
     if not library_ids:
         raise ValidationError("library_ids", "core.assessment_needs_library")
-    with ws.editing(actor) as s:
+    with nullcontext(within) if within is not None else ws.editing(actor) as s:
         brought = False
         if bring_in_builtin:
             builtin = {lib.id for lib in builtin_libraries()}
@@ -207,6 +213,10 @@ def create_assessment(
             )
             .order_by(RequirementRecord.library_id, RequirementRecord.position)
         ).all()
+        if scope is not None:
+            refs = [(lib, ref) for lib, ref in refs if in_scope(ref, scope)]
+            if not refs:
+                raise ValidationError("scope", "audit.scope_matches_nothing", clauses=list(scope))
         now = _now()
         rows: list[dict[str, Any]] = []
         for library_id, ref in refs:
@@ -220,6 +230,12 @@ def create_assessment(
         insert_audited(s, AssessmentItemRecord, rows)
         info = _to_info(record)
     return info, ChangeSet(checklist=True, libraries=brought)
+
+
+def in_scope(ref: str, scope: Sequence[str]) -> bool:
+    """Whether requirement `ref` is one of `scope`'s clauses or under one ("8.5.1" is
+    under "8.5"; "8.50" is not)."""
+    return any(ref == clause or ref.startswith(clause + ".") for clause in scope)
 
 
 ASSESSMENT_FIELDS = ("name", "held_on", "audit_date", "notes")
