@@ -47,6 +47,7 @@ class _Params(dict[str, Any]):
 
 def _table() -> dict[str, tuple[str, str]]:
     from qms_desktop.domain import (
+        messages_actions,
         messages_allocation,
         messages_attachments,
         messages_audit,
@@ -83,6 +84,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_review,
         messages_audit,
         messages_cost,
+        messages_actions,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:
