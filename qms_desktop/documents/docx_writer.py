@@ -854,6 +854,18 @@ def _contents(
             _sub(_sub(p, "r"), "fldChar", fldCharType="end")
 
 
+def _cell_size(p: Any) -> None:
+    """Table text at 9 pt, the PDF's cell size (the body is 10.5 pt)."""
+    for r in p.iter(_w("r")):
+        rpr = r.find(_w("rPr"))
+        if rpr is None:
+            rpr = _sub(r, "rPr")
+            r.remove(rpr)
+            r.insert(0, rpr)
+        for tag in ("sz", "szCs"):
+            _sub(rpr, tag, val="18")
+
+
 def _table(
     body: _Body,
     header: tuple[tuple[Run, ...], ...],
@@ -867,8 +879,11 @@ def _table(
     branded = east_asia is None  # a reference document's table style decides
 
     columns = max([len(header)] + [len(r) for r in rows] + [1])
-    # measured with the PDF's font at 9 pt; the DOCX cells are 10.5 pt, its faces up to 20 % wider
-    widths = [int(w * 20) for w in column_widths(header, rows, text_twips / 20, scale=1.4)]
+    # Measured with the PDF's font at 9 pt. Our cells are 9 pt too (as in the PDF: a wide
+    # matrix keeps whole words in its headers), in faces up to 20 % wider; a reference
+    # document's table text keeps its own size, up to 10.5 pt.
+    scale = 1.2 if not branded else 1.4
+    widths = [int(w * 20) for w in column_widths(header, rows, text_twips / 20, scale=scale)]
     table = body.table(columns, widths)
     tbl = table._tbl
 
@@ -893,6 +908,8 @@ def _table(
                 if head and not branded:
                     for rpr in p.iter(_w("rPr")):
                         _sub(rpr, "color", val="FFFFFF")
+                if not branded:
+                    _cell_size(p)  # after the colour: the schema orders w:color before w:sz
 
     if header:
         row(header, True)

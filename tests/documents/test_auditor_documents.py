@@ -330,6 +330,14 @@ def test_docx_properties_page_contents_numbering_rows(rendered, lang):
         for row in table.rows:
             assert row._tr.trPr is not None and row._tr.trPr.find(w("cantSplit")) is not None
     assert any(t.rows[0]._tr.trPr.find(w("tblHeader")) is not None for t in doc.tables)
+    # table text at the PDF's 9 pt (a wide matrix keeps whole words in its header cells), the
+    # run properties in schema order (w:color before w:sz)
+    rpr_order = ["rFonts", "b", "i", "color", "sz", "szCs"]
+    for table in doc.tables:
+        for rpr in table._tbl.iter(w("rPr")):
+            assert rpr.find(w("sz")).get(w("val")) == "18"
+            ranks = [rpr_order.index(child.tag.rsplit("}", 1)[-1]) for child in rpr]
+            assert ranks == sorted(ranks)
     # settings: updateFields present and every element where the schema orders it
     settings = doc.settings.element
     assert settings.find(w("updateFields")) is not None
