@@ -852,6 +852,80 @@ MANAGEMENT_REVIEWS = Register(
 )
 
 
+# -- Operate: QC circles and quality culture and education -----------------------------------
+
+CIRCLE_STATES = ("active", "dissolved")
+PDCA = ("plan", "do", "check", "act")
+CULTURE_KINDS = ("training", "quality_month", "competition", "recognition", "other")
+
+
+def _circle_rules(v: dict[str, object]) -> None:
+    _not_future(v, "registered_on")
+
+
+def _project_rules(v: dict[str, object]) -> None:
+    """Savings are zero or more; a project finishes on or after the day it was presented
+    (the circle's registration date is checked by the service, which can see the circle)."""
+    _not_future(v, "presented_on", "finished_on")
+    _not_negative(v, "savings")
+    presented, finished = v["presented_on"], v["finished_on"]
+    if isinstance(presented, dt.date) and isinstance(finished, dt.date) and finished < presented:
+        raise ValidationError(
+            "finished_on", "circles.finished_before_presented", presented=presented.isoformat()
+        )
+
+
+QC_CIRCLES = Register(
+    "qc_circle",
+    Step.OPERATE,
+    (
+        Field("name", "text", True),
+        # the facilitator (辅导员) may be one of the members or not
+        Field("facilitator", "reference", ref="person"),
+        Field("members", "references", ref="person"),
+        Field("registered_on", "date"),
+        Field("department", "text"),
+        Field("status", "choice", False, CIRCLE_STATES, default="active"),
+    ),
+    _circle_rules,
+)
+
+QC_PROJECTS = Register(
+    "qc_project",
+    Step.OPERATE,
+    (
+        Field("circle", "reference", True, ref="qc_circle"),
+        Field("title", "text", True),
+        Field("problem", "multiline", in_table=False),
+        # what the problem was drawn from: a complaint or an objective
+        Field("complaint", "reference", ref="complaint", in_table=False),
+        Field("objective", "reference", ref="objective", in_table=False),
+        Field("pdca", "choice", False, PDCA, default="plan"),
+        Field("target", "text"),
+        Field("measures", "multiline", in_table=False),
+        Field("result", "multiline", in_table=False),
+        Field("savings", "number"),
+        Field("presented_on", "date"),
+        Field("finished_on", "date"),
+    ),
+    _project_rules,
+    ("title",),
+)
+
+CULTURE_ACTIVITIES = Register(
+    "culture_activity",
+    Step.OPERATE,
+    (
+        Field("title", "text", True),
+        Field("kind", "choice", True, CULTURE_KINDS),
+        Field("held_on", "date", True),
+        Field("participants", "references", ref="person"),
+        Field("topic", "multiline"),
+    ),
+    label_fields=("title", "held_on"),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -881,6 +955,9 @@ REGISTERS: dict[str, Register] = {
         SURVEY_RESPONSES,
         RESULTS,
         CUSTOMER_PERIODS,
+        QC_CIRCLES,
+        QC_PROJECTS,
+        CULTURE_ACTIVITIES,
         MANAGEMENT_REVIEWS,
     )
 }

@@ -49,7 +49,7 @@ def add_records(
     from qms_desktop.storage.models import REGISTER_MODELS
 
     reg, model = REGISTERS[key], REGISTER_MODELS[key]
-    if key in ("role", "responsibility"):
+    if key in ("role", "responsibility", "qc_project"):
         raise ValueError(f"{key}: records with cross-record rules are added one by one")
     cleaned: list[Values] = []
     for n, values in enumerate(rows, start=1):

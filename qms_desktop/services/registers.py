@@ -145,6 +145,10 @@ def _check_references(
             same = same.where(Cell.id != record_id)
         if s.scalar(same) is not None:
             raise ValidationError("assignment", "allocation.cell_taken")
+    if reg.key in ("qc_circle", "qc_project"):
+        from qms_desktop.services.circles import check_circle_record
+
+        check_circle_record(s, reg.key, cleaned, before, record_id)
 
 
 def _uses(s: Session, key: str, record_id: int) -> list[Message]:

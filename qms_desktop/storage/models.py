@@ -570,6 +570,47 @@ class CustomerPeriodRecord(RegisterRow, Base):
     keep_cost: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
+# -- registers of the Operate step: QC circles, quality culture and education ------------------
+
+
+class QcCircleRecord(RegisterRow, Base):
+    __tablename__ = "qc_circle"
+    __audit_entity__ = "qc_circle"
+    name: Mapped[str] = mapped_column(Text)
+    facilitator: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    members: Mapped[str] = mapped_column(Text)
+    registered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    department: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class QcProjectRecord(RegisterRow, Base):
+    __tablename__ = "qc_project"
+    __audit_entity__ = "qc_project"
+    circle: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    problem: Mapped[str] = mapped_column(Text)
+    complaint: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    objective: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pdca: Mapped[str] = mapped_column(String(10))
+    target: Mapped[str] = mapped_column(Text)
+    measures: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text)
+    savings: Mapped[float | None] = mapped_column(Float, nullable=True)
+    presented_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    finished_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class CultureActivityRecord(RegisterRow, Base):
+    __tablename__ = "culture_activity"
+    __audit_entity__ = "culture_activity"
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    participants: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str] = mapped_column(Text)
+
+
 class ManagementReviewRecord(RegisterRow, Base):
     __tablename__ = "management_review"
     __audit_entity__ = "management_review"
@@ -634,6 +675,9 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "survey_response": SurveyResponseRecord,
     "result": ResultRecord,
     "customer_period": CustomerPeriodRecord,
+    "qc_circle": QcCircleRecord,
+    "qc_project": QcProjectRecord,
+    "culture_activity": CultureActivityRecord,
     "management_review": ManagementReviewRecord,
 }
 
