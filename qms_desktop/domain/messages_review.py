@@ -15,6 +15,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The management review (number {id}) is no longer there.",
         "该管理评审（编号 {id}）已不存在。",
     ),
+    # the Operate step's rule: one full review cycle
+    "steps.no_audit_completed": (
+        "No internal audit is completed.",
+        "尚无已完成的内部审核。",
+    ),
+    "steps.no_review_of_audit": (
+        "No management review held so far includes a completed internal audit.",
+        "尚未举行包含已完成内部审核的管理评审。",
+    ),
+    "steps.review_outputs_unscheduled": (
+        "{count} output(s) of the management review have no owner and due date and are not closed.",
+        "管理评审有 {count} 项输出既未指定负责人和完成期限，也未关闭。",
+    ),
     # what the integrity check and deletion checks call the records
     "storage.entity_management_review": ("management review", "管理评审"),
     "allocation.used_by_management_review": (

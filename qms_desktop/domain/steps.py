@@ -350,12 +350,16 @@ def operate_rule(
     recovery_gaps: int = 0,
     unmeasured: Iterable[str] = (),
     started: bool = False,
+    audit_completed: bool = False,
+    review_held: bool = False,
+    outputs_unscheduled: int = 0,
 ) -> RuleResult:
-    """Step 8 (Operate), the customer's voice (part 1 of the step): the system runs when
-    feedback channels are recorded, a satisfaction survey has responses, every closed
-    complaint had the recovery steps its severity needs, and every quality objective has a
-    measured result. Four parts, each a quarter of the progress. The review cycle (internal
-    audit, management review, corrective action) is not recorded yet: the sign-off says it."""
+    """Step 8 (Operate): the system runs when the customer's voice is heard — feedback
+    channels recorded, a satisfaction survey with responses, every closed complaint given the
+    recovery steps its severity needs, every quality objective measured — and one full review
+    cycle has run: an internal audit completed, a management review held whose audits include
+    it, and that review's outputs (corrective actions) each scheduled (owner and due date) or
+    closed. Seven parts, each a seventh of the progress; the outputs' part needs the review."""
     unmeasured = list(unmeasured)
     missing: list[Message] = []
     parts = 0
@@ -374,7 +378,21 @@ def operate_rule(
     if not unmeasured:
         parts += 1
     missing += [Message("steps.objective_unmeasured", {"objective": o}) for o in unmeasured]
-    return RuleResult(True, started, parts == 4, parts / 4 if started else 0.0, tuple(missing))
+    if audit_completed:
+        parts += 1
+    else:
+        missing.append(Message("steps.no_audit_completed"))
+    if review_held:
+        parts += 1
+        if not outputs_unscheduled:
+            parts += 1
+        else:
+            missing.append(
+                Message("steps.review_outputs_unscheduled", {"count": outputs_unscheduled})
+            )
+    else:
+        missing.append(Message("steps.no_review_of_audit"))
+    return RuleResult(True, started, parts == 7, parts / 7 if started else 0.0, tuple(missing))
 
 
 def summarise_step(state: StepState, rule: RuleResult) -> StepSummary:
