@@ -80,6 +80,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Record {number}: {reason} Nothing was added.",
         "第 {number} 条记录：{reason}未添加任何内容。",
     ),
+    "operate.item_code_taken": (
+        "The survey already has an item with the code “{other}”; give “{code}” another "
+        "code (responses name their item by it; case, width and spaces do not count).",
+        "本调查已有代码为“{other}”的题项；请给“{code}”另起代码（答卷按代码对应题项，"
+        "不区分大小写、全角半角和空格）。",
+    ),
+    "operate.import_item_ambiguous": (
+        "the code “{item}” names {count} items of this survey; give each its own code first.",
+        "代码“{item}”对应本调查的 {count} 个题项；请先为每个题项设定不同的代码。",
+    ),
     "operate.import_no_item": (
         "no item “{item}” in this survey.",
         "本调查中没有题项“{item}”。",

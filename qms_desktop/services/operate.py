@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qms_desktop.domain import operate as op
 from qms_desktop.domain.errors import QmsError, ValidationError, WorkspaceError
@@ -59,10 +60,11 @@ def add_records(
             raise QmsError("operate.batch_record", number=n, reason=exc.message) from None
     references = [f for f in reg.fields if f.kind in ("reference", "references")]
     with ws.editing(actor) as s:
+        loaded: dict[str, dict[int, object]] = {}
         for f in references:
             wanted = sorted({i for v in cleaned for i in _ids(v[f.name])})
             ref = REGISTER_MODELS[f.ref]
-            found: dict[int, object] = {}
+            found: dict[int, object] = loaded.setdefault(f.name, {})
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 found.update((r.id, r) for r in s.scalars(select(ref).where(ref.id.in_(chunk))))
@@ -76,6 +78,15 @@ def add_records(
                         reason = ValidationError(f.name, "allocation.person_left", name=name)
                     if reason is not None:
                         raise QmsError("operate.batch_record", number=n, reason=reason.message)
+        if key == "survey_item":
+            _check_new_item_codes(s, cleaned)
+        if key == "survey_response":
+            for n, v in enumerate(cleaned, start=1):
+                item = loaded["item"][v["item"]]  # type: ignore[index]
+                if getattr(item, "survey", None) != v["survey"]:
+                    reason = ValidationError("item", "operate.item_of_other_survey",
+                                             item=getattr(item, "code", ""))  # fmt: skip
+                    raise QmsError("operate.batch_record", number=n, reason=reason.message)
         top = s.scalar(select(func.max(model.position))) or 0
         stored = [
             {
@@ -90,6 +101,20 @@ def add_records(
         insert_audited(s, model, stored)
     records = [Record(key, int(r["id"]), v) for r, v in zip(stored, cleaned, strict=True)]  # type: ignore[call-overload]
     return records, ChangeSet(steps=frozenset({reg.step.value}), registers=frozenset({key}))
+
+
+def _check_new_item_codes(s: Session, cleaned: list[Values]) -> None:
+    """New survey items' codes: each names one item of its survey, among the stored items
+    (`registers.check_item_code`) and the new ones (`registers.item_code_clash`)."""
+    from qms_desktop.services.registers import check_item_code, item_code_clash
+
+    for n, v in enumerate(cleaned, start=1):
+        try:
+            check_item_code(s, v, None)
+        except ValidationError as exc:
+            raise QmsError("operate.batch_record", number=n, reason=exc.message) from None
+    if clash := item_code_clash(cleaned):
+        raise QmsError("operate.batch_record", number=clash[0] + 1, reason=clash[1].message)
 
 
 def _ids(value: object) -> tuple[int, ...]:
@@ -418,14 +443,14 @@ def import_survey_responses(
         if survey is None:
             raise ValidationError("survey", "operate.no_survey")
         top, asks = int(survey.scale), survey.asks
-        codes = {
-            fold(code): iid
-            for iid, code in s.execute(
-                select(SurveyItemRecord.id, SurveyItemRecord.code).where(
-                    SurveyItemRecord.survey == survey_id
-                )
+        codes: dict[str, list[int]] = {}  # folded code -> its items (one, unless a file of
+        # an older version holds two items under one code: those are refused by name)
+        for iid, code in s.execute(
+            select(SurveyItemRecord.id, SurveyItemRecord.code).where(
+                SurveyItemRecord.survey == survey_id
             )
-        }
+        ):
+            codes.setdefault(fold(code), []).append(iid)
         first_position = (s.scalar(select(SurveyResponseRecord.position).order_by(SurveyResponseRecord.position.desc()).limit(1)) or 0) + 1  # fmt: skip
     rows: list[dict[str, object]] = []
     seen: dict[tuple[str, int], int] = {}
@@ -444,7 +469,11 @@ def import_survey_responses(
             current = "item"
             text = cells["item"]
             if text not in item_of:
-                item_of[text] = codes.get(fold(text))
+                named = codes.get(fold(text), [])
+                if len(named) > 1:
+                    raise ValidationError("item", "operate.import_item_ambiguous", item=text,
+                                          count=len(named))  # fmt: skip
+                item_of[text] = named[0] if named else None
             item = item_of[text]
             if item is None:
                 raise ValidationError("item", "operate.import_no_item", item=cells["item"])

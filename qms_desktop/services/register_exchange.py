@@ -308,8 +308,10 @@ def plan_register_import(
             to_check.append((number, cleaned, None, None))
     # references exist, people picked have not left, the register's own rules on other
     # records: checked in one read of the workspace
-    from qms_desktop.services.registers import _check_references
+    from qms_desktop.services.registers import _check_references, item_code_clash
 
+    if reg.key == "survey_item" and (clash := item_code_clash([v for _, v, _, _ in to_check])):
+        raise _row_error(clash[1], table.at_row(to_check[clash[0]][0]), headers)  # one code twice
     with ws.reading() as s:
         for number, cleaned, stored, record_id in to_check:
             try:

@@ -145,10 +145,57 @@ def _check_references(
             same = same.where(Cell.id != record_id)
         if s.scalar(same) is not None:
             raise ValidationError("assignment", "allocation.cell_taken")
+    if reg.key == "survey_item":
+        check_item_code(s, cleaned, record_id)
+    if reg.key == "survey_response":
+        _check_response_item(s, cleaned)
     if reg.key in ("qc_circle", "qc_project"):
         from qms_desktop.services.circles import check_circle_record
 
         check_circle_record(s, reg.key, cleaned, before, record_id)
+    if reg.key == "internal_audit":
+        from qms_desktop.services.audits import check_audit_in
+
+        check_audit_in(s, cleaned, record_id)
+
+
+def check_item_code(s: Session, cleaned: dict[str, object], record_id: int | None) -> None:
+    """An item's code names one item of its survey (responses name their item by it, read
+    as the import reads it: case, width and spacing folded)."""
+    from qms_desktop.services.sheet_text import fold
+    from qms_desktop.storage.models import SurveyItemRecord as Item
+
+    wanted = fold(str(cleaned["code"]))
+    others = select(Item.code).where(Item.survey == cleaned["survey"], Item.id != (record_id or 0))
+    for code in s.scalars(others):
+        if fold(code) == wanted:
+            raise ValidationError(
+                "code", "operate.item_code_taken", code=cleaned["code"], other=code
+            )
+
+
+def item_code_clash(rows: list[dict[str, object]]) -> tuple[int, ValidationError] | None:
+    """Several items written together (a file's rows) sharing a code within a survey: the
+    later one's index and its refusal, or None."""
+    from qms_desktop.services.sheet_text import fold
+
+    seen: dict[tuple[object, str], str] = {}
+    for n, v in enumerate(rows):
+        key = (v["survey"], fold(str(v["code"])))
+        if key in seen:
+            return n, ValidationError(
+                "code", "operate.item_code_taken", code=v["code"], other=seen[key]
+            )
+        seen[key] = str(v["code"])
+    return None
+
+
+def _check_response_item(s: Session, cleaned: dict[str, object]) -> None:
+    from qms_desktop.storage.models import SurveyItemRecord as Item
+
+    item = s.get(Item, cleaned["item"])
+    if item is not None and item.survey != cleaned["survey"]:
+        raise ValidationError("item", "operate.item_of_other_survey", item=item.code)
 
 
 def _uses(s: Session, key: str, record_id: int) -> list[Message]:
