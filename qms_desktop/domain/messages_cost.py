@@ -81,4 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no revenue recorded for the period",
         "本期间未记录营业收入",
     ),
+    # names of records in the integrity check
+    "cost.entity_quality_cost": ("quality cost", "质量成本"),
+    "cost.entity_cost_period": ("revenue of a period", "某期营业收入"),
+    "cost.entity_veto_trigger": ("veto trigger", "否决条件"),
+    "cost.entity_appraisal": ("quality appraisal", "质量考核"),
 }
