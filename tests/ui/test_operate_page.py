@@ -130,7 +130,7 @@ def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_
     page = window.step_pages[Step.OPERATE]
     qtbot.waitUntil(lambda: page.isVisible())
     bar = page.tabs.tabBar()
-    assert page.tabs.count() == 5
+    assert page.tabs.count() == 6
     assert bar.sizeHint().width() <= page.tabs.width()  # no scroll arrows
     assert bar.focusPolicy() & Qt.FocusPolicy.TabFocus
     page.show_tab(0)
@@ -154,7 +154,8 @@ def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_
         qtbot.keyClick(bar, Qt.Key.Key_Right)
     assert seen == ["Complaints", "Service recovery", "Commitment claims", "Statistics",
                     "Scores", "Surveys", "Items", "Responses", "Results against targets",
-                    "Customers kept", "Feedback channels", "Guidance and sign-off"]  # fmt: skip
+                    "Customers kept", "Feedback channels", "QC circles", "QC projects",
+                    "Culture and education", "Guidance and sign-off"]  # fmt: skip
     complaints = tab(window, 0, 0)
     assert isinstance(complaints, ComplaintsPanel)
     assert "lack recovery steps" in complaints.warnings.text()

@@ -744,6 +744,12 @@ class CustomersPanel(_Watching):
         self.summary.setText("\n".join(lines))
 
 
+def _circles_group(c: WorkspaceController) -> QWidget:
+    from qms_desktop.ui.steps.operate_circles import circles_group
+
+    return circles_group(c)
+
+
 def operate_page(c: WorkspaceController) -> TabbedStepPage:
     """Four tabs and the guidance (eight panels in one row did not fit 1280 px)."""
     complaints = TabGroup(
@@ -779,6 +785,10 @@ def operate_page(c: WorkspaceController) -> TabbedStepPage:
                 ResultsPanel(c),
             ),
             (lambda: QCoreApplication.translate("StepTabs", "Customers and channels"), customers),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Circles and culture"),
+                _circles_group(c),
+            ),
         ],
     )
     for view in page.findChildren(QTableView):  # columns fitted to the first rows, not years
