@@ -35,6 +35,7 @@ REGISTER_TITLES: dict[str, tuple[str, str]] = {
     "qc_project": ("QC projects", "QC小组课题"),
     "culture_activity": ("Quality culture and education", "质量文化与教育"),
     "management_review": ("Management reviews", "管理评审"),
+    "internal_audit": ("Internal audits", "内部审核"),
 }
 
 FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
@@ -273,10 +274,24 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("management_review", "adequate"): ("System adequate", "体系充分"),
     ("management_review", "effective"): ("System effective", "体系有效"),
     ("management_review", "conclusions"): ("Conclusions", "评审结论"),
+    ("internal_audit", "title"): ("Audit", "审核名称"),
+    ("internal_audit", "planned_on"): ("Planned on", "计划日期"),
+    ("internal_audit", "held_on"): ("Held on", "实施日期"),
+    ("internal_audit", "process"): ("Process audited", "受审核过程"),
+    ("internal_audit", "clauses"): ("Clauses in scope", "审核条款"),
+    ("internal_audit", "site"): ("Site", "场所"),
+    ("internal_audit", "lead_auditor"): ("Lead auditor", "审核组长"),
+    ("internal_audit", "auditors"): ("Audit team", "审核组成员"),
+    ("internal_audit", "auditee"): ("Auditee", "受审核方代表"),
+    ("internal_audit", "status"): ("Status", "状态"),
+    ("internal_audit", "independence_override"): ("Independence override", "独立性例外理由"),
+    ("internal_audit", "summary"): ("Summary and conclusion", "审核结论"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "": ("(not set)", "（未设置）"),
+    "in_progress": ("In progress", "进行中"),
+    "cancelled": ("Cancelled", "已取消"),
     "5": ("1 to 5", "1 至 5"),
     "7": ("1 to 7", "1 至 7"),
     "<=": ("At most (≤)", "不高于（≤）"),

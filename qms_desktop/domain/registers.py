@@ -926,6 +926,49 @@ CULTURE_ACTIVITIES = Register(
 )
 
 
+# -- Operate: the internal audit programme (ISO 9001 9.2) -------------------------------------
+
+AUDIT_STATES = ("planned", "in_progress", "completed", "cancelled")
+
+
+def _audit_rules(v: dict[str, object]) -> None:
+    """A completed audit was held, not in the future. Scope, independence and the status an
+    audit reaches only by being started or completed are checked by services/audits.py,
+    which can see the process, the roles and the audit's checklist."""
+    held = v["held_on"]
+    if v["status"] == "completed" and held is None:
+        raise ValidationError("held_on", "audit.completed_needs_held_on")
+    if isinstance(held, dt.date) and held > dt.date.today():
+        raise ValidationError("held_on", "audit.held_in_future", date=held.isoformat())
+
+
+# An audit's findings are the items of its checklist: an assessment made by "start audit"
+# over the requirements in scope, whose id the storage row keeps (`assessment_id`, not a
+# field the user edits).
+INTERNAL_AUDITS = Register(
+    "internal_audit",
+    Step.OPERATE,
+    (
+        Field("title", "text", True),
+        Field("planned_on", "date", True),
+        Field("held_on", "date"),
+        Field("process", "reference", ref="process"),
+        # requirement refs in scope, e.g. "7.5, 8.2, 8.5.1"; a ref takes its sub-clauses
+        Field("clauses", "text"),
+        Field("site", "text", in_table=False),
+        Field("lead_auditor", "reference", ref="person"),
+        Field("auditors", "references", ref="person", in_table=False),
+        Field("auditee", "reference", ref="person", in_table=False),
+        Field("status", "choice", True, AUDIT_STATES),
+        # why an auditor may audit their own work (checked against the Allocate roles)
+        Field("independence_override", "multiline", in_table=False),
+        Field("summary", "multiline", in_table=False),
+    ),
+    _audit_rules,
+    ("title", "planned_on"),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -955,6 +998,7 @@ REGISTERS: dict[str, Register] = {
         SURVEY_RESPONSES,
         RESULTS,
         CUSTOMER_PERIODS,
+        INTERNAL_AUDITS,
         QC_CIRCLES,
         QC_PROJECTS,
         CULTURE_ACTIVITIES,

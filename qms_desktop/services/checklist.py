@@ -31,6 +31,7 @@ from qms_desktop.domain.assessment import (
     score_by_clause,
     validate_item,
 )
+from qms_desktop.domain.audits import in_scope
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.filenames import safe_file_name
 from qms_desktop.domain.requirements import in_language
@@ -214,7 +215,7 @@ def create_assessment(
             .order_by(RequirementRecord.library_id, RequirementRecord.position)
         ).all()
         if scope is not None:
-            refs = [(lib, ref) for lib, ref in refs if in_scope(ref, scope)]
+            refs = [row for row in refs if in_scope(row[1], scope)]
             if not refs:
                 raise ValidationError("scope", "audit.scope_matches_nothing", clauses=list(scope))
         now = _now()
@@ -230,12 +231,6 @@ def create_assessment(
         insert_audited(s, AssessmentItemRecord, rows)
         info = _to_info(record)
     return info, ChangeSet(checklist=True, libraries=brought)
-
-
-def in_scope(ref: str, scope: Sequence[str]) -> bool:
-    """Whether requirement `ref` is one of `scope`'s clauses or under one ("8.5.1" is
-    under "8.5"; "8.50" is not)."""
-    return any(ref == clause or ref.startswith(clause + ".") for clause in scope)
 
 
 ASSESSMENT_FIELDS = ("name", "held_on", "audit_date", "notes")
@@ -294,13 +289,23 @@ _ITEM_COLUMNS = ("id", "library_id", "ref", *ITEM_FIELDS, "changed_by", "changed
 
 
 def delete_assessment(
-    ws: Workspace, actor: str, assessment_id: int
+    ws: Workspace, actor: str, assessment_id: int, *, within: Session | None = None
 ) -> tuple[AssessmentSnapshot, ChangeSet]:
-    """Delete an assessment, its findings and their evidence; returns what `restore_assessment` needs."""
-    with ws.editing(actor) as s:
+    """Delete an assessment, its findings and their evidence; returns what `restore_assessment`
+    needs. An internal audit's checklist is kept with its audit (refused here)."""
+    from contextlib import nullcontext
+
+    from qms_desktop.storage.models import InternalAuditRecord
+
+    with nullcontext(within) if within is not None else ws.editing(actor) as s:
         record = s.get(AssessmentRecord, assessment_id)
         if record is None:
             raise WorkspaceError("core.no_such_assessment", id=assessment_id)
+        audit = s.scalar(
+            select(InternalAuditRecord).where(InternalAuditRecord.assessment_id == assessment_id)
+        )
+        if audit is not None:
+            raise WorkspaceError("audit.checklist_of_audit", title=audit.title)
         info = _to_info(record)
         items = list(
             s.scalars(
@@ -340,11 +345,13 @@ def delete_assessment(
 
 
 def restore_assessment(
-    ws: Workspace, actor: str, snapshot: AssessmentSnapshot
+    ws: Workspace, actor: str, snapshot: AssessmentSnapshot, *, within: Session | None = None
 ) -> tuple[AssessmentInfo, ChangeSet]:
     """Put a deleted assessment back under its old ids (undo of a delete, redo of a create)."""
+    from contextlib import nullcontext
+
     info = snapshot.info
-    with ws.editing(actor) as s:
+    with nullcontext(within) if within is not None else ws.editing(actor) as s:
         if s.get(AssessmentRecord, info.id) is not None:
             raise WorkspaceError("core.record_exists", id=info.id)
         s.add(

@@ -157,6 +157,10 @@ def _check_references(
         from qms_desktop.services.audits import check_audit_in
 
         check_audit_in(s, cleaned, record_id)
+    if reg.key == "internal_audit":
+        from qms_desktop.services.audits import check_audit_in
+
+        check_audit_in(s, cleaned, record_id)
 
 
 def check_item_code(s: Session, cleaned: dict[str, object], record_id: int | None) -> None:
@@ -215,6 +219,10 @@ def _uses(s: Session, key: str, record_id: int) -> list[Message]:
             if not hit or (other.key == key and row.id == record_id):
                 continue
             found.append(Message(f"allocation.used_by_{other.key}", {"label": other.label(values)}))
+    if key == "internal_audit":  # a started audit keeps its checklist: cancel it instead
+        from qms_desktop.services.audits import audit_uses
+
+        found += audit_uses(s, record_id)
     cells = [m for m in found if m.code == "allocation.used_by_responsibility"]
     if cells:
         found = [m for m in found if m.code != "allocation.used_by_responsibility"]

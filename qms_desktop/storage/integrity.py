@@ -48,6 +48,7 @@ SOFT_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("controlled_document", "planned_document"): ("planned_document", "id"),
     ("document_revision", "document_id"): ("controlled_document", "id"),
     ("document_file", "revision_id"): ("document_revision", "id"),
+    ("internal_audit", "assessment_id"): ("assessment", "id"),  # NULL: not started
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -91,6 +92,7 @@ ENTITY_LABELS: dict[str, str] = {
     "qc_project": "circles.entity_qc_project",
     "culture_activity": "circles.entity_culture_activity",
     "management_review": "storage.entity_management_review",
+    "internal_audit": "storage.entity_internal_audit",
     "document_control": "document_control.entity_document_control",
     "controlled_document": "document_control.entity_controlled_document",
     "document_revision": "document_control.entity_document_revision",
@@ -1105,6 +1107,7 @@ def _references(conn: sqlite3.Connection, columns: dict[str, set[str]], found: _
         sql = (
             f"SELECT {label}, t.{_quote(column)} FROM {_quote(table)} AS t LEFT JOIN {_quote(target)} AS p"
             f" ON p.{_quote(target_column)} = t.{_quote(column)} WHERE p.{_quote(target_column)} IS NULL"
+            f" AND t.{_quote(column)} IS NOT NULL"
         )
         for *ident, value in conn.execute(sql):
             name = (

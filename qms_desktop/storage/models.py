@@ -648,6 +648,30 @@ class PlanDesignRecord(Audited, Base):
     commitment_invoke: Mapped[str] = mapped_column(Text, default="")
 
 
+class InternalAuditRecord(RegisterRow, Base):
+    """An audit of the internal audit programme; `assessment_id` is its checklist, made by
+    "start audit" (services/audits.py), not a register field."""
+
+    __tablename__ = "internal_audit"
+    __audit_entity__ = "internal_audit"
+    __service_columns__ = ("assessment_id",)  # set by services, not a field of the register
+    title: Mapped[str] = mapped_column(Text)
+    planned_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    held_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    process: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    clauses: Mapped[str] = mapped_column(Text)
+    site: Mapped[str] = mapped_column(Text)
+    lead_auditor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    auditors: Mapped[str] = mapped_column(Text)
+    auditee: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
+    independence_override: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    assessment_id: Mapped[int | None] = mapped_column(
+        Integer, nullable=True, default=None, unique=True
+    )
+
+
 REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "lesson": LessonRecord,
     "person": PersonRecord,
@@ -675,6 +699,7 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "survey_response": SurveyResponseRecord,
     "result": ResultRecord,
     "customer_period": CustomerPeriodRecord,
+    "internal_audit": InternalAuditRecord,
     "qc_circle": QcCircleRecord,
     "qc_project": QcProjectRecord,
     "culture_activity": CultureActivityRecord,
