@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -34,6 +35,14 @@ from qms_desktop.paths import CJK_FONT, FONTS
 FONT = "WenQuanYiMicroHei"
 BOLD_FONT = "NotoSansSCBold"
 BOLD_FONT_FILE = FONTS / "NotoSansSC-Bold-GB2312.ttf"
+# The curly quotes of Latin text: our faces draw them full-width, as Chinese wants them
+# (see packaging/make_quote_font.py)
+QUOTES_FONT = "QmsLatinQuotes"
+QUOTES_BOLD_FONT = "QmsLatinQuotesBold"
+QUOTES_FONT_FILES = (FONTS / "DejaVuSans-Quotes.ttf", FONTS / "DejaVuSans-Bold-Quotes.ttf")
+_QUOTES = re.compile("[\u2018-\u201f\u2032\u2033]+")
+# Set while a document not in Chinese is laid out: its curly quotes print proportional.
+_latin_quotes: ContextVar[bool] = ContextVar("latin_quotes", default=False)
 _registered = False
 _bold_chars: frozenset[int] = frozenset()
 
@@ -54,6 +63,13 @@ def _register_font() -> None:
     bold = TTFont(BOLD_FONT, str(BOLD_FONT_FILE))
     pdfmetrics.registerFont(bold)
     _bold_chars = frozenset(bold.face.charToGlyph)
+    pdfmetrics.registerFont(TTFont(QUOTES_FONT, str(QUOTES_FONT_FILES[0])))
+    pdfmetrics.registerFont(TTFont(QUOTES_BOLD_FONT, str(QUOTES_FONT_FILES[1])))
+    for italic in (0, 1):
+        addMapping(QUOTES_FONT, 0, italic, QUOTES_FONT)
+        addMapping(QUOTES_FONT, 1, italic, QUOTES_BOLD_FONT)
+        addMapping(QUOTES_BOLD_FONT, 0, italic, QUOTES_BOLD_FONT)
+        addMapping(QUOTES_BOLD_FONT, 1, italic, QUOTES_BOLD_FONT)
     for italic in (0, 1):
         addMapping(FONT, 0, italic, FONT)
         addMapping(FONT, 1, italic, BOLD_FONT)
@@ -110,15 +126,35 @@ def _coverage(text: str) -> list[tuple[bool, str]]:
 
 
 def _markup(runs: tuple[Run, ...]) -> str:
+    latin_quotes = _latin_quotes.get()
     parts = []
     for run in runs:
         text = clean(run.text)
-        text = _bold(text) if run.bold else xml_escape(text)
+        if latin_quotes and _QUOTES.search(text):
+            text = _with_latin_quotes(text, run.bold)
+        else:
+            text = _bold(text) if run.bold else xml_escape(text)
         text = text.replace("\n", "<br/>")
         if run.italic:
             text = f'<font color="#4a5568"><i>{text}</i></font>'
         parts.append(text)
     return "".join(parts)
+
+
+def _with_latin_quotes(text: str, bold: bool) -> str:
+    """Escaped text whose curly quotes are in the Latin quotes face (named by its bold
+    face in bold text: a face set inside <b> would lose the weight)."""
+    face = QUOTES_BOLD_FONT if bold else QUOTES_FONT
+    out: list[str] = []
+    last = 0
+    for m in _QUOTES.finditer(text):
+        piece = text[last : m.start()]
+        out.append(_bold(piece) if bold else xml_escape(piece))
+        out.append(f'<font face="{face}">{m.group()}</font>')
+        last = m.end()
+    piece = text[last:]
+    out.append(_bold(piece) if bold else xml_escape(piece))
+    return "".join(out)
 
 
 CHUNK = 2500  # characters per laid-out piece of a very long paragraph
@@ -732,6 +768,7 @@ def _layout(
 
     _register_font()
     watch = deadline or never()
+    latin = _latin_quotes.set(not document.lang.startswith("zh"))
     try:
         return _build(document, path, watch, split_rows=False, draw=draw)
     except LayoutError:
@@ -741,6 +778,8 @@ def _layout(
             return _build(document, path, watch, split_rows=True, draw=draw)
         except LayoutError as exc:
             raise DocumentError("documents.pdf_layout", detail=str(exc)[:120]) from exc
+    finally:
+        _latin_quotes.reset(latin)
 
 
 def _build(
