@@ -15,6 +15,8 @@ from qms_desktop.services import checklist, registers
 from qms_desktop.services.document_control import document_meta
 from qms_desktop.services.operate_documents import operate_context, operate_images
 from qms_desktop.services.profile import get_profile
+from qms_desktop.services.quality_cost import quality_cost_context, quality_cost_images
+from qms_desktop.services.review_documents import review_context
 from qms_desktop.services.steps import get_step_states
 from qms_desktop.storage.workspace import Workspace
 
@@ -639,6 +641,8 @@ def build_context(
         "previous": None,
         "comparison": None,
         **operate_context(ws, lang),
+        **quality_cost_context(ws, lang),
+        **review_context(ws, lang),
     }
     rating = registers.rate_commitment(ws)
     context["commitment_rating"] = {"score": rating.score, "met": list(rating.met)}
@@ -711,6 +715,7 @@ def chart_images(
             network, "过程网络" if zh else "The process network"
         )
     images.update(operate_images(context, lang, wanted))
+    images.update(quality_cost_images(context, lang, wanted))
     return images
 
 

@@ -21,6 +21,7 @@ from qms_desktop.storage.workspace import Workspace
 TEMPLATES = [
     "complaints-and-recovery-report",
     "gap-report",
+    "management-review-report",
     "quality-manual",
     "responsibility-matrix",
     "satisfaction-survey-report",

@@ -42,6 +42,7 @@ from qms_desktop.storage.workspace import Workspace
 BUILT_IN = [
     "complaints-and-recovery-report",
     "gap-report",
+    "management-review-report",
     "quality-manual",
     "responsibility-matrix",
     "satisfaction-survey-report",
