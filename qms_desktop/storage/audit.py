@@ -203,6 +203,32 @@ def insert_audited(session: Session, model: type[Audited], rows: list[dict[str, 
     write_entries(session, [("create", entity, str(v["id"]), "", None, text(v)) for v in rows])
 
 
+def delete_audited(session: Session, model: type[Audited], ids: Sequence[int]) -> int:
+    """Delete rows of an audited model by id in bulk — one read, one executemany, no ORM
+    objects — with their "delete" entries, the same entries the flush hook writes for the
+    same objects deleted (every column's old value, as `audit_text`, in JSON with sorted
+    keys), in the order of `ids`. Ids of rows not there are skipped; returns how many rows
+    were deleted."""
+    if not ids:
+        return 0
+    table, columns = _columns(model)
+    conn = session.connection()
+    text = _created_text(model)
+    keys = [key for key, _ in columns]
+    read = select(*(table.c[name] for _, name in columns))
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 900):  # SQLite's bound parameters per statement
+        chunk = list(ids[start : start + 900])
+        for r in conn.execute(read.where(table.c.id.in_(chunk))):
+            values = dict(zip(keys, r, strict=True))
+            found[values["id"]] = text(values)
+    order = [i for i in dict.fromkeys(ids) if i in found]
+    conn.exec_driver_sql(f'DELETE FROM "{table.name}" WHERE id = ?', [(i,) for i in order])
+    entity = model.__audit_entity__
+    write_entries(session, [("delete", entity, str(i), "", found[i], None) for i in order])
+    return len(order)
+
+
 def update_audited(
     session: Session,
     model: type[Audited],
