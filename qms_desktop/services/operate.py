@@ -520,15 +520,51 @@ def import_survey_responses(
 
 
 def undo_response_import(ws: Workspace, actor: str, done: ResponseImport) -> ChangeSet:
-    """Remove the responses an import added (one transaction, one audit entry each)."""
+    """Remove the responses an import added, in bulk (one transaction, the "delete" entry
+    of each in the trail, as deleting them one by one writes)."""
+    from qms_desktop.storage.audit import delete_audited
+
     with ws.editing(actor) as s:
-        for start in range(0, len(done.ids), 500):
-            chunk = done.ids[start : start + 500]
-            for row in s.scalars(
-                select(SurveyResponseRecord).where(SurveyResponseRecord.id.in_(chunk))
-            ):
-                s.delete(row)
+        delete_audited(s, SurveyResponseRecord, done.ids)
     return _changes("survey_response")
+
+
+@dataclass(frozen=True)
+class ResponsePage:
+    records: list[Record]  # the page's answers, in the register's order
+    total: int  # answers matching the filter
+    offset: int  # where the page starts among them
+
+
+def response_page(
+    ws: Workspace, survey_id: int | None, respondent: str = "", offset: int = 0,
+    limit: int = 500,
+) -> ResponsePage:  # fmt: skip
+    """One page of a survey's answers (tens of thousands after a few waves), narrowed to the
+    respondents whose name holds `respondent` (any case); an offset past the end shows the
+    last page."""
+    reg = REGISTERS["survey_response"]
+    if survey_id is None:
+        return ResponsePage([], 0, 0)
+    wanted = select(SurveyResponseRecord).where(SurveyResponseRecord.survey == survey_id)
+    if respondent.strip():
+        pattern = "%" + _like_escaped(respondent.strip()) + "%"
+        wanted = wanted.where(SurveyResponseRecord.respondent.ilike(pattern, escape="\\"))
+    with ws.reading() as s:
+        total = s.scalar(select(func.count()).select_from(wanted.subquery())) or 0
+        offset = max(0, min(offset, (total - 1) // limit * limit if total else 0))
+        rows = s.scalars(
+            wanted.order_by(SurveyResponseRecord.position, SurveyResponseRecord.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        records = [Record(reg.key, r.id, {f.name: getattr(r, f.name) for f in reg.fields})
+                   for r in rows]  # fmt: skip
+    return ResponsePage(records, total, offset)
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _likert_cell(name: str, text: str, top: int) -> float | None:

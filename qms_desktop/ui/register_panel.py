@@ -6,6 +6,8 @@ selected records are deleted, or have a field set, as one edit (one undo step)."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -48,6 +50,9 @@ from qms_desktop.ui.lazy import register_service
 from qms_desktop.ui.models.register import RecordIdRole, RegisterModel
 from qms_desktop.ui.registers_text import field_label
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
+
+if TYPE_CHECKING:
+    from qms_desktop.services.workspaces import Workspace
 
 # Text fields that name records kept in other registers: typing offers those names
 # (register, field) -> where the names come from. Any other text may still be typed.
@@ -97,6 +102,8 @@ class RegisterPanel(QWidget):
         self._labels: dict[str, dict[int, str]] = {}
         self._choices: dict[str, list[tuple[int, str]]] = {}
         self.bulk_dialog: BulkEditDialog | None = None
+        # what the table shows, when not the whole register (a page of a large one)
+        self.records_source: Callable[[Workspace], list[Record]] | None = None
         self.setObjectName(f"register_{register_key}")
         self.model = RegisterModel(self.register, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -295,7 +302,12 @@ class RegisterPanel(QWidget):
         self._fill_suggestions()
         keep = self.select_after_change or self._current_id
         self.select_after_change = None
-        self.model.set_rows(register_service.list_records(ws, self.register.key), self._labels)
+        records = (
+            self.records_source(ws)
+            if self.records_source is not None
+            else register_service.list_records(ws, self.register.key)
+        )
+        self.model.set_rows(records, self._labels)
         self.table.resizeColumnsToContents()
         for i in range(len(self.model.columns)):
             self.table.setColumnWidth(i, min(self.table.columnWidth(i), 260))

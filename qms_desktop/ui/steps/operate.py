@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qms_desktop.domain.records import Record
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
@@ -367,57 +369,166 @@ class ClaimsPanel(_Watching):
 
 
 class ResponsesPanel(_Watching):
-    """Every answer of every survey (tens of thousands after a few waves): the table is
-    read again on a change only while it is shown, else when it is next shown."""
+    """The answers of one survey (tens of thousands after a few waves), a page at a time,
+    narrowed to respondents by name: the table holds one page, read from the workspace
+    when the survey, the filter or the page changes. The survey chosen is also the one an
+    import fills. The table is read again on a change only while it is shown, else when it
+    is next shown."""
+
+    PAGE = 500
 
     def __init__(self, controller: WorkspaceController) -> None:
         super().__init__("survey_response", controller)
         controller.changed.disconnect(self.register_panel._on_changed)  # noqa: SLF001
         self._pending = False
+        self.offset = 0
+        self.total = 0
+        self.register_panel.records_source = self._page
+        self.survey_label = QLabel()
         self.survey = QComboBox()
         self.survey.setObjectName("import_survey")
+        self.survey.setMinimumContentsLength(18)
+        self.survey.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.survey.currentIndexChanged.connect(lambda _i: self._turned())
+        self.respondent = QLineEdit()
+        self.respondent.setObjectName("respondent_filter")
+        self.respondent.setClearButtonEnabled(True)
+        self._typing = QTimer(self)  # the filter applied once typing pauses
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(250)
+        self._typing.timeout.connect(self.apply_filter)
+        self.respondent.textChanged.connect(lambda _t: self._typing.start())
+        self.previous = QPushButton()
+        self.previous.setObjectName("responses_previous")
+        self.previous.clicked.connect(lambda: self.go_to(self.offset - self.PAGE))
+        self.next = QPushButton()
+        self.next.setObjectName("responses_next")
+        self.next.clicked.connect(lambda: self.go_to(self.offset + self.PAGE))
+        self.position = QLabel()
+        self.position.setObjectName("responses_position")
         self.importer = QPushButton()
         self.importer.setObjectName("import_responses")
         self.importer.clicked.connect(lambda: self.import_file())
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.strip.addWidget(self.note, 1)
+        self.strip.addWidget(self.survey_label)
         self.strip.addWidget(self.survey)
+        self.strip.addWidget(self.respondent, 1)
+        self.strip.addWidget(self.previous)
+        self.strip.addWidget(self.position)
+        self.strip.addWidget(self.next)
         self.strip.addWidget(self.importer)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.note)
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.survey_label.setText(self.tr("Survey"))
+        self.respondent.setPlaceholderText(self.tr("Respondent…"))
+        self.respondent.setToolTip(
+            self.tr("Shows the answers of respondents whose name holds this")
+        )
+        self.previous.setText(self.tr("◀"))
+        self.previous.setToolTip(self.tr("Previous page"))
+        self.next.setText(self.tr("▶"))
+        self.next.setToolTip(self.tr("Next page"))
         self.importer.setText(self.tr("Import responses…"))
         self.note.setText(
             self.tr(
-                "A file with the columns Respondent, Item (its code), Expectation, "
-                "Perception, Date; all rows or none."
+                "Import: a file with the columns Respondent, Item (its code), Expectation, "
+                "Perception, Date, into the survey chosen; all rows or none."
             )  # fmt: skip
         )
+        self._show_position()
+
+    def _page(self, ws: object) -> list[Record]:
+        from qms_desktop.services.operate import response_page
+
+        sid = self.survey.currentData()
+        page = response_page(
+            self._c.ws(),
+            None if sid is None else int(sid),
+            self.respondent.text(),
+            self.offset,
+            self.PAGE,
+        )
+        self.offset, self.total = page.offset, page.total
+        self._show_position()
+        return page.records
+
+    def _show_position(self) -> None:
+        if not self.total:
+            self.position.setText(self.tr("no answers"))
+        else:
+            last = min(self.offset + self.PAGE, self.total)
+            self.position.setText(
+                self.tr("%1–%2 of %3")
+                .replace("%1", f"{self.offset + 1:,}")
+                .replace("%2", f"{last:,}")
+                .replace("%3", f"{self.total:,}")
+            )
+        self.previous.setEnabled(self.offset > 0)
+        self.next.setEnabled(self.offset + self.PAGE < self.total)
+
+    def go_to(self, offset: int) -> None:
+        self.offset = max(0, offset)
+        if self._c.is_open:
+            self.register_panel.reload()
+
+    def apply_filter(self) -> None:
+        self._typing.stop()
+        self.go_to(0)
+
+    def _turned(self) -> None:
+        if not self._loading_surveys:
+            self.go_to(0)
+
+    _loading_surveys = False
 
     def refresh(self) -> None:
         from qms_desktop.services.registers import reference_choices
 
         keep = self.survey.currentData()
-        self.survey.clear()
-        for sid, label in reference_choices(self._c.ws(), "survey"):
-            self.survey.addItem(label, sid)
-        if keep is not None and (i := self.survey.findData(keep)) >= 0:
-            self.survey.setCurrentIndex(i)
+        self._loading_surveys = True
+        try:
+            self.survey.clear()
+            for sid, label in reference_choices(self._c.ws(), "survey"):
+                self.survey.addItem(label, sid)
+            i = self.survey.findData(keep) if keep is not None else -1
+            self.survey.setCurrentIndex(i if i >= 0 else self.survey.count() - 1)
+        finally:
+            self._loading_surveys = False
+        if self.survey.currentData() != keep:
+            self.go_to(0)
         self.importer.setEnabled(self.survey.count() > 0 and not self._c.read_only)
+
+    def reload(self) -> None:
+        """The surveys first (the page is of the survey chosen), then the page."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.refresh()
+        self.register_panel.reload()
 
     def _changed(self, changes: ChangeSet) -> None:
         mine = {"survey_response"} | self.register_panel._sources  # noqa: SLF001
         if changes.registers & mine and self._c.is_open:
             if self.isVisible():
+                self.refresh()
                 self.register_panel._on_changed(changes)  # noqa: SLF001
             else:
                 self._pending = True
-        super()._changed(changes)
+        elif changes.registers & OPERATE_REGISTERS and self._c.is_open and self.isVisible():
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._pending and self._c.is_open:
+        if self._pending and self._c.is_open and not self._stale:
             self._pending = False
+            self.refresh()
             self.register_panel.reload()
         super().showEvent(event)
 
