@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from qms_desktop.domain.assessment import Grade, Status
 from qms_desktop.domain.gap_report import conclude, grade_counts
 from qms_desktop.services import checklist, registers
+from qms_desktop.services.audit_documents import audit_context
 from qms_desktop.services.document_control import document_meta
 from qms_desktop.services.operate_documents import operate_context, operate_images
 from qms_desktop.services.profile import get_profile
@@ -643,6 +644,7 @@ def build_context(
         **operate_context(ws, lang),
         **quality_cost_context(ws, lang),
         **review_context(ws, lang),
+        **audit_context(ws, lang),
     }
     rating = registers.rate_commitment(ws)
     context["commitment_rating"] = {"score": rating.score, "met": list(rating.met)}
