@@ -599,7 +599,10 @@ def _changes(key: str) -> ChangeSet:
 
 
 def operate_rule_inputs(ws: Workspace) -> dict[str, object]:
-    """What the Operate step's rule measures (see domain.steps.operate_rule)."""
+    """What the Operate step's rule measures (see domain.steps.operate_rule): the customer's
+    voice here, the review cycle from services.review."""
+    from qms_desktop.services.review import cycle_rule_inputs
+
     with ws.reading() as s:
         answered = s.scalar(select(SurveyResponseRecord.id).limit(1)) is not None
     targets = results_against_targets(ws)
@@ -609,5 +612,7 @@ def operate_rule_inputs(ws: Workspace) -> dict[str, object]:
         "recovery_gaps": len(recovery_warnings(ws)),
         "unmeasured": [t.label for t in targets if t.kind == "objective" and t.latest is None],
         "started": answered
-        or any(list_records(ws, k) for k in ("feedback_channel", "complaint", "survey", "result")),
+        or any(list_records(ws, k) for k in ("feedback_channel", "complaint", "survey", "result"))
+        or bool(list_records(ws, "management_review")),
+        **cycle_rule_inputs(ws),
     }
