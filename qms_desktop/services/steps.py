@@ -180,6 +180,9 @@ RULES: dict[Step, tuple[Callable[[Workspace, dt.date], RuleResult], frozenset[st
                 "result",
                 "objective",
                 "satisfaction_standard",
+                "internal_audit",
+                "management_review",
+                "nonconformity",
             }
         ),
     ),
