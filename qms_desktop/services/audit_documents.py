@@ -185,7 +185,7 @@ def audit_context(ws: Workspace, lang: str, audit_id: int | None = None) -> dict
             "nonconforming": counts["nonconforming"],
             "not_applicable": counts["not_applicable"],
             "grades": grades,
-            "graded": sum(g["count"] for g in grades),
+            "graded": sum(len(by_grade[g]) for g in rules.REPORT_GRADES),
             "nonconformities": nonconformities,
         }
     return {"internal_audit": audit}

@@ -863,3 +863,51 @@ class Operations(QObject):
         return self.run(
             label, lambda: Applied(dc.delete_draft(self._ws, self._actor, revision_id)), on_error
         )
+
+    # -- Operate: the internal audit programme (issue 11) --------------------------------------
+
+    def start_audit(self, label: str, audit_id: int, on_error: ErrorHandler | None = None) -> bool:
+        """Start an audit: its checklist of the requirements in scope is made and linked, the
+        audit put in progress (one transaction); undo takes the checklist away again."""
+        from qms_desktop.services import audits
+
+        snapshots: list[object] = []
+
+        def work() -> Applied:
+            done, changes = audits.start_audit(self._ws, self._actor, audit_id)
+
+            def undo() -> ChangeSet:
+                snapshot, undone = audits.undo_start(self._ws, self._actor, done)
+                snapshots[:] = [snapshot]
+                return undone
+
+            return Applied(
+                changes,
+                undo,
+                lambda: audits.redo_start(self._ws, self._actor, done, snapshots[0]),
+            )
+
+        return self.run(label, work, on_error)
+
+    def complete_audit(
+        self,
+        label: str,
+        audit_id: int,
+        held_on: dt.date,
+        summary: str | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """Complete a started audit on the day it was held; undo puts it back in progress."""
+        from qms_desktop.services import audits
+
+        def work() -> Applied:
+            before, changes = audits.complete_audit(
+                self._ws, self._actor, audit_id, held_on, summary
+            )
+            return Applied(
+                changes,
+                lambda: audits.reopen_audit(self._ws, self._actor, audit_id, before),
+                lambda: audits.redo_complete(self._ws, self._actor, audit_id, held_on, summary),
+            )
+
+        return self.run(label, work, on_error)

@@ -861,6 +861,19 @@ def _circles_group(c: WorkspaceController) -> QWidget:
     return circles_group(c)
 
 
+def _audit_group(c: WorkspaceController) -> QWidget:
+    """Audit and improvement: internal audits, nonconformities and corrective actions,
+    management review (each helper's module adds its part, in that order)."""
+    from qms_desktop.ui.steps.operate_audits import audits_panel
+
+    return TabGroup(
+        "audit_tabs",
+        [
+            (lambda: QCoreApplication.translate("StepTabs", "Internal audits"), audits_panel(c)),
+        ],
+    )
+
+
 def operate_page(c: WorkspaceController) -> TabbedStepPage:
     """Four tabs and the guidance (eight panels in one row did not fit 1280 px)."""
     complaints = TabGroup(
@@ -896,6 +909,10 @@ def operate_page(c: WorkspaceController) -> TabbedStepPage:
                 ResultsPanel(c),
             ),
             (lambda: QCoreApplication.translate("StepTabs", "Customers and channels"), customers),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Audit and improvement"),
+                _audit_group(c),
+            ),
             (
                 lambda: QCoreApplication.translate("StepTabs", "Circles and culture"),
                 _circles_group(c),
