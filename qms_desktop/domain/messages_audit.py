@@ -87,6 +87,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That finding is not part of the checklist of “{title}”.",
         "该发现不属于“{title}”的检查表。",
     ),
+    "audit.finding_out_of_scope": (
+        "Requirement {ref} is not in the audit's scope, so it has no finding in its checklist.",
+        "要求 {ref} 不在审核范围内，检查表中没有该项。",
+    ),
     "allocation.used_by_internal_audit": ("the internal audit “{label}”", "内部审核“{label}”"),
     "storage.entity_internal_audit": ("internal audit", "内部审核"),
 }

@@ -289,6 +289,38 @@ def redo_complete(
     return complete_audit(ws, actor, audit_id, held_on, summary)[1]
 
 
+def record_audit(
+    ws: Workspace,
+    actor: str,
+    audit_id: int,
+    findings: dict[str, dict[str, object]],
+    held_on: dt.date | None = None,
+    summary: str | None = None,
+) -> ChangeSet:
+    """Run an audit as a whole, for records made elsewhere (the demo, an import of a paper
+    audit): start it, set its findings by requirement ref (`status`, `grade`,
+    `evidence_notes`, `gap`…), and complete it when `held_on` is given. Each part is its own
+    transaction, checked as the GUI's would be; a ref outside the scope is refused."""
+    from qms_desktop.services.checklist import apply_assessments
+
+    start, changes = start_audit(ws, actor, audit_id)
+    items = {f.ref: i for i, f in audit_items(ws, audit_id)}
+    unknown = sorted(set(findings) - set(items))
+    if unknown:
+        undo_start(ws, actor, start)
+        raise ValidationError("clauses", "audit.finding_out_of_scope", ref=unknown[0])
+    if findings:
+        changes = (
+            changes
+            | apply_assessments(
+                ws, actor, [(items[ref], dict(values)) for ref, values in findings.items()]
+            )[1]
+        )
+    if held_on is not None:
+        changes = changes | complete_audit(ws, actor, audit_id, held_on, summary)[1]
+    return changes
+
+
 # -- reading ---------------------------------------------------------------------------------
 
 

@@ -205,3 +205,21 @@ def test_independence_from_the_owner_text_and_the_auditee(ws: Workspace) -> None
         _audit(ws, lead_auditor=wu, auditee=wu)
     assert exc.value.code == "audit.not_independent_auditee"
     _audit(ws, process=by_title, lead_auditor=lin, auditee=wu)
+
+
+def test_record_audit_runs_it_whole_or_refuses_a_finding_out_of_scope(ws: Workspace) -> None:
+    audit = _audit(ws, clauses="8.5")
+    with pytest.raises(ValidationError) as exc:
+        audits.record_audit(ws, "t", audit, {"9.2.1": {"status": "conforming"}}, DAY)
+    assert exc.value.code == "audit.finding_out_of_scope" and "9.2.1" in exc.value.text("en")
+    assert _counts(ws) == (0, 0) and audits.audit_info(ws, audit).status == "planned"
+    findings = {
+        "8.5.1": {"status": "nonconforming", "grade": "major", "evidence_notes": "No ID copy"},
+        "8.5.2": {"status": "conforming", "grade": "good_practice"},
+    }
+    audits.record_audit(ws, "t", audit, findings, DAY, "Mostly effective.")
+    info = audits.audit_info(ws, audit)
+    assert info.status == "completed" and info.held_on == DAY
+    graded = {f.ref: f.grade.value for _, f in audits.audit_items(ws, audit)}
+    assert graded["8.5.1"] == "major" and graded["8.5.2"] == "good_practice"
+    assert check_workspace(ws.path).sound

@@ -160,6 +160,8 @@ class FindingsPanel(QWidget):
         self.status.activated.connect(lambda _i: self._set("status", self.status.currentData()))
         self.grade = QComboBox()
         self.grade.setObjectName("finding_grade")
+        for combo in (self.status, self.grade):  # whole words: "Opportunity for improvement"
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.grade.activated.connect(lambda _i: self._set("grade", self.grade.currentData()))
         self.evidence = QLineEdit()
         self.evidence.setObjectName("finding_evidence")
