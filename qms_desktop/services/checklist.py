@@ -138,12 +138,21 @@ _BLANK_ITEM: dict[str, Any] = {
 # -- assessments -------------------------------------------------------------
 
 
-def list_assessments(ws: Workspace) -> list[AssessmentInfo]:
+def list_assessments(ws: Workspace, *, audits: bool = False) -> list[AssessmentInfo]:
+    """The gap assessments, oldest first; internal audits' checklists (shown with their
+    audits, never the latest gap assessment) only with `audits`."""
     with ws.reading() as s:
-        rows = s.scalars(
-            select(AssessmentRecord).order_by(AssessmentRecord.held_on, AssessmentRecord.id)
-        )
-        return [_to_info(r) for r in rows]
+        query = select(AssessmentRecord).order_by(AssessmentRecord.held_on, AssessmentRecord.id)
+        if not audits:
+            query = query.where(AssessmentRecord.id.not_in(audit_checklists()))
+        return [_to_info(r) for r in s.scalars(query)]
+
+
+def audit_checklists() -> Any:
+    """A subquery of the assessments that are internal audits' checklists."""
+    from qms_desktop.storage.models import InternalAuditRecord as Audit
+
+    return select(Audit.assessment_id).where(Audit.assessment_id.is_not(None))
 
 
 def create_assessment(

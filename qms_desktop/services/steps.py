@@ -67,6 +67,7 @@ def _compare(ws: Workspace, today: dt.date) -> RuleResult:
     from sqlalchemy import func, select
 
     from qms_desktop.domain.assessment import Status
+    from qms_desktop.services.checklist import audit_checklists
     from qms_desktop.storage.models import AssessmentItemRecord as Item
     from qms_desktop.storage.models import AssessmentRecord
 
@@ -75,6 +76,7 @@ def _compare(ws: Workspace, today: dt.date) -> RuleResult:
     with ws.reading() as s:
         latest = s.scalar(  # the latest, as `checklist.list_assessments` orders them
             select(AssessmentRecord.id)
+            .where(AssessmentRecord.id.not_in(audit_checklists()))  # not an audit's
             .order_by(AssessmentRecord.held_on.desc(), AssessmentRecord.id.desc())
             .limit(1)
         )
@@ -145,7 +147,7 @@ def _operate(ws: Workspace, today: dt.date) -> RuleResult:
 RULES: dict[Step, tuple[Callable[[Workspace, dt.date], RuleResult], frozenset[str]]] = {
     Step.SUMMARISE: (_summarise, frozenset({"lesson"})),
     Step.STUDY: (_study, frozenset({"person", "training", "benchmark", "study_plan"})),
-    Step.COMPARE: (_compare, frozenset({"assessment", "assessment_item"})),
+    Step.COMPARE: (_compare, frozenset({"assessment", "assessment_item", "internal_audit"})),
     Step.PLAN: (
         _plan,
         frozenset(

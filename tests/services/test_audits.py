@@ -223,3 +223,16 @@ def test_record_audit_runs_it_whole_or_refuses_a_finding_out_of_scope(ws: Worksp
     graded = {f.ref: f.grade.value for _, f in audits.audit_items(ws, audit)}
     assert graded["8.5.1"] == "major" and graded["8.5.2"] == "good_practice"
     assert check_workspace(ws.path).sound
+
+
+def test_an_audit_checklist_is_not_the_latest_gap_assessment(ws: Workspace) -> None:
+    from qms_desktop.domain.steps import Step
+    from qms_desktop.services.steps import step_summaries
+
+    gap, _ = cl.create_assessment(ws, "t", "Baseline", dt.date(2026, 1, 5), ["iso9001-2015"])
+    before = step_summaries(ws)[Step.COMPARE]
+    audit = _audit(ws, clauses="8.5")
+    done, _ = audits.start_audit(ws, "t", audit, today=dt.date(2026, 6, 1))
+    assert [a.id for a in cl.list_assessments(ws)] == [gap.id]
+    assert [a.id for a in cl.list_assessments(ws, audits=True)] == [gap.id, done.assessment_id]
+    assert step_summaries(ws)[Step.COMPARE] == before
