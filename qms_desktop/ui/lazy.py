@@ -8,9 +8,31 @@ checklist_service`). Writes go through `ui/operations.py`, never through these.
 
 from __future__ import annotations
 
+import builtins
 import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+
+def import_without_pyside_hook(name: str) -> ModuleType:
+    """Import `name` through Python's own `__import__`, not PySide6's.
+
+    Once imported, PySide6 replaces `builtins.__import__` with a hook for its `__feature__`
+    switches (snake_case, true_property; this app uses none): every import statement runs
+    through it, and each new module's source is read (`inspect.getsource`) to see whether it
+    names PySide6. The services import only libraries without Qt (SQLAlchemy, Jinja2,
+    reportlab, …), some 200 modules on opening the first workspace: through the hook that
+    took 0.05–0.15 s more (bench_start.py, issue 17). A module the hook never saw counts as
+    using no feature, which is what it would have been recorded as."""
+    hooked = builtins.__import__
+    plain = getattr(builtins, "__orig_import__", hooked)
+    if plain is hooked:
+        return importlib.import_module(name)
+    builtins.__import__ = plain
+    try:
+        return importlib.import_module(name)
+    finally:
+        builtins.__import__ = hooked
 
 
 class LazyModule:
@@ -20,7 +42,7 @@ class LazyModule:
 
     def __getattr__(self, attr: str) -> Any:
         if self._module is None:
-            self._module = importlib.import_module(self._name)
+            self._module = import_without_pyside_hook(self._name)
         return getattr(self._module, attr)
 
 

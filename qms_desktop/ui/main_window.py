@@ -345,9 +345,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error_text(exc), 10000)
 
     def _on_opened(self) -> None:
-        self.central.setCurrentWidget(self.splitter)
         self._refresh_navigator()
+        # The navigator gets its current row before it is shown: shown without one, it
+        # takes row 0 itself and the dashboard was loaded twice (issue 17).
         self.go_to("dashboard")
+        self.central.setCurrentWidget(self.splitter)
         self._update_title()
         self._update_status()
 

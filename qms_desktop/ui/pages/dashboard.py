@@ -109,6 +109,10 @@ class DashboardPage(QWidget):
         self._warnings.setObjectName("dashboard_warnings")
         self._warnings.setWordWrap(True)
         self._warnings.hide()
+        self._overdue_actions = QLabel()  # corrective actions past their due date
+        self._overdue_actions.setObjectName("dashboard_overdue_actions")
+        self._overdue_actions.setStyleSheet("color: #c53030;")
+        self._overdue_actions.hide()
         next_row = QHBoxLayout()
         next_row.addWidget(self._next, 1)
         next_row.addWidget(self._go)
@@ -137,6 +141,7 @@ class DashboardPage(QWidget):
         column.addWidget(self._overall)
         column.addLayout(next_row)
         column.addWidget(self._warnings)
+        column.addWidget(self._overdue_actions)
         column.addSpacing(8)
         column.addWidget(self._steps_title)
         column.addLayout(grid)
@@ -154,7 +159,7 @@ class DashboardPage(QWidget):
         self._next_step: Step | None = None
 
         controller.changed.connect(self._on_changed)
-        controller.opened.connect(self.reload)
+        controller.opened.connect(self._on_opened)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -178,6 +183,12 @@ class DashboardPage(QWidget):
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.isVisible():  # otherwise the window reloads the page when it is shown
+            self.reload()
+
+    def _on_opened(self) -> None:
+        # The window shows the dashboard on opening and reloads it then; loading it here
+        # too, while the welcome page is still on screen, read everything twice (issue 17).
+        if self.isVisible():
             self.reload()
 
     def commit_pending(self) -> None:
@@ -208,6 +219,13 @@ class DashboardPage(QWidget):
         for step, card in self._cards.items():
             card.set_summary(summaries[step])
         self._reload_gap()
+        from qms_desktop.services.actions import overdue_count
+
+        late = overdue_count(self._c.ws())
+        self._overdue_actions.setVisible(late > 0)
+        self._overdue_actions.setText(
+            self.tr("⚠ %1 overdue corrective actions").replace("%1", str(late))
+        )
         self._next_step = next(
             (s for s in Step if summaries[s].status is not ShownStatus.DONE), None
         )
