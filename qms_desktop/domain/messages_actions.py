@@ -75,6 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nonconformity raised on {date} ({requirement}): {description}",
         "{date} 提出的不合格（{requirement}）：{description}",
     ),
+    "actions.entity_nonconformity": ("nonconformity", "不合格项"),
     "actions.overdue": (
         "{count} overdue corrective actions",
         "{count} 项纠正措施已逾期",

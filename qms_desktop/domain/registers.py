@@ -15,6 +15,9 @@ MAX_TEXT = 1_000_000
 
 
 REFERENCE_KINDS = ("reference", "references")
+# the id of a record that is not in a register (a checklist item), set by a service, shown
+# read-only: stored in a nullable INTEGER column
+LINK_KIND = "link"
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Field:
       the ids.
 
     That the records exist (and, for people, have not left) is checked by the services,
-    which can see the other register.
+    which can see the other register. A ``link`` is the id of a record outside the
+    registers (a checklist item), set by a service and shown read-only.
     """
 
     name: str
@@ -92,7 +96,7 @@ class Register:
 
 def blank_value(field: Field) -> object:
     """The empty value of a field's kind."""
-    if field.kind in ("date", "number", "reference"):
+    if field.kind in ("date", "number", "reference", LINK_KIND):
         return None
     if field.kind == "references":
         return ()
@@ -133,7 +137,7 @@ def clean_value(field: Field, value: object) -> object:
                 raise ValidationError(field.name, "core.must_be_number") from None
         if value is not None and (value != value or value in (float("inf"), float("-inf"))):
             raise ValidationError(field.name, "core.must_be_number")
-    elif field.kind == "reference":
+    elif field.kind in ("reference", LINK_KIND):
         value = _clean_id(field, value)
     elif field.kind == "references":
         if value in (None, ""):
@@ -226,6 +230,7 @@ LESSONS = Register(
         Field("complaint", "reference", ref="complaint", in_table=False),
     ),
     _lesson_rules,
+    ("lesson",),  # a picker (a nonconformity's lesson drawn) names it by its words
 )
 
 
@@ -848,7 +853,7 @@ MANAGEMENT_REVIEWS = Register(
         Field("conclusions", "multiline"),
     ),
     _review_rules,
-    ("held_on",),
+    ("held_on", "conclusions"),  # named by text too: a nonconformity's review picks it
 )
 
 
@@ -969,6 +974,52 @@ INTERNAL_AUDITS = Register(
 )
 
 
+# -- Operate: nonconformities and corrective actions (ISO 9001 10.2), the one action list ---
+
+from qms_desktop.domain.actions import (  # noqa: E402 - beside the block that uses them
+    CAUSE_CATEGORIES,
+    NC_SOURCES,
+    NC_STATES,
+    PRIORITIES,
+    WHYS,
+    nonconformity_rules,
+)
+
+NONCONFORMITIES = Register(
+    "nonconformity",
+    Step.OPERATE,
+    (
+        Field("raised_on", "date", True),
+        Field("source", "choice", True, NC_SOURCES, default="other"),
+        # the gap-checklist item or audit finding it was raised from (services/actions.py);
+        # the checklist's action fields edit this row
+        Field("assessment_item", "link", in_table=False),
+        Field("complaint", "reference", ref="complaint", in_table=False),
+        Field("review", "reference", ref="management_review", in_table=False),
+        Field("requirement", "text"),  # a requirement's ref, e.g. 8.5.1
+        Field("description", "multiline", True),
+        Field("containment", "multiline", in_table=False),
+        # the root cause: five whys, the fishbone category, the cause found
+        *(Field(name, "text", in_table=False) for name in WHYS),
+        Field("cause_category", "choice", False, CAUSE_CATEGORIES, in_table=False),
+        Field("root_cause", "multiline", in_table=False),
+        Field("action", "multiline"),
+        Field("owner", "text"),
+        Field("due", "date"),
+        Field("priority", "choice", False, PRIORITIES),
+        Field("status", "choice", True, NC_STATES),
+        # verification of effectiveness: a "no" reopens the action (domain.actions)
+        Field("verified_by", "reference", ref="person", in_table=False),
+        Field("verified_on", "date", in_table=False),
+        Field("verification_evidence", "multiline", in_table=False),
+        Field("effective", "choice", False, YES_NO, in_table=False),
+        Field("lesson", "reference", ref="lesson", in_table=False),
+    ),
+    nonconformity_rules,
+    ("raised_on", "description"),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -1003,6 +1054,7 @@ REGISTERS: dict[str, Register] = {
         QC_PROJECTS,
         CULTURE_ACTIVITIES,
         MANAGEMENT_REVIEWS,
+        NONCONFORMITIES,
     )
 }
 

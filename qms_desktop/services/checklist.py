@@ -11,9 +11,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, object_session
 
+from qms_desktop.domain.actions import (
+    ACTION_FIELDS,
+    ACTION_OF_STATE,
+    checklist_status,
+)
 from qms_desktop.domain.assessment import (
     Action,
     ActionState,
@@ -44,6 +49,7 @@ from qms_desktop.storage.models import (
     BlobRecord,
     EvidenceFileRecord,
     LibraryRecord,
+    NonconformityRecord,
     RequirementRecord,
 )
 from qms_desktop.storage.workspace import Workspace
@@ -51,19 +57,19 @@ from qms_desktop.storage.workspace import Workspace
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 ENTITY = AssessmentItemRecord.__audit_entity__
 
-ITEM_FIELDS = (
+# the finding's own fields (columns of assessment_item)
+FINDING_FIELDS = (
     "status",
     "grade",
     "na_justification",
     "current_practice",
     "evidence_notes",
     "gap",
-    "action_text",
-    "action_owner",
-    "action_due",
-    "action_priority",
-    "action_state",
 )
+# its action's fields: kept in the nonconformity row linked to the item (the one action
+# list, services/actions.py), read and written here under the checklist's names
+ACTION_ITEM_FIELDS = tuple(ACTION_FIELDS)
+ITEM_FIELDS = (*FINDING_FIELDS, *ACTION_ITEM_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,25 @@ def _to_info(r: AssessmentRecord) -> AssessmentInfo:
     )
 
 
-def _to_item(r: AssessmentItemRecord) -> ItemAssessment:
+def _to_item(r: AssessmentItemRecord, action: Action | None = None) -> ItemAssessment:
+    """A finding from its ORM row; its action is read from the nonconformity linked to it
+    (the one action list) unless given."""
+    if action is None:
+        session = object_session(r)
+        nc = (
+            session.scalar(
+                select(NonconformityRecord).where(NonconformityRecord.assessment_item == r.id)
+            )
+            if session is not None
+            else None
+        )
+        action = _action(
+            *(
+                (nc.action, nc.owner, nc.due, nc.priority, nc.status)
+                if nc is not None
+                else (None,) * 5
+            )
+        )
     return ItemAssessment(
         library_id=r.library_id,
         ref=r.ref,
@@ -106,16 +130,29 @@ def _to_item(r: AssessmentItemRecord) -> ItemAssessment:
         current_practice=r.current_practice,
         evidence_notes=r.evidence_notes,
         gap=r.gap,
-        action=Action(
-            r.action_text,
-            r.action_owner,
-            r.action_due,
-            Priority(r.action_priority),
-            ActionState(r.action_state),
-        ),
+        action=action,
         changed_by=r.changed_by,
         changed_at=r.changed_at,
     )
+
+
+def _action(
+    text: str | None, owner: str | None, due: dt.date | None, priority: str | None,
+    status: str | None,
+) -> Action:  # fmt: skip
+    """The checklist's view of a nonconformity row's action (none: no row)."""
+    if status is None:
+        return _NO_ACTION
+    return Action(
+        text or "",
+        owner or "",
+        due,
+        _PRIORITIES.get(priority or "") or Priority(priority),
+        _ACTION_STATES[ACTION_OF_STATE.get(status, status)],
+    )
+
+
+_NO_ACTION = Action()
 
 
 _BLANK_ITEM: dict[str, Any] = {
@@ -125,11 +162,6 @@ _BLANK_ITEM: dict[str, Any] = {
     "current_practice": "",
     "evidence_notes": "",
     "gap": "",
-    "action_text": "",
-    "action_owner": "",
-    "action_due": None,
-    "action_priority": "",
-    "action_state": "",
     "changed_by": "",
     "changed_at": "",
 }
@@ -232,8 +264,8 @@ def create_assessment(
         for library_id, ref in refs:
             values = dict(_BLANK_ITEM, assessment_id=record.id, library_id=library_id, ref=ref)
             old = earlier.get((library_id, ref))
-            if old is not None:
-                for name_ in ITEM_FIELDS:
+            if old is not None:  # the findings; their actions stay in the one action list
+                for name_ in FINDING_FIELDS:
                     values[name_] = getattr(old, name_)
                 values["changed_by"], values["changed_at"] = actor, now
             rows.append(values)
@@ -292,9 +324,11 @@ class AssessmentSnapshot:
     info: AssessmentInfo
     items: tuple[dict[str, object], ...]
     evidence: tuple[EvidenceSnapshot, ...]
+    # the nonconformities raised from its items (their actions), every column
+    actions: tuple[dict[str, object], ...] = ()
 
 
-_ITEM_COLUMNS = ("id", "library_id", "ref", *ITEM_FIELDS, "changed_by", "changed_at")
+_ITEM_COLUMNS = ("id", "library_id", "ref", *FINDING_FIELDS, "changed_by", "changed_at")
 
 
 def delete_assessment(
@@ -342,9 +376,16 @@ def delete_assessment(
                     )
                 )
                 s.delete(f)
+        linked = list(s.scalars(select(_NC).where(_NC.assessment_item.in_(ids)).order_by(_NC.id)))
+        columns = [c.key for c in _NC.__mapper__.column_attrs]
         snapshot = AssessmentSnapshot(
-            info, tuple({c: getattr(i, c) for c in _ITEM_COLUMNS} for i in items), tuple(evidence)
+            info,
+            tuple({c: getattr(i, c) for c in _ITEM_COLUMNS} for i in items),
+            tuple(evidence),
+            tuple({c: getattr(nc, c) for c in columns} for nc in linked),
         )
+        for nc in linked:  # the actions go with their findings, and come back with them
+            s.delete(nc)
         for item in items:
             s.delete(item)
         s.flush()
@@ -380,6 +421,7 @@ def restore_assessment(
         s.flush()
         for e in snapshot.evidence:
             _put_evidence(s, e)
+        s.add_all([_NC(**values) for values in snapshot.actions])
         s.flush()
     return info, ChangeSet(checklist=True)
 
@@ -442,6 +484,7 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
                 r.statement_zh,
             )
             .join(r, (r.library_id == i.library_id) & (r.ref == i.ref))
+            .outerjoin(_NC, _NC.assessment_item == i.id)
             .where(i.assessment_id == assessment_id)
             .order_by(r.library_id, r.position)
         )
@@ -485,14 +528,21 @@ def _finding_columns() -> tuple[Any, ...]:
         i.current_practice,
         i.evidence_notes,
         i.gap,
-        i.action_text,
-        i.action_owner,
-        i.action_due,
-        i.action_priority,
-        i.action_state,
+        *_ACTION_COLUMNS,
         i.changed_by,
         i.changed_at,
     )
+
+
+_NC = NonconformityRecord
+# the linked nonconformity's columns under the checklist's names (None: no row)
+_ACTION_COLUMNS = tuple(getattr(_NC, column).label(name) for name, column in ACTION_FIELDS.items())
+
+
+def with_actions(query: Any) -> Any:
+    """`query` over assessment items joined with the nonconformity linked to each (at
+    most one: the link is unique), for `_finding_columns`."""
+    return query.outerjoin(_NC, _NC.assessment_item == AssessmentItemRecord.id)
 
 
 def _finding(values: Sequence[Any]) -> ItemAssessment:
@@ -514,13 +564,7 @@ def _finding(values: Sequence[Any]) -> ItemAssessment:
         by,
         at,
     ) = values
-    action = Action(
-        a_text,
-        a_owner,
-        a_due,
-        _PRIORITIES.get(a_prio) or Priority(a_prio),
-        _ACTION_STATES.get(a_state) or ActionState(a_state),
-    )
+    action = _action(a_text, a_owner, a_due, a_prio, a_state)
     return ItemAssessment(
         lib,
         ref,
@@ -601,25 +645,135 @@ def check_values(item: ItemAssessment, values: dict[str, object]) -> ItemAssessm
 def _assess_in(
     actor: str, row: AssessmentItemRecord | None, item_id: int, cleaned: dict[str, object]
 ) -> tuple[ItemAssessment, dict[str, object]]:
-    """Apply `cleaned` to one loaded item row (the caller flushes); returns the item and the
-    stored values it replaced (the rules' own changes included), which undoing it writes back."""
+    """Apply `cleaned` to one loaded item row and the nonconformity holding its action (the
+    caller flushes); returns the item and the values it replaced (the rules' own changes
+    included), which undoing it writes back."""
     if row is None:
         raise WorkspaceError("core.no_such_item", id=item_id)
-    item = _with_fields(_to_item(row), cleaned)
+    was = _to_item(row)
+    item = _with_fields(was, cleaned)
     implied = implied_values(item, cleaned)
     if implied:
         item = _with_fields(item, implied)
         cleaned = {**cleaned, **implied}
     validate_item(item)
     before: dict[str, object] = {}
+    old_action = _action_values(was.action)
+    actions: dict[str, object] = {}
     for name, value in cleaned.items():
         stored = value.value if hasattr(value, "value") else value
-        if getattr(row, name) != stored:
+        if name in ACTION_FIELDS:
+            if old_action[name] != stored:
+                before[name] = old_action[name]
+                actions[name] = stored
+        elif getattr(row, name) != stored:
             before[name] = getattr(row, name)
             setattr(row, name, stored)
-    if before:
+    if set(before) - set(actions):  # the finding's own columns changed
         row.changed_by, row.changed_at = actor, _now()
+    if actions:
+        session = object_session(row)
+        assert session is not None
+        _write_actions(session, {item_id: ({**old_action, **actions}, row)})
     return item, before
+
+
+def _action_values(action: Action) -> dict[str, object]:
+    """An action under the checklist's field names, as stored values."""
+    return {
+        "action_text": action.text,
+        "action_owner": action.owner,
+        "action_due": action.due,
+        "action_priority": action.priority.value,
+        "action_state": action.state.value,
+    }
+
+
+# a nonconformity's fields that only its own register fills: while all are empty, the row
+# is the checklist's action alone, and clearing the action removes it
+_REGISTER_ONLY = (
+    "complaint", "review", "containment", "why_1", "why_2", "why_3", "why_4", "why_5",
+    "cause_category", "root_cause", "verified_by", "verified_on", "verification_evidence",
+    "effective", "lesson",
+)  # fmt: skip
+
+
+def _write_actions(
+    s: Session, wanted: dict[int, tuple[dict[str, object], AssessmentItemRecord | None]]
+) -> None:
+    """Write checklist actions (item id -> (every action field under the checklist's names,
+    the item row when loaded)) into the nonconformity linked to each item: updated, made
+    (raised today from the item, source checklist gap or audit finding) when an item without
+    one gets an action, removed when an action the checklist alone made is cleared."""
+    from qms_desktop.services.actions import audit_assessments
+
+    ids = sorted(wanted)
+    existing: dict[int, NonconformityRecord] = {}
+    for start in range(0, len(ids), 500):
+        for found in s.scalars(
+            select(_NC).where(_NC.assessment_item.in_(ids[start : start + 500]))
+        ):
+            existing[found.assessment_item] = found  # type: ignore[index]
+    audits: set[int] | None = None
+    today = dt.date.today()
+    new_rows: list[dict[str, Any]] = []
+    for item_id in ids:
+        values, item = wanted[item_id]
+        nc = existing.get(item_id)
+        blank = not any(values[n] for n in ("action_text", "action_owner", "action_due",
+                                             "action_priority"))  # fmt: skip
+        state = str(values["action_state"] or "")
+        if nc is None:
+            if blank and state in ("", "open"):
+                continue
+            if item is None:
+                item = s.get(AssessmentItemRecord, item_id)
+                assert item is not None
+            if audits is None:
+                audits = audit_assessments(s)
+            description = item.gap.strip() or str(values["action_text"]).strip() or item.ref
+            new_rows.append(
+                {
+                    **{f: "" for f in _TEXT_COLUMNS},
+                    "raised_on": today,
+                    "source": "audit_finding" if item.assessment_id in audits else "checklist_gap",
+                    "assessment_item": item_id,
+                    "requirement": item.ref,
+                    "description": description,
+                    "action": values["action_text"],
+                    "owner": values["action_owner"],
+                    "due": values["action_due"],
+                    "priority": values["action_priority"],
+                    "status": checklist_status(state, None),
+                }
+            )
+            continue
+        status = checklist_status(state, nc.status)
+        pristine = status == "open" and not any(getattr(nc, f) for f in _REGISTER_ONLY)
+        if blank and pristine:
+            s.delete(nc)
+            continue
+        for name, value in (
+            ("action", values["action_text"]),
+            ("owner", values["action_owner"]),
+            ("due", values["action_due"]),
+            ("priority", values["action_priority"]),
+            ("status", status),
+        ):
+            if getattr(nc, name) != value:
+                setattr(nc, name, value)
+    s.flush()
+    if new_rows:
+        top = s.scalar(select(func.max(_NC.position))) or 0
+        for n, values in enumerate(new_rows, start=top + 1):
+            values["position"] = n
+        insert_audited(s, _NC, new_rows)
+
+
+_TEXT_COLUMNS = (
+    "containment", "why_1", "why_2", "why_3", "why_4", "why_5", "cause_category",
+    "root_cause", "verification_evidence", "effective",
+)  # fmt: skip
 
 
 def _clean(values: dict[str, object]) -> dict[str, object]:
@@ -656,9 +810,14 @@ def apply_assessments(
         i = AssessmentItemRecord
         for start in range(0, len(ids), 500):
             for row in s.execute(
-                select(i.id, *_finding_columns()).where(i.id.in_(ids[start : start + 500]))
+                with_actions(select(i.id, *_finding_columns())).where(
+                    i.id.in_(ids[start : start + 500])
+                )
             ):
-                stored[row[0]] = dict(zip(_FINDING_KEYS, row[1:], strict=True))
+                found = dict(zip(_FINDING_KEYS, row[1:], strict=True))
+                # the action as the checklist shows it (a verified row is "done")
+                found.update(_action_values(_action(*(found[n] for n in ACTION_FIELDS))))
+                stored[row[0]] = found
         original = {item_id: dict(values) for item_id, values in stored.items()}
         order: dict[int, None] = {}  # the items changed, in the order of their first change
         for item_id, values in cleaned:
@@ -690,11 +849,20 @@ def apply_assessments(
                 (
                     item_id,
                     original[item_id],
-                    {k: stored[item_id][k] for k in before}
+                    {k: stored[item_id][k] for k in before if k in FINDING_FIELDS}
                     | {"changed_by": actor, "changed_at": now},
                 )
                 for item_id, before in inverse
+                if set(before) - set(ACTION_FIELDS)  # the finding's own columns changed
             ],
+        )
+        _write_actions(
+            s,
+            {
+                item_id: ({n: stored[item_id][n] for n in ACTION_FIELDS}, None)
+                for item_id, before in inverse
+                if set(before) & set(ACTION_FIELDS)
+            },
         )
     return inverse, ChangeSet(items=frozenset(item_id for item_id, _ in inverse))
 
@@ -849,7 +1017,9 @@ def item_states(
             ):
                 files.setdefault(item_id, []).append(fname)
             i = AssessmentItemRecord
-            for row in s.execute(select(i.id, *_finding_columns()).where(i.id.in_(chunk))):
+            for row in s.execute(
+                with_actions(select(i.id, *_finding_columns())).where(i.id.in_(chunk))
+            ):
                 item_id, item = row[0], _finding(row[1:])
                 out[item_id] = (item, tuple(files.get(item_id, ())))
     return out
@@ -861,7 +1031,11 @@ def item_states(
 def _items(ws: Workspace, assessment_id: int) -> list[ItemAssessment]:
     i = AssessmentItemRecord
     with ws.reading() as s:
-        rows = s.execute(select(*_finding_columns()).where(i.assessment_id == assessment_id))
+        rows = s.execute(
+            with_actions(select(*_finding_columns()).select_from(i)).where(
+                i.assessment_id == assessment_id
+            )
+        )
         return [_finding(row) for row in rows]
 
 

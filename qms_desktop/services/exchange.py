@@ -42,6 +42,7 @@ from qms_desktop.services.checklist import (
     item_values,
     library_outline,
     list_assessments,
+    with_actions,
 )
 from qms_desktop.services.sheet_text import (
     FORMULA_STARTS,
@@ -1306,7 +1307,9 @@ def _findings(
 
     out: dict[tuple[str, str], tuple[int, ItemAssessment]] = {}
     with ws.reading() as s:
-        query = select(i.id, *_finding_columns()).where(i.assessment_id == assessment_id)
+        query = with_actions(select(i.id, *_finding_columns())).where(
+            i.assessment_id == assessment_id
+        )
         for row in s.connection().execute(query).all():
             item = _finding(row[1:])
             out[(item.library_id, item.ref)] = (row[0], item)
@@ -1371,6 +1374,8 @@ def plan_import(
                     value = read_date(text)
                 except ValueError:
                     raise ExchangeError("exchange.bad_date", where=where, text=text) from None
+            if field_name == "action_state" and {old[field_name], value} <= {"", "open"}:
+                continue  # an action's state not set counts as open (its nonconformity's)
             if old[field_name] != value:
                 new[field_name] = value
         if not new:

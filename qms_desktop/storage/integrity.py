@@ -49,6 +49,7 @@ SOFT_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("document_revision", "document_id"): ("controlled_document", "id"),
     ("document_file", "revision_id"): ("document_revision", "id"),
     ("internal_audit", "assessment_id"): ("assessment", "id"),  # NULL: not started
+    ("nonconformity", "assessment_item"): ("assessment_item", "id"),  # NULL: none
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -93,6 +94,7 @@ ENTITY_LABELS: dict[str, str] = {
     "culture_activity": "circles.entity_culture_activity",
     "management_review": "storage.entity_management_review",
     "internal_audit": "storage.entity_internal_audit",
+    "nonconformity": "actions.entity_nonconformity",
     "document_control": "document_control.entity_document_control",
     "controlled_document": "document_control.entity_controlled_document",
     "document_revision": "document_control.entity_document_revision",

@@ -191,11 +191,7 @@ class AssessmentItemRecord(Audited, Base):
     current_practice: Mapped[str] = mapped_column(Text)
     evidence_notes: Mapped[str] = mapped_column(Text)
     gap: Mapped[str] = mapped_column(Text)
-    action_text: Mapped[str] = mapped_column(Text)
-    action_owner: Mapped[str] = mapped_column(Text)
-    action_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    action_priority: Mapped[str] = mapped_column(String(10))
-    action_state: Mapped[str] = mapped_column(String(20))
+    # its action is a row of the nonconformity register linked to it (format 14 on)
     changed_by: Mapped[str] = mapped_column(Text)
     changed_at: Mapped[str] = mapped_column(String(40))
 
@@ -629,6 +625,42 @@ class ManagementReviewRecord(RegisterRow, Base):
     conclusions: Mapped[str] = mapped_column(Text)
 
 
+class NonconformityRecord(RegisterRow, Base):
+    """A nonconformity and its corrective action: the one action list (the gap checklist's
+    actions are rows of it, linked to their item by `assessment_item`)."""
+
+    __tablename__ = "nonconformity"
+    __audit_entity__ = "nonconformity"
+    raised_on: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20))
+    # one per item at most: the checklist's action fields edit it
+    assessment_item: Mapped[int | None] = mapped_column(
+        Integer, nullable=True, index=True, unique=True
+    )
+    complaint: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    review: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    requirement: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    containment: Mapped[str] = mapped_column(Text)
+    why_1: Mapped[str] = mapped_column(Text)
+    why_2: Mapped[str] = mapped_column(Text)
+    why_3: Mapped[str] = mapped_column(Text)
+    why_4: Mapped[str] = mapped_column(Text)
+    why_5: Mapped[str] = mapped_column(Text)
+    cause_category: Mapped[str] = mapped_column(String(20))
+    root_cause: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    priority: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20))
+    verified_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    verification_evidence: Mapped[str] = mapped_column(Text)
+    effective: Mapped[str] = mapped_column(String(5))
+    lesson: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class PlanDesignRecord(Audited, Base):
     """The single-valued parts of the Plan step's design."""
 
@@ -704,6 +736,7 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "qc_project": QcProjectRecord,
     "culture_activity": CultureActivityRecord,
     "management_review": ManagementReviewRecord,
+    "nonconformity": NonconformityRecord,
 }
 
 

@@ -43,7 +43,7 @@ from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 # Alembic revision → schema version written to PRAGMA user_version.
 REVISION_VERSIONS = {
     "0001": 1,
@@ -59,8 +59,9 @@ REVISION_VERSIONS = {
     "0011": 11,
     "0012": 12,
     "0013": 13,
+    "0014": 14,
 }
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -245,7 +245,21 @@ def make_editor(field: Field) -> QWidget:
         return ReferenceList(field)
     if field.kind == "date":
         return DateLineEdit()
+    if field.kind == "link":
+        return LinkLineEdit()
     return QLineEdit()
+
+
+class LinkLineEdit(QLineEdit):
+    """A link to a record outside the registers (a checklist item): set by a service,
+    shown, never typed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        super().setReadOnly(True)
+
+    def setReadOnly(self, _read_only: bool) -> None:  # noqa: N802 - Qt's spelling
+        super().setReadOnly(True)
 
 
 def retranslate_editor(field: Field, editor: QWidget) -> None:

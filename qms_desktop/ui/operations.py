@@ -723,6 +723,111 @@ class Operations(QObject):
 
         return added[0] if self.run(label, work, on_error) else None
 
+    # -- Operate: nonconformities and corrective actions (issue 11) ---------------------------
+
+    def raise_nonconformity(
+        self,
+        label: str,
+        source: str,
+        source_id: int | None,
+        values: dict[str, object],
+        on_error: ErrorHandler | None = None,
+    ) -> Record | None:
+        """Raise a nonconformity from a checklist item or audit finding ("item"), a complaint,
+        a management review ("review") or nothing ("other"); undo deletes it."""
+        from qms_desktop.services import actions, registers
+
+        added: list[Record] = []
+        removed: list[Record] = []
+
+        def work() -> Applied:
+            if source == "item":
+                record, changes = actions.raise_from_item(
+                    self._ws, self._actor, int(source_id or 0), values, ui_language()
+                )
+            elif source == "complaint":
+                record, changes = actions.raise_from_complaint(
+                    self._ws, self._actor, int(source_id or 0), values
+                )
+            elif source == "review":
+                record, changes = actions.raise_from_review(
+                    self._ws, self._actor, int(source_id or 0), values
+                )
+            else:
+                record, changes = actions.raise_nonconformity(self._ws, self._actor, values)
+            added.append(record)
+
+            def undo() -> ChangeSet:
+                gone, undone = registers.delete_record(
+                    self._ws, self._actor, "nonconformity", record.id
+                )
+                removed[:] = [gone]
+                return undone | changes
+
+            return Applied(
+                changes,
+                undo,
+                lambda: registers.restore_records(self._ws, self._actor, removed) | changes,
+            )
+
+        return added[0] if self.run(label, work, on_error) else None
+
+    def verify_nonconformity(
+        self,
+        label: str,
+        nc_id: int,
+        verified_by: int | None,
+        verified_on: dt.date,
+        evidence: str,
+        effective: bool,
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
+        """Record a verification of effectiveness (a "no" reopens the action); undo puts
+        the fields back as they were."""
+        from qms_desktop.services import actions, registers
+
+        def put(values: dict[str, object]) -> Replay:
+            return lambda: registers.update_record(
+                self._ws, self._actor, "nonconformity", nc_id, **values
+            )[1]
+
+        def work() -> Applied:
+            before, changes = actions.verify_nonconformity(
+                self._ws, self._actor, nc_id, verified_by, verified_on, evidence, effective,
+                ui_language(),
+            )  # fmt: skip
+            after = {
+                k: v
+                for r in registers.list_records(self._ws, "nonconformity")
+                if r.id == nc_id
+                for k, v in r.values.items()
+                if k in before
+            }
+            return Applied(changes, put(before), put(after))
+
+        return self.run(label, work, on_error)
+
+    def lesson_from_nonconformity(
+        self, label: str, nc_id: int, on_error: ErrorHandler | None = None
+    ) -> Record | None:
+        """Turn a nonconformity into a lesson of step 1, linked from it; undo withdraws it."""
+        from qms_desktop.services import actions
+
+        added: list[Record] = []
+
+        def work() -> Applied:
+            record, changes = actions.lesson_from_nonconformity(
+                self._ws, self._actor, nc_id, ui_language()
+            )
+            added.append(record)
+            return Applied(
+                changes,
+                lambda: actions.withdraw_lesson(self._ws, self._actor, nc_id),
+                lambda: actions.put_back_lesson(self._ws, self._actor, nc_id, record),
+            )
+
+        return added[0] if self.run(label, work, on_error) else None
+
     def import_survey_responses(
         self, label: str, survey_id: int, path: Path, on_error: ErrorHandler | None = None
     ) -> int | None:

@@ -17,6 +17,7 @@ COLUMN_KINDS = {
     "multiline": (Text,),
     "reference": (Integer,),  # the referred record's id
     "references": (Text,),  # ids separated by spaces
+    "link": (Integer,),  # the id of a record outside the registers (a checklist item)
 }
 
 
@@ -34,7 +35,7 @@ def test_the_table_has_one_column_per_field_of_the_right_kind(key: str):
     for field in register.fields:
         column = columns[field.name]
         assert isinstance(column.type, COLUMN_KINDS[field.kind]), (key, field.name, column.type)
-        nullable = field.kind in ("date", "number", "reference") and not field.required
+        nullable = field.kind in ("date", "number", "reference", "link") and not field.required
         assert column.nullable == nullable, (
             key,
             field.name,
@@ -49,7 +50,7 @@ def test_a_blank_record_holds_the_empty_value_of_each_kind(key: str):
     register = REGISTERS[key]
     blank = register.blank()
     for field in register.fields:
-        empty = {"date": None, "number": None, "reference": None, "references": ()}
+        empty = {"date": None, "number": None, "reference": None, "link": None, "references": ()}
         assert blank[field.name] == empty.get(field.kind, ""), (
             key,
             field.name,

@@ -864,12 +864,17 @@ def _circles_group(c: WorkspaceController) -> QWidget:
 def _audit_group(c: WorkspaceController) -> QWidget:
     """Audit and improvement: internal audits, nonconformities and corrective actions,
     management review (each helper's module adds its part, in that order)."""
+    from qms_desktop.ui.steps.operate_actions import actions_panel
     from qms_desktop.ui.steps.operate_audits import audits_panel
 
     return TabGroup(
         "audit_tabs",
         [
             (lambda: QCoreApplication.translate("StepTabs", "Internal audits"), audits_panel(c)),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Corrective actions"),
+                actions_panel(c),
+            ),
         ],
     )
 
