@@ -866,6 +866,7 @@ def _audit_group(c: WorkspaceController) -> QWidget:
     management review (each helper's module adds its part, in that order)."""
     from qms_desktop.ui.steps.operate_actions import actions_panel
     from qms_desktop.ui.steps.operate_audits import audits_panel
+    from qms_desktop.ui.steps.operate_review import review_panel
 
     return TabGroup(
         "audit_tabs",
@@ -874,6 +875,10 @@ def _audit_group(c: WorkspaceController) -> QWidget:
             (
                 lambda: QCoreApplication.translate("StepTabs", "Corrective actions"),
                 actions_panel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Management review"),
+                review_panel(c),
             ),
         ],
     )
