@@ -397,6 +397,25 @@ def audit_items(ws: Workspace, audit_id: int) -> list[tuple[int, ItemAssessment]
         return [(r.id, _to_item(r)) for r in rows]
 
 
+def nonconformities_raised(ws: Workspace, audit_id: int) -> dict[int, int]:
+    """The audit's findings raised as nonconformities: item id -> nonconformity id."""
+    from qms_desktop.storage.models import NonconformityRecord as Nc
+
+    with ws.reading() as s:
+        row = _audit(s, audit_id)
+        if row.assessment_id is None:
+            return {}
+        items = select(AssessmentItemRecord.id).where(
+            AssessmentItemRecord.assessment_id == row.assessment_id
+        )
+        return {
+            int(item): nc
+            for item, nc in s.execute(
+                select(Nc.assessment_item, Nc.id).where(Nc.assessment_item.in_(items))
+            )
+        }
+
+
 def graded_count(items: list[ItemAssessment]) -> dict[str, int]:
     """How many findings of each report grade (by the grade's stored value)."""
     by = rules.findings_by_grade(items)

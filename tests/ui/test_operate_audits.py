@@ -101,6 +101,14 @@ def test_plan_start_grade_and_complete_an_audit(qtbot, opened: MainWindow) -> No
     graded = next(f for f in items.values() if f.ref == "8.5.1")
     assert graded.grade.value == "minor" and "without ID" in graded.evidence_notes
     assert "Minor nonconformity" in findings.model.item(row, 3).text()
+    # raise a nonconformity from the finding: linked to it, shown beside it, raised once
+    findings.table.selectRow(row)
+    assert findings.raise_nc.isEnabled()
+    qtbot.mouseClick(findings.raise_nc, Qt.MouseButton.LeftButton)
+    (nc,) = rs.list_records(ws, "nonconformity")
+    assert nc.values["source"] == "audit_finding" and nc.values["requirement"] == "8.5.1"
+    assert findings.model.item(row, 5).text() == f"NC-{nc.id}"
+    assert not findings.raise_nc.isEnabled()
     strip.held_on.setDate(strip.held_on.date().addDays(-1))
     qtbot.mouseClick(strip.complete_button, Qt.MouseButton.LeftButton)
     done = audits.audit_info(ws, audit.id)

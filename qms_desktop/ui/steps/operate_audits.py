@@ -132,13 +132,14 @@ class FindingsPanel(QWidget):
     """The findings of one audit: its checklist's requirements with status, grade and
     evidence; the selected one is graded here, evidence attached, a nonconformity raised."""
 
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(self, controller: WorkspaceController) -> None:
         super().__init__()
         self._c = controller
         self.audit_id: int | None = None
         self._items: list[tuple[int, str, Status, Grade, str]] = []
+        self._raised: dict[int, int] = {}  # item id -> nonconformity id
         self.setObjectName("audit_findings")
         self.title = QLabel()
         self.title.setObjectName("findings_title")
@@ -195,7 +196,7 @@ class FindingsPanel(QWidget):
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels(
             [self.tr("Ref"), self.tr("Requirement"), self.tr("Status"), self.tr("Grade"),
-             self.tr("Evidence")]
+             self.tr("Evidence"), self.tr("Nonconformity")]
         )  # fmt: skip
         self.status_label.setText(self.tr("Status:"))
         self.grade_label.setText(self.tr("Grade:"))
@@ -215,7 +216,11 @@ class FindingsPanel(QWidget):
         if (
             self.audit_id is not None
             and self._c.is_open
-            and (changes.checklist or changes.items or "internal_audit" in changes.registers)
+            and (
+                changes.checklist
+                or changes.items
+                or changes.registers & {"internal_audit", "nonconformity"}
+            )
         ):
             self.show_audit(self.audit_id)
 
@@ -234,8 +239,10 @@ class FindingsPanel(QWidget):
                 info = audits.audit_info(self._c.ws(), audit_id)
             except QmsError:
                 info = None
+        self._raised = {}
         if info is not None and info.assessment_id is not None:
             rows = checklist_rows(self._c.ws(), info.assessment_id)
+            self._raised = audits.nonconformities_raised(self._c.ws(), info.id)
         if info is None:
             self.title.setText(self.tr("Select an audit to see its findings."))
         elif info.assessment_id is None:
@@ -256,7 +263,8 @@ class FindingsPanel(QWidget):
             item = r.item
             files = f" [{len(r.evidence_files)}]" if r.evidence_files else ""
             cells = [r.ref, r.title(lang), status_label(item.status), grade_label(item.grade),
-                     item.evidence_notes + files]  # fmt: skip
+                     item.evidence_notes + files,
+                     f"NC-{self._raised[r.item_id]}" if r.item_id in self._raised else ""]  # fmt: skip
             self.model.appendRow([QStandardItem(text) for text in cells])
             self._items.append((r.item_id, r.ref, item.status, item.grade, item.evidence_notes))
         self.table.resizeColumnsToContents()
@@ -298,7 +306,11 @@ class FindingsPanel(QWidget):
             self.grade.addItem(grade_label(g) or self.tr("(no grade)"), g.value)
         self.grade.setCurrentIndex(max(self.grade.findData(grade.value), 0))
         self.evidence.setText(notes)
-        self.raise_nc.setEnabled(writable and status in (Status.PARTIAL, Status.NONCONFORMING))
+        self.raise_nc.setEnabled(
+            writable
+            and status in (Status.PARTIAL, Status.NONCONFORMING)
+            and _id not in self._raised  # one nonconformity per finding
+        )
 
     def _set(self, name: str, value: object) -> None:
         item_id = self.current_item()
