@@ -381,8 +381,8 @@ class AuditProgramme(QWidget):
 
 
 class ProgrammeYear(QWidget):
-    """The year's programme: each process's audits in the months they are planned (✓ held,
-    ▶ in progress, ○ planned, ✕ cancelled), so gaps and clusters show at a glance."""
+    """The year's programme: each process's audits (marked ✓ held, ▶ in progress, ○ planned,
+    ✕ cancelled) in the months they are planned, so gaps and clusters show at a glance."""
 
     MARKS = {"completed": "✓", "in_progress": "▶", "planned": "○", "cancelled": "✕"}
 
@@ -402,6 +402,8 @@ class ProgrammeYear(QWidget):
         self.table.setObjectName("programme_table")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         self.year_label = QLabel()
@@ -419,7 +421,7 @@ class ProgrammeYear(QWidget):
     def retranslate(self) -> None:
         self.year_label.setText(self.tr("Year:"))
         self.caption.setText(
-            self.tr("○ planned   ▶ in progress   ✓ completed   ✕ cancelled — hover a mark for the audit")
+            self.tr("○ planned   ▶ in progress   ✓ completed   ✕ cancelled")
         )  # fmt: skip
         if self._c.is_open:
             self.reload()
@@ -454,14 +456,15 @@ class ProgrammeYear(QWidget):
         for process, cells in sorted(by_process.items()):
             line = [QStandardItem(process)]
             for titles in cells:
-                cell = QStandardItem(" ".join(t.split(" ", 1)[0] for t in titles))
+                cell = QStandardItem("\n".join(titles))
                 cell.setToolTip("\n".join(titles))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 line.append(cell)
             self.model.appendRow(line)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
+        self.table.resizeRowsToContents()
 
 
 def _month(month: int) -> str:
