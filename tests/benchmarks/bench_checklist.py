@@ -84,10 +84,8 @@ def bench_create(n: int, runs: int) -> None:
             (assessment,) = conn.execute("SELECT max(id) FROM assessment").fetchone()
             conn.executemany(
                 "INSERT INTO assessment_item (assessment_id, library_id, ref, status, grade,"
-                " na_justification, current_practice, evidence_notes, gap, action_text,"
-                " action_owner, action_due, action_priority, action_state, changed_by,"
-                " changed_at) VALUES (?, ?, ?, 'not_assessed', '', '', '', '', '', '', '',"
-                " NULL, '', '', '', '')",
+                " na_justification, current_practice, evidence_notes, gap, changed_by,"
+                " changed_at) VALUES (?, ?, ?, 'not_assessed', '', '', '', '', '', '', '')",
                 [(assessment, lib, ref) for lib, ref in refs],
             )
         elapsed = time.perf_counter() - t
@@ -253,10 +251,10 @@ def bench_page(n: int, runs: int, quick: bool) -> None:
         t = time.perf_counter()
         conn = sqlite3.connect(path)
         rows = conn.execute(
-            "SELECT i.ref, r.title_en, i.status, i.grade, i.action_owner, i.action_due,"
-            " i.action_priority, i.id, r.guidance_en, r.title_zh, r.guidance_zh,"
-            " i.current_practice, i.evidence_notes, i.gap FROM assessment_item i JOIN"
-            " requirement r ON r.library_id = i.library_id AND r.ref = i.ref"
+            "SELECT i.ref, r.title_en, i.status, i.grade, n.owner, n.due, n.priority, i.id,"
+            " r.guidance_en, r.title_zh, r.guidance_zh, i.current_practice, i.evidence_notes,"
+            " i.gap FROM assessment_item i JOIN requirement r ON r.library_id = i.library_id"
+            " AND r.ref = i.ref LEFT JOIN nonconformity n ON n.assessment_item = i.id"
             " ORDER BY r.library_id, r.position"
         ).fetchall()
         conn.close()

@@ -218,7 +218,7 @@ def test_a_trigger_that_would_rewrite_what_the_app_writes(demo_file: Path):
 def test_a_view_added(demo_file: Path):
     report = tamper(
         demo_file,
-        "CREATE VIEW open_actions AS SELECT * FROM assessment_item WHERE action_state = 'open'",
+        "CREATE VIEW open_actions AS SELECT * FROM nonconformity WHERE status = 'open'",
     )
     said(report, "storage.check_view", "view open_actions", "视图 open_actions")
 
