@@ -151,8 +151,10 @@ def _fill_registers(ws: Workspace, lang: str) -> None:
     _fill_matrix(ws, lang)
     _fill_assessments(ws, lang)
     from qms_desktop.services.demo_operate import fill_operate
+    from qms_desktop.services.demo_operate2 import fill_operate2
 
     fill_operate(ws, lang, DEMO_ACTOR)
+    fill_operate2(ws, lang, DEMO_ACTOR)
     from qms_desktop.services.demo_document_control import fill_document_control
 
     fill_document_control(ws, lang, DEMO_ACTOR)
