@@ -166,3 +166,49 @@ def test_nothing_half_stored_when_refused(workspace: Workspace) -> None:
     with workspace.reading() as s:
         assert s.scalar(select(func.count(NonconformityRecord.id))) == 0
     assert _entries(workspace, "nonconformity") == 0
+
+
+def test_checklist_action_fields_edit_the_items_nonconformity(workspace: Workspace) -> None:
+    """The Compare page's action fields are the nonconformity's: setting an action makes
+    it (once), editing edits it, a verified one stays verified when the checklist writes
+    'done' back, clearing an action the checklist alone made removes it; the item's
+    history shows its action's changes."""
+    from qms_desktop.services.audit import history
+
+    item = _gap_item(workspace)
+    cl.assess_requirement(workspace, "t", item, action_text="Calibrate", action_owner="Li",
+                          action_due="2026-12-01", action_priority="high")  # fmt: skip
+    (nc,) = list_records(workspace, "nonconformity")
+    assert (nc.values["action"], nc.values["owner"], nc.values["priority"]) == (
+        "Calibrate", "Li", "high")  # fmt: skip
+    assert nc.values["description"] == "No calibration records for two scales"
+    cl.apply_assessments(workspace, "t", [(item, {"action_state": "done"})])
+    assert list_records(workspace, "nonconformity")[0].values["status"] == "done"
+    fields = {e.field for e in history(workspace, "assessment_item", str(item))}
+    assert {"gap", "action_state"} <= fields
+    # verified in the register: the checklist shows "done" and writing it back keeps it
+    person, _ = add_record(workspace, "t", "person", {"name": "Wang", "role": "QA"})
+    actions.verify_nonconformity(workspace, "t", nc.id, person.id, dt.date.today(), "", True)
+    assert cl.get_item(workspace, item).action.state.value == "done"
+    cl.apply_assessments(workspace, "t", [(item, {"action_state": "done", "action_owner": "Li"})])
+    assert list_records(workspace, "nonconformity")[0].values["status"] == "verified"
+    # an action the checklist alone made goes when cleared (and comes back with undo's values)
+    other = cl.checklist_rows(workspace, cl.list_assessments(workspace)[0].id)[1].item_id
+    cl.assess_requirement(workspace, "t", other, status="partial", action_text="Train")
+    assert len(list_records(workspace, "nonconformity")) == 2
+    cl.assess_requirement(workspace, "t", other, action_text="", action_state="")
+    assert len(list_records(workspace, "nonconformity")) == 1
+    assert check_workspace(workspace.path).findings == ()
+
+
+def test_deleting_an_assessment_takes_its_actions_and_undo_brings_them_back(
+    workspace: Workspace,
+) -> None:
+    item = _gap_item(workspace)
+    record, _ = actions.raise_from_item(workspace, "t", item, {"action": "Calibrate"})
+    snapshot, _ = cl.delete_assessment(workspace, "t", cl.list_assessments(workspace)[0].id)
+    assert list_records(workspace, "nonconformity") == []
+    cl.restore_assessment(workspace, "t", snapshot)
+    (back,) = list_records(workspace, "nonconformity")
+    assert back.id == record.id and back.values == record.values
+    assert check_workspace(workspace.path).findings == ()
