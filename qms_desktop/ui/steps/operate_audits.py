@@ -45,10 +45,6 @@ STATUSES = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditsPanel", text)
-
-
 class AuditsPanel(_Watching):
     """The audits register with the actions that run an audit: start it (its checklist is
     drawn from the requirements in scope) and complete it on the day it was held."""
@@ -480,7 +476,13 @@ def audits_panel(c: WorkspaceController) -> QWidget:
     return TabGroup(
         "internal_audit_tabs",
         [
-            (lambda: _tr("Audits and findings"), AuditProgramme(c)),
-            (lambda: _tr("Year programme"), ProgrammeYear(c)),
+            (
+                lambda: QCoreApplication.translate("AuditsPanel", "Audits and findings"),
+                AuditProgramme(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("AuditsPanel", "Year programme"),
+                ProgrammeYear(c),
+            ),
         ],
     )
