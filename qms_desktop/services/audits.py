@@ -258,6 +258,8 @@ def complete_audit(
         row = _audit(s, audit_id)
         if row.status == "completed":
             raise QmsError("audit.already_completed", title=row.title)
+        if row.status == "cancelled":
+            raise QmsError("audit.cancelled", title=row.title)
         if row.assessment_id is None:
             raise QmsError("audit.not_started", title=row.title)
         if held_on > dt.date.today():

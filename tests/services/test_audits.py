@@ -115,6 +115,9 @@ def test_status_only_by_start_and_complete(ws: Workspace) -> None:
     with pytest.raises(ValidationError, match="Start audit"):
         update_record(ws, "t", "internal_audit", audit, status="planned")
     update_record(ws, "t", "internal_audit", audit, site="Main building")  # other fields: fine
+    update_record(ws, "t", "internal_audit", audit, status="cancelled")  # called off: allowed
+    with pytest.raises(QmsError, match="cancelled"):
+        audits.complete_audit(ws, "t", audit, DAY)
 
 
 def test_undo_and_redo_of_a_start_keep_the_checklist_ids(ws: Workspace) -> None:
