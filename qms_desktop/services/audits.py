@@ -410,12 +410,8 @@ def nonconformities_raised(ws: Workspace, audit_id: int) -> dict[int, int]:
         items = select(AssessmentItemRecord.id).where(
             AssessmentItemRecord.assessment_id == row.assessment_id
         )
-        return {
-            int(item): nc
-            for item, nc in s.execute(
-                select(Nc.assessment_item, Nc.id).where(Nc.assessment_item.in_(items))
-            )
-        }
+        rows = s.execute(select(Nc.assessment_item, Nc.id).where(Nc.assessment_item.in_(items)))
+        return {item: nc for item, nc in rows if item is not None}
 
 
 def graded_count(items: list[ItemAssessment]) -> dict[str, int]:
