@@ -31,6 +31,9 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import methodcaller
+from types import NoneType
 from typing import Any, cast
 
 from sqlalchemy import Boolean, Date, Table, func, insert, inspect, select, update
@@ -134,6 +137,37 @@ _INSERT_SIGNED_ENTRY = (
 # What `entry_hash` serialises an entry with (json.dumps(..., ensure_ascii=False,
 # separators=(",", ":")) is this encoder's `encode`).
 _PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# The JSON module's C encoder of one string (quotes and escapes it as `_PAYLOAD` and
+# json.dumps(ensure_ascii=False) do).
+_string: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _payload(
+    count: int,
+    fixed: str,
+    action: object,
+    entity: object,
+    entity_id: object,
+    field: object,
+    old: object,
+    new: object,
+    prev: str,
+) -> str | None:
+    """`_PAYLOAD.encode([count, at, actor, action, entity, entity_id, field, old, new, prev])`
+    written out, `fixed` being the encoded `,at,actor,` of the write: the same text when
+    every value is text (old and new may be None), as the trail's are; else None."""
+    if not (
+        type(action) is type(entity) is type(entity_id) is type(field) is str
+        and (old is None or type(old) is str)
+        and (new is None or type(new) is str)
+    ):
+        return None
+    return (
+        f"[{count}{fixed}{_string(action)},{_string(entity)},{_string(entity_id)},"
+        f"{_string(field)},{'null' if old is None else _string(old)},"
+        f"{'null' if new is None else _string(new)},{_string(prev)}]"
+    )
+
 
 # One audit entry to write: (action, entity, entity id, field, old text, new text).
 EntryChange = tuple[str, str, str, str, str | None, str | None]
@@ -141,16 +175,51 @@ EntryChange = tuple[str, str, str, str, str | None, str | None]
 
 def _created_text(model: type[Audited]) -> Callable[[dict[str, Any]], str]:
     """How the flush hook writes the new value of a "create" entry for a row of `model`:
-    every column by attribute name, as `audit_text`, in JSON with sorted keys."""
-    keys = [c.key for c in inspect(model).column_attrs]
-    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    every column by attribute name, as `audit_text`, in JSON with sorted keys — the text
+    `json.dumps(..., ensure_ascii=False, sort_keys=True)` makes, put together from the
+    sorted keys written once and each value through the JSON module's own C string
+    encoder (a third of the time for a 10 000-row assessment; tests/storage compare both)."""
+    keys = sorted(c.key for c in inspect(model).column_attrs)
+    names = [f"{_string(k)}: " for k in keys]
 
     def text(values: dict[str, Any]) -> str:
-        return dumps(
-            {k: v if type(v) is str else audit_text(v) for k in keys for v in (values.get(k),)}
-        )
+        parts = []
+        for name, value in zip(names, map(values.get, keys), strict=True):
+            if type(value) is not str:
+                value = audit_text(value)
+            parts.append(name + ("null" if value is None else _string(value)))
+        return "{" + ", ".join(parts) + "}"
 
     return text
+
+
+def _created_texts(columns: dict[str, list[Any]], n: int) -> list[str]:
+    """The text `_created_text` makes for each of `n` rows, given by column (attribute
+    key -> the rows' values), built column by column: each column's values converted and
+    encoded in one pass (C loops), a column holding one value for every row (most, when an
+    assessment is created) encoded once and merged with its neighbours, so that each row's
+    text is one join of a few parts (10 000 assessment items: ~10 ms, ~60 ms row by row)."""
+    parts: list[str | list[str]] = []
+    for key in sorted(columns):
+        values = columns[key]
+        kinds = set(map(type, values))
+        if kinds == {int}:
+            values = list(map(str, values))
+        elif kinds - {str, NoneType}:
+            values = [v if type(v) is str else audit_text(v) for v in values]
+        name = f"{_string(key)}: "
+        if values.count(values[0]) == n:  # one value (by type too: the values are text now)
+            one = name + ("null" if values[0] is None else _string(values[0]))
+            if parts and isinstance(parts[-1], str):
+                one = f"{parts.pop()}, {one}"
+            parts.append(one)
+        elif NoneType in kinds:
+            parts.append([name + ("null" if v is None else _string(v)) for v in values])
+        else:
+            parts.append(list(map(name.__add__, map(_string, values))))
+    columns_of_texts = [repeat(p, n) if isinstance(p, str) else p for p in parts]
+    joined = map(", ".join, zip(*columns_of_texts, strict=False))  # repeat() has no end
+    return [f"{{{text}}}" for text in joined]
 
 
 def _sql_value(value: Any) -> Any:
@@ -184,23 +253,22 @@ def insert_audited(session: Session, model: type[Audited], rows: list[dict[str, 
         values["id"] = n
     names = ", ".join(f'"{name}"' for _, name in columns)
     marks = ", ".join("?" for _ in columns)
-    keys = [key for key, _ in columns]
-    # only columns of dates and booleans need converting: the rest go in as they are
-    typed = [
-        n
-        for n, c in enumerate(inspect(model).column_attrs)
-        if isinstance(c.columns[0].type, Date | Boolean)
-    ]
-    params: list[Any] = [list(map(values.get, keys)) for values in rows]
-    for n in typed:
-        for row in params:
-            row[n] = _sql_value(row[n])
+    # the rows by column, read once for the insert and the entries' texts
+    values = {key: list(map(methodcaller("get", key), rows)) for key, _ in columns}
+    params = [values[key] for key, _ in columns]
+    for n, c in enumerate(inspect(model).column_attrs):
+        # only columns of dates and booleans need converting: the rest go in as they are
+        if isinstance(c.columns[0].type, Date | Boolean):
+            params[n] = list(map(_sql_value, params[n]))
     conn.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', [tuple(r) for r in params]
+        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', list(zip(*params, strict=True))
     )
-    text = _created_text(model)
     entity = model.__audit_entity__
-    write_entries(session, [("create", entity, str(v["id"]), "", None, text(v)) for v in rows])
+    texts = _created_texts(values, len(rows))
+    write_entries(
+        session,
+        [("create", entity, str(v["id"]), "", None, t) for v, t in zip(rows, texts, strict=True)],
+    )
 
 
 def delete_audited(session: Session, model: type[Audited], ids: Sequence[int]) -> int:
@@ -288,11 +356,14 @@ def write_entries(session: Session, changes: Sequence[EntryChange]) -> None:
     if signer is not None:
         _list_key(conn, signer, now)
     rows: list[tuple[Any, ...]] = []
-    # `entry_hash`, inlined with one encoder made once (json.dumps makes one per call)
-    encode, sha256 = _PAYLOAD.encode, hashlib.sha256
+    # `entry_hash`, inlined: the entry's JSON written out (see `_payload`)
+    sha256 = hashlib.sha256
+    fixed = "," + _PAYLOAD.encode([now, actor])[1:-1] + ","
     for action, entity, entity_id, field, old, new in changes:
         count += 1
-        payload = encode([count, now, actor, action, entity, entity_id, field, old, new, prev])
+        payload = _payload(
+            count, fixed, action, entity, entity_id, field, old, new, prev
+        ) or _PAYLOAD.encode([count, now, actor, action, entity, entity_id, field, old, new, prev])
         digest = sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         rows.append((count, now, actor, action, entity, entity_id, field, old, new, prev, digest))
         prev = digest
