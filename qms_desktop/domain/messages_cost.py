@@ -82,6 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本期间未记录营业收入",
     ),
     # names of records in the integrity check
+    "cost.entity_cost_settings": ("quality-cost settings (currency)", "质量成本设置（货币）"),
     "cost.entity_quality_cost": ("quality cost", "质量成本"),
     "cost.entity_cost_period": ("revenue of a period", "某期营业收入"),
     "cost.entity_veto_trigger": ("veto trigger", "否决条件"),

@@ -37,6 +37,10 @@ REGISTER_TITLES: dict[str, tuple[str, str]] = {
     "management_review": ("Management reviews", "管理评审"),
     "internal_audit": ("Internal audits", "内部审核"),
     "nonconformity": ("Nonconformities and corrective actions", "不合格与纠正措施"),
+    "quality_cost": ("Quality cost ledger", "质量成本台账"),
+    "cost_period": ("Revenue per period", "各期营业收入"),
+    "veto_trigger": ("Veto triggers", "否决条件"),
+    "appraisal": ("Quality appraisals", "质量考核"),
 }
 
 FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
@@ -312,6 +316,30 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("nonconformity", "verification_evidence"): ("Verification evidence", "验证证据"),
     ("nonconformity", "effective"): ("Effective", "有效"),
     ("nonconformity", "lesson"): ("Lesson drawn", "总结的经验教训"),
+    ("quality_cost", "period"): ("Month", "月份"),
+    ("quality_cost", "category"): ("Category", "类别"),
+    ("quality_cost", "department"): ("Department", "部门"),
+    ("quality_cost", "amount"): ("Amount", "金额"),
+    ("quality_cost", "description"): ("Description or source", "说明或来源"),
+    ("cost_period", "period"): ("Month", "月份"),
+    ("cost_period", "revenue"): ("Revenue", "营业收入"),
+    ("veto_trigger", "name"): ("Trigger", "否决条件"),
+    ("veto_trigger", "kind"): ("Kind", "类型"),
+    ("veto_trigger", "description"): ("Description", "说明"),
+    ("appraisal", "period"): ("Period from", "考核期间自"),
+    ("appraisal", "period_to"): ("Period to", "考核期间至"),
+    ("appraisal", "department"): ("Department", "部门"),
+    ("appraisal", "person"): ("Person", "人员"),
+    ("appraisal", "indicators"): ("Quality indicators", "质量指标"),
+    ("appraisal", "score"): ("Score", "得分"),
+    ("appraisal", "veto_applied"): ("Quality veto applied", "行使质量否决"),
+    ("appraisal", "veto_reason"): ("Reason for the veto decision", "否决决定的理由"),
+    ("appraisal", "trigger"): ("Veto trigger", "否决条件"),
+    ("appraisal", "economic_effect"): (
+        "Effect on the economic-responsibility appraisal",
+        "对经济责任制考核的影响",
+    ),
+    ("appraisal", "decided_by"): ("Decided by", "决定人"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
@@ -426,4 +454,12 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "method": ("Method", "方法"),
     "people": ("People", "人员"),
     "verified": ("Verified effective", "已验证有效"),
+    "prevention": ("Prevention", "预防成本"),
+    "appraisal": ("Appraisal", "鉴定成本"),
+    "internal_failure": ("Internal failure", "内部故障成本"),
+    "external_failure": ("External failure", "外部故障成本"),
+    "serious_complaint": ("Serious complaint", "严重投诉"),
+    "broken_commitment": ("Broken service commitment", "违反服务承诺"),
+    "safety_incident": ("Safety incident", "安全事故"),
+    "major_nonconformity": ("Major nonconformity", "严重不符合"),
 }

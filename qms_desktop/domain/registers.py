@@ -1020,6 +1020,102 @@ NONCONFORMITIES = Register(
 )
 
 
+# -- Operate: quality cost and the quality appraisal with its veto ----------------------------
+
+
+def _cost_rules(v: dict[str, object]) -> None:
+    from qms_desktop.domain.quality_cost import check_cost
+
+    check_cost(v, "amount")
+
+
+def _cost_period_rules(v: dict[str, object]) -> None:
+    from qms_desktop.domain.quality_cost import check_cost
+
+    check_cost(v, "revenue")
+
+
+def _appraisal_rules(v: dict[str, object]) -> None:
+    from qms_desktop.domain.quality_cost import check_appraisal
+
+    check_appraisal(v)
+
+
+QUALITY_COSTS = Register(
+    "quality_cost",
+    Step.OPERATE,
+    (
+        Field("period", "date", True),  # the month (kept as its first day)
+        # the PAF categories of the quality-cost literature (not the method's seeds)
+        Field(
+            "category",
+            "choice",
+            True,
+            ("prevention", "appraisal", "internal_failure", "external_failure"),
+        ),
+        Field("department", "text"),
+        Field("amount", "number", True),  # in the workspace's currency
+        Field("description", "text"),  # what it was, or where the figure comes from
+    ),
+    _cost_rules,
+    ("period", "category", "amount"),
+)
+
+COST_PERIODS = Register(
+    "cost_period",
+    Step.OPERATE,
+    (
+        Field("period", "date", True),  # the month (kept as its first day)
+        Field("revenue", "number"),  # in the workspace's currency
+    ),
+    _cost_period_rules,
+    ("period",),
+)
+
+VETO_TRIGGERS = Register(
+    "veto_trigger",
+    Step.OPERATE,
+    (
+        Field("name", "text", True),
+        Field(
+            "kind",
+            "choice",
+            True,
+            (
+                "serious_complaint",
+                "broken_commitment",
+                "safety_incident",
+                "major_nonconformity",
+                "other",
+            ),
+        ),
+        Field("description", "multiline"),
+    ),
+)
+
+APPRAISALS = Register(
+    "appraisal",
+    Step.OPERATE,
+    (
+        Field("period", "date", True),  # the first day appraised
+        Field("period_to", "date"),  # the last (empty: the month of `period`)
+        Field("department", "text"),
+        Field("person", "reference", ref="person"),
+        Field("indicators", "multiline", in_table=False),
+        Field("score", "number"),
+        # the veto the period's records propose is computed when shown, never stored: the
+        # person deciding records here whether it applied, and why
+        Field("veto_applied", "choice", False, YES_NO, default="no"),
+        Field("veto_reason", "multiline", in_table=False),
+        Field("trigger", "reference", ref="veto_trigger"),
+        Field("economic_effect", "multiline"),  # e.g. "quarterly bonus withheld"
+        Field("decided_by", "reference", ref="person", in_table=False),
+    ),
+    _appraisal_rules,
+    ("period", "department"),
+)
+
+
 REGISTERS: dict[str, Register] = {
     r.key: r
     for r in (
@@ -1055,6 +1151,10 @@ REGISTERS: dict[str, Register] = {
         CULTURE_ACTIVITIES,
         MANAGEMENT_REVIEWS,
         NONCONFORMITIES,
+        QUALITY_COSTS,
+        COST_PERIODS,
+        VETO_TRIGGERS,
+        APPRAISALS,
     )
 }
 

@@ -46,6 +46,10 @@ def update_profile(
                 default_language="en",
             )
             s.add(row)
+        if cleaned.get("default_language", row.default_language) != row.default_language:
+            from qms_desktop.services.quality_cost import keep_currency
+
+            keep_currency(s, row.default_language)  # amounts keep the currency they are in
         for name, value in cleaned.items():
             setattr(row, name, value)
         s.flush()

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qms_desktop.domain import quality_cost as qc
 from qms_desktop.domain.errors import WorkspaceError
@@ -25,40 +26,55 @@ Values = dict[str, object]
 
 
 def workspace_currency(ws: Workspace) -> str:
-    """The currency every amount of the workspace is in: the one chosen, else the one its
-    language suggests (Chinese: CNY; otherwise EUR)."""
-    from qms_desktop.storage.models import Organisation
+    """The currency every amount of the workspace is in: the one chosen (or kept when the
+    organisation's language changed), else the one its language suggests (Chinese: CNY;
+    otherwise EUR)."""
+    from qms_desktop.storage.models import CostSettingsRecord, Organisation
 
     with ws.reading() as s:
+        chosen = s.get(CostSettingsRecord, 1)
+        if chosen is not None:
+            return chosen.currency
         row = s.get(Organisation, 1)
-        if row is None:
-            return qc.default_currency("en")
-        return row.currency or qc.default_currency(row.default_language)
+        return qc.default_currency(row.default_language if row is not None else "en")
+
+
+def _amounts_held(s: Session) -> int:
+    from qms_desktop.storage.models import CostPeriodRecord, QualityCostRecord
+
+    costs = s.scalar(select(func.count()).select_from(QualityCostRecord)) or 0
+    revenue = s.scalar(
+        select(func.count())
+        .select_from(CostPeriodRecord)
+        .where(CostPeriodRecord.revenue.is_not(None))
+    )
+    return costs + (revenue or 0)
+
+
+def keep_currency(s: Session, language: str) -> None:
+    """Before the organisation's language changes (in the caller's transaction): amounts
+    already held stay in the currency the old language gave them, written down."""
+    from qms_desktop.storage.models import CostSettingsRecord
+
+    if s.get(CostSettingsRecord, 1) is None and _amounts_held(s):
+        s.add(CostSettingsRecord(id=1, currency=qc.default_currency(language)))
 
 
 def set_currency(ws: Workspace, actor: str, code: str) -> tuple[str, ChangeSet]:
     """Choose the workspace's currency; refused once amounts are recorded in another one
     (they would change meaning). Returns the currency it was, for undo."""
-    from qms_desktop.storage.models import CostPeriodRecord, Organisation, QualityCostRecord
+    from qms_desktop.storage.models import CostSettingsRecord
 
     code = qc.check_currency(code)
     before = workspace_currency(ws)
     with ws.editing(actor) as s:
-        row = s.get(Organisation, 1)
+        if code != before and (held := _amounts_held(s)):
+            raise WorkspaceError("cost.currency_in_use", currency=before, count=held)
+        row = s.get(CostSettingsRecord, 1)
         if row is None:
-            raise WorkspaceError("core.record_gone")
-        if code != before:
-            held = (s.scalar(select(func.count()).select_from(QualityCostRecord)) or 0) + (
-                s.scalar(
-                    select(func.count())
-                    .select_from(CostPeriodRecord)
-                    .where(CostPeriodRecord.revenue.is_not(None))
-                )
-                or 0
-            )
-            if held:
-                raise WorkspaceError("cost.currency_in_use", currency=before, count=held)
-        row.currency = code
+            s.add(CostSettingsRecord(id=1, currency=code))
+        else:
+            row.currency = code
     return before, ChangeSet(profile=True, registers=frozenset({"quality_cost"}))
 
 

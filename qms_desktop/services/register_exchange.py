@@ -18,6 +18,7 @@ from pathlib import Path
 
 from qms_desktop.domain.errors import ValidationError
 from qms_desktop.domain.messages import Message
+from qms_desktop.domain.quality_cost import MONEY_FIELDS
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import (
     REFERENCE_KINDS,
@@ -282,6 +283,11 @@ def plan_register_import(
         for f in reg.fields:
             if f.name in cells:
                 read[f.name] = _value(f, cells[f.name], where, headers[f.name], lookups, targets)
+        if reg.key in MONEY_FIELDS:  # amounts in the workspace's one currency
+            try:
+                read = registers._money(ws, reg, read)
+            except ValidationError as exc:
+                raise _row_error(exc, where, headers) from None
         if record_id is not None:
             if record_id in seen:
                 raise ExchangeError(

@@ -14,6 +14,7 @@ from qms_desktop.domain.attachments import AttachmentSnapshot
 from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.messages import Message
+from qms_desktop.domain.quality_cost import MONEY_FIELDS
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import (
     REGISTERS,
@@ -64,6 +65,16 @@ def _write(row: RegisterRow, field: Field, value: object) -> None:
 
 def _changes(reg: Register) -> ChangeSet:
     return ChangeSet(steps=frozenset({reg.step.value}), registers=frozenset({reg.key}))
+
+
+def _money(ws: Workspace, reg: Register, values: dict[str, object]) -> dict[str, object]:
+    """Amounts of quality cost and revenue read in the workspace's one currency (its own sign
+    accepted, another currency's refused); other registers' values as they are."""
+    if reg.key not in MONEY_FIELDS:
+        return values
+    from qms_desktop.services.quality_cost import read_money
+
+    return read_money(ws, reg.key, values)
 
 
 def list_records(ws: Workspace, key: str) -> list[Record]:
@@ -236,7 +247,7 @@ def check_record(
     """Validate a whole record as `add_record`/`update_record` would, without writing
     (`record_id`: the record being edited, whose stored values count as already picked)."""
     reg, model = _register(key)
-    cleaned = validate_record(reg, values)
+    cleaned = validate_record(reg, _money(ws, reg, values))
     with ws.reading() as s:
         before = None
         if record_id is not None and (row := s.get(model, record_id)) is not None:
@@ -250,7 +261,7 @@ def add_record(
 ) -> tuple[Record, ChangeSet]:
     """Add a record (or put back a deleted one under its old id, for undo)."""
     reg, model = _register(key)
-    cleaned = validate_record(reg, values)
+    cleaned = validate_record(reg, _money(ws, reg, values))
     with ws.editing(actor) as s:
         _check_references(s, reg, cleaned, None, record_id)
         if record_id is not None and s.get(model, record_id) is not None:
@@ -273,6 +284,7 @@ def update_record(
 ) -> tuple[Record, ChangeSet]:
     """Change fields of one record; the whole record is validated as it would be stored."""
     reg, model = _register(key)
+    values = _money(ws, reg, values)
     with ws.editing(actor) as s:
         row = s.get(model, record_id)
         if row is None:
@@ -399,6 +411,7 @@ def update_records(
     """Change fields of several records of one register in one transaction (all or none);
     returns the fields as they were, for undo."""
     reg, model = _register(key)
+    changes = [(record_id, _money(ws, reg, values)) for record_id, values in changes]
     inverse: list[tuple[int, dict[str, object]]] = []
     with ws.editing(actor) as s:
         for record_id, values in changes:

@@ -704,6 +704,61 @@ class InternalAuditRecord(RegisterRow, Base):
     )
 
 
+# -- registers of the Operate step: quality cost, the quality appraisal and its veto ------------
+
+
+class CostSettingsRecord(Audited, Base):
+    """The quality-cost settings (one row, written when the currency is first chosen or
+    would otherwise change with the organisation's language): the workspace's one currency."""
+
+    __tablename__ = "cost_settings"
+    __audit_entity__ = "cost_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3))  # ISO 4217 code
+
+
+class QualityCostRecord(RegisterRow, Base):
+    __tablename__ = "quality_cost"
+    __audit_entity__ = "quality_cost"
+    period: Mapped[dt.date] = mapped_column(Date, index=True)
+    category: Mapped[str] = mapped_column(String(20))
+    department: Mapped[str] = mapped_column(Text)
+    amount: Mapped[float] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text)
+
+
+class CostPeriodRecord(RegisterRow, Base):
+    __tablename__ = "cost_period"
+    __audit_entity__ = "cost_period"
+    period: Mapped[dt.date] = mapped_column(Date)
+    revenue: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class VetoTriggerRecord(RegisterRow, Base):
+    __tablename__ = "veto_trigger"
+    __audit_entity__ = "veto_trigger"
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+
+
+class AppraisalRecord(RegisterRow, Base):
+    __tablename__ = "appraisal"
+    __audit_entity__ = "appraisal"
+    period: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    department: Mapped[str] = mapped_column(Text)
+    person: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    indicators: Mapped[str] = mapped_column(Text)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    veto_applied: Mapped[str] = mapped_column(String(5))
+    veto_reason: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    economic_effect: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "lesson": LessonRecord,
     "person": PersonRecord,
@@ -737,6 +792,10 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "culture_activity": CultureActivityRecord,
     "management_review": ManagementReviewRecord,
     "nonconformity": NonconformityRecord,
+    "quality_cost": QualityCostRecord,
+    "cost_period": CostPeriodRecord,
+    "veto_trigger": VetoTriggerRecord,
+    "appraisal": AppraisalRecord,
 }
 
 

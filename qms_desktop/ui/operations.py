@@ -855,6 +855,21 @@ class Operations(QObject):
 
         return len(done[0].ids) if self.run(label, work, on_error) else None
 
+    # -- Operate: quality cost (issue 11) -----------------------------------------------------
+
+    def set_currency(self, label: str, code: str, on_error: ErrorHandler | None = None) -> bool:
+        """Choose the workspace's one currency (refused once amounts are held in another)."""
+        from qms_desktop.services import quality_cost
+
+        def put(value: str) -> Replay:
+            return lambda: quality_cost.set_currency(self._ws, self._actor, value)[1]
+
+        def work() -> Applied:
+            before, changes = quality_cost.set_currency(self._ws, self._actor, code)
+            return Applied(changes, put(before), put(code))
+
+        return self.run(label, work, on_error)
+
     # -- document control (the Refine step) ------------------------------------------------
     # Generating, uploading, review, approval and issue are records of what happened to a
     # document: they are not undone (an approved revision can never change); a new revision

@@ -884,6 +884,13 @@ def _audit_group(c: WorkspaceController) -> QWidget:
     )
 
 
+def _cost_group(c: WorkspaceController) -> QWidget:
+    """Cost and appraisal: quality cost, revenue, appraisal and veto, veto triggers."""
+    from qms_desktop.ui.steps.operate_cost import cost_and_appraisal
+
+    return cost_and_appraisal(c)
+
+
 def operate_page(c: WorkspaceController) -> TabbedStepPage:
     """Four tabs and the guidance (eight panels in one row did not fit 1280 px)."""
     complaints = TabGroup(
@@ -926,6 +933,10 @@ def operate_page(c: WorkspaceController) -> TabbedStepPage:
             (
                 lambda: QCoreApplication.translate("StepTabs", "Circles and culture"),
                 _circles_group(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Cost and appraisal"),
+                _cost_group(c),
             ),
         ],
     )
