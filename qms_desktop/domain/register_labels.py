@@ -279,6 +279,7 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("management_review", "adequate"): ("System adequate", "体系充分"),
     ("management_review", "effective"): ("System effective", "体系有效"),
     ("management_review", "conclusions"): ("Conclusions", "评审结论"),
+    ("management_review", "audits"): ("Internal audits reviewed", "评审的内部审核"),
     ("internal_audit", "title"): ("Audit", "审核名称"),
     ("internal_audit", "planned_on"): ("Planned on", "计划日期"),
     ("internal_audit", "held_on"): ("Held on", "实施日期"),

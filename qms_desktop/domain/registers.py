@@ -851,6 +851,8 @@ MANAGEMENT_REVIEWS = Register(
         Field("adequate", "choice", False, YES_NO),
         Field("effective", "choice", False, YES_NO),
         Field("conclusions", "multiline"),
+        # the internal audits whose results the review took as input (9.3.2 c 6)
+        Field("audits", "references", ref="internal_audit", in_table=False),
     ),
     _review_rules,
     ("held_on", "conclusions"),  # named by text too: a nonconformity's review picks it

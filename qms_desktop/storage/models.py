@@ -623,6 +623,7 @@ class ManagementReviewRecord(RegisterRow, Base):
     adequate: Mapped[str] = mapped_column(String(5))
     effective: Mapped[str] = mapped_column(String(5))
     conclusions: Mapped[str] = mapped_column(Text)
+    audits: Mapped[str] = mapped_column(Text, default="")  # internal audit ids, "3 7"
 
 
 class NonconformityRecord(RegisterRow, Base):
