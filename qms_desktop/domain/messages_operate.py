@@ -16,6 +16,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ask someone with a higher limit to authorise it.",
         "补偿物价值 {value} 超出了批准人的权限（{limit}）。请由权限更高的人批准。",
     ),
+    "operate.token_beyond_role_limit": (
+        "The token's value {value} is beyond what the role “{role}” may grant for “{token}” "
+        "({limit}, from the catalogue of tokens). Choose a token of a role with a higher "
+        "limit, or lower the value.",
+        "补偿物价值 {value} 超出了角色“{role}”对“{token}”的批准权限（{limit}，见补偿物目录）。"
+        "请选择权限更高角色的补偿物，或降低价值。",
+    ),
+    "operate.kano_basic_need": (
+        "The basic need “{need}” has no satisfaction standard serving it.",
+        "基本需求“{need}”没有对应的满意度标准。",
+    ),
+    "operate.kano_moment_standard": (
+        "The moment of truth “{moment}” has no standard.",
+        "关键时刻“{moment}”没有标准。",
+    ),
+    "operate.kano_moment_owner": (
+        "The moment of truth “{moment}” has no owner.",
+        "关键时刻“{moment}”没有负责人。",
+    ),
+    "operate.kano_moment_recovery": (
+        "The moment of truth “{moment}” has no recovery plan.",
+        "关键时刻“{moment}”没有补救预案。",
+    ),
+    "operate.kano_moment_steps": (
+        "The recovery plan of “{moment}” lacks steps its severity needs: {steps}.",
+        "关键时刻“{moment}”的补救预案缺少其失误程度所需的步骤：{steps}。",
+    ),
+    "operate.kano_dimension": (
+        "No satisfaction standard for the SERVQUAL dimension {dimension}.",
+        "SERVQUAL 维度“{dimension}”还没有满意度标准。",
+    ),
+    "operate.kano_step_apology": ("1 apology", "1 道歉"),
+    "operate.kano_step_reinstatement": ("2 urgent reinstatement", "2 紧急复原"),
+    "operate.kano_step_empathy": ("3 empathy", "3 移情"),
+    "operate.kano_step_atonement": ("4 symbolic atonement", "4 象征性补偿"),
+    "operate.kano_step_follow_up": ("5 follow-up", "5 跟踪"),
+    "operate.kano_dim_tangibles": ("tangibles", "有形性"),
+    "operate.kano_dim_reliability": ("reliability", "可靠性"),
+    "operate.kano_dim_responsiveness": ("responsiveness", "响应性"),
+    "operate.kano_dim_assurance": ("assurance", "保证性"),
+    "operate.kano_dim_empathy": ("empathy", "移情性"),
     "operate.value_needs_token": (
         "Say what token was given for this value.",
         "请写明此价值对应的补偿物。",
@@ -111,6 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "allocation.used_by_survey_item": ("the survey item “{label}”", "调查题项“{label}”"),
     "allocation.used_by_survey_response": ("the survey response “{label}”", "调查答卷“{label}”"),
     "allocation.used_by_result": ("the measured result “{label}”", "实测结果“{label}”"),
+    "allocation.used_by_customer_need": ("the customer need “{label}”", "顾客需求“{label}”"),
     # what the integrity check calls the records
     "storage.entity_feedback_channel": ("feedback channel", "反馈渠道"),
     "storage.entity_complaint": ("complaint or service failure", "投诉或服务失误"),
@@ -118,6 +160,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.entity_commitment_claim": ("service commitment claim", "服务承诺索赔"),
     "storage.entity_survey": ("satisfaction survey", "满意度调查"),
     "storage.entity_survey_item": ("survey item", "调查题项"),
+    "storage.entity_recovery_token": ("recovery token", "补救补偿物"),
+    "allocation.used_by_recovery_token": ("the recovery token “{label}”", "补救补偿物“{label}”"),
     "storage.entity_survey_response": ("survey response", "调查答卷"),
     "storage.entity_result": ("measured result", "实测结果"),
     "storage.entity_customer_period": ("customers of a period", "某期顾客数据"),

@@ -418,7 +418,21 @@ NEEDS = Register(
         Field("need", "text", True),
         Field("category", "choice", True, KANO),
         Field("service", "text"),
+        # Kano in use: what serves the need
+        Field("standards", "references", ref="satisfaction_standard"),
+        Field("moments", "references", ref="moment_of_truth", in_table=False),
+        Field("commitment", "choice", False, YES_NO),  # the service commitment covers it
     ),
+)
+
+# the recovery plan of a moment of truth by the five steps (moment_of_truth.recovery keeps
+# what does not fit them)
+RECOVERY_PLAN_FIELDS = (
+    "plan_apology",
+    "plan_reinstatement",
+    "plan_empathy",
+    "plan_atonement",
+    "plan_follow_up",
 )
 
 MOMENTS = Register(
@@ -429,7 +443,8 @@ MOMENTS = Register(
         Field("standard", "text", True),
         Field("owner", "text"),
         Field("severity", "choice", False, SEVERITIES),
-        Field("recovery", "multiline"),
+        *(Field(name, "multiline", in_table=False) for name in RECOVERY_PLAN_FIELDS),
+        Field("recovery", "multiline"),  # what the plan says beyond the five steps
     ),
 )
 
@@ -716,7 +731,8 @@ RECOVERIES = Register(
         Field("reinstated_on", "date", in_table=False),
         # step 3, empathy
         Field("empathy", "multiline"),
-        # step 4, symbolic atonement
+        # step 4, symbolic atonement (a token of the catalogue: its role's limit applies)
+        Field("catalogue_token", "reference", ref="recovery_token", in_table=False),
         Field("token", "text"),
         Field("token_value", "number", in_table=False),
         Field("authorised_by", "reference", ref="person", in_table=False),
@@ -729,6 +745,25 @@ RECOVERIES = Register(
     ),
     _recovery_rules,
     ("complaint",),
+)
+
+
+def _token_rules(v: dict[str, object]) -> None:
+    _not_negative(v, "value_limit")
+
+
+RECOVERY_TOKENS = Register(
+    "recovery_token",
+    Step.ALLOCATE,
+    (
+        # a token of atonement (step 4 of recovery) and who may grant it, up to what value
+        Field("token", "text", True),
+        Field("value_limit", "number"),
+        Field("role", "reference", True, ref="role"),
+        Field("notes", "multiline", in_table=False),
+    ),
+    _token_rules,
+    ("token",),
 )
 
 COMMITMENT_CLAIMS = Register(
@@ -1141,6 +1176,7 @@ REGISTERS: dict[str, Register] = {
         FEEDBACK_CHANNELS,
         COMPLAINTS,
         RECOVERIES,
+        RECOVERY_TOKENS,
         COMMITMENT_CLAIMS,
         SURVEYS,
         SURVEY_ITEMS,

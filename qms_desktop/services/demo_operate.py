@@ -66,6 +66,80 @@ _WORDS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 
+# Kano in use and the recovery catalogue: moments of truth planned by the five steps (in
+# the demo's order: arrival, entering the room, paying the bill), what serves each customer
+# need (satisfaction standards by their order: tangibles, reliability, responsiveness,
+# assurance, empathy; moments; the commitment), tokens by role (roles by their order)
+_KANO: dict[str, dict[str, Any]] = {
+    "en": {
+        "plans": (
+            ("Front desk apologises for the wait at once", "Open a second desk; offer a seat and water",
+             "Acknowledge the wait and ask about the guest's plans for the evening", "", "",
+             "Every wait over 5 minutes goes into the shift report."),
+            ("Housekeeper or duty manager apologises in person", "Move the guest to a ready room at once",
+             "Acknowledge the spoilt arrival", "Room upgrade or complimentary dinner (catalogue of tokens)",
+             "Duty manager calls the next day",
+             "The room number goes to the executive housekeeper the same day."),
+            ("Apologise", "Correct the bill on the spot", "", "", "",
+             "A corrected invoice is e-mailed if the guest asks."),
+        ),
+        "needs": (((0, 1), (1,), "no"), ((2,), (0,), "yes"), ((4,), (0,), "no")),
+        "tokens": (("Welcome drink on the house", 50.0, 5, "Bar and lobby lounge"),
+                   ("Dinner voucher", 200.0, 5, "Any hotel restaurant, within three months"),
+                   ("Fruit basket and apology card", 120.0, 7, "Delivered to the room"),
+                   ("Room upgrade for the stay", 800.0, 2, "Subject to availability"),
+                   ("First night refunded", 1500.0, 0, "Also the service commitment's remedy")),
+    },
+    "zh_CN": {
+        "plans": (
+            ("前台立即为等候致歉", "开放第二个前台；请宾客就座并送上饮用水", "体谅宾客的等候，询问当晚行程", "", "",
+             "等候超过5分钟的情况记入交班报告。"),
+            ("客房领班或值班经理当面致歉", "立即为宾客换到已备好的客房", "体谅宾客入住体验受损",
+             "升级房型或赠送晚餐（见补偿物目录）", "值班经理次日回访",
+             "当天将房号报行政管家。"),
+            ("致歉", "当场更正账单", "", "", "", "宾客需要时以电子邮件补发更正后的发票。"),
+        ),
+        "needs": (((0, 1), (1,), "no"), ((2,), (0,), "yes"), ((4,), (0,), "no")),
+        "tokens": (("免费欢迎饮品", 50.0, 5, "酒吧及大堂吧"),
+                   ("晚餐券", 200.0, 5, "任一酒店餐厅，三个月内有效"),
+                   ("果篮与致歉卡", 120.0, 7, "送至客房"),
+                   ("本次住宿升级房型", 800.0, 2, "视房态而定"),
+                   ("免收首晚房费", 1500.0, 0, "亦为服务承诺的赔付方式")),
+    },
+}  # fmt: skip
+
+
+def fill_kano_and_tokens(ws: Workspace, lang: str, actor: str) -> int | None:
+    """Moments of truth planned by step, customer needs linked to what serves them, the
+    catalogue of recovery tokens by role; returns the dinner voucher's id (the token the
+    demo's recoveries give)."""
+    from qms_desktop.domain.registers import RECOVERY_PLAN_FIELDS
+    from qms_desktop.services.operate import add_records
+    from qms_desktop.services.registers import list_records, update_records
+
+    k = _KANO["zh_CN" if lang == "zh_CN" else "en"]
+    moments = [r.id for r in list_records(ws, "moment_of_truth")]
+    standards = [r.id for r in list_records(ws, "satisfaction_standard")]
+    needs = [r.id for r in list_records(ws, "customer_need")]
+    roles = [r.id for r in list_records(ws, "role")]
+    update_records(ws, actor, "moment_of_truth", [
+        (mid, {**dict(zip(RECOVERY_PLAN_FIELDS, plan[:5], strict=True)), "recovery": plan[5]})
+        for mid, plan in zip(moments, k["plans"], strict=False)
+    ])  # fmt: skip
+    update_records(ws, actor, "customer_need", [
+        (nid, {"standards": tuple(standards[i] for i in st if i < len(standards)),
+               "moments": tuple(moments[i] for i in mo if i < len(moments)), "commitment": yes})
+        for nid, (st, mo, yes) in zip(needs, k["needs"], strict=False)
+    ])  # fmt: skip
+    if not roles:
+        return None
+    tokens, _ = add_records(ws, actor, "recovery_token", [
+        {"token": t, "value_limit": limit, "role": roles[r % len(roles)], "notes": notes}
+        for t, limit, r, notes in k["tokens"]
+    ])  # fmt: skip
+    return tokens[1].id
+
+
 # survey item codes per dimension (reliability and responsiveness share their first letter)
 _CODES = {"tangibles": "T", "reliability": "RL", "responsiveness": "RS", "assurance": "A",
           "empathy": "E"}  # fmt: skip
@@ -81,6 +155,7 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
     rnd = random.Random(20260101)
     today = dt.date.today()
     start = _months_back(today, 11)  # twelve months, this one included
+    voucher = fill_kano_and_tokens(ws, lang, actor)
     people = [r.id for r in list_records(ws, "person") if r.values.get("state") != "left"]
     moments = [r.id for r in list_records(ws, "moment_of_truth")]
     items = [r.id for r in list_records(ws, "service_item")]
@@ -114,6 +189,7 @@ def fill_operate(ws: Workspace, lang: str, actor: str) -> None:
             "apology_on": day, "apology_by": who,
             "reinstatement": w["reinstate"], "reinstated_on": day,
             "empathy": w["empathy"] if full else "",
+            "catalogue_token": voucher if full else None,
             "token": w["token"] if full else "", "token_value": 80.0 if full else None,
             "authorised_by": who if full else None, "authority_limit": 200.0 if full else None,
             "follow_up_on": min(day + dt.timedelta(days=3), today) if full else None,

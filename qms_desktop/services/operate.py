@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from qms_desktop.domain import operate as op
 from qms_desktop.domain.errors import QmsError, ValidationError, WorkspaceError
+from qms_desktop.domain.kano import KanoGap
 from qms_desktop.domain.messages import Message
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import REGISTERS, likert, validate_record
@@ -357,6 +358,20 @@ def _target_row(
         met = op.target_met(target, latest[1])
     return TargetRow(kind, rid, label, text, target,
                      latest[1] if latest else None, latest[0] if latest else None, met, trend)  # fmt: skip
+
+
+# -- Kano in use ----------------------------------------------------------------------------
+
+
+def kano_gaps(ws: Workspace) -> list[KanoGap]:
+    """What is missing for the customer's needs to be served (domain.kano.kano_gaps)."""
+    from qms_desktop.domain.kano import kano_gaps as gaps
+
+    return gaps(
+        _values(ws, "customer_need").values(),
+        _values(ws, "moment_of_truth").values(),
+        _values(ws, "satisfaction_standard").values(),
+    )
 
 
 # -- a complaint's cause turned into a lesson -------------------------------------------------

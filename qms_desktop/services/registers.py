@@ -160,6 +160,8 @@ def _check_references(
         check_item_code(s, cleaned, record_id)
     if reg.key == "survey_response":
         _check_response_item(s, cleaned)
+    if reg.key == "recovery" and cleaned["catalogue_token"] is not None:
+        check_token_limit(s, cleaned)
     if reg.key in ("qc_circle", "qc_project"):
         from qms_desktop.services.circles import check_circle_record
 
@@ -203,6 +205,26 @@ def item_code_clash(rows: list[dict[str, object]]) -> tuple[int, ValidationError
             )
         seen[key] = str(v["code"])
     return None
+
+
+def check_token_limit(s: Session, cleaned: dict[str, object]) -> None:
+    """A token from the catalogue is worth no more than its role may grant."""
+    from qms_desktop.storage.models import RecoveryTokenRecord, RoleRecord
+
+    token = s.get(RecoveryTokenRecord, cleaned["catalogue_token"])
+    value = cleaned["token_value"]
+    if token is None or token.value_limit is None or value is None:
+        return
+    if float(value) > token.value_limit:  # type: ignore[arg-type]
+        role = s.get(RoleRecord, token.role)
+        raise ValidationError(
+            "token_value",
+            "operate.token_beyond_role_limit",
+            value=value,
+            limit=token.value_limit,
+            token=token.token,
+            role=role.title if role is not None else "—",
+        )
 
 
 def _check_response_item(s: Session, cleaned: dict[str, object]) -> None:

@@ -87,6 +87,7 @@ ENTITY_LABELS: dict[str, str] = {
     "survey": "storage.entity_survey",
     "survey_item": "storage.entity_survey_item",
     "survey_response": "storage.entity_survey_response",
+    "recovery_token": "storage.entity_recovery_token",
     "result": "storage.entity_result",
     "customer_period": "storage.entity_customer_period",
     "cost_settings": "cost.entity_cost_settings",

@@ -376,6 +376,9 @@ class CustomerNeedRecord(RegisterRow, Base):
     need: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(20))
     service: Mapped[str] = mapped_column(Text)
+    standards: Mapped[str] = mapped_column(Text, server_default="")  # ids, "3 7"
+    moments: Mapped[str] = mapped_column(Text, server_default="")
+    commitment: Mapped[str] = mapped_column(String(5), server_default="")
 
 
 class MomentOfTruthRecord(RegisterRow, Base):
@@ -385,6 +388,13 @@ class MomentOfTruthRecord(RegisterRow, Base):
     standard: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(Text)
     severity: Mapped[str] = mapped_column(String(20))
+    # the plan by the five recovery steps (columns added after `recovery`, which keeps what
+    # is not by step; their order here is the form's)
+    plan_apology: Mapped[str] = mapped_column(Text, server_default="")
+    plan_reinstatement: Mapped[str] = mapped_column(Text, server_default="")
+    plan_empathy: Mapped[str] = mapped_column(Text, server_default="")
+    plan_atonement: Mapped[str] = mapped_column(Text, server_default="")
+    plan_follow_up: Mapped[str] = mapped_column(Text, server_default="")
     recovery: Mapped[str] = mapped_column(Text)
 
 
@@ -489,6 +499,7 @@ class RecoveryRecord(RegisterRow, Base):
     reinstatement: Mapped[str] = mapped_column(Text)
     reinstated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     empathy: Mapped[str] = mapped_column(Text)
+    catalogue_token: Mapped[int | None] = mapped_column(Integer, nullable=True)
     token: Mapped[str] = mapped_column(Text)
     token_value: Mapped[float | None] = mapped_column(Float, nullable=True)
     authorised_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -497,6 +508,17 @@ class RecoveryRecord(RegisterRow, Base):
     follow_up_how: Mapped[str] = mapped_column(Text)
     follow_up_outcome: Mapped[str] = mapped_column(Text)
     retained: Mapped[str] = mapped_column(String(5))
+
+
+class RecoveryTokenRecord(RegisterRow, Base):
+    """A token of atonement in the catalogue: the role that may grant it, up to a value."""
+
+    __tablename__ = "recovery_token"
+    __audit_entity__ = "recovery_token"
+    token: Mapped[str] = mapped_column(Text)
+    value_limit: Mapped[float | None] = mapped_column(Float, nullable=True)
+    role: Mapped[int] = mapped_column(Integer, index=True)
+    notes: Mapped[str] = mapped_column(Text)
 
 
 class CommitmentClaimRecord(RegisterRow, Base):
@@ -785,6 +807,7 @@ REGISTER_MODELS: dict[str, type[RegisterRow]] = {
     "survey": SurveyRecord,
     "survey_item": SurveyItemRecord,
     "survey_response": SurveyResponseRecord,
+    "recovery_token": RecoveryTokenRecord,
     "result": ResultRecord,
     "customer_period": CustomerPeriodRecord,
     "internal_audit": InternalAuditRecord,

@@ -43,7 +43,7 @@ from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 # Alembic revision → schema version written to PRAGMA user_version.
 REVISION_VERSIONS = {
     "0001": 1,
@@ -62,8 +62,9 @@ REVISION_VERSIONS = {
     "0014": 14,
     "0015": 15,
     "0016": 16,
+    "0017": 17,
 }
-HEAD_REVISION = "0016"
+HEAD_REVISION = "0017"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -330,7 +330,22 @@ class RecoveryPanel(_Watching):
         column.addWidget(self.rule)
         column.addWidget(self.warnings)
         self.strip.addLayout(column, 1)
+        self.register_panel.companion_edits = self._token_fills  # type: ignore[method-assign]
         self.retranslate()
+
+    def _token_fills(
+        self, values: dict[str, object], name: str, value: object
+    ) -> dict[str, object]:
+        """A token chosen from the catalogue brings its name and its role's limit (what
+        the authoriser may grant); the value is then checked against it."""
+        if name != "catalogue_token" or not isinstance(value, int):
+            return {}
+        from qms_desktop.services.registers import list_records
+
+        for token in list_records(self._c.ws(), "recovery_token"):
+            if token.id == value:
+                return {"token": token.values["token"], "authority_limit": token.values["value_limit"]}  # fmt: skip
+        return {}
 
     def retranslate(self) -> None:
         self.rule.setText(
@@ -406,6 +421,8 @@ class ResponsesPanel(_Watching):
         self.next = QPushButton()
         self.next.setObjectName("responses_next")
         self.next.clicked.connect(lambda: self.go_to(self.offset + self.PAGE))
+        for arrow in (self.previous, self.next):
+            arrow.setMaximumWidth(arrow.fontMetrics().horizontalAdvance("◀") * 3 + 16)
         self.position = QLabel()
         self.position.setObjectName("responses_position")
         self.importer = QPushButton()

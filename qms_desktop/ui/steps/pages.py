@@ -54,6 +54,8 @@ def study_page(c: WorkspaceController) -> TabbedStepPage:
 
 
 def plan_page(c: WorkspaceController) -> TabbedStepPage:
+    from qms_desktop.ui.steps.kano import KanoNeedsPanel
+
     return TabbedStepPage(
         Step.PLAN,
         c,
@@ -98,7 +100,7 @@ def plan_page(c: WorkspaceController) -> TabbedStepPage:
             ),
             (
                 lambda: QCoreApplication.translate("StepTabs", "Customer needs (Kano)"),
-                RegisterPanel("customer_need", c),
+                KanoNeedsPanel(c),
             ),
             (
                 lambda: QCoreApplication.translate("StepTabs", "Moments of truth"),
@@ -132,6 +134,10 @@ def allocate_page(c: WorkspaceController) -> TabbedStepPage:
             (
                 lambda: QCoreApplication.translate("StepTabs", "Facilities and equipment"),
                 FacilitiesPanel(c),
+            ),
+            (
+                lambda: QCoreApplication.translate("StepTabs", "Recovery tokens"),
+                RegisterPanel("recovery_token", c),
             ),
         ],
     )
