@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from qms_desktop.documents import TemplateError, list_templates, render_document
-from qms_desktop.services import registers
+from qms_desktop.services import audits, registers
 from qms_desktop.services.demo import write_demo
 from qms_desktop.services.documents import build_context, render_workspace_document
 from qms_desktop.services.profile import update_profile
@@ -21,7 +22,9 @@ from qms_desktop.storage.workspace import Workspace
 TEMPLATES = [
     "complaints-and-recovery-report",
     "gap-report",
+    "internal-audit-report",
     "management-review-report",
+    "quality-cost-report",
     "quality-manual",
     "responsibility-matrix",
     "satisfaction-survey-report",
@@ -161,6 +164,17 @@ def test_hostile_text_appears_literally_everywhere(tmp_path: Path):
             "service_item",
             {"service": "Rooms", "item": "Huge", "quality_standard": HOSTILE},
         )
+        audit = registers.add_record(
+            ws,
+            "t",
+            "internal_audit",
+            {"title": HOSTILE[:80], "planned_on": dt.date(2026, 1, 5), "status": "planned",
+             "clauses": "8.5.1", "site": HOSTILE[:200], "summary": HOSTILE},
+        )[0].id  # fmt: skip
+        audits.record_audit(
+            ws, "t", audit, {"8.5.1": {"status": "nonconforming", "grade": "minor",
+                                       "evidence_notes": HOSTILE}}, dt.date(2026, 1, 6),
+        )  # fmt: skip
         for template in TEMPLATES:
             for fmt in ("pdf", "docx"):
                 for lang in ("en", "zh_CN"):

@@ -42,7 +42,9 @@ from qms_desktop.storage.workspace import Workspace
 BUILT_IN = [
     "complaints-and-recovery-report",
     "gap-report",
+    "internal-audit-report",
     "management-review-report",
+    "quality-cost-report",
     "quality-manual",
     "responsibility-matrix",
     "satisfaction-survey-report",
