@@ -170,10 +170,6 @@ def _check_references(
         from qms_desktop.services.audits import check_audit_in
 
         check_audit_in(s, cleaned, record_id)
-    if reg.key == "internal_audit":
-        from qms_desktop.services.audits import check_audit_in
-
-        check_audit_in(s, cleaned, record_id)
 
 
 def check_item_code(s: Session, cleaned: dict[str, object], record_id: int | None) -> None:
