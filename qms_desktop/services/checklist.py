@@ -703,7 +703,8 @@ def _write_actions(
 ) -> None:
     """Write checklist actions (item id -> (every action field under the checklist's names,
     the item row when loaded)) into the nonconformity linked to each item: updated, made
-    (raised today from the item, source checklist gap or audit finding) when an item without
+    (raised from the item on its assessment's date, source checklist gap or audit finding;
+    its description the gap, else the action) when an item without
     one gets an action, removed when an action the checklist alone made is cleared."""
     from qms_desktop.services.actions import audit_assessments
 
@@ -715,6 +716,7 @@ def _write_actions(
         ):
             existing[found.assessment_item] = found  # type: ignore[index]
     audits: set[int] | None = None
+    held: dict[int, dt.date | None] = {}
     today = dt.date.today()
     new_rows: list[dict[str, Any]] = []
     for item_id in ids:
@@ -732,10 +734,18 @@ def _write_actions(
             if audits is None:
                 audits = audit_assessments(s)
             description = item.gap.strip() or str(values["action_text"]).strip() or item.ref
+            if item.assessment_id not in held:
+                held[item.assessment_id] = s.scalar(
+                    select(AssessmentRecord.held_on).where(
+                        AssessmentRecord.id == item.assessment_id
+                    )
+                )
+            on = held[item.assessment_id]
             new_rows.append(
                 {
                     **{f: "" for f in _TEXT_COLUMNS},
-                    "raised_on": today,
+                    # raised when the finding was (the assessment's date), today at the latest
+                    "raised_on": today if on is None or on > today else on,
                     "source": "audit_finding" if item.assessment_id in audits else "checklist_gap",
                     "assessment_item": item_id,
                     "requirement": item.ref,

@@ -182,6 +182,7 @@ def test_checklist_action_fields_edit_the_items_nonconformity(workspace: Workspa
     assert (nc.values["action"], nc.values["owner"], nc.values["priority"]) == (
         "Calibrate", "Li", "high")  # fmt: skip
     assert nc.values["description"] == "No calibration records for two scales"
+    assert nc.values["raised_on"] == DAY  # when the finding was made: the assessment's date
     cl.apply_assessments(workspace, "t", [(item, {"action_state": "done"})])
     assert list_records(workspace, "nonconformity")[0].values["status"] == "done"
     fields = {e.field for e in history(workspace, "assessment_item", str(item))}
