@@ -178,6 +178,17 @@ def findings_to_raise(ws: Workspace) -> list[tuple[int, str]]:
     ]
 
 
+def item_label(ws: Workspace, item_id: int) -> str:
+    """How a nonconformity names the checklist item it was raised from: assessment —
+    requirement (the item's id when it is gone)."""
+    i, a = AssessmentItemRecord, AssessmentRecord
+    with ws.reading() as s:
+        row = s.execute(
+            select(a.name, i.ref).join(a, a.id == i.assessment_id).where(i.id == item_id)
+        ).first()
+    return f"{row[0]} — {row[1]}" if row is not None else f"#{item_id}"
+
+
 # -- verification of effectiveness -----------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ one place, so the register form and the bulk-edit dialog edit a field the same w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QPoint, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
@@ -252,11 +253,20 @@ def make_editor(field: Field) -> QWidget:
 
 class LinkLineEdit(QLineEdit):
     """A link to a record outside the registers (a checklist item): set by a service,
-    shown, never typed."""
+    shown (named by `labeller` when the page gives one), never typed."""
 
     def __init__(self) -> None:
         super().__init__()
         super().setReadOnly(True)
+        self.link: object = None
+        self.labeller: Callable[[int], str] | None = None
+
+    def set_link(self, value: object) -> None:
+        self.link = value
+        if isinstance(value, int) and self.labeller is not None:
+            self.setText(self.labeller(value))
+        else:
+            self.setText("" if value is None else str(value))
 
     def setReadOnly(self, _read_only: bool) -> None:  # noqa: N802 - Qt's spelling
         super().setReadOnly(True)
@@ -274,7 +284,9 @@ def retranslate_editor(field: Field, editor: QWidget) -> None:
 
 def set_value(field: Field, editor: QWidget, value: object) -> None:
     """Show a stored value in its editor."""
-    if isinstance(editor, ReferenceCombo | ReferenceList):
+    if isinstance(editor, LinkLineEdit):
+        editor.set_link(value)
+    elif isinstance(editor, ReferenceCombo | ReferenceList):
         editor.set_value(value)
     elif isinstance(editor, QComboBox):
         editor.setCurrentIndex(max(0, editor.findData(value or "")))
@@ -289,6 +301,8 @@ def set_value(field: Field, editor: QWidget, value: object) -> None:
 
 def value(editor: QWidget) -> object:
     """What the editor holds, as the services take it (they clean and check it)."""
+    if isinstance(editor, LinkLineEdit):
+        return editor.link
     if isinstance(editor, ReferenceCombo | ReferenceList):
         return editor.value()
     if isinstance(editor, QComboBox):

@@ -63,6 +63,8 @@ def test_raise_from_finding_verify_no_reopens_yes_verifies(qtbot, opened: MainWi
     assert row["source"] == "checklist_gap" and row["assessment_item"] == item
     assert row["description"] == "Two scales without records"
     assert panel.register_panel.current_record().id == nc_id  # type: ignore[union-attr]
+    # the checklist item is named (assessment — requirement), not shown as its number
+    assert panel.register_panel.editors["assessment_item"].text() == "Internal audit — 4.1"
     assert panel.verify.isEnabled() and panel.to_lesson.isEnabled()
     # closing it by hand, without verification, is refused and shown beside the field
     rs.update_record(ws, "t", "nonconformity", nc_id, action="Calibration log", status="done")

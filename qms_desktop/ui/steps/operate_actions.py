@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.actions import is_overdue
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
+from qms_desktop.ui.field_editors import LinkLineEdit
 from qms_desktop.ui.steps.operate import _Watching
 
 WATCHED = frozenset({"nonconformity", "complaint", "lesson", "person", "management_review"})
@@ -93,7 +94,15 @@ class ActionsPanel(_Watching):
         for button in (self.from_finding, self.from_complaint, self.verify, self.to_lesson):
             self.strip.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.register_panel.recordSelected.connect(lambda *_: self._enable())
+        link = self.register_panel.editors["assessment_item"]
+        if isinstance(link, LinkLineEdit):  # the checklist item named, not its number
+            link.labeller = self._item_label
         self.retranslate()
+
+    def _item_label(self, item_id: int) -> str:
+        from qms_desktop.services.actions import item_label
+
+        return item_label(self._c.ws(), item_id)
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.registers & WATCHED and self._c.is_open:
