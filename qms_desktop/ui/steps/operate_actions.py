@@ -41,6 +41,7 @@ class VerifyDialog(QDialog):
             self.person.addItem(name, pid)
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")  # as every date field of the app shows it
         self.on.setMaximumDate(QDate.currentDate())
         self.evidence = QPlainTextEdit()
         self.evidence.setFixedHeight(80)
