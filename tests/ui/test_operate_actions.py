@@ -131,3 +131,16 @@ def test_the_tab_at_1280x720(qtbot, window: MainWindow, demo_file: Path, lang: s
     qtbot.waitUntil(panel.isVisible)
     window.grab().save(f"/tmp/operate_actions_{lang}.png")
     assert panel.verify.isVisible()
+
+
+def test_verify_dialog_gives_what_the_user_chose(qtbot) -> None:
+    from qms_desktop.ui.steps.operate_actions import VerifyDialog
+
+    dialog = VerifyDialog([(4, "Li Na"), (7, "王芳")])
+    qtbot.addWidget(dialog)
+    dialog.person.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.evidence, "20 rooms sampled, 4 late")
+    dialog.effective.setCurrentIndex(1)  # No: not effective, reopen
+    by, on, evidence, effective = dialog.values()
+    assert (by, evidence, effective) == (7, "20 rooms sampled, 4 late", False)
+    assert on == dt.date.today() and dialog.on.maximumDate().toPython() == dt.date.today()
