@@ -221,6 +221,7 @@ class _Year:
 
 def fill_operate2(ws: Workspace, lang: str, actor: str) -> None:
     """Write the year's records of step 8, part 2."""
+    from qms_desktop.services.demo_cost import fill_quality_cost
     from qms_desktop.services.demo_operate import _months_back
     from qms_desktop.services.registers import list_records
 
@@ -233,6 +234,7 @@ def fill_operate2(ws: Workspace, lang: str, actor: str) -> None:
     _review(ws, actor, w, year, audits)
     _circles(ws, actor, w, year)
     _culture(ws, actor, w, year)
+    fill_quality_cost(ws, lang, actor, today)
 
 
 # the requirements each audit found something against (the rest of its scope conforms)
@@ -244,6 +246,7 @@ class _Audit:
     id: int
     assessment_id: int | None
     findings: dict[str, int]  # requirement ref -> checklist item graded as a finding
+    completed: bool = False
 
 
 def _audits(ws: Workspace, actor: str, w: dict[str, Any], year: _Year) -> list[_Audit]:
@@ -282,7 +285,7 @@ def _audits(ws: Workspace, actor: str, w: dict[str, Any], year: _Year) -> list[_
         checklist.assess_many(ws, actor, changes)
         if n < 2:
             audits.complete_audit(ws, actor, record.id, planned, w["audit_summary"])
-        done.append(_Audit(record.id, start.assessment_id, findings))
+        done.append(_Audit(record.id, start.assessment_id, findings, n < 2))
     return done
 
 
@@ -368,6 +371,7 @@ def _review(ws: Workspace, actor: str, w: dict[str, Any], year: _Year, audits: l
     review, _ = add_record(ws, actor, "management_review", {
         **w["review"], "held_on": held, "period_from": year.start, "period_to": held,
         "chair": year.person(0), "participants": tuple(year.person(i) for i in (1, 2, 3, 5, 9)),
+        "audits": tuple(a.id for a in audits if a.completed),
         "suitable": "yes", "adequate": "yes", "effective": "no"})  # fmt: skip
     from qms_desktop.services.review import add_review_output
 
@@ -403,9 +407,12 @@ def _circles(ws: Workspace, actor: str, w: dict[str, Any], year: _Year) -> None:
 def _culture(ws: Workspace, actor: str, w: dict[str, Any], year: _Year) -> None:
     from qms_desktop.services.operate import add_records
 
-    months = (8, 2, 5, 9, 10)  # quality month in the ninth month of the year, …
+    # the quality month is September (China's 质量月); the rest by month of the year
+    september = dt.date(year.today.year - (year.today < dt.date(year.today.year, 9, 3)), 9, 3)
+    months = (None, 2, 5, 10, 11)
     add_records(ws, actor, "culture_activity", [
-        {"title": title, "kind": kind, "topic": topic, "held_on": year.day(m, 3 + n),
+        {"title": title, "kind": kind, "topic": topic,
+         "held_on": september if m is None else year.day(m, 3 + n),
          "participants": tuple(year.person(i) for i in range(n, n + 5))}
         for n, ((title, kind, topic), m) in enumerate(zip(w["culture"], months, strict=True))
     ])  # fmt: skip

@@ -74,6 +74,7 @@ def test_four_internal_audits_and_a_management_review(demo: Path) -> None:
     assert any(graded[a.id].get("major") for a in completed)
     assert len(reviews) == 1
     review = reviews[0].values
+    assert set(review["audits"]) == {a.id for a in completed}  # type: ignore[arg-type]
     assert review["chair"] is not None and review["effective"] == "no"
     assert review["period_from"] <= review["held_on"] <= dt.date.today()  # type: ignore[operator]
 
@@ -106,6 +107,34 @@ def test_twelve_nonconformities_at_every_stage(demo: Path) -> None:
     assert closed and all(v["effective"] == "yes" and v["verified_on"] for v in closed)
     overdue = [v for v in raised if is_overdue(v, dt.date.today())]
     assert 2 <= len(overdue) <= 4
+
+
+def test_monthly_quality_costs_with_revenue_and_appraisals_with_one_veto(demo: Path) -> None:
+    with Workspace.open(demo, read_only=True) as ws:
+        costs = rs.list_records(ws, "quality_cost")
+        periods = rs.list_records(ws, "cost_period")
+        appraisals = rs.list_records(ws, "appraisal")
+        triggers = rs.list_records(ws, "veto_trigger")
+    months = {c.values["period"] for c in costs}
+    assert len(months) == 12 and all(m.day == 1 for m in months)  # type: ignore[union-attr]
+    assert {c.values["category"] for c in costs} == {
+        "prevention", "appraisal", "internal_failure", "external_failure"
+    }  # fmt: skip
+    assert {p.values["period"] for p in periods} == months
+    assert all(p.values["revenue"] for p in periods)
+    assert len({a.values["department"] for a in appraisals}) == 4
+    vetoed = [a.values for a in appraisals if a.values["veto_applied"] == "yes"]
+    assert len(vetoed) == 1 and str(vetoed[0]["veto_reason"]).strip()
+    assert vetoed[0]["trigger"] in {t.id for t in triggers}
+
+
+def test_the_review_cycle_is_run(demo: Path) -> None:
+    """A completed audit reviewed by the management review, whose outputs are scheduled."""
+    from qms_desktop.services.review import review_cycle
+
+    with Workspace.open(demo, read_only=True) as ws:
+        state = review_cycle(ws)
+    assert state.audit_completed and state.review_held and not state.unscheduled
 
 
 def test_the_demo_year_is_sound(demo: Path) -> None:
