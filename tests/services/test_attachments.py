@@ -285,8 +285,8 @@ def test_the_auditors_package_holds_the_attachments_and_verifies(
     assert members == {
         # a folder per register (its title in the package's language), per record (its id
         # and label, made safe: no separator or markup character survives)
-        "attachments/经验教训/001 complaint/soup.png": PNG,
-        "attachments/经验教训/001 complaint/Soup (2).PNG": b"2",  # one name per case-blind disk
+        "attachments/经验教训/001 Warm the bowls/soup.png": PNG,
+        "attachments/经验教训/001 Warm the bowls/Soup (2).PNG": b"2",  # one name per case-blind disk
         "attachments/设施和设备/001 Probe _ thermometer _1_/cert.pdf": b"%PDF-1.4 c",
     }, members
     assert manifest["contents"]["attachments"] == 3
