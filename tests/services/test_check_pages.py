@@ -1,0 +1,40 @@
+"""`check` runs SQLite's full page and index check as well as the trail's: what only the
+full check finds (an index out of step with its table) is reported first, and the trail is
+still checked."""
+
+import sqlite3
+from pathlib import Path
+
+from qms_desktop.services.workspaces import check_workspace
+
+
+def _index_out_of_step(path: Path) -> None:
+    """The audit trail's index on `seq` redefined over another column behind SQLite's back:
+    its entries no longer match the rows. Only the full integrity check sees it (the quick
+    check done on opening does not), so the file still opens."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_audit_entry_seq ON audit_entry (hash)'"
+            " WHERE name = 'ix_audit_entry_seq'"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_sound_file_is_sound(demo_file: Path):
+    report = check_workspace(demo_file)
+    assert report.sound, report.findings
+    assert report.audit_entries > 1000
+
+
+def test_an_index_out_of_step_with_its_table_is_reported_first(demo_file: Path):
+    _index_out_of_step(demo_file)
+    report = check_workspace(demo_file)
+    assert not report.sound
+    codes = [f.code for f in report.findings]
+    assert codes[0] == "storage.check_database"
+    assert any("ix_audit_entry_seq" in str(f.params["detail"]) for f in report.findings[:5])
+    assert report.audit_entries > 1000  # the trail was checked all the same
