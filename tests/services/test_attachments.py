@@ -307,12 +307,51 @@ def test_a_workspace_of_format_7_upgrades_and_takes_attachments(tmp_path: Path):
             s.add(Organisation(id=1, name="Old Org", default_language="en"))
             for step in Step:
                 s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
+        # the item as format 7 stored it (with its action columns, moved out in format 14)
+        import hashlib
+
+        from qms_desktop.storage.models import AssessmentRecord, BlobRecord, EvidenceFileRecord
+        from tests.services.test_migration_to_format_14 import _Item
+
         add_test_library(ws)
-        info, _ = cl.create_assessment(
-            ws, "old version", "First", dt.date(2026, 1, 1), ["test-iso"]
-        )
-        item_id = cl.checklist_rows(ws, info.id)[0].item_id
-        cl.attach_evidence(ws, "old version", item_id, name="scan.png", data=PNG)
+        with ws.editing("old version") as s:
+            s.add(
+                AssessmentRecord(
+                    id=1,
+                    name="First",
+                    held_on=dt.date(2026, 1, 1),
+                    audit_date=None,
+                    library_ids="test-iso",
+                    notes="",
+                )
+            )
+            s.flush()
+            s.add(
+                _Item(
+                    id=1,
+                    assessment_id=1,
+                    library_id="test-iso",
+                    ref="4.1",
+                    status="not_assessed",
+                    grade="",
+                    na_justification="",
+                    current_practice="",
+                    evidence_notes="",
+                    gap="",
+                    action_text="",
+                    action_owner="",
+                    action_due=None,
+                    action_priority="",
+                    action_state="",
+                    changed_by="old version",
+                    changed_at="2026-01-01T00:00:00+00:00",
+                )
+            )
+            s.flush()
+            digest = hashlib.sha256(PNG).hexdigest()
+            s.add(BlobRecord(sha256=digest, data=PNG))
+            s.add(EvidenceFileRecord(item_id=1, name="scan.png", sha256=digest, size=len(PNG),
+                                     added_at="2026-01-01T00:00:00+00:00"))  # fmt: skip
 
     path = tmp_path / "v7.qms"
     Workspace.create(path, revision="0007", fill=format7).close()
