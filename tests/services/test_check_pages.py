@@ -5,6 +5,8 @@ still checked."""
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from qms_desktop.services.workspaces import check_workspace
 
 
@@ -38,3 +40,35 @@ def test_an_index_out_of_step_with_its_table_is_reported_first(demo_file: Path):
     assert codes[0] == "storage.check_database"
     assert any("ix_audit_entry_seq" in str(f.params["detail"]) for f in report.findings[:5])
     assert report.audit_entries > 1000  # the trail was checked all the same
+
+
+def test_the_cycle_collector_is_left_as_found(demo_file: Path, monkeypatch):
+    import gc
+
+    from qms_desktop.storage import integrity
+
+    seen: list[bool] = []
+    original = integrity._read_trail
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(integrity, "_read_trail", watched)
+    assert gc.isenabled()
+    assert check_workspace(demo_file).sound
+    assert seen == [False] and gc.isenabled()  # paused during the check only
+    gc.disable()
+    try:
+        assert check_workspace(demo_file).sound
+        assert not gc.isenabled()  # not switched on by the check
+    finally:
+        gc.enable()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(integrity, "_read_trail", broken)
+    with pytest.raises(RuntimeError):
+        check_workspace(demo_file)
+    assert gc.isenabled()  # back on after a failure too
