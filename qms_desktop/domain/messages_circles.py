@@ -17,10 +17,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "after it.",
         "本小组的课题“{project}”日期为 {date}；小组的注册日期不能晚于此日期。",
     ),
-    "circles.finished_needs_act": (
-        "A finished project has gone round the whole cycle: set its PDCA stage to “Act”.",
-        "已完成的课题已走完整个循环：请将其 PDCA 阶段设为“处理”。",
-    ),
     "circles.dissolved_circle": (
         "The circle “{circle}” has been dissolved; a new project needs an active circle.",
         "QC小组“{circle}”已解散；新课题需要属于一个活动中的小组。",
