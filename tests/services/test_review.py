@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.libraries import builtin_library
@@ -114,28 +116,54 @@ def test_the_step_rule_reaches_its_cycle(ws: Workspace) -> None:
     assert operate_rule_inputs(ws)["outputs_unscheduled"] == 0
 
 
-def test_a_workspace_of_format_15_opens_with_its_reviews_naming_no_audits(
-    workspace_file,
-) -> None:
+def test_a_workspace_of_format_15_opens_with_its_reviews_naming_no_audits(tmp_path) -> None:
     """The `audits` column came in format 16: an older review reads as naming none, and
     the workspace stays sound (the trail never recorded the column)."""
     import sqlite3
 
+    from qms_desktop.domain.steps import Step
+    from qms_desktop.storage.models import Audited, Organisation, StepRecord
     from qms_desktop.storage.workspace import SCHEMA_VERSION
 
-    with Workspace.open(workspace_file) as ws:
-        rid = _review(ws, D(2025, 1, 10), D(2024, 1, 1), D(2024, 12, 31))
-    conn = sqlite3.connect(workspace_file)
-    with conn:
-        conn.execute("ALTER TABLE management_review DROP COLUMN audits")
-        conn.execute("UPDATE alembic_version SET version_num = '0015'")
-        conn.execute("PRAGMA user_version=15")
-    conn.close()
-    with Workspace.open(workspace_file) as ws:
+    class Format15(DeclarativeBase):
+        pass
+
+    class Review15(Audited, Format15):  # the table as format 15 had it
+        __tablename__ = "management_review"
+        __audit_entity__ = "management_review"
+        id: Mapped[int] = mapped_column(Integer, primary_key=True)
+        position: Mapped[int] = mapped_column(Integer, default=0)
+        held_on: Mapped[D] = mapped_column(Date)
+        period_from: Mapped[D] = mapped_column(Date)
+        period_to: Mapped[D] = mapped_column(Date)
+        chair: Mapped[int | None] = mapped_column(Integer, nullable=True)
+        participants: Mapped[str] = mapped_column(Text, default="")
+        changes_in_context: Mapped[str] = mapped_column(Text, default="")
+        supplier_performance: Mapped[str] = mapped_column(Text, default="")
+        resources: Mapped[str] = mapped_column(Text, default="")
+        risks_and_opportunities: Mapped[str] = mapped_column(Text, default="")
+        suitable: Mapped[str] = mapped_column(String(5), default="")
+        adequate: Mapped[str] = mapped_column(String(5), default="")
+        effective: Mapped[str] = mapped_column(String(5), default="")
+        conclusions: Mapped[str] = mapped_column(Text, default="")
+
+    def format15(ws: Workspace) -> None:
+        with ws.editing("old version") as s:
+            s.add(Organisation(id=1, name="Old Org", default_language="en"))
+            for step in Step:
+                s.add(StepRecord(step=step.value, status="not_started", signed_off_by="", notes=""))
+            s.add(Review15(id=1, position=1, held_on=D(2025, 1, 10), period_from=D(2024, 1, 1),
+                           period_to=D(2024, 12, 31)))  # fmt: skip
+
+    path = tmp_path / "v15.qms"
+    Workspace.create(path, revision="0015", fill=format15).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 15
+    with Workspace.open(path) as ws:
         (stored,) = list_records(ws, "management_review")
-        assert stored.id == rid and stored.values["audits"] == ()
-        update_record(ws, "t", "management_review", rid, conclusions="Reviewed again")
-    assert check_workspace(workspace_file).sound
-    conn = sqlite3.connect(workspace_file)
+        assert stored.id == 1 and stored.values["audits"] == ()
+        update_record(ws, "t", "management_review", 1, conclusions="Reviewed again")
+    assert check_workspace(path).sound
+    conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 16
     conn.close()
