@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from qms_desktop.domain.registers import REGISTERS
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.field_editors import DateLineEdit, ReferenceCombo, ReferenceList
+from qms_desktop.ui.field_editors import DateLineEdit, LinkLineEdit, ReferenceCombo, ReferenceList
 
 EDITOR_FOR = {
     "choice": QComboBox,
@@ -17,6 +17,7 @@ EDITOR_FOR = {
     "number": QLineEdit,
     "reference": ReferenceCombo,
     "references": ReferenceList,
+    "link": LinkLineEdit,  # set by a service, shown read-only
 }
 
 
@@ -30,6 +31,8 @@ def test_register_form_has_one_editor_per_field(qtbot, key: str):
     assert list(panel.editors) == [f.name for f in register.fields]
     for field in register.fields:
         assert isinstance(panel.editors[field.name], EDITOR_FOR[field.kind]), (key, field.name)
+        if field.kind == "link":
+            assert panel.editors[field.name].isReadOnly()  # type: ignore[attr-defined]
         if field.kind == "choice" and not isinstance(panel.editors[field.name], ReferenceCombo):
             combo = panel.editors[field.name]
             offered = [combo.itemData(i) for i in range(combo.count())]
