@@ -37,11 +37,11 @@ REGISTER_TITLES: dict[str, tuple[str, str]] = {
     "culture_activity": ("Quality culture and education", "质量文化与教育"),
     "management_review": ("Management reviews", "管理评审"),
     "internal_audit": ("Internal audits", "内部审核"),
-    "nonconformity": ("Nonconformities and corrective actions", "不合格与纠正措施"),
     "quality_cost": ("Quality cost ledger", "质量成本台账"),
     "cost_period": ("Revenue per period", "各期营业收入"),
     "veto_trigger": ("Veto triggers", "否决条件"),
     "appraisal": ("Quality appraisals", "质量考核"),
+    "nonconformity": ("Nonconformities and actions", "不合格与纠正措施"),  # ≤ 31: a sheet name
 }
 
 FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
@@ -379,7 +379,7 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "C": ("C — consulted", "C — 咨询"),
     "I": ("I — informed", "I — 知会"),
     "R": ("R — responsible", "R — 负责"),
-    "active": ("Active", "在职"),
+    "active": ("Active", "在册"),  # a person still here, a circle not dissolved: one word for both
     "adopt": ("Adopt", "采纳"),
     "angered": ("Customer angered (all five steps)", "顾客愤怒（全部五步）"),
     "angry": ("Customer made angry (all five steps)", "顾客被激怒（全部五步）"),
@@ -453,7 +453,6 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "weekly": ("Weekly", "每周"),
     "yearly": ("Yearly", "每年"),
     "yes": ("Yes", "是"),
-    "training": ("Training sessions", "培训记录"),
     "act": ("Act (A)", "处理（A）"),
     "check": ("Check (C)", "检查（C）"),
     "competition": ("Quality competition", "质量竞赛"),

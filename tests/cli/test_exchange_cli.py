@@ -100,7 +100,7 @@ def test_registers_out_and_in(demo_file: Path, tmp_path: Path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Name,Role,State\nX,Y,retired\n", encoding="utf-8")
     line = _one_clear_line(run("register", "import", ws, "person", str(bad), "--lang", "zh_CN"))
-    assert "bad.csv，第 2 行，列“State”" in line and "在职" in line
+    assert "bad.csv，第 2 行，列“State”" in line and "在册" in line
     assert "no register 'staff'" in _one_clear_line(
         run("register", "export", ws, "staff", str(tmp_path / "x.csv"))
     )

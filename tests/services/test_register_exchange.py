@@ -56,14 +56,14 @@ def test_the_file_speaks_the_users_language(demo: Workspace, tmp_path: Path):
     sheet = wb["人员"]
     assert [c.value for c in sheet[1]] == ["记录号", "姓名", "岗位", "部门", "状态"]
     assert {sheet.cell(r, 5).value for r in range(2, sheet.max_row + 1)} <= {
-        "在职",
+        "在册",
         "已离开本组织",
         None,
     }
     assert sheet.cell(2, 1).data_type == "n"
     assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
     lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
-    assert '"在职,已离开本组织"' in lists
+    assert '"在册,已离开本组织"' in lists
     out = tmp_path / "training.csv"
     export_register(demo, "training", out, lang="en")
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
@@ -172,7 +172,7 @@ def test_the_same_name_twice_asks_for_the_id(demo: Workspace, tmp_path: Path):
         ([["Record ID", "Name"], ["one", "X"]], "row 2: 'one' is not a record ID"),
         (
             [["Name", "Role", "State"], ["X", "Y", "gone"]],
-            "row 2, column State: 'gone' is not one of the values accepted: Active / 在职 (code active), Left the organisation / 已离开本组织 (code left)",
+            "row 2, column State: 'gone' is not one of the values accepted: Active / 在册 (code active), Left the organisation / 已离开本组织 (code left)",
         ),
         ([["Name", "Role"], ["X", "Y"], ["", "Z"]], "row 3, column Name:"),
         ([["Nom", "Rôle"], ["X", "Y"]], "lacks the column(s)"),
