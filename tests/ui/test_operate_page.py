@@ -122,7 +122,7 @@ def test_import_survey_and_see_scores(qtbot, opened: MainWindow, tmp_path: Path)
 
 
 def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_file: Path):
-    """Four tabs and the guidance fit the width (no scroll arrows); every panel is reached
+    """Seven tabs and the guidance fit the width (no scroll arrows); every panel is reached
     from the keyboard: the arrow keys on the page's tab bar, then on the group's own."""
     assert window.open_path(demo_file)
     window.resize(1280, 720)
@@ -130,7 +130,7 @@ def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_
     page = window.step_pages[Step.OPERATE]
     qtbot.waitUntil(lambda: page.isVisible())
     bar = page.tabs.tabBar()
-    assert page.tabs.count() == 6
+    assert page.tabs.count() == 8
     assert bar.sizeHint().width() <= page.tabs.width()  # no scroll arrows
     assert bar.focusPolicy() & Qt.FocusPolicy.TabFocus
     page.show_tab(0)
@@ -153,9 +153,11 @@ def test_operate_page_at_1280x720_with_the_demo(qtbot, window: MainWindow, demo_
             seen.append(page.tabs.tabText(index))
         qtbot.keyClick(bar, Qt.Key.Key_Right)
     assert seen == ["Complaints", "Service recovery", "Commitment claims", "Statistics",
-                    "Scores", "Surveys", "Items", "Responses", "Results against targets",
-                    "Customers kept", "Feedback channels", "QC circles", "QC projects",
-                    "Culture and education", "Guidance and sign-off"]  # fmt: skip
+                    "Scores", "Surveys", "Items", "Responses", "Results",
+                    "Customers kept", "Feedback channels",
+                    "Internal audits", "Corrective actions", "Management review",
+                    "Quality cost", "Revenue per month", "Appraisal and veto", "Veto triggers",
+                    "QC circles", "QC projects", "Culture and education", "Guidance and sign-off"]  # fmt: skip
     complaints = tab(window, 0, 0)
     assert isinstance(complaints, ComplaintsPanel)
     assert "lack recovery steps" in complaints.warnings.text()
