@@ -28,6 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} output(s) of the management review have no owner and due date and are not closed.",
         "管理评审有 {count} 项输出既未指定负责人和完成期限，也未关闭。",
     ),
+    "steps.review_without_outputs": (
+        "The management review records no output: ISO 9001 9.3.3 asks for its decisions and "
+        "actions (improvement, changes to the system, resources).",
+        "管理评审尚未记录任何输出：ISO 9001 9.3.3 要求评审输出相关决定和措施（改进机会、"
+        "体系变更需求、资源需求）。",
+    ),
     # what the integrity check and deletion checks call the records
     "storage.entity_management_review": ("management review", "管理评审"),
     "allocation.used_by_management_review": (

@@ -353,13 +353,15 @@ def operate_rule(
     audit_completed: bool = False,
     review_held: bool = False,
     outputs_unscheduled: int = 0,
+    review_outputs: int = 0,
 ) -> RuleResult:
     """Step 8 (Operate): the system runs when the customer's voice is heard — feedback
     channels recorded, a satisfaction survey with responses, every closed complaint given the
     recovery steps its severity needs, every quality objective measured — and one full review
     cycle has run: an internal audit completed, a management review held whose audits include
-    it, and that review's outputs (corrective actions) each scheduled (owner and due date) or
-    closed. Seven parts, each a seventh of the progress; the outputs' part needs the review."""
+    it, and that review's outputs (corrective actions; at least one, as ISO 9001 9.3.3 asks)
+    each scheduled (owner and due date) or closed. Seven parts, each a seventh of the
+    progress; the outputs' part needs the review."""
     unmeasured = list(unmeasured)
     missing: list[Message] = []
     parts = 0
@@ -384,7 +386,9 @@ def operate_rule(
         missing.append(Message("steps.no_audit_completed"))
     if review_held:
         parts += 1
-        if not outputs_unscheduled:
+        if not review_outputs:
+            missing.append(Message("steps.review_without_outputs"))
+        elif not outputs_unscheduled:
             parts += 1
         else:
             missing.append(

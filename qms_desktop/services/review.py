@@ -261,6 +261,7 @@ def cycle_rule_inputs(ws: Workspace) -> dict[str, object]:
         "audit_completed": state.audit_completed,
         "review_held": state.review_held,
         "outputs_unscheduled": state.unscheduled,
+        "review_outputs": state.outputs,
     }
 
 

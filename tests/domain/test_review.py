@@ -281,17 +281,24 @@ def test_operate_rule_needs_part_one_and_the_cycle() -> None:
     rule = operate_rule(**PART_ONE, audit_completed=True)
     assert rule.progress == pytest.approx(5 / 7)
 
-    rule = operate_rule(**PART_ONE, audit_completed=True, review_held=True, outputs_unscheduled=2)
+    rule = operate_rule(**PART_ONE, audit_completed=True, review_held=True)
+    assert not rule.met and rule.progress == pytest.approx(6 / 7)  # a review needs outputs
+    (message,) = rule.missing
+    assert "9.3.3" in message.text("en") and "9.3.3" in message.text("zh_CN")
+
+    rule = operate_rule(
+        **PART_ONE, audit_completed=True, review_held=True, review_outputs=2, outputs_unscheduled=2
+    )
     assert not rule.met and rule.progress == pytest.approx(6 / 7)
     (message,) = rule.missing
     assert "2 output(s)" in message.text("en") and "2 项输出" in message.text("zh_CN")
 
-    rule = operate_rule(**PART_ONE, audit_completed=True, review_held=True)
+    rule = operate_rule(**PART_ONE, audit_completed=True, review_held=True, review_outputs=2)
     assert rule.met and rule.progress == 1.0 and rule.missing == ()
 
 
 def test_operate_rule_progress_is_the_share_of_parts_met() -> None:
-    rule = operate_rule(started=True, audit_completed=True, review_held=True)
+    rule = operate_rule(started=True, audit_completed=True, review_held=True, review_outputs=1)
     # no channels, no survey: two parts missing; recovery and objectives hold; cycle holds
     assert rule.progress == pytest.approx(5 / 7) and not rule.met
     assert operate_rule().progress == 0.0  # nothing recorded: not started

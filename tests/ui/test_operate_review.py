@@ -40,7 +40,9 @@ def review_panel(window: MainWindow) -> ReviewPanel:
         if group.isAncestorOf(panel):
             page.show_tab(index)
             for part in range(group.inner.count()):
-                if group.inner.widget(part) is panel or group.inner.widget(part).isAncestorOf(panel):
+                if group.inner.widget(part) is panel or group.inner.widget(part).isAncestorOf(
+                    panel
+                ):
                     group.show_part(part)
     assert panel.isVisible()
     return panel
@@ -109,7 +111,8 @@ def test_hold_a_review_see_its_inputs_add_an_output_and_reach_sign_off(
     assert "A competitor opened nearby" in shown
     assert "Front desk audit" in shown and "Minor nonconformity 1" in shown
     assert panel.gathered is not None and panel.gathered.feedback.complaints == 1
-    assert _operate(opened) is ShownStatus.READY  # held, the audit in it, no output yet
+    # held, the audit in it, but no output yet: ISO 9001 9.3.3 asks for decisions and actions
+    assert _operate(opened) is ShownStatus.IN_PROGRESS
 
     # an output without owner or due date keeps the step from sign-off
     assert panel.add_output_button.isEnabled()

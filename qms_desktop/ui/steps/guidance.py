@@ -79,8 +79,9 @@ def progress_rule(step: Step) -> str:
         ),
         Step.REFINE: QCoreApplication.translate(
             "StepGuidance",
-            "The workspace does not yet record the documents' approval and issue, so this "
-            "step's progress is not measured: set its status by hand; the sign-off decides.",
+            "Progress is the share of the Plan step's planned documents that have an issued "
+            "revision in document control (reviewed, approved and issued on the Document "
+            "control tab). With every planned document issued the step is ready for sign-off.",
         ),
         Step.OPERATE: QCoreApplication.translate(
             "StepGuidance",
@@ -88,8 +89,8 @@ def progress_rule(step: Step) -> str:
             "with responses, every closed complaint given the recovery steps its severity "
             "needs, every quality objective measured; and one full review cycle — an internal "
             "audit completed, a management review held that includes it, and that review's "
-            "outputs each scheduled (owner and due date) or closed. With all seven the step is "
-            "ready for sign-off.",
+            "outputs (at least one) each scheduled (owner and due date) or closed. With all "
+            "seven the step is ready for sign-off.",
         ),
     }
     return rules[step]
