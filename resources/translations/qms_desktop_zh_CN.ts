@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>Raise from a finding…</source>
+        <translation>从发现项提出…</translation>
+    </message>
+    <message>
+        <source>A nonconformity from a checklist gap or an audit finding, linked to it</source>
+        <translation>根据检查表差距或审核发现提出不合格，并与之关联</translation>
+    </message>
+    <message>
+        <source>Raise from a complaint…</source>
+        <translation>从投诉提出…</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>验证…</translation>
+    </message>
+    <message>
+        <source>Record whether the action worked; a 'no' reopens it, kept on record</source>
+        <translation>记录措施是否有效；结论为“否”时重新打开该措施，验证记录予以保留</translation>
+    </message>
+    <message>
+        <source>Turn into a lesson</source>
+        <translation>转为经验教训</translation>
+    </message>
+    <message>
+        <source>Adds a lesson to step 1 (Summarise) from the root cause, linked to it</source>
+        <translation>根据根本原因在第 1 步（总结）中添加一条经验教训，并与之关联</translation>
+    </message>
+    <message>
+        <source>Raise from a finding</source>
+        <translation>从发现项提出</translation>
+    </message>
+    <message>
+        <source>No checklist gap or audit finding is waiting for a nonconformity.</source>
+        <translation>没有等待提出不合格的检查表差距或审核发现。</translation>
+    </message>
+    <message>
+        <source>Raise a nonconformity</source>
+        <translation>提出不合格</translation>
+    </message>
+    <message>
+        <source>Raise from a complaint</source>
+        <translation>从投诉提出</translation>
+    </message>
+    <message>
+        <source>No complaint has been recorded.</source>
+        <translation>尚未记录任何投诉。</translation>
+    </message>
+    <message>
+        <source>Verify effectiveness</source>
+        <translation>验证有效性</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalPanel</name>
+    <message>
+        <source>Apply the veto…</source>
+        <translation>实行否决…</translation>
+    </message>
+    <message>
+        <source>Record that the quality veto applies to this appraisal, with the reason</source>
+        <translation>记录本次考核实行质量否决及其理由</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（无部门）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Veto proposed</source>
+        <translation>建议否决</translation>
+    </message>
+    <message>
+        <source>Veto applied</source>
+        <translation>已实行否决</translation>
+    </message>
+    <message>
+        <source>Economic effect</source>
+        <translation>经济责任影响</translation>
+    </message>
+    <message>
+        <source>Select an appraisal to see whether its period's records propose the quality veto.</source>
+        <translation>选择一项考核，查看其期间的记录是否建议实行质量否决。</translation>
+    </message>
+    <message>
+        <source>Apply the quality veto</source>
+        <translation>实行质量否决</translation>
+    </message>
+    <message>
+        <source>Why does the veto apply? (the record or event it rests on)</source>
+        <translation>为何实行否决？（所依据的记录或事件）</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPicker</name>
     <message>
         <source>Assessment:</source>
@@ -168,6 +282,57 @@
     <message>
         <source>The auditor's package was not written</source>
         <translation>未写出审核资料包</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsPanel</name>
+    <message>
+        <source>Start audit</source>
+        <translation>开始审核</translation>
+    </message>
+    <message>
+        <source>Draws the audit's checklist from the requirements in its scope (its clauses, or the process's requirements) and puts it in progress</source>
+        <translation>根据审核范围内的要求（其条款，或过程的要求）生成审核检查表，并将审核置为进行中</translation>
+    </message>
+    <message>
+        <source>Held on:</source>
+        <translation>实施日期：</translation>
+    </message>
+    <message>
+        <source>Complete audit</source>
+        <translation>完成审核</translation>
+    </message>
+    <message>
+        <source>Completes the audit on the day it was held; every nonconforming finding needs a grade</source>
+        <translation>以实施日期完成审核；每项不符合的发现都须定级</translation>
+    </message>
+    <message>
+        <source>Planned: start it when the audit begins.</source>
+        <translation>已计划：审核开始时请点击“开始审核”。</translation>
+    </message>
+    <message>
+        <source>In progress: grade the findings below, then complete it.</source>
+        <translation>进行中：为下方的发现项定级，然后完成审核。</translation>
+    </message>
+    <message>
+        <source>Completed.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Plan an audit with Add.</source>
+        <translation>点击“添加”计划一次审核。</translation>
+    </message>
+    <message>
+        <source>Audits and findings</source>
+        <translation>审核与发现</translation>
+    </message>
+    <message>
+        <source>Year programme</source>
+        <translation>年度方案</translation>
     </message>
 </context>
 <context>
@@ -401,6 +566,13 @@
     </message>
 </context>
 <context>
+    <name>CirclesPanel</name>
+    <message>
+        <source>%1: %2 circle(s) registered, %3 project(s) finished, savings %4</source>
+        <translation>%1 年：登记 %2 个小组，完成 %3 个课题，节约 %4</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsPanel</name>
     <message>
         <source>%1 claim(s), %2 paid, payouts %3; commitment kept on %4 of services</source>
@@ -557,6 +729,10 @@
     <message>
         <source>No requirement assessed yet — start in step 3, Compare.</source>
         <translation>尚未评估任何要求——请从第3步“对照”开始。</translation>
+    </message>
+    <message>
+        <source>⚠ %1 overdue corrective actions</source>
+        <translation>⚠ %1 项纠正措施已逾期</translation>
     </message>
     <message>
         <source>All eight steps are done. Keep the system running: audit, review and improve.</source>
@@ -1032,7 +1208,7 @@
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
         <translation>
-            <numerusform>已向打印机发送 %n 页。</numerusform>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
         </translation>
     </message>
 </context>
@@ -1134,6 +1310,81 @@
     <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Ref</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Raise nonconformity</source>
+        <translation>提出不合格</translation>
+    </message>
+    <message>
+        <source>Adds a nonconformity to the corrective actions, linked to this finding</source>
+        <translation>在纠正措施中添加一项与此发现关联的不合格</translation>
+    </message>
+    <message>
+        <source>Select an audit to see its findings.</source>
+        <translation>选择一次审核以查看其发现项。</translation>
+    </message>
+    <message>
+        <source>“%1” has not been started: Start audit draws its checklist.</source>
+        <translation>“%1”尚未开始：点击“开始审核”生成其检查表。</translation>
+    </message>
+    <message>
+        <source>Findings of “%1” (%2 requirements in scope)</source>
+        <translation>“%1”的发现项（范围内 %2 项要求）</translation>
+    </message>
+    <message>
+        <source>(no grade)</source>
+        <translation>（未定级）</translation>
+    </message>
+    <message>
+        <source>Grade a finding</source>
+        <translation>为发现项定级</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附加证据</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1580,21 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>Kano</name>
+    <message>
+        <source>Nothing missing: every basic need has a standard; every moment of truth a standard, an owner and a recovery plan; every SERVQUAL dimension a standard.</source>
+        <translation>没有缺项：每项基本需求都有标准；每个关键时刻都有标准、负责人和补救预案；每个 SERVQUAL 维度都有标准。</translation>
+    </message>
+    <message>
+        <source>Missing for the needs to be served (%1):</source>
+        <translation>满足顾客需求尚缺（%1 项）：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1863,18 @@
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
+    <message>
+        <source>Overdue: due before today, not verified</source>
+        <translation>已逾期：完成期限早于今天且尚未验证</translation>
+    </message>
+    <message>
+        <source>%1 overdue corrective actions</source>
+        <translation>%1 项纠正措施已逾期</translation>
+    </message>
+    <message>
+        <source>No corrective action is overdue.</source>
+        <translation>没有逾期的纠正措施。</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -1607,6 +1885,25 @@
     <message>
         <source>Something went wrong; the details are in the log. Your work up to the last stored edit is safe.</source>
         <translation>出现了问题，详情已写入日志。截至最后一次保存的编辑，您的工作都是安全的。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputDialog</name>
+    <message>
+        <source>Add output action</source>
+        <translation>添加输出措施</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2142,92 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeYear</name>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>○ planned   ▶ in progress   ✓ completed   ✕ cancelled</source>
+        <translation>○ 已计划   ▶ 进行中   ✓ 已完成   ✕ 已取消</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>过程</translation>
+    </message>
+    <message>
+        <source>(clauses only)</source>
+        <translation>（仅按条款）</translation>
+    </message>
+</context>
+<context>
+    <name>QualityCostPanel</name>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Every amount of quality cost and revenue is in this one currency</source>
+        <translation>所有质量成本和营业收入金额都使用这一种币种</translation>
+    </message>
+    <message>
+        <source>Set the currency</source>
+        <translation>设置币种</translation>
+    </message>
+    <message>
+        <source>Record quality costs per month in the four categories of the quality-cost literature (prevention, appraisal, internal and external failure). Recovery tokens and commitment payouts count as external failure by themselves.</source>
+        <translation>按质量成本文献中的四类（预防、鉴定、内部损失、外部损失）逐月记录质量成本。补救赠礼和承诺赔付自动计入外部损失。</translation>
+    </message>
+    <message>
+        <source>ratio to revenue %1</source>
+        <translation>占营业收入 %1</translation>
+    </message>
+    <message>
+        <source>no revenue recorded: no ratio to revenue</source>
+        <translation>未记录营业收入：无法计算占营业收入的比例</translation>
+    </message>
+    <message>
+        <source>All months: %1 %2 — %3; %4.</source>
+        <translation>全部月份：%1 %2 —— %3；%4。</translation>
+    </message>
+    <message>
+        <source>Of the external failure, %1 comes from recovery tokens and commitment payouts (read from the complaints, not entered here).</source>
+        <translation>外部损失中有 %1 来自补救赠礼和承诺赔付（取自投诉记录，不在此录入）。</translation>
+    </message>
+    <message>
+        <source>%1 month(s) without revenue are left out of the ratio.</source>
+        <translation>有 %1 个月没有营业收入，未计入比例。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>of which from recovery and payouts</source>
+        <translation>其中来自补救和赔付</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Ratio to revenue</source>
+        <translation>占营业收入比例</translation>
+    </message>
+    <message>
+        <source>no revenue</source>
+        <translation>无营业收入</translation>
+    </message>
+    <message>
+        <source>Quality cost per month (%1)</source>
+        <translation>每月质量成本（%1）</translation>
     </message>
 </context>
 <context>
@@ -2088,8 +2471,44 @@
         <translation>导入答卷…</translation>
     </message>
     <message>
-        <source>A file with the columns Respondent, Item (its code), Expectation, Perception, Date; all rows or none.</source>
-        <translation>文件需含以下列：受访者、题目（其代码）、期望、感知、日期；全部导入或全不导入。</translation>
+        <source>Survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Respondent…</source>
+        <translation>答卷人…</translation>
+    </message>
+    <message>
+        <source>Shows the answers of respondents whose name holds this</source>
+        <translation>显示姓名中包含此内容的答卷人的回答</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Import: a file with the columns Respondent, Item (its code), Expectation, Perception, Date, into the survey chosen; all rows or none.</source>
+        <translation>导入：文件应含答卷人、题目（其编号）、期望、感知、日期各列，导入到所选调查；要么全部导入，要么一行也不导入。</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>没有回答</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>第 %1–%2 条，共 %3 条</translation>
     </message>
     <message>
         <source>Import responses</source>
@@ -2231,6 +2650,177 @@
     <message>
         <source>Against the target</source>
         <translation>与目标比较</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Add output action…</source>
+        <translation>添加输出措施…</translation>
+    </message>
+    <message>
+        <source>Records a decision or action of the selected review as a corrective action linked to it</source>
+        <translation>将所选评审的一项决定或措施记录为与之关联的纠正措施</translation>
+    </message>
+    <message>
+        <source>Input (ISO 9001 9.3.2)</source>
+        <translation>输入（ISO 9001 9.3.2）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Select a review to see the inputs gathered for it.</source>
+        <translation>选择一次评审以查看为其汇集的输入。</translation>
+    </message>
+    <message>
+        <source>Inputs gathered for %1 to %2</source>
+        <translation>%1 至 %2 期间汇集的输入</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not written</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Status of actions from previous reviews</source>
+        <translation>以往管理评审所采取措施的情况</translation>
+    </message>
+    <message>
+        <source>Changes in external and internal issues</source>
+        <translation>内外部因素的变化</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction and feedback</source>
+        <translation>顾客满意和反馈</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Complaints still open</source>
+        <translation>尚未关闭的投诉</translation>
+    </message>
+    <message>
+        <source>Service recovery cases</source>
+        <translation>服务补救案例</translation>
+    </message>
+    <message>
+        <source>Commitment claims / payouts</source>
+        <translation>承诺索赔 / 赔付</translation>
+    </message>
+    <message>
+        <source>Extent to which quality objectives have been met</source>
+        <translation>质量目标的实现程度</translation>
+    </message>
+    <message>
+        <source>Process performance</source>
+        <translation>过程绩效</translation>
+    </message>
+    <message>
+        <source>%1 of %2 objectives met</source>
+        <translation>%2 个目标中实现 %1 个</translation>
+    </message>
+    <message>
+        <source>Nonconformities and corrective actions</source>
+        <translation>不合格及纠正措施</translation>
+    </message>
+    <message>
+        <source>Raised in the period</source>
+        <translation>期内提出</translation>
+    </message>
+    <message>
+        <source>Verified or closed in the period</source>
+        <translation>期内验证或关闭</translation>
+    </message>
+    <message>
+        <source>Not finished at the end</source>
+        <translation>期末尚未完成</translation>
+    </message>
+    <message>
+        <source>Overdue at the end</source>
+        <translation>期末已逾期</translation>
+    </message>
+    <message>
+        <source>Monitoring and measurement results</source>
+        <translation>监视和测量结果</translation>
+    </message>
+    <message>
+        <source>Results measured</source>
+        <translation>已测量的结果</translation>
+    </message>
+    <message>
+        <source>Audit results</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <source>no internal audit completed in the period</source>
+        <translation>期内没有完成的内部审核</translation>
+    </message>
+    <message>
+        <source>Performance of external providers</source>
+        <translation>外部供方的绩效</translation>
+    </message>
+    <message>
+        <source>Adequacy of resources</source>
+        <translation>资源的充分性</translation>
+    </message>
+    <message>
+        <source>People on record</source>
+        <translation>在册人员</translation>
+    </message>
+    <message>
+        <source>Facilities in service</source>
+        <translation>在用设施</translation>
+    </message>
+    <message>
+        <source>Effectiveness of actions on risks and opportunities</source>
+        <translation>应对风险和机遇所采取措施的有效性</translation>
+    </message>
+    <message>
+        <source>Opportunities for improvement</source>
+        <translation>改进的机会</translation>
+    </message>
+    <message>
+        <source>Audit finding</source>
+        <translation>审核发现</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>score %1 (%2 respondents)</source>
+        <translation>得分 %1（%2 名答卷人）</translation>
+    </message>
+    <message>
+        <source>not measured in the period</source>
+        <translation>期内未测量</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已实现</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未实现</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>无发现项</translation>
+    </message>
+    <message>
+        <source>Add output action</source>
+        <translation>添加输出措施</translation>
     </message>
 </context>
 <context>
@@ -2397,14 +2987,6 @@
         <translation>进度是已到位的基础管理工作方面所占比例。有这些方面且每一个都已到位时，本步骤即可签核。</translation>
     </message>
     <message>
-        <source>The workspace does not yet record the documents' approval and issue, so this step's progress is not measured: set its status by hand; the sign-off decides.</source>
-        <translation>工作区尚未记录文件的批准和发布，因此本步骤的进度不作计算：请手动设置状态，以签核为准。</translation>
-    </message>
-    <message>
-        <source>Audits, management reviews and corrective actions are not recorded yet, so this step's progress is not measured: set its status by hand; the sign-off decides.</source>
-        <translation>尚未记录审核、管理评审和纠正措施，因此本步骤的进度不作计算：请手动设置状态，以签核为准。</translation>
-    </message>
-    <message>
         <source>Turn the experience you already have into rules. Every organisation has quality practice before it has a quality system: collect it, and the lessons of past mistakes, and distil them into candidate standards, specifications and regulations.</source>
         <translation>把已有的经验变成规则。每个组织在建立质量体系之前都已有质量实践：把这些实践和以往失误的教训收集起来，提炼为拟定的标准、规范和制度。</translation>
     </message>
@@ -2563,6 +3145,14 @@
     <message>
         <source>List the service facilities and equipment and make sure each is in place.</source>
         <translation>列出服务设施和设备，确保逐一到位。</translation>
+    </message>
+    <message>
+        <source>Progress is the share of the Plan step's planned documents that have an issued revision in document control (reviewed, approved and issued on the Document control tab). With every planned document issued the step is ready for sign-off.</source>
+        <translation>进度为策划步骤中已在文件控制中有已发布版本（在“文件控制”选项卡上经审核、批准并发布）的计划文件所占比例。所有计划文件均已发布时，本步骤即可签核。</translation>
+    </message>
+    <message>
+        <source>Progress counts seven parts: feedback channels recorded, a satisfaction survey with responses, every closed complaint given the recovery steps its severity needs, every quality objective measured; and one full review cycle — an internal audit completed, a management review held that includes it, and that review's outputs (at least one) each scheduled (owner and due date) or closed. With all seven the step is ready for sign-off.</source>
+        <translation>进度按七个部分计算：已记录反馈渠道；满意度调查已有回答；每项已关闭的投诉都采取了其严重程度所需的补救步骤；每项质量目标都已测量；以及一个完整的评审循环——完成一次内部审核，举行一次包含该审核的管理评审，且该评审的输出（至少一项）均已安排（负责人和完成期限）或已关闭。七部分全部满足时，本步骤即可签核。</translation>
     </message>
     <message>
         <source>Shore up the basic management work the system stands on, so the documents will describe practice that can actually be kept.</source>
@@ -2806,6 +3396,10 @@
         <translation>设施和设备</translation>
     </message>
     <message>
+        <source>Recovery tokens</source>
+        <translation>补救赠礼</translation>
+    </message>
+    <message>
         <source>Basic management work</source>
         <translation>基础管理工作</translation>
     </message>
@@ -2816,6 +3410,18 @@
     <message>
         <source>Document control</source>
         <translation>文件控制</translation>
+    </message>
+    <message>
+        <source>Internal audits</source>
+        <translation>内部审核</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Management review</source>
+        <translation>管理评审</translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -2846,16 +3452,56 @@
         <translation>投诉与补救</translation>
     </message>
     <message>
-        <source>Satisfaction surveys</source>
+        <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <source>Results against targets</source>
-        <translation>目标达成结果</translation>
+        <source>Results</source>
+        <translation>目标结果</translation>
     </message>
     <message>
-        <source>Customers and channels</source>
-        <translation>顾客与渠道</translation>
+        <source>Customers</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Audit and improvement</source>
+        <translation>审核与改进</translation>
+    </message>
+    <message>
+        <source>Cost and appraisal</source>
+        <translation>成本与考核</translation>
+    </message>
+    <message>
+        <source>Circles and culture</source>
+        <translation>QC 小组与质量文化</translation>
+    </message>
+    <message>
+        <source>QC circles</source>
+        <translation>QC 小组</translation>
+    </message>
+    <message>
+        <source>QC projects</source>
+        <translation>QC 课题</translation>
+    </message>
+    <message>
+        <source>Culture and education</source>
+        <translation>质量文化与教育</translation>
+    </message>
+    <message>
+        <source>Quality cost</source>
+        <translation>质量成本</translation>
+    </message>
+    <message>
+        <source>Revenue per month</source>
+        <translation>每月营业收入</translation>
+    </message>
+    <message>
+        <source>Appraisal and veto</source>
+        <translation>考核与否决</translation>
+    </message>
+    <message>
+        <source>Veto triggers</source>
+        <translation>否决条件</translation>
     </message>
 </context>
 <context>
@@ -3002,6 +3648,37 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify effectiveness</source>
+        <translation>验证有效性</translation>
+    </message>
+    <message>
+        <source>Yes: effective, verified</source>
+        <translation>是：有效，已验证</translation>
+    </message>
+    <message>
+        <source>No: not effective, reopen the action</source>
+        <translation>否：无效，重新打开该措施</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>验证人</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>验证日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>有效</translation>
     </message>
 </context>
 <context>

@@ -258,7 +258,8 @@ class ReviewPanel(_Watching):
 
     def _state(self, a: rv.ActionLine) -> str:
         state = choice_label(a.status)
-        return f"{state} — {self.tr('overdue')}" if a.overdue else state
+        overdue = self.tr("overdue")
+        return f"{state} — {overdue}" if a.overdue else state
 
     def _score(self, s: rv.SurveyLine) -> str:
         score = "—" if s.overall is None else f"{s.overall:.2f}"
@@ -278,7 +279,8 @@ class ReviewPanel(_Watching):
     def _findings(self, a: rv.AuditLine) -> str:
         day = a.held_on.isoformat() if a.held_on else ""
         counts = ", ".join(f"{grade_label(Grade(g))} {n}" for g, n in a.findings.items() if n)
-        return f"{day} — {counts or self.tr('no findings')}"
+        none = self.tr("no findings")
+        return f"{day} — {counts or none}"
 
     # -- outputs --------------------------------------------------------------------------
 
