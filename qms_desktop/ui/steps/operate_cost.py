@@ -188,7 +188,8 @@ class QualityCostPanel(_Watching):
                 )  # fmt: skip
             )
         else:
-            shares = ", ".join(
+            comma = "，" if ui_language().startswith("zh") else ", "
+            shares = comma.join(
                 f"{n} {_pct(s.shares[c])}" for n, c in zip(names, CATEGORIES, strict=True)
             )
             ratio = (
