@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, aliased, object_session
 
 from qms_desktop.domain.actions import (
     ACTION_FIELDS,
     ACTION_OF_STATE,
+    FINISHED_STATES,
     checklist_status,
 )
 from qms_desktop.domain.assessment import (
@@ -103,24 +104,20 @@ def _to_info(r: AssessmentRecord) -> AssessmentInfo:
 
 
 def _to_item(r: AssessmentItemRecord, action: Action | None = None) -> ItemAssessment:
-    """A finding from its ORM row; its action is read from the nonconformity linked to it
-    (the one action list) unless given."""
+    """A finding from its ORM row; its action (unless given) is read from the nonconformity
+    of the item, its own or carried (`with_actions`)."""
     if action is None:
         session = object_session(r)
-        nc = (
-            session.scalar(
-                select(NonconformityRecord).where(NonconformityRecord.assessment_item == r.id)
-            )
+        values = (
+            session.execute(
+                with_actions(select(*_ACTION_COLUMNS).select_from(AssessmentItemRecord)).where(
+                    AssessmentItemRecord.id == r.id
+                )
+            ).first()
             if session is not None
             else None
         )
-        action = _action(
-            *(
-                (nc.action, nc.owner, nc.due, nc.priority, nc.status)
-                if nc is not None
-                else (None,) * 5
-            )
-        )
+        action = _action(*(values if values is not None else (None,) * 5))
     return ItemAssessment(
         library_id=r.library_id,
         ref=r.ref,
@@ -484,10 +481,10 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
                 r.statement_zh,
             )
             .join(r, (r.library_id == i.library_id) & (r.ref == i.ref))
-            .outerjoin(_NC, _NC.assessment_item == i.id)
             .where(i.assessment_id == assessment_id)
             .order_by(r.library_id, r.position)
         )
+        q = with_actions(q)
         out: list[ChecklistRow] = []
         width = len(_finding_columns())
         no_files: tuple[str, ...] = ()
@@ -540,9 +537,51 @@ _ACTION_COLUMNS = tuple(getattr(_NC, column).label(name) for name, column in ACT
 
 
 def with_actions(query: Any) -> Any:
-    """`query` over assessment items joined with the nonconformity linked to each (at
-    most one: the link is unique), for `_finding_columns`."""
-    return query.outerjoin(_NC, _NC.assessment_item == AssessmentItemRecord.id)
+    """`query` over assessment items outer-joined with the nonconformity holding each
+    item's action, for `_finding_columns`: the one linked to the item (the link is
+    unique), else the one it carries (`_carried`). Every reader of actions goes
+    through here (or `_to_item`, which does)."""
+    i = AssessmentItemRecord
+    own = aliased(_NC)
+    own_id = select(own.id).where(own.assessment_item == i.id).scalar_subquery()
+    return query.outerjoin(
+        _NC,
+        (_NC.id == func.coalesce(own_id, _carried()))
+        # a carried row only while its action is still open
+        & ((_NC.assessment_item == i.id) | _NC.status.not_in(FINISHED_STATES)),
+    )
+
+
+def _carried() -> Any:
+    """The nonconformity an item of a gap assessment carries (a correlated subquery): an
+    action still open in the one list follows its requirement into later gap assessments.
+    It is the one linked to the same requirement's item in the latest earlier (lower id)
+    gap assessment that has one — `with_actions` drops it when that one is verified,
+    closed or cancelled. Internal audits' checklists neither carry nor are carried from.
+    Driven from the few assessments, each step a unique-index lookup."""
+    i = AssessmentItemRecord
+    earlier, item, nc = aliased(AssessmentRecord), aliased(i), aliased(_NC)
+    audits = audit_checklists()
+    return (
+        select(nc.id)
+        .select_from(earlier)
+        .join(
+            item,
+            (item.assessment_id == earlier.id)
+            & (item.library_id == i.library_id)
+            & (item.ref == i.ref),
+        )
+        .join(nc, nc.assessment_item == item.id)
+        .where(
+            earlier.id < i.assessment_id,
+            earlier.id.not_in(audits),
+            i.assessment_id.not_in(audits),
+        )
+        .order_by(earlier.id.desc())
+        .limit(1)
+        .correlate(i)
+        .scalar_subquery()
+    )
 
 
 def _finding(values: Sequence[Any]) -> ItemAssessment:
@@ -705,16 +744,21 @@ def _write_actions(
     the item row when loaded)) into the nonconformity linked to each item: updated, made
     (raised from the item on its assessment's date, source checklist gap or audit finding;
     its description the gap, else the action) when an item without
-    one gets an action, removed when an action the checklist alone made is cleared."""
+    one gets an action, removed when an action the checklist alone made is cleared. An
+    item's action carried from an earlier assessment (`with_actions`) is that earlier
+    item's nonconformity: it is the one updated (or removed), never a second one made."""
     from qms_desktop.services.actions import audit_assessments
 
     ids = sorted(wanted)
     existing: dict[int, NonconformityRecord] = {}
+    i = AssessmentItemRecord
     for start in range(0, len(ids), 500):
-        for found in s.scalars(
-            select(_NC).where(_NC.assessment_item.in_(ids[start : start + 500]))
+        for item_id, found in s.execute(
+            with_actions(select(i.id, _NC).select_from(i)).where(i.id.in_(ids[start : start + 500]))
         ):
-            existing[found.assessment_item] = found  # type: ignore[index]
+            if found is not None:
+                existing[item_id] = found
+    removed: set[int] = set()  # a row two items carry is removed once
     audits: set[int] | None = None
     held: dict[int, dt.date | None] = {}
     today = dt.date.today()
@@ -722,6 +766,8 @@ def _write_actions(
     for item_id in ids:
         values, item = wanted[item_id]
         nc = existing.get(item_id)
+        if nc is not None and nc.id in removed:
+            continue
         blank = not any(values[n] for n in ("action_text", "action_owner", "action_due",
                                              "action_priority"))  # fmt: skip
         state = str(values["action_state"] or "")
@@ -761,6 +807,7 @@ def _write_actions(
         status = checklist_status(state, nc.status)
         pristine = status == "open" and not any(getattr(nc, f) for f in _REGISTER_ONLY)
         if blank and pristine:
+            removed.add(nc.id)
             s.delete(nc)
             continue
         for name, value in (
