@@ -267,6 +267,7 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("qc_project", "title"): ("Project", "课题名称"),
     ("qc_project", "problem"): ("Problem", "问题"),
     ("qc_project", "complaint"): ("From complaint", "来自投诉"),
+    ("qc_project", "nonconformity"): ("From nonconformity", "来自不合格"),
     ("qc_project", "objective"): ("For objective", "针对质量目标"),
     ("qc_project", "pdca"): ("PDCA stage", "PDCA 阶段"),
     ("qc_project", "target"): ("Target", "课题目标"),

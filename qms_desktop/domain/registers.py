@@ -939,8 +939,9 @@ QC_PROJECTS = Register(
         Field("circle", "reference", True, ref="qc_circle"),
         Field("title", "text", True),
         Field("problem", "multiline", in_table=False),
-        # what the problem was drawn from: a complaint or an objective
+        # what the problem was drawn from: a complaint, a nonconformity or an objective
         Field("complaint", "reference", ref="complaint", in_table=False),
+        Field("nonconformity", "reference", ref="nonconformity", in_table=False),
         Field("objective", "reference", ref="objective", in_table=False),
         Field("pdca", "choice", False, PDCA, default="plan"),
         Field("target", "text"),

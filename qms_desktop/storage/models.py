@@ -609,6 +609,7 @@ class QcProjectRecord(RegisterRow, Base):
     title: Mapped[str] = mapped_column(Text)
     problem: Mapped[str] = mapped_column(Text)
     complaint: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    nonconformity: Mapped[int | None] = mapped_column(Integer, nullable=True)
     objective: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pdca: Mapped[str] = mapped_column(String(10))
     target: Mapped[str] = mapped_column(Text)
