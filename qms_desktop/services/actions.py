@@ -85,8 +85,14 @@ def raise_from_item(
             raise ValidationError("assessment_item", "actions.no_item")
         if item.status not in _GAP_STATUSES and item.grade not in _FINDING_GRADES:
             raise ValidationError("assessment_item", "actions.item_not_a_gap", status=item.status)
+        from qms_desktop.services.checklist import with_actions
+
+        # its own nonconformity, or the one still open that it carries from an earlier
+        # gap assessment (services.checklist.with_actions): one action list, not two rows
         existing = s.scalar(
-            select(NonconformityRecord).where(NonconformityRecord.assessment_item == item_id)
+            with_actions(select(NonconformityRecord).select_from(AssessmentItemRecord)).where(
+                AssessmentItemRecord.id == item_id
+            )
         )
         if existing is not None:
             label = REGISTERS[KEY].label({"description": existing.description})
@@ -162,15 +168,14 @@ def nonconformity_of_item(ws: Workspace, item_id: int) -> Record | None:
 def findings_to_raise(ws: Workspace) -> list[tuple[int, str]]:
     """Checklist gaps and audit findings without a nonconformity yet, as (item id, label:
     assessment — requirement — gap), newest assessment first."""
+    from qms_desktop.services.checklist import with_actions
+
     i, a, nc = AssessmentItemRecord, AssessmentRecord, NonconformityRecord
     with ws.reading() as s:
-        taken = select(nc.assessment_item).where(nc.assessment_item.is_not(None))
+        # without one of its own and without one it carries from an earlier gap assessment
         rows = s.execute(
-            select(i.id, a.name, i.ref, i.gap)
-            .join(a, a.id == i.assessment_id)
-            .where(
-                (i.status.in_(_GAP_STATUSES) | i.grade.in_(_FINDING_GRADES)) & i.id.not_in(taken)
-            )
+            with_actions(select(i.id, a.name, i.ref, i.gap).join(a, a.id == i.assessment_id))
+            .where((i.status.in_(_GAP_STATUSES) | i.grade.in_(_FINDING_GRADES)) & nc.id.is_(None))
             .order_by(a.held_on.desc(), a.id.desc(), i.id)
         ).all()
     return [

@@ -185,3 +185,22 @@ def test_audit_checklists_neither_carry_nor_receive(baseline) -> None:
     rows = _rows(ws, later.id)
     assert rows["4.3"].item.action.text == ""
     assert rows["4.1"].item.action.text == "Fix 4.1"  # the baseline's, past the audit
+
+
+def test_an_item_carrying_an_open_action_is_not_offered_for_another(baseline) -> None:
+    """Raising a nonconformity from a re-assessment's gap that carries an open action would
+    make a second row for the same requirement: it is not offered, and refused if asked."""
+    from qms_desktop.domain.errors import ValidationError
+
+    ws, base = baseline
+    later = _reassess(ws, base.id)
+    rows = _rows(ws, later.id)
+    offered = {item_id for item_id, _label in actions.findings_to_raise(ws)}
+    assert rows["4.1"].item_id not in offered and rows["4.2"].item_id not in offered
+    assert rows["4.3"].item_id in offered  # its action was verified: a new gap needs its own
+    before = _count(ws)
+    with pytest.raises(ValidationError, match="already has its nonconformity"):
+        actions.raise_from_item(ws, "t", rows["4.1"].item_id)
+    assert _count(ws) == before
+    record, _ = actions.raise_from_item(ws, "t", rows["4.3"].item_id)
+    assert record.values["assessment_item"] == rows["4.3"].item_id
