@@ -63,6 +63,11 @@ TEMPLATE_CODES = {
     "service-commitment": "SC",
     "service-recovery-plan": "SR",
     "responsibility-matrix": "RM",
+    "satisfaction-survey-report": "SS",
+    "complaints-and-recovery-report": "CR",
+    "internal-audit-report": "IA",
+    "management-review-report": "MR",
+    "quality-cost-report": "QC",
 }
 FIRST_ISSUE = ("First issue", "首次发布")
 UNCONTROLLED = ("Uncontrolled: not in the document register", "非受控：未列入文件清单")

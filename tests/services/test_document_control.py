@@ -303,3 +303,15 @@ def test_deleting_a_planned_document_takes_its_control_data_or_is_refused(
     path = workspace.path
     workspace.close()
     assert check_workspace(path).findings == ()
+
+
+def test_every_built_in_template_has_its_own_number_code():
+    """A generated document outside the register is numbered <prefix>-<code>-01: two
+    templates sharing the fallback code would print the same number on different documents."""
+    from qms_desktop.documents import list_templates
+    from qms_desktop.services.document_control import TEMPLATE_CODES, scheme_number
+
+    built_in = {t.id for t in list_templates(None)}
+    assert built_in <= set(TEMPLATE_CODES), built_in - set(TEMPLATE_CODES)
+    assert len(set(TEMPLATE_CODES.values())) == len(TEMPLATE_CODES)
+    assert scheme_number("HLH", "management-review-report") == "HLH-MR-01"
