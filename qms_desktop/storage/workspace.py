@@ -259,8 +259,11 @@ def _interrupted(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK"
 
 
-def _sqlite_problems_readonly(path: Path, name: str) -> tuple[list[str], str | None]:
-    """(integrity problems, Alembic revision) read through a read-only connection."""
+def _sqlite_problems_readonly(
+    path: Path, name: str, pages: bool = True
+) -> tuple[list[str], str | None]:
+    """(integrity problems, Alembic revision) read through a read-only connection; with
+    `pages` False, SQLite's quick check of the pages is left out."""
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True)
     except sqlite3.Error as exc:
@@ -269,7 +272,7 @@ def _sqlite_problems_readonly(path: Path, name: str) -> tuple[list[str], str | N
         ) from exc
     try:
         conn.execute("PRAGMA busy_timeout=5000")
-        problems = integrity_problems(conn)
+        problems = integrity_problems(conn) if pages else []
         revision = None
         if not problems:
             try:
@@ -277,6 +280,8 @@ def _sqlite_problems_readonly(path: Path, name: str) -> tuple[list[str], str | N
                 revision = row[0] if row else None
             except sqlite3.Error:
                 revision = None
+        if revision is None and not pages:  # unreadable: damaged pages, or no revision
+            problems = integrity_problems(conn)
         return problems, revision
     except sqlite3.DatabaseError as exc:
         if _interrupted(exc):
@@ -286,9 +291,9 @@ def _sqlite_problems_readonly(path: Path, name: str) -> tuple[list[str], str | N
         conn.close()
 
 
-def _verify(path: Path, name: str) -> str:
+def _verify(path: Path, name: str, pages: bool = True) -> str:
     """Refuse a damaged file or one of an unknown revision; return its Alembic revision."""
-    problems, revision = _sqlite_problems_readonly(path, name)
+    problems, revision = _sqlite_problems_readonly(path, name, pages)
     if problems:
         raise WorkspaceError("storage.damaged", name=name, problem=problems[0])
     if revision is not None and revision not in REVISION_VERSIONS:
@@ -591,7 +596,9 @@ class Workspace:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Workspace:
+    def open(
+        cls, path: Path, *, read_only: bool = False, full_check_follows: bool = False
+    ) -> Workspace:
         """Open a workspace for editing, or read-only when asked or when it cannot be
         edited here (another process is editing it, the file or folder cannot be written,
         the disk is full): `read_only_message` then says why. Refuses foreign, damaged,
@@ -608,7 +615,10 @@ class Workspace:
         name = shown(path.name)
         hot = hot_journal(real)
         facts = read_header(path, journal_pending=hot)
-        revision = "" if hot else _verify(real, name)
+        # `full_check_follows`: the caller (`check`) runs SQLite's full integrity check
+        # next and refuses damaged pages itself, so the quick check is not run twice.
+        pages = not full_check_follows
+        revision = "" if hot else _verify(real, name, pages)
         lock: WorkspaceLock | None = None
         reason: Message | None = None
         held_elsewhere = False
@@ -622,7 +632,7 @@ class Workspace:
                 elif not held_elsewhere:
                     raise WorkspaceError("storage.interrupted_edit", name=name)
                 # else the journal belongs to an editor at work: SQLite lets readers wait.
-                revision = _verify(real, name)
+                revision = _verify(real, name, pages)
             if read_only:
                 reason = None
                 if lock is not None:
@@ -759,3 +769,24 @@ class Workspace:
         with self.engine.connect() as conn:
             rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check(50)"))]
         return [] if rows == ["ok"] else rows
+
+    def full_integrity_problems(self) -> list[str]:
+        """`integrity_problems`, for a workspace opened with `full_check_follows`: refuses
+        what opening refuses without it (WorkspaceError "storage.damaged": pages SQLite's
+        quick check finds damaged, or cannot read) and returns the rest (an index out of
+        step with its table)."""
+        name = shown(self.path.name)
+        try:
+            problems = self.integrity_problems()
+            if not problems:
+                return []
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert isinstance(raw, sqlite3.Connection)
+                damaged = integrity_problems(raw)
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            problem = str(getattr(exc, "orig", None) or exc)
+            raise WorkspaceError("storage.damaged", name=name, problem=problem) from exc
+        if damaged:
+            raise WorkspaceError("storage.damaged", name=name, problem=damaged[0])
+        return problems

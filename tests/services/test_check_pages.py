@@ -72,3 +72,41 @@ def test_the_cycle_collector_is_left_as_found(demo_file: Path, monkeypatch):
     with pytest.raises(RuntimeError):
         check_workspace(demo_file)
     assert gc.isenabled()  # back on after a failure too
+
+
+def _corrupt_pages(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(2 * page, len(data) - page, page):
+        data[start : start + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_pages_are_refused_as_opening_refuses_them(demo_file: Path):
+    from qms_desktop.domain.errors import WorkspaceError
+    from qms_desktop.storage.workspace import Workspace
+
+    _corrupt_pages(demo_file)
+    with pytest.raises(WorkspaceError) as opening:
+        Workspace.open(demo_file, read_only=True)
+    with pytest.raises(WorkspaceError) as checking:
+        check_workspace(demo_file)
+    assert opening.value.code == checking.value.code == "storage.damaged"
+    assert "demo.qms" in str(checking.value)
+
+
+def test_the_pages_are_checked_once(demo_file: Path, monkeypatch):
+    from qms_desktop.storage import workspace
+
+    quick: list[object] = []
+    original = workspace.integrity_problems
+
+    def counted(conn, limit=20):
+        quick.append(conn)
+        return original(conn, limit)
+
+    monkeypatch.setattr(workspace, "integrity_problems", counted)
+    assert check_workspace(demo_file).sound
+    assert quick == []  # the full check ran; the quick one on opening did not
+    workspace.Workspace.open(demo_file, read_only=True).close()
+    assert len(quick) == 1  # opening for anything else still runs it
