@@ -434,3 +434,31 @@ def test_a_controls_statement_is_shown_apart_from_its_guidance_as_text(
     assert detail.statement.text() not in detail.guidance.text()
     assert detail.statement.textFormat() == Qt.TextFormat.PlainText
     assert detail.guidance.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_at_1280x720_titles_read_and_the_detail_fits(qtbot, window: MainWindow, demo_file: Path):
+    """A newcomer's screen: requirement titles wide enough to tell 8.3.2 from 8.3.4, the
+    detail panel without a sideways scroll bar (labels go above their fields), and a refused
+    status (4 without a justification) shows its message in view — with the History open too."""
+    from qms_desktop.ui.models.checklist import COL_TITLE
+    from qms_desktop.ui.steps.compare.table import TITLE_MIN
+
+    window.resize(1280, 720)
+    assert window.open_path(demo_file)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    qtbot.waitUntil(lambda: panel.table.isVisible() and panel.model.rowCount() > 0)
+    for history_open in (False, True):
+        if history_open:
+            window.history_dock.show()
+            qtbot.waitUntil(lambda: window.history_dock.isVisible())
+        qtbot.wait(10)
+        assert panel.table.columnWidth(COL_TITLE) >= TITLE_MIN
+        detail = panel.detail
+        assert detail.title.wordWrap()
+        assert not detail.horizontalScrollBar().isVisible()
+        assert detail.widget().width() <= detail.viewport().width()
+    select_refs(panel, "4.3")
+    qtbot.keyClick(panel.table, Qt.Key.Key_4)
+    assert "justification" in panel.detail_error.text()
+    qtbot.waitUntil(lambda: not panel.detail_error.visibleRegion().isEmpty())

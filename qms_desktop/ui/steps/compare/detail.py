@@ -6,8 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qms_desktop.domain.assessment import ActionState, Grade, Priority, Status
 from qms_desktop.domain.errors import QmsError
@@ -70,6 +78,7 @@ class DetailForm(QScrollArea):
         self.title = heading(size_delta=2)
         self.title.setObjectName("detail_title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)  # a long title wraps: it never widens the panel
         self.statement = QLabel()  # a control's statement, when its library gives one
         self.statement.setObjectName("detail_statement")
         self.statement.setWordWrap(True)
@@ -87,7 +96,21 @@ class DetailForm(QScrollArea):
         self._labels = self._lay_out()
         self.setObjectName("detail_panel")
         self.setWidgetResizable(True)
-        self.setMinimumWidth(260)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the form can be (labels above their fields), never narrower: the
+        splitter then takes room from the table, which scrolls, not from the form, which
+        would be cut (it has no sideways scroll bar)."""
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = (
+            inner.minimumSizeHint().width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+        )
+        return QSize(max(260, width), hint.height())
 
     # -- building ----------------------------------------------------------------
 
@@ -133,6 +156,9 @@ class DetailForm(QScrollArea):
 
     def _lay_out(self) -> dict[str, QLabel]:
         form = form_layout()
+        # a narrow panel (1280 px, the History open) puts labels above their fields
+        # instead of scrolling sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         labels = {}
         for key, widget in (
             ("status", self.f_status),
@@ -160,6 +186,7 @@ class DetailForm(QScrollArea):
         column.addLayout(form)
         column.addStretch()
         self.setWidget(inner)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return labels
 
     def _editors(self) -> tuple[QWidget, ...]:
@@ -296,4 +323,6 @@ class DetailForm(QScrollArea):
         message = self.error.text()
         self.refresh()  # the form goes back to what is stored
         self.error.show_message(message)
+        # under the form: scrolled into view once laid out (the message wraps to its height)
+        QTimer.singleShot(0, lambda: self.ensureWidgetVisible(self.error))
         return True

@@ -120,7 +120,7 @@ class ChecklistPanel(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([200, 560, 380])
+        self.splitter.setSizes([170, 560, 380])
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QTableView, QWidget
 
 from qms_desktop.domain.assessment import STATUS_KEYS
@@ -17,6 +17,8 @@ from qms_desktop.ui.models.checklist import (
     ChecklistFilter,
     ItemIdRole,
 )
+
+TITLE_MIN = 260  # px: a requirement's title stays readable ("Understanding the organization…")
 
 
 def _local_paths(mime: QMimeData) -> list[Path]:
@@ -50,9 +52,24 @@ class ChecklistTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(row_height)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(COL_REF, 70)
-        self.setColumnWidth(COL_STATUS, 150)
+        self.setColumnWidth(COL_REF, 60)
+        self.setColumnWidth(COL_STATUS, 140)
+        self._fit_title()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The requirement's title takes the room the other columns leave, but never less
+        than TITLE_MIN px: a narrow table (1280 px, the History open) scrolls sideways to
+        the owner and due date rather than cutting every title to one word."""
+        others = sum(
+            self.columnWidth(c)
+            for c in range(self.model().columnCount() if self.model() is not None else 0)
+            if c != COL_TITLE and not self.isColumnHidden(c)
+        )
+        self.setColumnWidth(COL_TITLE, max(TITLE_MIN, self.viewport().width() - others))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
