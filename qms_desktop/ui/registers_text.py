@@ -13,6 +13,11 @@ def _pick(pair: tuple[str, str]) -> str:
     return pair[1] if ui_language() == "zh_CN" else pair[0]
 
 
+def list_separator() -> str:
+    """Between the names of a list in a cell: 、 in Chinese, a comma in English."""
+    return "、" if ui_language() == "zh_CN" else ", "
+
+
 def field_label(register: str, name: str) -> str:
     pair = FIELD_LABELS.get((register, name))
     return _pick(pair) if pair else name.replace("_", " ")

@@ -36,3 +36,16 @@ def test_operate_labels_read_as_words(qapp):
     assert choice_label("angered") == "Customer angered (all five steps)"
     assert choice_label("perception_only") == "Perception only"
     assert choice_label(">=") == "At least (≥)"
+
+
+def test_a_list_of_names_in_a_cell_is_separated_as_the_language_writes_it(window):
+    """Members, participants, attendees: 、 between Chinese names, a comma in English."""
+    from qms_desktop.domain.registers import REGISTERS as regs
+    from qms_desktop.ui.models.register import display
+
+    members = regs["qc_circle"].field("members")
+    labels = {1: "李娜", 2: "黄蕾"}
+    assert display(members, (1, 2), labels) == "李娜, 黄蕾"
+    window.languages.apply("zh_CN")
+    assert display(members, (1, 2), labels) == "李娜、黄蕾"
+    assert display(members, (2,), labels) == "黄蕾"

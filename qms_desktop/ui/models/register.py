@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import Field, Register
-from qms_desktop.ui.registers_text import choice_label, field_label
+from qms_desktop.ui.registers_text import choice_label, field_label, list_separator
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # the record's id, on every cell
 ValueRole = Qt.ItemDataRole.UserRole + 2  # the field's stored value, not its display text
@@ -30,7 +30,7 @@ def display(field: Field, value: object, labels: dict[int, str] | None = None) -
     if field.kind in ("reference", "references"):
         ids = value if isinstance(value, tuple | list) else (value,)
         names = [(labels or {}).get(i, f"#{i}") for i in ids if isinstance(i, int)]
-        return ", ".join(names)
+        return list_separator().join(names)
     if field.kind == "choice":
         return choice_label(str(value)) if value else ""
     if field.kind == "date" and isinstance(value, dt.date):
