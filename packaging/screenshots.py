@@ -47,6 +47,8 @@ def main() -> int:
     window.show()
     if not window.open_demo():
         return 1
+    # the status bar names this machine's file path and user: not for published pictures
+    window.statusBar().hide()
     app = QApplication.instance()
     args.out.mkdir(parents=True, exist_ok=True)
     keys = PAGE_KEYS if args.all else args.page or ["dashboard"]
