@@ -22,3 +22,12 @@ def window(qtbot, settings: QSettings) -> Iterator[MainWindow]:
     yield w
     w.controller.close()
     w.languages.apply("en")
+
+
+@pytest.fixture(autouse=True)
+def no_object_deleted_behind_qts_back(qtlog) -> Iterator[None]:
+    """Qt's warning that a QObject held by a shared pointer was deleted directly (issue 14:
+    seen once when quitting after a long session) fails the test that caused it."""
+    yield
+    bad = [r.message for r in qtlog.records if "deleted directly" in r.message]
+    assert not bad, bad

@@ -436,13 +436,17 @@ def test_a_controls_statement_is_shown_apart_from_its_guidance_as_text(
     assert detail.guidance.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_at_1280x720_titles_read_and_the_detail_fits(qtbot, window: MainWindow, demo_file: Path):
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_at_1280x720_titles_read_and_the_detail_fits(
+    qtbot, window: MainWindow, demo_file: Path, lang: str
+):
     """A newcomer's screen: requirement titles wide enough to tell 8.3.2 from 8.3.4, the
     detail panel without a sideways scroll bar (labels go above their fields), and a refused
     status (4 without a justification) shows its message in view — with the History open too."""
     from qms_desktop.ui.models.checklist import COL_TITLE
     from qms_desktop.ui.steps.compare.table import TITLE_MIN
 
+    window.languages.apply(lang)
     window.resize(1280, 720)
     assert window.open_path(demo_file)
     window.go_to("compare")
@@ -460,5 +464,5 @@ def test_at_1280x720_titles_read_and_the_detail_fits(qtbot, window: MainWindow, 
         assert detail.widget().width() <= detail.viewport().width()
     select_refs(panel, "4.3")
     qtbot.keyClick(panel.table, Qt.Key.Key_4)
-    assert "justification" in panel.detail_error.text()
+    assert ("justification" if lang == "en" else "理由") in panel.detail_error.text()
     qtbot.waitUntil(lambda: not panel.detail_error.visibleRegion().isEmpty())
