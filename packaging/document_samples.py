@@ -19,6 +19,12 @@ PAGE = {
     "gap-report": 3,
     "service-commitment": 1,
     "service-recovery-plan": 1,
+    "responsibility-matrix": 2,
+    "satisfaction-survey-report": 3,
+    "complaints-and-recovery-report": 3,
+    "internal-audit-report": 2,
+    "management-review-report": 3,
+    "quality-cost-report": 2,
 }
 
 
