@@ -1,6 +1,8 @@
 """Step 7, Refine (完善): generate the system's documents — pick a document, language and
 format; it renders off the UI thread with progress and a way to cancel; a PDF's pages are
-then shown beside the form, ready to print, and either format opens in the user's own app."""
+then shown beside the form, ready to print, and either format opens in the user's own app.
+A document in the document register can also be kept, the very bytes written, as its current
+draft in document control (the same `record_draft` operation the Document control tab uses)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,12 @@ import html
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -36,6 +39,9 @@ from qms_desktop.ui.steps.document_preview import PdfPreview
 from qms_desktop.ui.steps.tabbed import TabbedStepPage
 from qms_desktop.ui.widgets import FieldError
 
+if TYPE_CHECKING:
+    from qms_desktop.services import document_control as dc
+
 log = logging.getLogger(__name__)
 
 
@@ -58,17 +64,25 @@ class RenderJob(QRunnable):
         fmt: str,
         out: Path,
         reference: Path | None,
+        keep: dc.RenderJob | None = None,
     ) -> None:
         super().__init__()
         self.signals = RenderSignals()
         self.cancelled = threading.Event()
         self._args = (template_id, context, images, lang, fmt, out, reference)
+        self._keep = keep  # a draft job (its words only): the written file joins it
+        self.rendered: dc.Rendered | None = None  # set before `finished` when kept
 
     def run(self) -> None:
         from qms_desktop.services.documents import render_prepared
 
         template_id, context, images, lang, fmt, out, reference = self._args
         try:
+            words = None
+            if self._keep is not None:  # the draft's text and context, as render_job keeps them
+                from qms_desktop.services.document_control import render_job
+
+                words = render_job(self._keep, self.cancelled.is_set)
             path = render_prepared(
                 template_id,
                 context,
@@ -80,6 +94,10 @@ class RenderJob(QRunnable):
                 progress=lambda f, _m: self.signals.progress.emit(f),
                 cancel=self.cancelled.is_set,
             )
+            if words is not None:
+                name = Path(words.files[(lang, "text")][0]).with_suffix(f".{fmt}").name
+                words.files[(lang, fmt)] = (name, Path(path).read_bytes())  # the bytes written
+                self.rendered = words
         except (QmsError, OSError) as exc:
             self.signals.failed.emit(error_text(exc))
             return
@@ -143,6 +161,16 @@ class DocumentsPanel(QWidget):
         self.error = FieldError()
         self.description = QLabel()
         self.description.setWordWrap(True)
+        # A template that generates a document of the register: say so, and offer to keep
+        # the file as its current draft (hidden for any other template).
+        self.controlled = QLabel()
+        self.controlled.setObjectName("controlled_note")
+        self.controlled.setWordWrap(True)
+        self.keep = QCheckBox()
+        self.keep.setObjectName("keep_as_draft")
+        self.keep.setChecked(True)
+        self._controlled_number = ""
+        self._not_kept: QmsError | None = None  # why the last file could not be kept
         self.templates.currentRowChanged.connect(self._describe)
         self.language.activated.connect(lambda _i: setattr(self, "_language_chosen", True))
 
@@ -170,7 +198,9 @@ class DocumentsPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.templates, 1)
         column.addWidget(self.description)
+        column.addWidget(self.controlled)
         column.addLayout(form)
+        column.addWidget(self.keep)
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.status)
@@ -198,6 +228,7 @@ class DocumentsPanel(QWidget):
         self._name_open_button()
         self.print_button.setText(self.tr("&Print…"))
         self.print_button.setToolTip(self.tr("Print the PDF shown in the preview"))
+        self.keep.setText(self.tr("Also &keep as the current draft in document control"))
         self.reload()
 
     def _name_open_button(self) -> None:
@@ -243,11 +274,39 @@ class DocumentsPanel(QWidget):
             self.language.setCurrentIndex(
                 max(0, self.language.findData(self._c.profile().default_language))
             )
+        self._show_control(self.current_template())
+
+    def _registered(self, template_id: str | None) -> dc.ControlledDocument | None:
+        from qms_desktop.services.document_control import document_for_template
+
+        if not template_id or not self._c.is_open:
+            return None
+        try:
+            return document_for_template(self._c.ws(), template_id)
+        except QmsError:
+            return None
+
+    def _show_control(self, template_id: str | None) -> None:
+        doc = self._registered(template_id)
+        self.controlled.setVisible(doc is not None)
+        self.keep.setVisible(doc is not None)
+        if doc is None:
+            self._controlled_number = ""
+            return
+        if doc.number != self._controlled_number:  # another document: on by default again
+            self.keep.setChecked(True)
+        self._controlled_number = doc.number
+        self.controlled.setText(
+            self.tr(
+                "This is %1 in the document register; its number and revision come from there."
+            ).replace("%1", doc.number)
+        )
 
     def _describe(self, _row: int) -> None:
         from qms_desktop.services.documents import template_info
 
         template_id = self.current_template()
+        self._show_control(template_id)
         if not template_id:
             self.description.setText("")
             return
@@ -314,14 +373,22 @@ class DocumentsPanel(QWidget):
         reference = (
             Path(self.reference.text()) if self.reference.text().strip() and fmt == "docx" else None
         )
+        keep: dc.RenderJob | None = None
+        self._not_kept = None
         try:
-            context = build_context(self._c.ws(), template_id, lang)
-            images = chart_images(context, lang)
+            doc = self._registered(template_id) if self.keep.isChecked() else None
+            if doc is not None:
+                keep, self._not_kept = self._draft_job(doc, lang)
+            if keep is not None:  # the draft's own context: the file is what the draft holds
+                context, images = keep.contexts[lang], keep.images[lang]
+            else:
+                context = build_context(self._c.ws(), template_id, lang)
+                images = chart_images(context, lang)
         except QmsError as exc:
             self.error.show_error(exc)
             return False
         self.error.show_message("")
-        self.job = RenderJob(template_id, context, images, lang, fmt, out, reference)
+        self.job = RenderJob(template_id, context, images, lang, fmt, out, reference, keep)
         self.job.signals.progress.connect(lambda f: self.progress.setValue(round(f * 100)))
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
@@ -334,6 +401,27 @@ class DocumentsPanel(QWidget):
         self.pool.start(self.job)
         return True
 
+    def _draft_job(
+        self, doc: dc.ControlledDocument, lang: str
+    ) -> tuple[dc.RenderJob | None, QmsError | None]:
+        """What keeping the file as the draft needs, or why it cannot be kept (the file is
+        written all the same)."""
+        from qms_desktop.services.document_control import draft_job
+
+        try:
+            return draft_job(self._c.ws(), doc.planned_id, (lang,), formats=()), None
+        except QmsError as exc:
+            return None, exc
+
+    def _keep_refused(self, exc: QmsError) -> bool:
+        """An `ErrorHandler`: the file on disk stays; say why the draft did not take it."""
+        self.error.show_message(
+            self.tr("The file was written but not kept in document control: %1").replace(
+                "%1", error_text(exc)
+            )
+        )
+        return True
+
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancelled.set()
@@ -344,12 +432,28 @@ class DocumentsPanel(QWidget):
         self.cancel_button.setEnabled(False)
 
     def _finished(self, path: str) -> None:
+        rendered = self.job.rendered if self.job is not None else None
         self._done()
         self.last_output = Path(path)
         self.progress.setValue(100)
         self.open_button.setEnabled(True)
         self._name_open_button()
         self.status.setText(self.tr("Written: %1").replace("%1", path))
+        if rendered is not None:
+            document = rendered.job.contexts[next(iter(rendered.job.contexts))]["document"]
+            if self._c.ops.record_draft(
+                self.tr("Keep %1 as the draft").replace("%1", str(document["number"])),
+                rendered,
+                on_error=self._keep_refused,
+            ):
+                self.status.setText(
+                    self.tr("Written: %1 — kept as draft %2 of %3 in document control.")
+                    .replace("%1", path)
+                    .replace("%2", str(document["revision"]))
+                    .replace("%3", str(document["number"]))
+                )
+        elif self._not_kept is not None:
+            self._keep_refused(self._not_kept)
         if self.last_output.suffix.lower() == ".pdf":
             pages = self.preview.show_pdf(self.last_output)
             self.print_button.setEnabled(pages > 0)
