@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+
 from qms_desktop.domain.document_control import RevisionStatus
 from qms_desktop.services import document_control as dc
 from qms_desktop.ui.main_window import MainWindow
