@@ -61,6 +61,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_libraries,
         messages_operate,
         messages_package,
+        messages_policy,
         messages_review,
         messages_steps,
         messages_storage,
@@ -85,6 +86,7 @@ def _table() -> dict[str, tuple[str, str]]:
         messages_audit,
         messages_cost,
         messages_actions,
+        messages_policy,
     ):
         for code, pair in module.MESSAGES.items():
             if code in table:

@@ -81,6 +81,10 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("objective", "frequency"): ("Measured", "测量频次"),
     ("objective", "owner"): ("Owner", "负责人"),
     ("objective", "process"): ("Process", "过程"),
+    ("objective", "actions"): ("What will be done", "将采取的措施"),
+    ("objective", "resources"): ("Resources needed", "所需资源"),
+    ("objective", "due"): ("To be reached by", "完成时间"),
+    ("objective", "evaluation"): ("How results are evaluated", "结果的评价方法"),
     ("element", "element"): ("Element", "要素"),
     ("element", "group"): ("Group", "类别"),
     ("element", "adopted"): ("Adopted", "是否采用"),
@@ -96,6 +100,12 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("process", "feeds"): (
         "Hands over to (process names, comma-separated)",
         "移交给（过程名称，以逗号分隔）",
+    ),
+    ("process", "outsourced"): ("Outsourced", "是否外包"),
+    ("process", "provider"): ("External provider", "外部供方"),
+    ("process", "controls"): (
+        "How the outsourced process is controlled",
+        "对外包过程的控制方式",
     ),
     ("planned_document", "level"): ("Level", "层级"),
     ("planned_document", "number"): ("Number", "编号"),

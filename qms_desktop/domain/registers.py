@@ -326,6 +326,11 @@ def _element_rules(v: dict[str, object]) -> None:
         raise ValidationError("reason", "core.element_needs_reason")
 
 
+def _process_rules(v: dict[str, object]) -> None:
+    if v["outsourced"] == "yes" and not str(v["provider"]).strip():
+        raise ValidationError("provider", "plan.outsourced_needs_provider")
+
+
 OBJECTIVES = Register(
     "objective",
     Step.PLAN,
@@ -337,8 +342,14 @@ OBJECTIVES = Register(
         # how a measured result is held against the target ("": at least, ">=")
         Field("comparison", "choice", False, ("", ">=", "<=", "="), in_table=False),
         Field("frequency", "choice", True, FREQUENCIES),
-        Field("owner", "text"),
+        Field("owner", "text"),  # who is responsible for reaching it (ISO 9001 6.2.2 c)
         Field("process", "text"),
+        # the plan to reach it (ISO 9001 6.2.2): what will be done, with what resources, by
+        # when, and how the results are evaluated
+        Field("actions", "multiline", in_table=False),
+        Field("resources", "multiline", in_table=False),
+        Field("due", "date", in_table=False),
+        Field("evaluation", "multiline", in_table=False),
     ),
     _objective_rules,
 )
@@ -370,7 +381,12 @@ PROCESSES = Register(
         Field(
             "feeds", "text"
         ),  # names of the processes this one hands its outputs to, comma-separated
+        # an outsourced process (ISO 9001 4.4, 8.4): who carries it out and how it is controlled
+        Field("outsourced", "choice", False, YES_NO, default="no"),  # "": not outsourced
+        Field("provider", "text"),
+        Field("controls", "multiline", in_table=False),
     ),
+    _process_rules,
 )
 
 DOCUMENTS = Register(

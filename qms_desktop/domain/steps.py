@@ -213,24 +213,35 @@ PLAN_PARTS = (
 )
 
 
-def plan_rule(parts: Mapping[str, bool]) -> RuleResult:
+def plan_rule(parts: Mapping[str, bool], policy_gaps: Iterable[str] = ()) -> RuleResult:
     """Step 4 (Plan) is ready for approval when every part of the design is present:
     positioning (target customers, offerings or service level), the quality policy, at least
     one objective, adopted system elements, processes, the planned documents, the service
     outline, the service commitment's promise and satisfaction standards. Approval is the
-    sign-off."""
-    present = [p for p in PLAN_PARTS if parts.get(p)]
-    missing = tuple(
-        Message("steps.plan_part_missing", {"part": Message(f"steps.part_{p}")})
-        for p in PLAN_PARTS
-        if not parts.get(p)
-    )
+    sign-off.
+
+    `policy_gaps` are the ISO 9001 5.2.1 commitments a written policy does not state
+    (domain.policy.missing_commitments): while any is missing the policy part does not count
+    as present, and the missing list names them instead of "lacks the quality policy"."""
+    gaps = tuple(policy_gaps) if parts.get("policy") else ()
+    present = [p for p in PLAN_PARTS if parts.get(p) and not (p == "policy" and gaps)]
+    missing: list[Message] = []
+    for p in PLAN_PARTS:
+        if not parts.get(p):
+            missing.append(Message("steps.plan_part_missing", {"part": Message(f"steps.part_{p}")}))
+        elif p == "policy" and gaps:
+            missing.append(
+                Message(
+                    "policy.incomplete",
+                    {"missing": [Message(f"policy.commitment_{g}") for g in gaps]},
+                )
+            )
     return RuleResult(
         True,
-        bool(present),
+        any(parts.get(p) for p in PLAN_PARTS),
         len(present) == len(PLAN_PARTS),
         _share(len(present), len(PLAN_PARTS)),
-        missing,
+        tuple(missing),
     )
 
 

@@ -709,7 +709,8 @@ PLAN: dict[str, dict[str, str]] = {
         offerings="Rooms, restaurants and room service, meetings up to 300 people, airport transfers.",
         service_level="Upper-midscale: four-star facilities with consistent, friendly, fast service.",
         quality_policy="Every guest, every time: we keep our promises, we put right what goes wrong at once, and "
-        "we learn from every complaint.",
+        "we learn from every complaint. We meet our guests' requirements and the law, set measurable "
+        "quality objectives each year and improve our service continually.",
         numbering_scheme="HLH-<type>-<number>: QM manual, QP procedure, WI work instruction, F form; revision "
         "letters A, B, C…",
         service_environment="Bright lobby with seating for 30; quiet floors for business guests; uniform and "
@@ -723,7 +724,8 @@ PLAN: dict[str, dict[str, str]] = {
         target_customers="工作日以商务旅客为主；周末和节假日以家庭和旅行团为主。",
         offerings="客房、餐厅和送餐服务、300人以内的会议、机场接送。",
         service_level="中高端：四星级设施，提供稳定、友好、快捷的服务。",
-        quality_policy="每位宾客，每一次：言出必行，出错即改，从每一次投诉中学习。",
+        quality_policy="每位宾客，每一次：言出必行，出错即改，从每一次投诉中学习。满足宾客要求和法律法规，"
+        "每年制定可衡量的质量目标，持续改进服务。",
         numbering_scheme="HLH-<类别>-<序号>：QM 质量手册，QP 程序文件，WI 作业指导书，F 表单；版次用字母 A、B、C……",
         service_environment="明亮的大堂设30个座位；商务楼层安静；员工统一着装并佩戴名牌；标识中英文对照。",
         commitment_promise="14:00前客房未备好，首晚免费。",

@@ -98,6 +98,7 @@ def _compare(ws: Workspace, today: dt.date) -> RuleResult:
 
 
 def _plan(ws: Workspace, today: dt.date) -> RuleResult:
+    from qms_desktop.domain.policy import missing_commitments
     from qms_desktop.services.registers import get_plan
 
     plan = get_plan(ws)
@@ -114,7 +115,8 @@ def _plan(ws: Workspace, today: dt.date) -> RuleResult:
             "outline": bool(_values(ws, "service_item")),
             "commitment": bool(plan["commitment_promise"].strip()),
             "satisfaction": bool(_values(ws, "satisfaction_standard")),
-        }
+        },
+        missing_commitments(plan["quality_policy"]),
     )
 
 

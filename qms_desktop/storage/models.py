@@ -315,6 +315,10 @@ class ObjectiveRecord(RegisterRow, Base):
     frequency: Mapped[str] = mapped_column(String(20))
     owner: Mapped[str] = mapped_column(Text)
     process: Mapped[str] = mapped_column(Text)
+    actions: Mapped[str] = mapped_column(Text, default="")
+    resources: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    evaluation: Mapped[str] = mapped_column(Text, default="")
 
 
 class ElementRecord(RegisterRow, Base):
@@ -338,6 +342,9 @@ class ProcessRecord(RegisterRow, Base):
     measures: Mapped[str] = mapped_column(Text)
     requirements: Mapped[str] = mapped_column(Text)
     feeds: Mapped[str] = mapped_column(Text)
+    outsourced: Mapped[str] = mapped_column(String(5), default="no")
+    provider: Mapped[str] = mapped_column(Text, default="")
+    controls: Mapped[str] = mapped_column(Text, default="")
 
 
 class PlannedDocumentRecord(RegisterRow, Base):
