@@ -147,6 +147,12 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 frequency="monthly",
                 owner="Front office manager",
                 process="Check-in",
+                actions="Open a second express desk at peak hours; train every receptionist in "
+                "the two-minute check-in routine.",
+                resources="One extra terminal per hotel; eight hours of training per receptionist.",
+                due=dt.date(2026, 12, 31),
+                evaluation="Waiting times sampled daily, reviewed monthly at the front-office "
+                "meeting and quarterly at management review.",
             ),
             dict(
                 objective="Guests are satisfied",
@@ -156,6 +162,10 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 frequency="quarterly",
                 owner="Quality director",
                 process="Customer feedback",
+                actions="Act on the three most frequent survey complaints each quarter.",
+                resources="Survey tool; a QC circle per hotel.",
+                due=dt.date(2027, 6, 30),
+                evaluation="Quarterly survey score against the target, at management review.",
             ),
             dict(
                 objective="Complaints are resolved fast",
@@ -249,6 +259,20 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 measures="Satisfaction score",
                 requirements="9.1.2, 10.2",
                 feeds="Reservation",
+            ),
+            dict(
+                name="Linen laundry",
+                owner="Executive housekeeper",
+                inputs="Soiled linen",
+                outputs="Clean linen",
+                resources="Contract laundry",
+                measures="Linen rejected on delivery",
+                requirements="8.4",
+                feeds="Housekeeping",
+                outsourced="yes",
+                provider="BrightLinen Laundry Services",
+                controls="Supplier agreement with a quality clause; every delivery counted and "
+                "sampled at receipt; rejects returned; supplier evaluated twice a year.",
             ),
         ],
         "planned_document": [
@@ -501,6 +525,10 @@ RECORDS["zh_CN"] = {
             frequency="monthly",
             owner="前厅经理",
             process="入住",
+            actions="高峰时段增开快速入住台；全体接待员接受两分钟入住流程培训。",
+            resources="每家酒店增加一台终端；每名接待员培训八小时。",
+            due=dt.date(2026, 12, 31),
+            evaluation="每日抽样记录等候时间，每月在前厅例会上评审，每季度在管理评审中评审。",
         ),
         dict(
             objective="宾客满意",
@@ -510,6 +538,10 @@ RECORDS["zh_CN"] = {
             frequency="quarterly",
             owner="质量总监",
             process="顾客反馈",
+            actions="每季度针对调查中最常见的三项投诉采取措施。",
+            resources="调查工具；每家酒店一个QC小组。",
+            due=dt.date(2027, 6, 30),
+            evaluation="在管理评审中将季度调查得分与目标值对比。",
         ),
         dict(
             objective="投诉快速解决",
@@ -588,6 +620,19 @@ RECORDS["zh_CN"] = {
             measures="满意度得分",
             requirements="9.1.2, 10.2",
             feeds="预订",
+        ),
+        dict(
+            name="布草洗涤",
+            owner="行政管家",
+            inputs="待洗布草",
+            outputs="洁净布草",
+            resources="外包洗衣厂",
+            measures="到货退洗率",
+            requirements="8.4",
+            feeds="客房清洁",
+            outsourced="yes",
+            provider="明洁洗涤服务公司",
+            controls="签订含质量条款的供方协议；每批到货清点并抽检；不合格退洗；每半年评价一次供方。",
         ),
     ],
     "planned_document": [

@@ -154,3 +154,63 @@ def test_retained_information_and_approval(demos: dict[str, Path], lang: str) ->
     assert context["document"]["distribution"]
     assert context["document"]["distribution"] in approval
     assert context["document"]["author"] in approval
+
+
+OBJECTIVES = {"en": "Quality policy and objectives", "zh_CN": "质量方针和质量目标"}
+NETWORK = {"en": "The process network", "zh_CN": "过程网络"}
+PLAN_WORDS = {
+    "en": ("What will be done:", "Resources:", "Responsible:", "To be reached by:",
+           "How results are evaluated:"),
+    "zh_CN": ("将采取的措施：", "所需资源：", "负责人：", "完成时间：", "结果的评价方法："),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_each_objective_prints_its_plan(demos: dict[str, Path], lang: str) -> None:
+    """ISO 9001 6.2.2: what will be done, resources, who, when, how results are evaluated."""
+    from qms_desktop.services import registers
+
+    with Workspace.open(demos[lang], read_only=True) as ws:
+        objectives = [r.values for r in registers.list_records(ws, "objective")]
+        text = _section(_manual(ws, lang), OBJECTIVES[lang])
+    planned = [o for o in objectives if o["actions"]]
+    assert planned, "the demo has objectives with plans"
+    for o in planned:
+        start = text.index(f"**{o['objective']}")
+        block = text[start : text.find("**", text.index("**", start + 2) + 2)]
+        for word in PLAN_WORDS[lang]:
+            assert word in block, (o["objective"], word)
+        assert str(o["actions"]) in block and str(o["evaluation"]) in block
+        assert o["due"].isoformat() in block and str(o["owner"]) in block
+    for o in objectives:
+        if not o["actions"] and not o["evaluation"]:
+            assert "No plan is recorded yet" in text or "尚未记录实现策划" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_outsourced_processes_name_provider_and_controls(
+    demos: dict[str, Path], lang: str, tmp_path: Path
+) -> None:
+    """ISO 9001 4.4 / 8.4: an outsourced process with its provider and how it is controlled;
+    a workspace without one says that none is outsourced."""
+    from qms_desktop.services import registers
+
+    with Workspace.open(demos[lang], read_only=True) as ws:
+        processes = [r.values for r in registers.list_records(ws, "process")]
+        text = _section(_manual(ws, lang), NETWORK[lang])
+    outsourced = [p for p in processes if p["outsourced"] == "yes"]
+    assert outsourced
+    part = text[text.index("## 外包过程" if lang == "zh_CN" else "## Outsourced processes") :]
+    for p in outsourced:
+        assert p["name"] in part and p["provider"] in part and p["controls"] in part
+    for p in processes:
+        if p["outsourced"] != "yes":
+            assert f"**{p['name']}**" not in part
+    copy = tmp_path / "none.qms"
+    copy.write_bytes(demos[lang].read_bytes())
+    with Workspace.open(copy) as ws:
+        for record in registers.list_records(ws, "process"):
+            if record.values["outsourced"] == "yes":
+                registers.update_record(ws, "t", "process", record.id, outsourced="no")
+        text = _section(_manual(ws, lang), NETWORK[lang])
+    assert ("没有外包过程" if lang == "zh_CN" else "No process is outsourced") in text
