@@ -11,6 +11,7 @@ from qms_desktop.ui.register_panel import RegisterPanel
 from qms_desktop.ui.steps.plan_widgets import (
     CommitmentPanel,
     PlanFormPanel,
+    PolicyPanel,
     ProcessNetworkPanel,
     TrainingMatrix,
 )
@@ -62,9 +63,7 @@ def plan_page(c: WorkspaceController) -> TabbedStepPage:
         [
             (
                 lambda: QCoreApplication.translate("StepTabs", "Positioning and policy"),
-                PlanFormPanel(
-                    c, ("target_customers", "offerings", "service_level", "quality_policy")
-                ),
+                PolicyPanel(c),
             ),
             (
                 lambda: QCoreApplication.translate("StepTabs", "Objectives"),

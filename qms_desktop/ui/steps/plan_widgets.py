@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from qms_desktop.domain.commitment import QUALITIES, Finding, ServiceCommitment, check_commitment
+from qms_desktop.domain.messages import Message
+from qms_desktop.domain.policy import missing_commitments
 from qms_desktop.domain.records import Record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.forms import add_labelled_row, form_layout
 from qms_desktop.ui.lazy import register_service
 from qms_desktop.ui.models.training_matrix import TrainingMatrixModel, legend
+from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
 
 
@@ -231,6 +234,60 @@ class CommitmentPanel(PlanFormPanel):
             lines.append("</li>")
         lines.append("</ul>")
         self.result.setText("".join(lines))
+
+
+def policy_gap_message(key: str) -> Message:
+    """What the policy lacks, for one ISO 9001 5.2.1 commitment (domain.policy.COMMITMENTS)."""
+    return {
+        "purpose": Message("policy.missing_purpose"),
+        "objectives": Message("policy.missing_objectives"),
+        "requirements": Message("policy.missing_requirements"),
+        "improvement": Message("policy.missing_improvement"),
+    }[key]
+
+
+class PolicyPanel(PlanFormPanel):
+    """Positioning and the quality policy and, below them, which commitments of ISO 9001 5.2.1
+    the policy does not yet state (checked as it is typed)."""
+
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+        super().__init__(
+            controller, ("target_customers", "offerings", "service_level", "quality_policy"), parent
+        )
+        self.check_box = QGroupBox()
+        self.result = QLabel()
+        self.result.setObjectName("policy_check")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(self.check_box).addWidget(self.result)
+        self.extra.addWidget(self.check_box)
+        self.editors["quality_policy"].textChanged.connect(self.refresh_extra)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "check_box"):
+            self.check_box.setTitle(self.tr("What ISO 9001 (5.2.1) asks the policy to state"))
+            self.refresh_extra()
+
+    def missing(self) -> tuple[str, ...]:
+        return missing_commitments(self.editors["quality_policy"].toPlainText())
+
+    def refresh_extra(self) -> None:
+        from html import escape
+
+        missing = self.missing()
+        if not missing:
+            ok = self.tr("The policy states all four commitments.")
+            self.result.setText(f"<span style='color:#2f855a'>✔</span> {escape(ok)}")
+            return
+        lang = ui_language()
+        items = "".join(
+            f"<li><span style='color:#c53030'>✘</span> "
+            f"{escape(policy_gap_message(k).text(lang))}</li>"
+            for k in missing
+        )
+        self.result.setText(f"<ul>{items}</ul>")
 
 
 class ProcessDiagram(QWidget):
