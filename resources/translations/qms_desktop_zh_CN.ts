@@ -1158,12 +1158,20 @@
         <translation>打印预览中显示的 PDF</translation>
     </message>
     <message>
+        <source>Also &amp;keep as the current draft in document control</source>
+        <translation>同时作为文件控制中的当前草稿保存(&amp;K)</translation>
+    </message>
+    <message>
         <source>Open in &amp;Word Processor</source>
         <translation>用文字处理软件打开(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Open in PDF Viewer</source>
         <translation>用 PDF 阅读器打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>This is %1 in the document register; its number and revision come from there.</source>
+        <translation>这是文件清单中的 %1；其编号和版次均取自文件清单。</translation>
     </message>
     <message>
         <source>built in</source>
@@ -1198,8 +1206,20 @@
         <translation>正在生成 %1……</translation>
     </message>
     <message>
+        <source>The file was written but not kept in document control: %1</source>
+        <translation>文件已写出，但未保存到文件控制：%1</translation>
+    </message>
+    <message>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>Keep %1 as the draft</source>
+        <translation>将 %1 保存为草稿</translation>
+    </message>
+    <message>
+        <source>Written: %1 — kept as draft %2 of %3 in document control.</source>
+        <translation>已写出：%1 —— 已作为 %3 的 %2 版草稿保存到文件控制。</translation>
     </message>
     <message>
         <source>The printer could not be started; nothing was printed.</source>
@@ -2029,6 +2049,17 @@
     <message>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message>
+        <source>What ISO 9001 (5.2.1) asks the policy to state</source>
+        <translation>ISO 9001（5.2.1）要求质量方针阐明的内容</translation>
+    </message>
+    <message>
+        <source>The policy states all four commitments.</source>
+        <translation>质量方针已阐明全部四项承诺。</translation>
     </message>
 </context>
 <context>
