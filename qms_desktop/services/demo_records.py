@@ -1479,6 +1479,7 @@ _MATRIX_EN: dict[str, dict[str, str]] = {
         "Housekeeping": "C",
         "Check-out": "I",
         "Customer feedback": "R",
+        "Linen laundry": "C",
         "Management responsibility": "C",
         "Personnel and material resources": "R",
         "Quality costs": "C",
@@ -1511,7 +1512,12 @@ _MATRIX_EN: dict[str, dict[str, str]] = {
         "Service delivery": "R",
     },
     "Reservations manager": {"Reservation": "A", "Market research": "R"},
-    "Executive housekeeper": {"Check-in": "C", "Housekeeping": "A", "Service delivery": "R"},
+    "Executive housekeeper": {
+        "Check-in": "C",
+        "Housekeeping": "A",
+        "Linen laundry": "A",  # outsourced: housekeeping controls the provider
+        "Service delivery": "R",
+    },
     "Internal auditor": {"Service performance analysis": "R"},
     "Document controller": {"Quality-system structure": "R", "Service performance analysis": "I"},
 }
@@ -1529,6 +1535,7 @@ _EN_TO_ZH = {
     "Reservation": "预订",
     "Check-in": "入住",
     "Housekeeping": "客房清洁",
+    "Linen laundry": "布草洗涤",
     "Check-out": "退房",
     "Customer feedback": "顾客反馈",
     "Management responsibility": "管理职责",

@@ -113,7 +113,7 @@ def test_the_responsibility_matrix_is_a_landscape_table(demos, tmp_path: Path, l
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
     # the processes' grid: the table whose header names the roles
     grid = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][1:] == roles)
-    assert len(grid.rows) == 1 + 5
+    assert len(grid.rows) == 1 + 6  # the header and the demo's six processes
     text = _pdf_text(pdf)
     assert (
         "Every process and system element has exactly one accountable role"

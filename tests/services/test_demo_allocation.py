@@ -34,7 +34,9 @@ def test_the_demo_has_roles_a_full_matrix_and_resources_at_three_hotels(demo: Pa
         assert sum(r.values["reports_to"] is None for r in roles) == 1  # one top of the chart
         matrix = al.responsibility_matrix(ws)
         assert matrix.problems() == ()  # one A per process and element, every role filled
-        assert len(matrix.targets) == 5 + 9  # the processes and the adopted elements
+        assert (
+            len(matrix.targets) == 6 + 9
+        )  # the processes (one outsourced) and the adopted elements
         facilities = rs.list_records(ws, "facility")
         assert len({f.values["site"] for f in facilities}) == 3
         assert {f.values["kind"] for f in facilities} == {
