@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,14 @@ _REASON = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 BUSY_TIMEOUT_MS = 10_000
 STEP_PAGES = 1024  # pages copied per step of the online backup (4 MB with 4 KB pages)
+# Copies started again because the source changed between steps, before the copy is made in
+# one step instead (holding the editor off for its length): a writer committing faster than
+# the steps go must not keep the copy restarting for ever.
+MAX_RESTARTS = 20
+
+
+class _Restarting(Exception):
+    """The stepwise copy kept starting again (see MAX_RESTARTS)."""
 
 
 @dataclass(frozen=True)
@@ -245,12 +253,32 @@ def online_copy(source: Path, target: Path, *, writable_source: bool = False) ->
         src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         dst = sqlite3.connect(os.fspath(target))
         try:
-            src.backup(dst, pages=STEP_PAGES)
+            try:
+                src.backup(dst, pages=STEP_PAGES, progress=_restart_counter(), sleep=0.01)
+            except _Restarting:
+                src.backup(dst, pages=-1)  # the whole database in one step: one committed state
         finally:
             dst.close()
     finally:
         src.close()
     flush_to_disk(target)
+
+
+def _restart_counter() -> Callable[[int, int, int], None]:
+    """A backup progress callback that raises _Restarting once SQLite has started the copy
+    again MAX_RESTARTS times (the pages left grow when it starts again)."""
+    left = -1
+    restarts = 0
+
+    def progress(_status: int, remaining: int, _total: int) -> None:
+        nonlocal left, restarts
+        if left >= 0 and remaining > left:
+            restarts += 1
+            if restarts >= MAX_RESTARTS:
+                raise _Restarting
+        left = remaining
+
+    return progress
 
 
 def _place(tmp: Path, folder: Path, taken_at: dt.datetime, reason: str) -> Path:

@@ -98,12 +98,23 @@ def test_a_link_to_a_workspace_shares_its_backup_folder(workspace_file: Path, tm
     assert folder_for(link, tmp_path / "r") == folder_for(workspace_file, tmp_path / "r")
 
 
-@pytest.mark.parametrize("step_pages", [1024, 3], ids=["one-step", "many-steps"])
+@pytest.mark.parametrize(
+    ("step_pages", "max_restarts"),
+    [(1024, 20), (3, 20), (3, 1)],
+    ids=["one-step", "many-steps", "restarts-capped"],
+)
 def test_a_backup_is_a_committed_state_while_another_process_writes(
-    workspace_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step_pages: int
+    workspace_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    step_pages: int,
+    max_restarts: int,
 ):
-    # With many small steps the editor commits between them, and SQLite starts the copy again.
+    # With many small steps the editor commits between them, and SQLite starts the copy again;
+    # after MAX_RESTARTS the copy is made in one step (a writer faster than the steps once
+    # kept it starting again for ever).
     monkeypatch.setattr("qms_desktop.storage.backups.STEP_PAGES", step_pages)
+    monkeypatch.setattr("qms_desktop.storage.backups.MAX_RESTARTS", max_restarts)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(workspace_file)],
@@ -229,3 +240,16 @@ def test_stale_temporary_files_are_found_only_when_old(tmp_path: Path):
     os.utime(old, (long_ago, long_ago))
     os.utime(other, (long_ago, long_ago))
     assert stale_temporary_files(tmp_path, dt.timedelta(days=1)) == [old]
+
+
+def test_the_copy_counts_its_restarts_and_gives_up_stepping(monkeypatch: pytest.MonkeyPatch):
+    from qms_desktop.storage import backups
+
+    monkeypatch.setattr(backups, "MAX_RESTARTS", 2)
+    progress = backups._restart_counter()  # noqa: SLF001
+    progress(0, 90, 100)
+    progress(0, 80, 100)  # going on
+    progress(0, 95, 100)  # started again: 1
+    progress(0, 50, 100)
+    with pytest.raises(backups._Restarting):  # noqa: SLF001
+        progress(0, 99, 100)  # started again: 2
