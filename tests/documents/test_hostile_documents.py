@@ -132,10 +132,9 @@ def test_heading_markup_stays_text_in_the_pdf_toc_and_outline(tmp_path: Path, se
     out = tmp_path / "h.pdf"
     write_pdf(Document("Title", "N-1", "A", "Org", "en", blocks), out)
     text = pdf_text(out)
+    flat = "".join(text.split())  # where a line breaks depends on the temporary path's length
     for t in texts:
-        assert text.count(t.replace(" <a href", " <a \nhref")) + text.count(t) >= 2, (
-            t
-        )  # heading and TOC entry
+        assert flat.count("".join(t.split())) >= 2, t  # heading and TOC entry
     assert "R&D;" not in text
     assert pdf_uris(out) == []
     assert pdf_images(out) == 0
