@@ -1,166 +1,315 @@
 # ruff: noqa: B023 - each lambda is timed at once, inside its loop turn
-"""Benchmark: rendering the demo quality manual to DOCX and PDF, each against the raw-library
-floor measured in the same run (plain python-docx / plain reportlab writing the same
-headings, paragraphs and tables), and against LibreOffice converting our DOCX to PDF.
+"""Benchmark: the demo quality manual (en and zh_CN) to DOCX and PDF, ours against the raw
+libraries writing the same content, interleaved in one run (medians of --runs runs).
 
-    python tests/benchmarks/bench_documents.py
-Goals (issue 12): our PDF at most 2x the plain-reportlab floor and at least 10x faster than
-LibreOffice converting our DOCX; DOCX (with the contents' page numbers, which take a layout
-pass of the PDF writer drawing nothing) at most 1.5x plain python-docx writing no contents.
+1. DOCX, in-process. Ours: everything the app does from an open workspace to the file
+   (`render_workspace_document`: the context read from the workspace, the template, the
+   markup, the model, the charts the template places, the contents' page numbers, the
+   writer, the save). Floor: plain python-docx writing the same headings, paragraphs,
+   lists, tables (the document-control block among them) and the same pictures (the very
+   chart and logo bytes our document holds). Goal <= 1.5x.
+2. PDF, in-process, the same way against plain reportlab (same text, same pictures; goal
+   <= 2x) and against plain reportlab that also builds the table of contents
+   (TableOfContents + multiBuild, as reportlab's documentation shows; goal <= 1.3x).
+3. `python -m qms_desktop render WS quality-manual --format pdf` as a whole process against
+   LibreOffice converting our DOCX to PDF as a whole process (`soffice --headless
+   --convert-to pdf`, HOME a temporary folder, warmed once). Goal: ours >= 3x faster
+   (ratio <= 0.33). And issue 12's: our in-process PDF >= 10x faster than LibreOffice
+   (ratio <= 0.1), from the same runs.
+
+    python tests/benchmarks/bench_documents.py [--runs 7] [--quick] [--lang en zh_CN]
 """
 
 from __future__ import annotations
 
+import argparse
+import io
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks import fixtures  # noqa: E402
+from tests.benchmarks.common import compile_app, interleaved, row, run_measured  # noqa: E402
+
+fixtures.use_cached_keys()  # the user-data folder (signing keys), before the app is imported
 
 from qms_desktop.documents.engine import build_document, find_template  # noqa: E402
-from qms_desktop.documents.model import Heading, ListBlock, Paragraph, Table  # noqa: E402
+from qms_desktop.documents.model import (  # noqa: E402
+    ControlBlock,
+    Document,
+    Heading,
+    Image,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+from qms_desktop.paths import user_templates_dir  # noqa: E402
 from qms_desktop.services.demo import write_demo  # noqa: E402
-from qms_desktop.services.documents import build_context  # noqa: E402
+from qms_desktop.services.documents import (  # noqa: E402
+    _pictures,
+    build_context,
+    chart_images,
+    render_workspace_document,
+)
 from qms_desktop.storage.workspace import Workspace  # noqa: E402
 
+TEMPLATE = "quality-manual"
 
-def text(runs) -> str:  # type: ignore[no-untyped-def]
+
+def text(runs: Any) -> str:
     return "".join(r.text for r in runs)
 
 
-def raw_docx(document, path: Path) -> None:  # type: ignore[no-untyped-def]
-    from docx import Document
+def _grid(block: Table | ControlBlock) -> list[list[str]]:
+    """A table's or the control block's cells as plain text, header first."""
+    if isinstance(block, ControlBlock):
+        return [
+            *[[label, value] for label, value in block.fields],
+            list(block.history_header),
+            *[list(h) for h in block.history],
+        ]
+    return [[text(c) for c in r] for r in (block.header, *block.rows)]
 
-    doc = Document()
+
+def raw_docx(document: Document, path: Path) -> None:
+    """Plain python-docx: the same headings, paragraphs, lists, tables and pictures."""
+    from docx import Document as Docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
+
+    doc = Docx()
+    if document.logo:
+        doc.add_picture(io.BytesIO(document.logo), width=Cm(3.2))
+    doc.add_heading(document.title, level=0)
     for block in document.blocks:
         if isinstance(block, Heading):
-            doc.add_heading(block.text, level=block.level)
+            doc.add_heading(block.label, level=block.level)
         elif isinstance(block, Paragraph):
             doc.add_paragraph(text(block.runs))
         elif isinstance(block, ListBlock):
+            style = "List Number" if block.ordered else "List Bullet"
             for item in block.items:
-                doc.add_paragraph(text(item), style="List Bullet")
-        elif isinstance(block, Table):
-            table = doc.add_table(rows=0, cols=max(1, len(block.header)))
-            for row in (block.header, *block.rows):
-                cells = table.add_row().cells
-                for i, c in enumerate(row[: len(cells)]):
-                    cells[i].text = text(c)
+                doc.add_paragraph(text(item), style=style)
+        elif isinstance(block, Table | ControlBlock):
+            cells = _grid(block)
+            table = doc.add_table(rows=0, cols=max(len(r) for r in cells))
+            table.style = "Table Grid"
+            for values in cells:
+                row_cells = table.add_row().cells
+                for i, value in enumerate(values[: len(row_cells)]):
+                    row_cells[i].text = value
+        elif isinstance(block, Image):
+            doc.add_picture(io.BytesIO(block.data), width=Cm(block.width_cm))
+        elif isinstance(block, PageBreak):
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.save(str(path))
 
 
-def raw_pdf(document, path: Path) -> None:  # type: ignore[no-untyped-def]
+def raw_pdf(document: Document, path: Path, *, toc: bool = False) -> None:
+    """Plain reportlab: the same text (headings, paragraphs, lists, tables) and pictures, in
+    the same font; with `toc`, a table of contents as reportlab's documentation builds one
+    (TableOfContents fed from afterFlowable, multiBuild)."""
     from xml.sax.saxutils import escape
 
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Image as RLImage
+    from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Paragraph as P
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate, TableStyle
     from reportlab.platypus import Table as T
+    from reportlab.platypus.tableofcontents import TableOfContents as TOC
 
     from qms_desktop.paths import CJK_FONT
 
     if "Raw" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("Raw", str(CJK_FONT), subfontIndex=0))
-    style = ParagraphStyle("b", fontName="Raw", fontSize=10.5, leading=15, wordWrap="CJK")
-    story = []
+    body = ParagraphStyle("b", fontName="Raw", fontSize=10.5, leading=15, wordWrap="CJK")
+    heads = [
+        ParagraphStyle(f"h{n}", parent=body, fontSize=size, leading=size * 1.4)
+        for n, size in ((1, 16), (2, 13), (3, 11.5))
+    ]
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)])
+    width = A4[0] - 5 * cm
+
+    class Doc(SimpleDocTemplate):  # type: ignore[misc]
+        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
+            level = getattr(flowable, "toc_level", None)
+            if toc and level is not None:
+                self.notify("TOCEntry", (level, flowable.getPlainText(), self.page))
+
+    story: list[Any] = []
+    if document.logo:
+        w, h = _size(document.logo)
+        story.append(RLImage(io.BytesIO(document.logo), width=3.2 * cm, height=3.2 * cm * h / w))
+    story.append(P(escape(document.title), heads[0]))
     for block in document.blocks:
-        if isinstance(block, Heading | Paragraph):
-            story.append(P(escape(text(block.runs)), style))
+        if isinstance(block, Heading):
+            heading = P(escape(block.label), heads[block.level - 1])
+            heading.toc_level = block.level - 1
+            story.append(heading)
+        elif isinstance(block, Paragraph):
+            story.append(P(escape(text(block.runs)), body))
         elif isinstance(block, ListBlock):
-            story += [P(escape(text(i)), style) for i in block.items]
-        elif isinstance(block, Table):
-            rows = [[P(escape(text(c)), style) for c in row] for row in (block.header, *block.rows)]
-            story.append(T(rows, repeatRows=1))
-    SimpleDocTemplate(str(path), pagesize=A4, initialFontName="Raw").build(story)
+            story += [P("• " + escape(text(i)), body) for i in block.items]
+        elif isinstance(block, Table | ControlBlock):
+            cells = [[P(escape(c), body) for c in r] for r in _grid(block)]
+            columns = max(len(r) for r in cells)
+            cells = [r + [""] * (columns - len(r)) for r in cells]
+            story.append(T(cells, colWidths=[width / columns] * columns, style=grid))
+        elif isinstance(block, Image):
+            w, h = _size(block.data)
+            draw = min(block.width_cm * cm, width)
+            story.append(RLImage(io.BytesIO(block.data), width=draw, height=draw * h / w))
+        elif isinstance(block, PageBreak):
+            story.append(RLPageBreak())
+        elif toc:  # TableOfContents
+            contents = TOC()
+            contents.levelStyles = [
+                ParagraphStyle(f"t{n}", parent=body, leftIndent=n * 12) for n in range(3)
+            ]
+            story.append(contents)
+    doc = Doc(str(path), pagesize=A4, initialFontName="Raw")
+    if toc:
+        doc.multiBuild(story)
+    else:
+        doc.build(story)
 
 
-def median_time(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def _size(data: bytes) -> tuple[int, int]:
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(data)) as picture:
+        return picture.size
 
 
 def main() -> int:
-    from qms_desktop.documents.docx_writer import write_docx
-    from qms_desktop.documents.pdf_writer import write_pdf
-
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="5 runs")
+    parser.add_argument("--lang", nargs="*", default=["en", "zh_CN"])
+    args = parser.parse_args()
+    runs = 5 if args.quick else max(5, args.runs)
+    compile_app()
     tmp = Path(tempfile.mkdtemp(prefix="qms-bench-docs-"))
     try:
-        return _run(tmp, write_docx, write_pdf)
+        for lang in args.lang:
+            _run(tmp, lang, runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _run(tmp: Path, write_docx, write_pdf) -> int:  # type: ignore[no-untyped-def]
-    from qms_desktop.documents.pdf_writer import heading_pages
-
-    for lang in ("en", "zh_CN"):
-        demo = write_demo(tmp / f"demo-{lang}.qms", lang)
-        with Workspace.open(demo, read_only=True) as ws:
-            context = build_context(ws, "quality-manual", lang)
-        info = find_template("quality-manual")
-        t_model = median_time(lambda: build_document(info, lang, context))
-        document = build_document(info, lang, context)
-        ours_docx = median_time(lambda: write_docx(document, tmp / "ours.docx"))
-        ours_pages = median_time(lambda: heading_pages(document))
-        floor_docx = median_time(lambda: raw_docx(document, tmp / "raw.docx"))
-        ours_pdf = median_time(lambda: write_pdf(document, tmp / "ours.pdf"))
-        floor_pdf = median_time(lambda: raw_pdf(document, tmp / "raw.pdf"))
-        pages = subprocess.run(
-            ["pdfinfo", str(tmp / "ours.pdf")], capture_output=True, text=True
-        ).stdout
-        page_count = next(
-            (line.split()[-1] for line in pages.splitlines() if line.startswith("Pages")), "?"
-        )
-        print(
-            f"quality manual ({lang}, {page_count} PDF pages): template+markup+model {t_model * 1000:.0f} ms"
-        )
-        docx_total = t_model + ours_pages + ours_docx
-        print(
-            f"  DOCX: ours {docx_total * 1000:.0f} ms (writer {ours_docx * 1000:.0f}, contents' "
-            f"page numbers {ours_pages * 1000:.0f}), plain python-docx {floor_docx * 1000:.0f} ms, "
-            f"ratio {docx_total / floor_docx:.2f}  [goal <= 1.5]"
-        )
-        pdf_total = t_model + ours_pdf
-        print(
-            f"  PDF:  ours {pdf_total * 1000:.0f} ms (writer {ours_pdf * 1000:.0f}, one layout pass), "
-            f"plain reportlab {floor_pdf * 1000:.0f} ms, ratio {pdf_total / floor_pdf:.2f}  "
-            "[goal <= 2]"
-        )
-        soffice = shutil.which("soffice")
-        if soffice:
-            t = time.perf_counter()
-            subprocess.run(
-                [
-                    soffice,
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(tmp / "lo"),
-                    str(tmp / "ours.docx"),
-                ],
-                capture_output=True,
-                check=True,
-                env=dict(os.environ, HOME=str(tmp)),
-            )
-            lo = time.perf_counter() - t
-            print(
-                f"  LibreOffice converting our DOCX to PDF: {lo * 1000:.0f} ms "
-                f"(our PDF is {lo / pdf_total:.1f}x faster)  [goal >= 10x]"
-            )
     return 0
+
+
+def _run(tmp: Path, lang: str, runs: int) -> None:
+    demo = write_demo(tmp / f"demo-{lang}.qms", lang)
+    user_dir = user_templates_dir()
+    with Workspace.open(demo, read_only=True) as ws:
+        # the floors' content: the very model and pictures our document holds (not timed)
+        context = build_context(ws, TEMPLATE, lang)
+        images = chart_images(context, lang, _pictures(TEMPLATE, lang, user_dir))
+        document = build_document(find_template(TEMPLATE, user_dir), lang, context, images)
+        pictures = sum(isinstance(b, Image) for b in document.blocks) + bool(document.logo)
+        print(
+            f"quality manual, {lang}: {len(document.blocks)} blocks, {pictures} pictures "
+            f"({', '.join(sorted(images)) or 'no charts'}{', logo' if document.logo else ''})"
+        )
+
+        def ours(fmt: str) -> None:
+            render_workspace_document(
+                ws, TEMPLATE, lang=lang, fmt=fmt, out_path=tmp / f"ours.{fmt}", user_dir=user_dir
+            )
+
+        a, b = interleaved(lambda: ours("docx"), lambda: raw_docx(document, tmp / "raw.docx"), runs)
+        row(
+            f"quality manual → DOCX, in-process ({lang})",
+            a,
+            b,
+            "≤ 1.5×",
+            lambda o, f: o <= 1.5 * f,
+            note="ours: open workspace to file; floor: python-docx, same text and pictures",
+        )
+        a, b = interleaved(lambda: ours("pdf"), lambda: raw_pdf(document, tmp / "raw.pdf"), runs)
+        ours_pdf = a
+        row(
+            f"quality manual → PDF, in-process ({lang})",
+            a,
+            b,
+            "≤ 2×",
+            lambda o, f: o <= 2 * f,
+            note="ours: open workspace to file; floor: reportlab, same text and pictures",
+        )
+        a, b = interleaved(
+            lambda: ours("pdf"), lambda: raw_pdf(document, tmp / "raw-toc.pdf", toc=True), runs
+        )
+        ours_pdf += a
+        row(
+            f"quality manual → PDF, in-process, vs a floor with contents ({lang})",
+            a,
+            b,
+            "≤ 1.3×",
+            lambda o, f: o <= 1.3 * f,
+            note="floor: reportlab TableOfContents + multiBuild, same text and pictures",
+        )
+    _whole_process(tmp, demo, lang, runs, ours_pdf)
+
+
+def _whole_process(tmp: Path, demo: Path, lang: str, runs: int, ours_pdf: list[float]) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not found: the LibreOffice rows are left out")
+        return
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    lo_env = dict(os.environ, HOME=str(tmp / "lo-home"))
+    docx = tmp / f"ours-{lang}.docx"
+    render_args = [sys.executable, "-m", "qms_desktop", "render", str(demo), TEMPLATE]
+    run_measured([*render_args, "--lang", lang, "-o", str(docx)], env)
+    out = tmp / f"render-{lang}.pdf"
+
+    def ours() -> float:
+        return run_measured(
+            [*render_args, "--lang", lang, "--format", "pdf", "-o", str(out), "--force"], env
+        )[0]
+
+    def libreoffice() -> float:
+        args = [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp / "lo"),
+            str(docx),
+        ]
+        return run_measured(args, lo_env)[0]
+
+    a, b = interleaved(ours, libreoffice, runs)
+    row(
+        f"render quality manual --format pdf, whole process ({lang})",
+        a,
+        b,
+        "≥ 3× faster (ratio ≤ 0.33)",
+        lambda o, f: o <= f / 3,
+        note="floor: soffice --headless --convert-to pdf of our DOCX, whole process",
+    )
+    row(
+        f"quality manual → PDF in-process vs LibreOffice whole process ({lang})",
+        ours_pdf,
+        b,
+        "≥ 10× faster (ratio ≤ 0.1)",
+        lambda o, f: o <= f / 10,
+        note="issue 12: ours from the in-process PDF runs above, LibreOffice from this row's",
+    )
 
 
 if __name__ == "__main__":
