@@ -111,6 +111,7 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("planned_document", "number"): ("Number", "编号"),
     ("planned_document", "title"): ("Title", "标题"),
     ("planned_document", "parent"): ("Under document (number)", "上级文件（编号）"),
+    ("planned_document", "requirements"): ("Requirements it meets", "满足的要求"),
     ("service_item", "service"): ("Service", "服务"),
     ("service_item", "item"): ("Service item", "服务项目"),
     ("service_item", "time_standard"): ("Time standard", "时间标准"),

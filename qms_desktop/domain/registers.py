@@ -397,6 +397,8 @@ DOCUMENTS = Register(
         Field("number", "text", True),
         Field("title", "text", True),
         Field("parent", "text"),
+        # the requirements it meets, e.g. "7.5, 8.2.1" (read like a process's `requirements`)
+        Field("requirements", "text"),
     ),
 )
 

@@ -354,6 +354,8 @@ class PlannedDocumentRecord(RegisterRow, Base):
     number: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
     parent: Mapped[str] = mapped_column(Text)
+    # the requirements the document meets, e.g. "7.5, 8.2.1" (format 20)
+    requirements: Mapped[str] = mapped_column(Text, default="")
 
 
 class ServiceItemRecord(RegisterRow, Base):

@@ -43,7 +43,7 @@ from qms_desktop.storage.lock import LockHeld, WorkspaceLock
 from qms_desktop.storage.signing import Signer, signer_for
 
 APPLICATION_ID = 0x514D5344  # "QMSD"
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 # Alembic revision → schema version written to PRAGMA user_version.
 REVISION_VERSIONS = {
     "0001": 1,
@@ -65,8 +65,9 @@ REVISION_VERSIONS = {
     "0017": 17,
     "0018": 18,
     "0019": 19,
+    "0020": 20,
 }
-HEAD_REVISION = "0019"
+HEAD_REVISION = "0020"
 SUFFIX = ".qms"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
