@@ -171,9 +171,9 @@ def run_gui(
     if demo:
         QTimer.singleShot(0, window.open_demo)
     elif workspace is not None:
-        QTimer.singleShot(0, lambda: window.open_path(workspace, read_only=read_only))
+        QTimer.singleShot(0, lambda: window.open_at_start(workspace, read_only=read_only))
     elif window.settings.recent_files() and window.settings.recent_files()[0].exists():
-        QTimer.singleShot(0, lambda: window.open_path(window.settings.recent_files()[0]))
+        QTimer.singleShot(0, lambda: window.open_at_start(window.settings.recent_files()[0]))
     try:
         return app.exec()
     finally:

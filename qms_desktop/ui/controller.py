@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from qms_desktop.domain.organisation import OrganisationProfile
-from qms_desktop.domain.steps import Step, StepState
+from qms_desktop.domain.steps import Step, StepState, StepSummary
 from qms_desktop.services.identity import default_actor
 from qms_desktop.ui.lazy import checklist_service, profile_service, step_service, workspaces_service
 from qms_desktop.ui.operations import Operations
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 class WorkspaceController(QObject):
     changed = Signal(object)  # ChangeSet
     opened = Signal()
+    aboutToClose = Signal()  # the workspace is still open: last reads (the dashboard kept)
     closed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -51,6 +52,7 @@ class WorkspaceController(QObject):
     def close(self) -> None:
         if self.workspace is None:
             return
+        self.aboutToClose.emit()
         self.undo_stack.clear()
         self.workspace.close()
         self.workspace = None
@@ -79,6 +81,11 @@ class WorkspaceController(QObject):
 
     def step_progress(self) -> dict[Step, float]:
         return step_service.get_step_progress(self.ws())
+
+    def step_summaries(self) -> dict[Step, StepSummary]:
+        """Each step's computed status, progress and warning (the services keep them until
+        a change touches what a rule reads)."""
+        return step_service.step_summaries(self.ws())
 
     # -- the gap checklist -----------------------------------------------------
 

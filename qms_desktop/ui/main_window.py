@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,6 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.dialogs import NewWorkspaceDialog
 from qms_desktop.ui.history_dock import HistoryDock
 from qms_desktop.ui.i18n import LanguageSwitcher
-from qms_desktop.ui.lazy import step_service
 from qms_desktop.ui.menus import WindowMenus
 from qms_desktop.ui.models.history import HistoryModel
 from qms_desktop.ui.models.navigator import PAGE_KEYS, NavigatorDelegate, NavigatorModel
@@ -46,6 +45,7 @@ from qms_desktop.ui.pages.welcome import WelcomePage
 from qms_desktop.ui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from qms_desktop.ui.snapshot import DashboardView
     from qms_desktop.ui.steps.compare import ComparePage
 
 
@@ -223,6 +223,37 @@ class MainWindow(QMainWindow):
             )
         return True
 
+    def open_at_start(self, path: Path, read_only: bool = False) -> None:
+        """Start-up: the workspace's dashboard as it was last shown, at once, when the file is
+        unchanged since (ui/snapshot.py) — before the database layer is imported — then the
+        workspace itself on the next turn of the event loop, which computes it again."""
+        from qms_desktop.ui import snapshot
+
+        path = Path(path)
+        view = snapshot.recall(path)
+        if view is None:
+            self.open_path(path, read_only=read_only)
+            return
+        self.show_remembered(view)
+        QTimer.singleShot(0, lambda: self._open_after_preview(path, read_only))
+
+    def show_remembered(self, view: DashboardView) -> None:
+        """The dashboard and the navigator's step marks from a remembered view, painted now.
+        Nothing can be edited until the workspace is open (the pages and menus wait)."""
+        self.navigator_model.set_steps(dict(view.steps))
+        self.dashboard.show_view(view)
+        self.pages.setCurrentWidget(self.dashboard)
+        self.central.setCurrentWidget(self.splitter)
+        self.repaint()  # on screen before the workspace's own (slower) opening starts
+
+    def _open_after_preview(self, path: Path, read_only: bool) -> None:
+        if self.controller.is_open:  # something else was opened meanwhile
+            return
+        if not self.open_path(path, read_only=read_only):
+            # The remembered view is not a workspace: back to the welcome page.
+            self.navigator_model.set_steps({})
+            self._on_closed()
+
     def open_handed_over(self, path: Path, read_only: bool = False) -> bool:
         """A file double-clicked while the app runs (a second launch handed it over): the
         file already open here stays as it is — never a second editor on one file."""
@@ -371,7 +402,7 @@ class MainWindow(QMainWindow):
         self.menus.workspace_actions_enabled(self.controller.is_open)
         if not self.controller.is_open:
             return
-        self.navigator_model.set_steps(step_service.step_summaries(self.controller.ws()))
+        self.navigator_model.set_steps(self.controller.step_summaries())
 
     # -- navigation ------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -21,13 +22,17 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.messages import Message
 from qms_desktop.domain.steps import ShownStatus, Step, StepSummary, overall_progress
 from qms_desktop.services.changes import ChangeSet
+from qms_desktop.ui import snapshot
 from qms_desktop.ui.charts import ConformityChart
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.lazy import step_service
 from qms_desktop.ui.operations import ui_language
+from qms_desktop.ui.snapshot import DashboardView, GapView, Readiness
 from qms_desktop.ui.steps.guidance import guidance_for, shown_status_text, step_title
 from qms_desktop.ui.steps.step_page import SHOWN_COLOURS
 from qms_desktop.ui.widgets import heading
+
+log = logging.getLogger(__name__)
+SCOPE_SHOWN = 400  # characters of the scope shown under the name
 
 
 class StepCard(QFrame):
@@ -87,7 +92,9 @@ class DashboardPage(QWidget):
         self._logo.setFixedSize(72, 72)
         self._org = heading(size_delta=8)
         self._org.setObjectName("dashboard_org")
+        self._org.setTextFormat(Qt.TextFormat.PlainText)  # the user's words, never markup
         self._scope = QLabel()
+        self._scope.setTextFormat(Qt.TextFormat.PlainText)
         self._scope.setWordWrap(True)
         header = QHBoxLayout()
         header.addWidget(self._logo)
@@ -119,6 +126,7 @@ class DashboardPage(QWidget):
 
         self._gap_title = heading(size_delta=2)
         self._gap_summary = QLabel()
+        self._gap_summary.setTextFormat(Qt.TextFormat.PlainText)  # holds the checklist's name
         self._gap_summary.setObjectName("dashboard_gap_summary")
         self._gap_summary.setWordWrap(True)
         self.gap_chart = ConformityChart()
@@ -160,6 +168,7 @@ class DashboardPage(QWidget):
 
         controller.changed.connect(self._on_changed)
         controller.opened.connect(self._on_opened)
+        controller.aboutToClose.connect(self._remember_quietly)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -197,14 +206,73 @@ class DashboardPage(QWidget):
     def reload(self) -> None:
         if not self._c.is_open:
             return
+        view = self.compute_view()
+        self.show_view(view)
+        snapshot.remember(self._c.ws().path, view)
+
+    def remember(self) -> None:
+        """Keep the dashboard of the open workspace for the next start (see ui/snapshot.py),
+        unless what is kept already matches the file (computed only when it does not)."""
+        if not self._c.is_open:
+            return
+        path = self._c.ws().path
+        if not snapshot.is_current(path):
+            snapshot.remember(path, self.compute_view())
+
+    def _remember_quietly(self) -> None:
+        try:
+            self.remember()
+        except Exception:  # noqa: BLE001 - a view not kept never stops a workspace closing
+            log.warning("the dashboard was not remembered", exc_info=True)
+
+    def compute_view(self) -> DashboardView:
+        """What the dashboard shows, read from the open workspace."""
+        from qms_desktop.services.actions import overdue_count
+
         profile = self._c.profile()
-        summaries = step_service.step_summaries(self._c.ws())
+        return DashboardView(
+            name=profile.name,
+            scope=profile.scope[: SCOPE_SHOWN + 1],
+            logo=profile.logo or b"",
+            steps=self._c.step_summaries(),
+            gap=self._compute_gap(),
+            overdue_actions=overdue_count(self._c.ws()),
+        )
+
+    def _compute_gap(self) -> GapView | None:
+        from qms_desktop.services.checklist import assessment_readiness, assessment_score
+
+        assessments = self._c.assessments()
+        if not assessments:
+            return None
+        latest = assessments[-1]
+        overall, by_clause = assessment_score(self._c.ws(), latest.id)
+        ready = assessment_readiness(self._c.ws(), latest.id)
+        return GapView(
+            assessment=latest.name,
+            conformity=overall.conformity,
+            progress=overall.progress,
+            readiness=None
+            if ready is None
+            else Readiness(
+                ready.audit_date.isoformat(),
+                ready.open_actions,
+                ready.overdue,
+                ready.due_after_audit,
+            ),
+            bars=tuple((c, sc.conformity, sc.progress) for c, sc in by_clause.items()),
+        )
+
+    def show_view(self, view: DashboardView) -> None:
+        """Put `view` on screen: computed now, or remembered from the last time (start-up)."""
+        summaries = view.steps
         progress = {step: s.progress for step, s in summaries.items()}
-        self._org.setText(profile.name)
-        self._scope.setText(profile.scope[:400] + ("…" if len(profile.scope) > 400 else ""))
-        if profile.logo:
+        self._org.setText(view.name)
+        scope = view.scope
+        self._scope.setText(scope[:SCOPE_SHOWN] + ("…" if len(scope) > SCOPE_SHOWN else ""))
+        if view.logo:
             pix = QPixmap()
-            pix.loadFromData(profile.logo)
+            pix.loadFromData(view.logo)
             self._logo.setPixmap(
                 pix.scaled(
                     72,
@@ -218,10 +286,8 @@ class DashboardPage(QWidget):
         self._overall.setValue(round(100 * overall_progress(progress)))
         for step, card in self._cards.items():
             card.set_summary(summaries[step])
-        self._reload_gap()
-        from qms_desktop.services.actions import overdue_count
-
-        late = overdue_count(self._c.ws())
+        self._show_gap(view.gap)
+        late = view.overdue_actions
         self._overdue_actions.setVisible(late > 0)
         self._overdue_actions.setText(
             self.tr("⚠ %1 overdue corrective actions").replace("%1", str(late))
@@ -264,32 +330,27 @@ class DashboardPage(QWidget):
             )
         )
 
-    def _reload_gap(self) -> None:
-        from qms_desktop.services.checklist import assessment_readiness, assessment_score
-
-        assessments = self._c.assessments()
-        if not assessments:
+    def _show_gap(self, gap: GapView | None) -> None:
+        if gap is None:
             self._gap_summary.setText(self.tr("No assessment yet."))
             self.gap_chart.set_bars([])
             return
-        latest = assessments[-1]
-        overall, by_clause = assessment_score(self._c.ws(), latest.id)
-        conformity = "—" if overall.conformity is None else f"{overall.conformity * 100:.0f}%"
+        conformity = "—" if gap.conformity is None else f"{gap.conformity * 100:.0f}%"
         text = (
             self.tr("%1: conformity %2, %3% of applicable requirements assessed.")
-            .replace("%1", latest.name)
+            .replace("%1", gap.assessment)
             .replace("%2", conformity)
-            .replace("%3", f"{overall.progress * 100:.0f}")
+            .replace("%3", f"{gap.progress * 100:.0f}")
         )
-        ready = assessment_readiness(self._c.ws(), latest.id)
+        ready = gap.readiness
         if ready is not None:
             text += " " + self.tr(
                 "Next audit %1 — open actions: %2, overdue: %3, due after the audit: %4."
-            ).replace("%1", ready.audit_date.isoformat()).replace(
-                "%2", str(ready.open_actions)
-            ).replace("%3", str(ready.overdue)).replace("%4", str(ready.due_after_audit))
+            ).replace("%1", ready.audit_date).replace("%2", str(ready.open_actions)).replace(
+                "%3", str(ready.overdue)
+            ).replace("%4", str(ready.due_after_audit))
         self._gap_summary.setText(text)
-        self.gap_chart.set_bars([(c, sc.conformity, sc.progress) for c, sc in by_clause.items()])
+        self.gap_chart.set_bars(list(gap.bars))
 
     def _go_next(self) -> None:
         if self._next_step is not None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.steps import ShownStatus, Step, StepState, StepStatus, StepSummary
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
-from qms_desktop.ui.lazy import step_service
 from qms_desktop.ui.models.navigator import status_text
 from qms_desktop.ui.steps.guidance import guidance_for, progress_rule, shown_status_text
 from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
@@ -222,7 +221,7 @@ class StepPage(QWidget):
     def reload(self) -> None:
         if not self._c.is_open:
             return
-        summary = step_service.step_summaries(self._c.ws())[self.step]
+        summary = self._c.step_summaries()[self.step]
         self._state = summary.state
         self._progress.setValue(round(100 * summary.progress))
         self.shown_status.setText(shown_status_html(summary))
