@@ -157,7 +157,10 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(no recent workspaces)")).setEnabled(False)
 
     def _clear_recent(self) -> None:
+        from qms_desktop.ui import snapshot
+
         self.settings.clear_recent()
+        snapshot.forget_all()  # nor does the app remember their dashboards
         self.welcome.set_recent([])
 
     def retranslate(self) -> None:
@@ -234,12 +237,13 @@ class MainWindow(QMainWindow):
         if view is None:
             self.open_path(path, read_only=read_only)
             return
-        self.show_remembered(view)
+        self.show_remembered(view, path)
         QTimer.singleShot(0, lambda: self._open_after_preview(path, read_only))
 
-    def show_remembered(self, view: DashboardView) -> None:
+    def show_remembered(self, view: DashboardView, path: Path) -> None:
         """The dashboard and the navigator's step marks from a remembered view, painted now.
         Nothing can be edited until the workspace is open (the pages and menus wait)."""
+        self.status_label.setText(self.tr("Opening %1…").replace("%1", str(path)))
         self.navigator_model.set_steps(dict(view.steps))
         self.dashboard.show_view(view)
         self.pages.setCurrentWidget(self.dashboard)

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 MAX_BYTES = 4 * 1024 * 1024  # a remembered view is a few KB, plus the logo
 MAX_LOGO = 1024 * 1024  # a bigger logo is not remembered (the real load shows it)
+KEEP = 64  # views of the workspaces opened most lately; older ones are removed
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -176,17 +177,27 @@ def remember(path: Path, view: DashboardView, folder: Path | None = None) -> boo
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune(target.parent)
     except (OSError, Unstorable, ValueError) as exc:
         log.debug("dashboard view of %s not remembered: %s", path, exc)
         return False
     return True
 
 
-def forget(path: Path, folder: Path | None = None) -> None:
+def _prune(views: Path) -> None:
+    files = sorted(views.glob("*.json"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def forget_all(folder: Path | None = None) -> None:
+    """Remove every remembered view (the user cleared the list of recent workspaces)."""
+    views = (folder or _default_folder()) / "views"
     try:
-        _store(folder or _default_folder(), path).unlink(missing_ok=True)
+        for f in views.glob("*.json"):
+            f.unlink(missing_ok=True)
     except OSError as exc:
-        log.debug("remembered view of %s not removed: %s", path, exc)
+        log.debug("remembered views not removed: %s", exc)
 
 
 def is_current(path: Path, folder: Path | None = None) -> bool:

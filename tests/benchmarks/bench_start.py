@@ -42,8 +42,8 @@ window = build_main_window()
 window.show()
 marks = {}
 shown_remembered = window.show_remembered
-def remembered(view):
-    shown_remembered(view)  # paints synchronously
+def remembered(view, path):
+    shown_remembered(view, path)  # paints synchronously
     assert window.dashboard._org.text(), "the demo organisation is not on screen"
     marks["content"] = time.perf_counter() - t0
 window.show_remembered = remembered

@@ -67,6 +67,7 @@ def test_start_up_shows_the_remembered_dashboard_before_opening_then_the_same(
     assert window.central.currentWidget() is window.splitter
     assert window.pages.currentWidget() is window.dashboard
     assert shown(window) == before
+    assert window.status_label.text() == f"Opening {demo_file}…"
     statuses = shown(window)["navigator"]
     assert ShownStatus.DONE in statuses and ShownStatus.IN_PROGRESS in statuses  # type: ignore[operator]
     # nothing can be edited before the workspace is open: the pages wait
@@ -262,3 +263,28 @@ def test_a_view_that_cannot_be_kept_is_not_kept_and_nothing_breaks(tmp_path: Pat
     not_sqlite.write_text("hello", encoding="utf-8")
     assert not snapshot.remember(not_sqlite, view, folder=tmp_path)
     assert snapshot.recall(not_sqlite, folder=tmp_path) is None
+
+
+def test_clearing_the_recent_list_forgets_the_remembered_dashboards(
+    window: MainWindow, demo_file: Path
+):
+    remembered_demo(window, demo_file)
+    window._clear_recent()
+    assert not list((user_data_dir() / "views").glob("*.json"))
+    assert snapshot.recall(demo_file) is None
+
+
+def test_only_the_latest_views_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(snapshot, "KEEP", 3)
+    source = tmp_path / "source.qms"
+    source.write_bytes(snapshot.SQLITE_MAGIC + bytes(84))
+    view = snapshot.DashboardView("Org", "", b"", {}, None, 0)
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"w{i}.qms"
+        shutil.copyfile(source, p)
+        assert snapshot.remember(p, view, folder=tmp_path / "data")
+        paths.append(p)
+    assert len(list((tmp_path / "data" / "views").glob("*.json"))) == 3
+    assert snapshot._store(tmp_path / "data", paths[-1]).exists()
+    assert not snapshot._store(tmp_path / "data", paths[0]).exists()
