@@ -82,7 +82,8 @@ def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> by
             )
         draw.text((x + bar / 2, bottom + 12), label, fill=(40, 40, 40), font=small, anchor="ma")
     out = io.BytesIO()
-    image.save(out, "PNG", dpi=(254, 254))  # 1500 px: 15 cm
+    # the fastest deflate level: flat colours pack well anyway (a third less time)
+    image.save(out, "PNG", dpi=(254, 254), compress_level=1)  # 1500 px: 15 cm
     return out.getvalue()
 
 
@@ -142,5 +143,6 @@ def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> b
         label = name if len(name) <= 22 else name[:21] + "…"
         draw.text((x, y), label, fill=(20, 20, 20), font=small, anchor="mm")
     out = io.BytesIO()
-    image.save(out, "PNG", dpi=(254, 254))  # 1500 px: 15 cm
+    # the fastest deflate level: flat colours pack well anyway (a third less time)
+    image.save(out, "PNG", dpi=(254, 254), compress_level=1)  # 1500 px: 15 cm
     return out.getvalue()

@@ -113,44 +113,63 @@ def _folders(root: Path) -> list[Path]:
         return []  # an unreadable user folder adds nothing; the built-in templates still work
 
 
+def _template_info(folder: Path, source: str) -> TemplateInfo | None:
+    """The template in `folder` (None: it has no language file, so it is no template)."""
+    langs = tuple(lang for lang in LANGS if (folder / f"{lang}.md.j2").exists())
+    if not langs:
+        return None
+    error: Message | None = None
+    try:
+        meta = _read_meta(folder)
+    except TemplateError as exc:
+        meta, error = {}, exc.message
+    title_value = meta.get("title")
+    title: dict[str, Any] = title_value if isinstance(title_value, dict) else {}
+    return TemplateInfo(
+        folder.name,
+        str(title.get("en") or folder.name)[:200],
+        str(title.get("zh_CN") or "")[:200],
+        langs,
+        source,
+        folder,
+        error,
+        meta.get("orientation") == "landscape",
+    )
+
+
+def _roots(user_dir: Path | None) -> list[tuple[Path, str]]:
+    return [
+        (Path(root), source)
+        for root, source in ((TEMPLATES, "built-in"), (user_dir, "user"))
+        if root is not None and Path(root).is_dir()
+    ]
+
+
 def list_templates(user_dir: Path | None = None) -> list[TemplateInfo]:
     """Built-in templates, overridden or added to by the user's template folder. A template
     whose template.yaml is broken is listed with its `error`; it never hides the others."""
     found: dict[str, TemplateInfo] = {}
-    for root, source in ((TEMPLATES, "built-in"), (user_dir, "user")):
-        if root is None or not Path(root).is_dir():
-            continue
+    for root, source in _roots(user_dir):
         for folder in _folders(root):
-            langs = tuple(lang for lang in LANGS if (folder / f"{lang}.md.j2").exists())
-            if not langs:
-                continue
-            error: Message | None = None
-            try:
-                meta = _read_meta(folder)
-            except TemplateError as exc:
-                meta, error = {}, exc.message
-            title_value = meta.get("title")
-            title: dict[str, Any] = title_value if isinstance(title_value, dict) else {}
-            found[folder.name] = TemplateInfo(
-                folder.name,
-                str(title.get("en") or folder.name)[:200],
-                str(title.get("zh_CN") or "")[:200],
-                langs,
-                source,
-                folder,
-                error,
-                meta.get("orientation") == "landscape",
-            )
+            info = _template_info(folder, source)
+            if info is not None:
+                found[folder.name] = info
     return sorted(found.values(), key=lambda t: t.id)
 
 
 def find_template(template_id: str, user_dir: Path | None = None) -> TemplateInfo:
-    infos = list_templates(user_dir)
-    for info in infos:
-        if info.id == template_id:
+    """The template as list_templates lists it, reading only its own template.yaml (the
+    user's folder first, as it overrides the built-in one)."""
+    for root, source in reversed(_roots(user_dir)):
+        # only a folder the listing holds: an id is never joined to a path as it is
+        folder = next((f for f in _folders(root) if f.name == template_id), None)
+        info = _template_info(folder, source) if folder is not None else None
+        if info is not None:
             return info
     raise TemplateError(
-        "documents.no_such_template", template=template_id, known=[t.id for t in infos]
+        "documents.no_such_template",
+        template=template_id,
+        known=[t.id for t in list_templates(user_dir)],
     )
 
 

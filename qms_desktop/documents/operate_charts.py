@@ -29,7 +29,8 @@ def _canvas(width: int, height: int, title: str) -> tuple[Any, Any, Any, Any]:
 
 def _png(image: Any) -> bytes:
     out = io.BytesIO()
-    image.save(out, "PNG", dpi=(254, 254))  # 1500 px: 15 cm
+    # the fastest deflate level: flat colours pack well anyway (a third less time)
+    image.save(out, "PNG", dpi=(254, 254), compress_level=1)  # 1500 px: 15 cm
     return out.getvalue()
 
 
