@@ -329,6 +329,7 @@ def _cmd_templates_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from qms_desktop.documents.limits import heap_frozen
     from qms_desktop.paths import user_templates_dir
     from qms_desktop.services.documents import render_workspace_document
     from qms_desktop.services.workspaces import open_workspace
@@ -339,7 +340,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise UsageError("core.say_format")
     if out.exists() and not args.force:
         raise UsageError("core.exists_use_force", path=str(out))
-    with open_workspace(Path(args.workspace), read_only=True) as ws:
+    with open_workspace(Path(args.workspace), read_only=True) as ws, heap_frozen():
         from qms_desktop.services.profile import get_profile
 
         lang = args.lang or get_profile(ws).default_language

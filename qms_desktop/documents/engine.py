@@ -14,7 +14,7 @@ import yaml
 from qms_desktop import fileio
 from qms_desktop.documents import sandbox
 from qms_desktop.documents.errors import DocumentError, TemplateError
-from qms_desktop.documents.limits import Deadline
+from qms_desktop.documents.limits import Deadline, heap_frozen
 from qms_desktop.documents.markup import parse
 from qms_desktop.documents.model import PAGE_SIZES, Block, ControlBlock, Document, Heading, Image
 from qms_desktop.documents.sandbox import MAX_MARKUP, Trusted
@@ -368,6 +368,36 @@ def render_document(
     ours unless `keep_reference_headers`."""
     if fmt not in ("docx", "pdf"):
         raise DocumentError("documents.unknown_format", format=fmt)
+    with heap_frozen():
+        return _render(
+            template_id,
+            context,
+            lang=lang,
+            fmt=fmt,
+            out_path=out_path,
+            reference_docx=reference_docx,
+            user_dir=user_dir,
+            images=images,
+            progress=progress,
+            cancel=cancel,
+            keep_reference_headers=keep_reference_headers,
+        )
+
+
+def _render(
+    template_id: str,
+    context: dict[str, Any],
+    *,
+    lang: str,
+    fmt: str,
+    out_path: Path,
+    reference_docx: Path | None,
+    user_dir: Path | None,
+    images: dict[str, bytes] | None,
+    progress: Callable[[float, str], None] | None,
+    cancel: Callable[[], bool] | None,
+    keep_reference_headers: bool,
+) -> Path:
     report = progress or (lambda _f, _m: None)
     info = find_template(template_id, user_dir)
     report(0.1, "template")

@@ -3,8 +3,11 @@ between pieces of work by the template run and by both writers."""
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from qms_desktop.documents.errors import DocumentError
 
@@ -27,3 +30,28 @@ class Deadline:
 def never() -> Deadline:
     """A deadline for writers called on their own (tests, benchmarks): a day, no cancel."""
     return Deadline(86400.0)
+
+
+_frozen = 0
+_frozen_lock = threading.Lock()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Python's cyclic collector kept to what the work inside allocates: everything alive
+    before (the modules, the workspace's mappings, reportlab's fonts) is frozen meanwhile, so
+    the full collections a render triggers walk only its own objects, not the whole heap
+    (they took a quarter of a render's time). Cycles the work leaves are still collected;
+    the heap is unfrozen when the last of several overlapping renders ends."""
+    global _frozen
+    with _frozen_lock:
+        if _frozen == 0:
+            gc.freeze()
+        _frozen += 1
+    try:
+        yield
+    finally:
+        with _frozen_lock:
+            _frozen -= 1
+            if _frozen == 0:
+                gc.unfreeze()

@@ -1,0 +1,134 @@
+"""The shortcuts that make a render fast keep its meaning: find_template finds what the
+listing lists (reading only the chosen template), the heap is frozen only while a render
+runs (cycles it leaves are still collected), charts stay PNGs the PDF takes as they are."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+from pathlib import Path
+
+import pytest
+
+from qms_desktop.documents import (
+    TemplateError,
+    engine,
+    find_template,
+    list_templates,
+    render_document,
+)
+from qms_desktop.documents.limits import heap_frozen
+
+
+def _template(folder: Path, name: str, body: str = "# Hello\n", meta: str | None = None) -> Path:
+    path = folder / name
+    path.mkdir(parents=True)
+    (path / "en.md.j2").write_text(body, encoding="utf-8")
+    if meta is not None:
+        (path / "template.yaml").write_text(meta, encoding="utf-8")
+    return path
+
+
+def test_find_template_agrees_with_the_listing(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    _template(user, "quality-manual", meta="title: {en: Mine}\n")  # overrides the built-in
+    _template(user, "extra", meta="title: {en: Extra}\norientation: landscape\n")
+    (user / "gap-report").mkdir(parents=True)  # no language file: no override
+    (user / "gap-report" / "template.yaml").write_text("title: {en: Nope}\n")
+    _template(user, "broken", meta="title: [unclosed\n")
+    listed = {t.id: t for t in list_templates(user)}
+    for template_id, info in listed.items():
+        assert find_template(template_id, user) == info
+    assert find_template("quality-manual", user).source == "user"
+    assert find_template("quality-manual", user).title("en") == "Mine"
+    assert find_template("gap-report", user).source == "built-in"
+    assert find_template("extra", user).landscape
+    assert find_template("broken", user).error is not None  # listed with its error, as before
+
+
+def test_find_template_reads_only_the_chosen_templates_meta(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = tmp_path / "user"
+    _template(user, "mine", meta="title: {en: Mine}\n")
+    _template(user, "other", meta="title: {en: Other}\n")
+    read: list[str] = []
+    original = engine._read_meta
+    monkeypatch.setattr(
+        engine, "_read_meta", lambda folder: read.append(folder.name) or original(folder)
+    )
+    assert find_template("mine", user).title("en") == "Mine"
+    assert read == ["mine"]
+
+
+@pytest.mark.parametrize("template_id", ["../user/mine", "mine/", "", ".", "no-such-template"])
+def test_find_template_never_joins_an_id_to_a_path(tmp_path: Path, template_id: str) -> None:
+    user = tmp_path / "user"
+    _template(user, "mine")
+    with pytest.raises(TemplateError) as caught:
+        find_template(template_id, user)
+    assert caught.value.code == "documents.no_such_template"
+    assert "mine" in caught.value.message.params["known"]
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_heap_frozen_nests_across_threads_and_still_collects_new_cycles() -> None:
+    assert gc.get_freeze_count() == 0
+    inside = threading.Event()
+    release = threading.Event()
+
+    def other_render() -> None:
+        with heap_frozen():
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=other_render)
+    with heap_frozen():
+        assert gc.get_freeze_count() > 0
+        worker.start()
+        assert inside.wait(5)
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        del cycle
+        gc.collect()
+        assert gone() is None  # a cycle made while frozen is collected all the same
+    assert gc.get_freeze_count() > 0  # the other render still runs
+    release.set()
+    worker.join(5)
+    assert gc.get_freeze_count() == 0
+
+
+def test_heap_unfrozen_after_a_render_and_after_a_failed_one(tmp_path: Path) -> None:
+    context = {"lang": "en", "organisation": {"name": "Org"}, "document": {}}
+    user = tmp_path / "user"
+    _template(user, "plain", body="# Title\n\nText {{ organisation.name }}.\n")
+    _template(user, "failing", body="{{ 1 / 0 }}\n")
+    out = render_document(
+        "plain", context, lang="en", fmt="pdf", out_path=tmp_path / "a.pdf", user_dir=user
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(TemplateError):
+        render_document(
+            "failing", context, lang="en", fmt="docx", out_path=tmp_path / "b.docx", user_dir=user
+        )
+    assert gc.get_freeze_count() == 0
+
+
+def test_charts_are_pngs_the_pdf_embeds_as_they_are() -> None:
+    from qms_desktop.documents.charts import conformity_chart_png, process_network_png
+    from qms_desktop.documents.org_chart import org_chart_png
+    from qms_desktop.documents.pdf_writer import _png_stream
+
+    pictures = [
+        conformity_chart_png([("4", 80.0), ("5", 40.0)], "Conformity by clause"),
+        process_network_png([("Sales", []), ("Delivery", ["Sales"])], "The process network"),
+        org_chart_png([(0, "Director", "Ann"), (1, "Manager", "")], "Chart", "(vacant)"),
+    ]
+    for png in pictures:
+        assert _png_stream(png) is not None
