@@ -203,17 +203,23 @@ def _fill_matrix(ws: Workspace, lang: str) -> None:
 def _fill_assessments(ws: Workspace, lang: str) -> None:
     """A baseline against ISO 9001 with a realistic mix of findings, and a re-assessment."""
     from qms_desktop.services import checklist
-    from qms_desktop.services.demo_records import BASELINE, REASSESSMENT
+    from qms_desktop.services.demo_records import (
+        BASELINE,
+        NOT_APPLICABLE,
+        REASSESSMENT,
+        VERIFIED_ACTIONS,
+    )
     from qms_desktop.services.libraries import ensure_builtin_libraries
 
     zh = lang == "zh_CN"
     ensure_builtin_libraries(ws, DEMO_ACTOR, ["iso9001-2015"])
     name = "基线评估" if zh else "Baseline assessment"
+    base_day = dt.date(2026, 10, 15)
     base, _ = checklist.create_assessment(
         ws,
         DEMO_ACTOR,
         name,
-        dt.date(2026, 10, 15),
+        base_day,
         ["iso9001-2015"],
         audit_date=dt.date(2027, 3, 10),
     )
@@ -240,6 +246,13 @@ def _fill_assessments(ws: Workspace, lang: str) -> None:
                 ),
             )
         )
+    for ref, justification in NOT_APPLICABLE.items():
+        changes.append(
+            (
+                items[ref],
+                dict(status="not_applicable", na_justification=justification[1 if zh else 0]),
+            )
+        )
     checklist.assess_many(ws, DEMO_ACTOR, changes)
     checklist.attach_evidence(
         ws,
@@ -248,6 +261,7 @@ def _fill_assessments(ws: Workspace, lang: str) -> None:
         name="calibration-list-2026.csv",
         data=b"instrument,location,due\nprobe K1,main kitchen,2027-05-01\n",
     )
+    _verify_actions(ws, items, base_day, VERIFIED_ACTIONS, 1 if zh else 0)
     later, _ = checklist.create_assessment(
         ws,
         DEMO_ACTOR,
@@ -263,6 +277,28 @@ def _fill_assessments(ws: Workspace, lang: str) -> None:
         DEMO_ACTOR,
         [(later_items[ref], {"status": st, "grade": gr}) for ref, (st, gr) in REASSESSMENT.items()],
     )
+
+
+def _verify_actions(
+    ws: Workspace,
+    items: dict[str, int],
+    base_day: dt.date,
+    verified: dict[str, tuple[tuple[str, str], int, tuple[str, str]]],
+    pick: int,
+) -> None:
+    """Verify baseline actions as effective through the action service, as the internal
+    auditor would before the re-assessment (never dated after today)."""
+    from qms_desktop.services import actions, registers
+
+    people = {label: i for i, label in registers.record_labels(ws, "person").items()}
+    for ref, (verifier, days, evidence) in verified.items():
+        nc = actions.nonconformity_of_item(ws, items[ref])
+        assert nc is not None, ref
+        on = min(base_day + dt.timedelta(days=days), dt.date.today())
+        lang = "zh_CN" if pick else "en"
+        actions.verify_nonconformity(
+            ws, DEMO_ACTOR, nc.id, people[verifier[pick]], on, evidence[pick], True, lang
+        )
 
 
 def write_demo(path: Path, lang: str = "en") -> Path:

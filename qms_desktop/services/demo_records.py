@@ -7,6 +7,18 @@ import datetime as dt
 
 D = dt.date
 
+# The requirements each planned document meets (the same refs in both languages): between
+# them they cite every clause 4-10 of ISO 9001, so the quality manual's cross-reference links
+# each clause to a real document.
+DOCUMENT_REQUIREMENTS = {
+    "HLH-QM-01": "4.3, 4.4, 5.2, 5.3, 6.2",
+    "HLH-QP-01": "7.5",
+    "HLH-QP-04": "8.2.3, 8.5.1",
+    "HLH-QP-09": "8.2.1, 8.7, 9.1.2, 10.2",
+    "HLH-WI-11": "8.5.1",
+    "HLH-F-021": "7.5.3, 8.6",
+}
+
 RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
     "en": {
         "person": [
@@ -247,7 +259,7 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
                 outputs="Settled bill",
                 resources="PMS",
                 measures="Billing errors",
-                requirements="8.5.5",
+                requirements="8.5.1",
                 feeds="Customer feedback",
             ),
             dict(
@@ -276,36 +288,47 @@ RECORDS: dict[str, dict[str, list[dict[str, object]]]] = {
             ),
         ],
         "planned_document": [
-            dict(level="manual", number="HLH-QM-01", title="Quality manual", parent=""),
+            dict(
+                level="manual",
+                number="HLH-QM-01",
+                title="Quality manual",
+                parent="",
+                requirements=DOCUMENT_REQUIREMENTS["HLH-QM-01"],
+            ),
             dict(
                 level="procedure",
                 number="HLH-QP-01",
                 title="Control of documented information",
                 parent="HLH-QM-01",
+                requirements=DOCUMENT_REQUIREMENTS["HLH-QP-01"],
             ),
             dict(
                 level="procedure",
                 number="HLH-QP-04",
                 title="Front office procedure",
                 parent="HLH-QM-01",
+                requirements=DOCUMENT_REQUIREMENTS["HLH-QP-04"],
             ),
             dict(
                 level="procedure",
                 number="HLH-QP-09",
                 title="Complaint handling and service recovery",
                 parent="HLH-QM-01",
+                requirements=DOCUMENT_REQUIREMENTS["HLH-QP-09"],
             ),
             dict(
                 level="instruction",
                 number="HLH-WI-11",
                 title="Banquet allergen control",
                 parent="HLH-QP-04",
+                requirements=DOCUMENT_REQUIREMENTS["HLH-WI-11"],
             ),
             dict(
                 level="form",
                 number="HLH-F-021",
                 title="Room inspection checklist",
                 parent="HLH-QP-04",
+                requirements=DOCUMENT_REQUIREMENTS["HLH-F-021"],
             ),
         ],
         "service_item": [
@@ -608,7 +631,7 @@ RECORDS["zh_CN"] = {
             outputs="结清的账单",
             resources="酒店管理系统",
             measures="账单差错",
-            requirements="8.5.5",
+            requirements="8.5.1",
             feeds="顾客反馈",
         ),
         dict(
@@ -636,17 +659,48 @@ RECORDS["zh_CN"] = {
         ),
     ],
     "planned_document": [
-        dict(level="manual", number="HLH-QM-01", title="质量手册", parent=""),
-        dict(level="procedure", number="HLH-QP-01", title="成文信息控制程序", parent="HLH-QM-01"),
-        dict(level="procedure", number="HLH-QP-04", title="前厅服务程序", parent="HLH-QM-01"),
+        dict(
+            level="manual",
+            number="HLH-QM-01",
+            title="质量手册",
+            parent="",
+            requirements=DOCUMENT_REQUIREMENTS["HLH-QM-01"],
+        ),
+        dict(
+            level="procedure",
+            number="HLH-QP-01",
+            title="成文信息控制程序",
+            parent="HLH-QM-01",
+            requirements=DOCUMENT_REQUIREMENTS["HLH-QP-01"],
+        ),
+        dict(
+            level="procedure",
+            number="HLH-QP-04",
+            title="前厅服务程序",
+            parent="HLH-QM-01",
+            requirements=DOCUMENT_REQUIREMENTS["HLH-QP-04"],
+        ),
         dict(
             level="procedure",
             number="HLH-QP-09",
             title="投诉处理与服务补救程序",
             parent="HLH-QM-01",
+            requirements=DOCUMENT_REQUIREMENTS["HLH-QP-09"],
         ),
-        dict(level="instruction", number="HLH-WI-11", title="宴会过敏原控制", parent="HLH-QP-04"),
-        dict(level="form", number="HLH-F-021", title="查房检查表", parent="HLH-QP-04"),
+        dict(
+            level="instruction",
+            number="HLH-WI-11",
+            title="宴会过敏原控制",
+            parent="HLH-QP-04",
+            requirements=DOCUMENT_REQUIREMENTS["HLH-WI-11"],
+        ),
+        dict(
+            level="form",
+            number="HLH-F-021",
+            title="查房检查表",
+            parent="HLH-QP-04",
+            requirements=DOCUMENT_REQUIREMENTS["HLH-F-021"],
+        ),
     ],
     "service_item": [
         dict(
@@ -1089,6 +1143,36 @@ BASELINE: list[tuple] = [
         "open",
     ),
 ]
+
+# Judged not applicable at the baseline (kept by the re-assessment): ref -> justification
+# (en, zh_CN). Not 8.3 (the demo adopts "Service design": menus, packages and conference
+# programmes are designed) nor 7.1.5 (its measuring equipment is calibrated): 8.5.5, post-
+# delivery activities, as nothing the hotels hand over needs anything after the stay.
+NOT_APPLICABLE: dict[str, tuple[str, str]] = {
+    "8.5.5": (
+        "The hotels' services are consumed during the guest's stay: nothing is handed over that "
+        "needs a warranty, maintenance, return or disposal afterwards. What follows a stay is "
+        "controlled under other clauses: lost property sent on to the guest as guest property "
+        "(8.5.3), feedback and complaints after departure under 9.1.2 and 10.2.",
+        "酒店服务在宾客住店期间即已提供完毕，不交付任何需要在离店后保修、维护、退回或处置的产品。"
+        "离店后的相关活动已在其他条款中控制：遗留物品按顾客财产寄还宾客（8.5.3），"
+        "离店后的意见和投诉按9.1.2和10.2处理。",
+    ),
+}
+
+# A baseline action verified as effective before the re-assessment: ref -> (verifier, days
+# after the baseline, evidence (en, zh_CN))
+VERIFIED_ACTIONS: dict[str, tuple[tuple[str, str], int, tuple[str, str]]] = {
+    "5.2.1": (
+        ("Liu Yang", "刘洋"),  # the internal auditor: not the action's owner
+        22,
+        (
+            "Policy signed by the general manager and posted at all three hotels; ten staff "
+            "asked at random could say what it means for their work.",
+            "总经理已签署质量方针并在三家酒店张贴；随机抽问十名员工，均能说明方针对本岗位工作的要求。",
+        ),
+    ),
+}
 
 # At the re-assessment: ref → (status, grade)
 REASSESSMENT: dict[str, tuple[str, str]] = {
