@@ -212,9 +212,41 @@ def _records(ws: Workspace, key: str, lang: str) -> list[dict[str, str]]:
     return out
 
 
+def _verifications(ws: Workspace, assessment_id: int) -> dict[int, dict[str, Any]]:
+    """Item id -> the verification of effectiveness recorded on the nonconformity holding
+    the item's action (its own or one it carries): the register's status ("verified",
+    "closed" or, after a "no", reopened), who verified it, when, and whether effective.
+    Items whose action was never verified are left out."""
+    from sqlalchemy import select
+
+    from qms_desktop.storage.models import AssessmentItemRecord as Item
+    from qms_desktop.storage.models import NonconformityRecord as Nc
+    from qms_desktop.storage.models import PersonRecord as Person
+
+    query = checklist.with_actions(
+        select(Item.id, Nc.status, Person.name, Nc.verified_on, Nc.effective).select_from(Item)
+    )
+    with ws.reading() as s:
+        found = s.execute(
+            query.outerjoin(Person, Person.id == Nc.verified_by).where(
+                (Item.assessment_id == assessment_id) & Nc.verified_on.is_not(None)
+            )
+        ).all()
+    return {
+        item_id: {
+            "status": status,
+            "by": name or "—",
+            "on": on.isoformat(),
+            "effective": effective == "yes",
+        }
+        for item_id, status, name, on, effective in found
+    }
+
+
 def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[str, Any]:
     info = next(a for a in checklist.list_assessments(ws) if a.id == assessment_id)
     rows = checklist.checklist_rows(ws, assessment_id)
+    verifications = _verifications(ws, assessment_id)
     overall, by_clause = checklist.assessment_score(ws, assessment_id)
     libraries = {lib.id: lib for lib in checklist.workspace_libraries(ws)}
     titles = {}
@@ -254,6 +286,9 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
                     "requirement_status": STATUS_TEXT[lang][item.status.value],
                     "left_open": item.action.is_open
                     and item.status in (Status.CONFORMING, Status.NOT_APPLICABLE),
+                    # who verified its effectiveness, when, and whether effective (None: not
+                    # verified yet)
+                    "verification": verifications.get(r.item_id),
                 }
             )
         if item.status in (Status.PARTIAL, Status.NONCONFORMING):
@@ -276,6 +311,7 @@ def _assessment_context(ws: Workspace, assessment_id: int, lang: str) -> dict[st
                         "due": item.action.due.isoformat() if item.action.due else "",
                         "priority": CHOICE_TEXT[lang][item.action.priority.value],
                         "state": CHOICE_TEXT[lang][item.action.state.value],
+                        "verification": verifications.get(r.item_id),
                     },
                 }
             )
@@ -492,10 +528,12 @@ def _manual_context(
     """The quality manual's clause cross-reference, retained documented information and
     the revision in use (templates/README.md: `cross_reference`, `retained_records`,
     `issued_revision`). A clause is linked only by what the workspace links: processes
-    whose `requirements` cite it, basic management work whose `requirement` does, and the
-    planned documents whose number those records (or the latest assessment's practice
-    and evidence notes for the clause) name. Never a gap status."""
+    whose `requirements` cite it, basic management work whose `requirement` does, the
+    planned documents whose `requirements` cite it, and those whose number those records
+    (or the latest assessment's practice and evidence notes for the clause) name. Never a
+    gap status."""
     from qms_desktop.domain.assessment import clause_of
+    from qms_desktop.domain.audits import scope_clauses
     from qms_desktop.services.document_control import document_for_template
 
     lang = context["lang"]
@@ -515,9 +553,8 @@ def _manual_context(
     work: dict[str, list[dict[str, str]]] = {ref: [] for ref, _ in clauses}
 
     def refs(value: str) -> list[str]:
-        return [
-            r.strip() for r in value.replace("，", ",").replace(";", ",").split(",") if r.strip()
-        ]
+        # as an audit reads a process's requirements: commas, semicolons, 、 or spaces
+        return list(scope_clauses(value))
 
     for p in context["processes"]:
         cited = refs(p.get("requirements", ""))
@@ -536,14 +573,17 @@ def _manual_context(
             clause = clause_of(r.ref)
             if clause in texts:
                 texts[clause] += [r.item.current_practice, r.item.evidence_notes]
+    # a planned document meets the clauses its own `requirements` cite (shown with those
+    # refs), and any clause whose linked records or notes name its number
+    cited_by_document = [refs(d.get("requirements", "")) for d in context["planned_documents"]]
     cross_reference = []
     for ref, title in clauses:
         joined = "\n".join(texts[ref])
-        documents = [
-            {"number": d["number"], "title": d["title"]}
-            for d in context["planned_documents"]
-            if d.get("number") and d["number"] in joined
-        ]
+        documents = []
+        for d, cited in zip(context["planned_documents"], cited_by_document, strict=True):
+            mine = [r for r in cited if clause_of(r) == ref]
+            if mine or (d.get("number") and d["number"] in joined):
+                documents.append({"number": d["number"], "title": d["title"], "refs": mine})
         cross_reference.append(
             {
                 "ref": ref,

@@ -63,38 +63,47 @@ RETAINED = {"en": "## Retained documented information", "zh_CN": "## 保留的�
 def test_scope_lists_not_applicable_requirements_with_justification(
     demos: dict[str, Path], lang: str, tmp_path: Path
 ) -> None:
+    from qms_desktop.services.demo_records import NOT_APPLICABLE
+
+    pick = 1 if lang == "zh_CN" else 0
     path = tmp_path / "copy.qms"
     path.write_bytes(demos[lang].read_bytes())
     with Workspace.open(path) as ws:
-        # the demo as delivered applies every requirement, and the scope says so
         scope = _section(_manual(ws, lang), SCOPE[lang])
-        assert ("none is judged not applicable" if lang == "en" else "没有判定为不适用") in scope
-        assert "gap checklist" not in scope and "差距检查表" not in scope
+        context = build_context(ws, "quality-manual", lang)
         latest = checklist.list_assessments(ws)[-1]
         rows = {r.ref: r for r in checklist.checklist_rows(ws, latest.id)}
-        picked = [ref for ref in ("8.3.1", "8.3.2") if ref in rows]
-        assert picked, "ISO 9001 8.3.x requirements expected in the demo's assessment"
+        # the demo judges a requirement not applicable, with its justification
+        assert NOT_APPLICABLE and all(ref in rows for ref in NOT_APPLICABLE)
+        assert "gap checklist" not in scope and "差距检查表" not in scope
+        for service in context["organisation"]["services"]:
+            assert service in scope
+        for site in context["organisation"]["sites"]:
+            assert site in scope
+        for ref, justification in NOT_APPLICABLE.items():
+            line = next(x for x in scope.splitlines() if x.startswith(f"| {ref} |"))
+            assert rows[ref].title(lang) in line
+            assert justification[pick] in line
+        assert "none is judged not applicable" not in scope and "没有判定为不适用" not in scope
+        # applied after all: the scope says every requirement is applied
         checklist.assess_many(
             ws,
             "tester",
-            [
-                (
-                    rows[ref].item_id,
-                    {"status": "not_applicable", "na_justification": JUSTIFICATION[lang]},
-                )
-                for ref in picked
-            ],
+            [(rows[ref].item_id, {"status": "conforming"}) for ref in NOT_APPLICABLE],
         )
         scope = _section(_manual(ws, lang), SCOPE[lang])
-        context = build_context(ws, "quality-manual", lang)
-    for service in context["organisation"]["services"]:
-        assert service in scope
-    for site in context["organisation"]["sites"]:
-        assert site in scope
-    for ref in picked:
-        line = next(x for x in scope.splitlines() if x.startswith(f"| {ref} |"))
-        assert rows[ref].title(lang) in line
-        assert JUSTIFICATION[lang] in line
+    assert ("none is judged not applicable" if lang == "en" else "没有判定为不适用") in scope
+    for ref in NOT_APPLICABLE:
+        assert not any(x.startswith(f"| {ref} |") for x in scope.splitlines())
+
+
+def _blocks(cross: str) -> dict[str, str]:
+    return {
+        (m.group(1) or m.group(2)): m.group(3)
+        for m in re.finditer(
+            r"^## (?:Clause (\d+):|第(\d+)章) .*?$(.*?)(?=^## |\Z)", cross, re.M | re.S
+        )
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
@@ -114,23 +123,119 @@ def test_cross_reference_every_clause_and_no_gap_status(demos: dict[str, Path], 
         assert re.search(rf"^## (Clause {ref}:|第{ref}章) ", cross, re.M), ref
     for word in STATUS_WORDS:
         assert word not in cross, word
-    blocks = {
-        (m.group(1) or m.group(2)): m.group(3)
-        for m in re.finditer(
-            r"^## (?:Clause (\d+):|第(\d+)章) .*?$(.*?)(?=^## |\Z)", cross, re.M | re.S
-        )
-    }
+    blocks = _blocks(cross)
     assert sorted(blocks, key=int) == clauses
     # what the workspace links: each process under the clauses its requirements cite
     checkin = next(p for p in context["processes"] if p["requirements"] == "8.5.1")
     assert checkin["name"] in blocks["8"]
     assert checkin["name"] not in blocks["9"]
+    # the demo links every clause 4-10 to a document whose own requirements cite it
+    label = "Documented information:" if lang == "en" else "成文信息："
+    for c in context["cross_reference"]:
+        assert c["linked"], c["ref"]
+        assert any(d["refs"] for d in c["documents"]), c["ref"]
+        assert label in blocks[c["ref"]], c["ref"]
     # a clause nothing links says so and points into the manual, never left blank
-    unlinked = [c["ref"] for c in context["cross_reference"] if not c["linked"]]
-    assert unlinked, "the demo links nothing to some clause"
-    for ref in unlinked:
-        said = "addressed by the system as a whole" if lang == "en" else "由整个体系满足"
-        assert said in blocks[ref].lower()
+    said = "addressed by the system as a whole" if lang == "en" else "由整个体系满足"
+    assert said not in cross.lower()
+    for c in context["cross_reference"]:
+        if c["ref"] == "6":
+            c.update(processes=[], work=[], documents=[], linked=False)
+    text = re.sub(r"\\(.)", r"\1", render_markup(find_template("quality-manual"), lang, context))
+    blocks = _blocks(_section(text, CROSS[lang]))
+    assert said in blocks["6"].lower()
+    assert ("Plans to achieve the objectives" if lang == "en" else "质量目标的实现策划") in blocks[
+        "6"
+    ]
+
+
+SECTIONS_NAMED = {
+    "en": {
+        "4": ("Outsourced processes",),
+        "5": ("Responsibilities and authorities",),
+        "6": ("Plans to achieve the objectives",),
+        "7": ("Retained documented information", "Measuring equipment under control"),
+        "8": ("Outsourced processes",),
+    },
+    "zh_CN": {
+        "4": ("外包过程",),
+        "5": ("职责和权限",),
+        "6": ("质量目标的实现策划",),
+        "7": ("保留的成文信息", "受控的计量器具"),
+        "8": ("外包过程",),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_cross_reference_names_the_manual_sections_that_exist(
+    demos: dict[str, Path], lang: str
+) -> None:
+    """Each clause points at the manual's own sections by their real headings, the ones
+    added lately included (6.2 plans, 8.4 outsourcing, 7.5 retained information, 7.1.5
+    measuring equipment, 5.3 responsibilities)."""
+    with Workspace.open(demos[lang], read_only=True) as ws:
+        markup = _manual(ws, lang)
+    headings = set(re.findall(r"^#+ (.+)$", markup, re.M))
+    blocks = _blocks(_section(markup, CROSS[lang]))
+    for ref, names in SECTIONS_NAMED[lang].items():
+        for name in names:
+            assert name in headings, name
+            assert name in blocks[ref], (ref, name)
+    for ref, block in blocks.items():
+        line = next(x for x in block.splitlines() if x.startswith(("- This manual:", "- 本手册：")))
+        for quoted in re.findall(r"'([^']+)'|“([^”]+)”", line):
+            name = quoted[0] or quoted[1]
+            assert name in headings, (ref, name)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_document_linked_to_the_clauses_its_requirements_cite(
+    demos: dict[str, Path], lang: str, tmp_path: Path
+) -> None:
+    """A planned document's own requirements link it under each clause they cite, with the
+    refs shown; a clause they do not cite does not list it (unless a linked record names
+    its number)."""
+    from qms_desktop.services import registers
+
+    path = tmp_path / "copy.qms"
+    path.write_bytes(demos[lang].read_bytes())
+    with Workspace.open(path) as ws:
+        added, _ = registers.add_record(ws, "tester", "planned_document", {
+            "level": "instruction", "number": "HLH-WI-77", "title": "Lift safety drill",
+            "parent": "HLH-QP-04", "requirements": "7.1.3；9.1.1、 7.1.4."})  # fmt: skip
+        assert added.values["requirements"] == "7.1.3；9.1.1、 7.1.4."
+        context = build_context(ws, "quality-manual", lang)
+        blocks = _blocks(_section(_manual(ws, lang), CROSS[lang]))
+        by_clause = {c["ref"]: c for c in context["cross_reference"]}
+        mine = {
+            ref: next((d for d in c["documents"] if d["number"] == "HLH-WI-77"), None)
+            for ref, c in by_clause.items()
+        }
+        assert mine["7"] is not None and mine["7"]["refs"] == ["7.1.3", "7.1.4"]
+        assert mine["9"] is not None and mine["9"]["refs"] == ["9.1.1"]
+        assert all(mine[ref] is None for ref in ("4", "5", "6", "8", "10"))
+        joiner = ", " if lang == "en" else "、"
+        opening, closing = (" (", ")") if lang == "en" else ("（", "）")
+        assert f"HLH-WI-77 Lift safety drill{opening}7.1.3{joiner}7.1.4{closing}" in blocks["7"]
+        assert f"HLH-WI-77 Lift safety drill{opening}9.1.1{closing}" in blocks["9"]
+        assert "HLH-WI-77" not in blocks["8"]
+        # the document register table shows what each document meets
+        documents = markup_table_row(_manual(ws, lang), "HLH-WI-77")
+        assert "7.1.3；9.1.1、 7.1.4." in documents
+        # edited through the register service: the links follow
+        registers.update_record(ws, "tester", "planned_document", added.id, requirements="10.3")
+        context = build_context(ws, "quality-manual", lang)
+    by_clause = {c["ref"]: c for c in context["cross_reference"]}
+    assert [d["refs"] for d in by_clause["10"]["documents"] if d["number"] == "HLH-WI-77"] == [
+        ["10.3"]
+    ]
+    for ref in ("7", "9"):
+        assert all(d["number"] != "HLH-WI-77" for d in by_clause[ref]["documents"])
+
+
+def markup_table_row(markup: str, first_cells: str) -> str:
+    return next(x for x in markup.splitlines() if x.startswith("| ") and first_cells in x)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
