@@ -49,8 +49,16 @@ def break_lines(self: Any, max_widths: Any) -> Any:
         )
     if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
         return self.blPara
+    # a table wraps each cell to measure it and again to draw it, at the same width: the
+    # lines of the last width are kept (a paragraph split in two gets new frags)
+    key = tuple(max_widths)
+    kept = self.__dict__.get("_qms_lines")
+    if kept is not None and kept[0] == key and kept[1] is frags:
+        return kept[2]
     auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-    return split_frags(frags, max_widths, auto_leading not in ("", "off"))
+    lines = split_frags(frags, max_widths, auto_leading not in ("", "off"))
+    self._qms_lines = (key, frags, lines)
+    return lines
 
 
 _PLACEHOLDER = "\ufffc"  # stands for a frag without text (a picture, a callback, a <br/>)

@@ -502,14 +502,11 @@ class _Builder:
         self, runs: tuple[Run, ...], style: str, flow_style: str = "flow", bullet: str | None = None
     ) -> None:
         """A paragraph, in pieces if very long (the last piece keeps the style's spacing)."""
-        from reportlab.platypus import Paragraph as RLParagraph
 
         pieces = _chunks(runs)
         for n, chunk in enumerate(pieces):
             chosen = self.styles[style if n == len(pieces) - 1 else flow_style]
-            self.story.append(
-                RLParagraph(_markup(chunk), chosen, bulletText=bullet if n == 0 else None)
-            )
+            self.story.append(_paragraph(_markup(chunk), chosen, bullet=bullet if n == 0 else None))
 
     def table(
         self,
@@ -517,7 +514,6 @@ class _Builder:
         rows: tuple[tuple[tuple[Run, ...], ...], ...],
         widths: list[float],
     ) -> None:
-        from reportlab.platypus import Paragraph as RLParagraph
         from reportlab.platypus import Spacer
 
         columns = len(widths)
@@ -526,7 +522,7 @@ class _Builder:
         if header:
             cells.append(
                 [
-                    RLParagraph(
+                    _paragraph(
                         _markup(_cell(_emphasised(c), overflow, cell_limit(w - 6))),
                         self.styles["cellhead"],
                     )
@@ -537,7 +533,7 @@ class _Builder:
         for row in rows:
             self.deadline.check()
             line = [
-                RLParagraph(_markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cell"])
+                _paragraph(_markup(_cell(c, overflow, cell_limit(w - 6))), self.styles["cell"])
                 for c, w in zip(row[:columns], widths, strict=False)
             ]
             cells.append(line + [""] * (columns - len(line)))
@@ -550,7 +546,6 @@ class _Builder:
         from reportlab.lib.units import cm
         from reportlab.platypus import CondPageBreak, Spacer
         from reportlab.platypus import PageBreak as RLPageBreak
-        from reportlab.platypus import Paragraph as RLParagraph
 
         document, styles, frame_width = self.document, self.styles, self.frame_width
         if document.logo:
@@ -575,7 +570,7 @@ class _Builder:
                 heading.toc = (block.level, _toc_text(runs), f"h{self.headings}")
                 self.story.append(heading)
                 self.story += [
-                    RLParagraph(_markup(p), styles[f"h{block.level}"]) for p in pieces[1:]
+                    _paragraph(_markup(p), styles[f"h{block.level}"]) for p in pieces[1:]
                 ]
             elif isinstance(block, Paragraph):
                 if _is_lead_in(block.runs):  # a lead-in line stays with what it leads to
@@ -625,9 +620,8 @@ class _Builder:
             return
 
     def contents(self) -> None:
-        from reportlab.platypus import Paragraph as RLParagraph
 
-        self.story.append(RLParagraph(_markup((Run(self.document.toc_title),)), self.styles["h1"]))
+        self.story.append(_paragraph(_markup((Run(self.document.toc_title),)), self.styles["h1"]))
         toc = _contents()
         toc.levelStyles = [self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]]
         # Every entry is known before layout (page numbers are forms, see Contents)
@@ -744,7 +738,27 @@ def _heading(text: str, style: Any) -> Any:
     global _HEADING
     if _HEADING is None:
         _HEADING = _heading_class()
-    return _HEADING(text, style)
+    return _paragraph(text, style, cls=_HEADING)
+
+
+def _paragraph(markup: str, style: Any, bullet: str | None = None, cls: Any = None) -> Any:
+    """A reportlab Paragraph of `markup`. Text without markup (no tag, no entity: most
+    cells and paragraphs) skips reportlab's HTML parser, a fifth of a layout: its one
+    fragment is the style's own, as the parser makes it, holding the text cleaned as the
+    parser cleans it."""
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+    from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+
+    cls = cls or RLParagraph
+    if "<" in markup or "&" in markup:
+        return cls(markup, style, bulletText=bullet)
+    plain = style.__dict__.get("_qms_plain_frag")
+    if plain is None:
+        plain = style.__dict__["_qms_plain_frag"] = cls("x", style).frags[0]
+    text = cleanBlockQuotedText(markup)
+    frags = [plain.clone(text=text)] if text else []
+    textTransformFrags(frags, style)
+    return cls(text, style, bulletText=bullet, frags=frags)
 
 
 def write_pdf(
