@@ -787,20 +787,22 @@ def render_workspace_document(
 ) -> Path:
     """The use case behind `qms-desktop render` and the Refine page."""
     from qms_desktop.documents import render_document
+    from qms_desktop.documents.limits import heap_frozen
 
-    context = build_context(ws, template_id, lang, assessment_id=assessment_id)
-    return render_document(
-        template_id,
-        context,
-        lang=lang,
-        fmt=fmt,
-        out_path=out_path,
-        reference_docx=reference_docx,
-        user_dir=user_dir,
-        images=chart_images(context, lang, _pictures(template_id, lang, user_dir)),
-        progress=progress,
-        cancel=cancel,
-    )
+    with heap_frozen():  # reading the context too (see heap_frozen)
+        context = build_context(ws, template_id, lang, assessment_id=assessment_id)
+        return render_document(
+            template_id,
+            context,
+            lang=lang,
+            fmt=fmt,
+            out_path=out_path,
+            reference_docx=reference_docx,
+            user_dir=user_dir,
+            images=chart_images(context, lang, _pictures(template_id, lang, user_dir)),
+            progress=progress,
+            cancel=cancel,
+        )
 
 
 # -- templates and rendering for the GUI (which reaches documents/ only through here) --------
