@@ -14,11 +14,14 @@ import gc
 import hashlib
 import json
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_not, itemgetter, ne, or_
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -447,21 +450,155 @@ _CANONICAL = (
     " new_value, prev_hash) AS BLOB)"
 )
 _TRAIL = (
-    "SELECT id, seq, actor, action, entity, entity_id, field, new_value, prev_hash, hash,"
+    "SELECT id, seq, actor, action, entity, entity_id, field, new_value, {prev}, hash,"
     " CASE action WHEN 'update' THEN NULL ELSE at_utc END, {canonical}, {key}, at_utc"
     " FROM audit_entry ORDER BY id"
 )
 _OLD_VALUE = "SELECT old_value, at_utc FROM audit_entry WHERE id = ?"
+_CHAIN_COLUMNS = "SELECT id, prev_hash, {canonical} FROM audit_entry WHERE id BETWEEN ? AND ?"
 _CHUNK = 4000
 _SEQ, _ACTOR, _PREV, _HASH, _CANON, _KEY, _AT = (itemgetter(i) for i in (1, 2, 8, 9, 11, 12, 13))
 
 
-def _chunks(conn: sqlite3.Connection, signed: bool) -> Iterator[list[tuple[Any, ...]]]:
-    """The trail in storage order, as raw rows, a few thousand at a time (constant memory)."""
-    canonical = _CANONICAL if _sqlite_json() else "NULL"
-    cursor = conn.execute(_TRAIL.format(canonical=canonical, key="key_id" if signed else "NULL"))
+def _chunks(conn: sqlite3.Connection, signed: bool, chain: bool) -> Iterator[list[tuple[Any, ...]]]:
+    """The trail in storage order, as raw rows, a few thousand at a time (constant memory);
+    with each entry's prev_hash and canonical bytes when `chain`, else NULL in their place
+    (`_ChainBeside` checks them)."""
+    sql = _TRAIL.format(
+        prev="prev_hash" if chain else "NULL",
+        canonical=_CANONICAL if chain and _sqlite_json() else "NULL",
+        key="key_id" if signed else "NULL",
+    )
+    cursor = conn.execute(sql)
     while rows := cursor.fetchmany(_CHUNK):
         yield rows
+
+
+def _with_chain_columns(
+    conn: sqlite3.Connection, rows: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """Rows read without their prev_hash and canonical bytes, with them."""
+    chain = {
+        row_id: (prev, canonical)
+        for row_id, prev, canonical in conn.execute(
+            _CHAIN_COLUMNS.format(canonical=_CANONICAL if _sqlite_json() else "NULL"),
+            (rows[0][0], rows[-1][0]),
+        )
+    }
+    out = []
+    for row in rows:
+        prev, canonical = chain.get(row[0], (None, None))
+        out.append((*row[:8], prev, *row[9:11], canonical, *row[12:]))
+    return out
+
+
+def _digests(blobs: Iterator[Any]) -> list[str | None]:
+    sha256 = hashlib.sha256
+    return [sha256(c).hexdigest() if c is not None else None for c in blobs]
+
+
+# The hash chain checked by a second Python process, on the other core, while this one
+# replays the trail: `check`'s floor (read every entry's canonical bytes, SHA-256 them) is
+# a third of its time, and a thread would not run beside the replay (threads share one
+# interpreter lock, taken again for every row SQLite hands over: measured, slower). Per
+# chunk of `_CHUNK` entries in storage order it writes "ok <SHA-256 of the chunk's stored
+# hashes>" when the sequence numbers run on, every entry links to the hash before it and
+# every hash is the SHA-256 of the entry's canonical bytes, then the chunk's size and last
+# hash; at a chunk that fails, "fail".
+_CHAIN_SCRIPT = """\
+import hashlib, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], uri=True, timeout=0)
+cursor = conn.execute(sys.argv[2])
+size, prev, expected = int(sys.argv[3]), sys.argv[4], 1
+sha256, out = hashlib.sha256, sys.stdout
+while rows := cursor.fetchmany(size):
+    n = len(rows)
+    seqs, prevs, digests, blobs = map(list, zip(*rows))
+    if (
+        seqs == list(range(expected, expected + n))
+        and prevs[0] == prev
+        and prevs[1:] == digests[:-1]
+        and [sha256(c).hexdigest() if c is not None else None for c in blobs] == digests
+    ):
+        out.write(f"ok {n} {digests[-1]}\\n")
+        out.flush()
+        prev, expected = digests[-1], expected + n
+    else:
+        out.write("fail\\n")
+        break
+"""
+_CHAIN_QUERY = "SELECT seq, prev_hash, hash, {canonical} FROM audit_entry ORDER BY id"
+# Whether the chain may be checked beside the replay (tests turn it off to check that
+# both ways find the same).
+_BESIDE = True
+
+
+class _ChainBeside:
+    """The hash chain checked by `_CHAIN_SCRIPT` in a process of its own. `vouches` says
+    whether it found the next chunk sound — the very entries this process read: as many,
+    ending with the same hash, which (the chain being sound) stands for every entry up to
+    it — and once it did not (a chunk that fails, or a process that stopped or read other
+    entries), never again: the caller checks that chunk and the rest itself, naming the
+    break as before.
+
+    The caller's open read transaction keeps writers from committing in the workspace's
+    rollback-journal mode, so the second process reads the same commit; under another
+    journal mode a later commit only appends entries, which the comparison of the hashes
+    notices."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self._proc: subprocess.Popen[str] | None = proc
+
+    @classmethod
+    def start(cls, conn: sqlite3.Connection) -> _ChainBeside | None:
+        """The second process for the file `conn` reads, or None where there is none to
+        start (a database in memory, SQLite without JSON, a bundled app whose executable
+        is not Python)."""
+        if not _BESIDE or getattr(sys, "frozen", False) or not _sqlite_json():
+            return None
+        path = next((str(r[2]) for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+        if not path or not Path(sys.executable).is_file():
+            return None
+        args = [
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            _CHAIN_SCRIPT,
+            Path(path).as_uri() + "?mode=ro",
+            _CHAIN_QUERY.format(canonical=_CANONICAL),
+            str(_CHUNK),
+            GENESIS_HASH,
+        ]
+        try:
+            proc = subprocess.Popen(
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except OSError:
+            return None
+        return cls(proc)
+
+    def vouches(self, digests: list[Any]) -> bool:
+        """Whether the second process found the next chunk, with these stored hashes, sound."""
+        if self._proc is None or self._proc.stdout is None:
+            return False
+        line = self._proc.stdout.readline()
+        if line == f"ok {len(digests)} {digests[-1]}\n" and isinstance(digests[-1], str):
+            return True
+        self.close()
+        return False
+
+    def close(self) -> None:
+        if self._proc is not None:
+            proc, self._proc = self._proc, None
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
 
 
 def _sqlite_json() -> bool:
@@ -510,35 +647,50 @@ def _read_trail(
         return state, 0
     signed = _has(columns, "audit_entry", "key_id", "signature")
     signatures = _Signatures(conn, columns, found)
-    sha256 = hashlib.sha256
     get = state.get
-    for rows in _chunks(conn, signed):
-        n = len(rows)
-        count += n
-        seqs, digests = list(map(_SEQ, rows)), list(map(_HASH, rows))
-        signatures.check(rows, list(map(_ACTOR, rows)), list(map(_KEY, rows)), list(map(_AT, rows)))
-        if not broken:
-            prevs = list(map(_PREV, rows))
-            if (
-                seqs == list(range(expected, expected + n))
-                and prevs[0] == prev
-                and prevs[1:] == digests[:-1]
-                and [sha256(c).hexdigest() if c is not None else None for c in map(_CANON, rows)]
-                == digests
-            ):
+    beside = _ChainBeside.start(conn)
+    inline = beside is None  # whether the rows hold their prev_hash and canonical bytes
+    try:
+        for rows in _chunks(conn, signed, chain=inline):
+            n = len(rows)
+            count += n
+            seqs, digests = list(map(_SEQ, rows)), list(map(_HASH, rows))
+            signatures.check(
+                rows, list(map(_ACTOR, rows)), list(map(_KEY, rows)), list(map(_AT, rows))
+            )
+            if not broken and beside is not None and beside.vouches(digests):
                 prev, expected = digests[-1], expected + n
-            else:
-                prev, expected, broken = _walk_chain(conn, rows, prev, expected, found)
-        for _, _, actor, action, entity, entity_id, field, new, _, _, at, _, _, _ in rows:
-            # the common case first: an update of a record created earlier in the trail
-            if action == "update":
-                row = get((entity, entity_id))
-                if row is not None and row.exists:
-                    row.values[field] = new
-                    row.last_actor = actor
-                    continue
-            if entity in tables:
-                _replay(state, action, (str(entity), str(entity_id)), field, new, at, actor)
+            elif not broken:
+                if beside is not None:
+                    beside.close()  # from this chunk on, the chain is checked here
+                    beside = None
+                chained = rows if inline else _with_chain_columns(conn, rows)
+                prevs = list(map(_PREV, chained))
+                hashed = _digests(map(_CANON, chained))
+                if (
+                    seqs == list(range(expected, expected + n))
+                    and prevs[0] == prev
+                    and prevs[1:] == digests[:-1]
+                    and hashed == digests
+                ):
+                    prev, expected = digests[-1], expected + n
+                else:
+                    prev, expected, broken = _walk_chain(
+                        conn, chained, hashed, prev, expected, found
+                    )
+            for _, _, actor, action, entity, entity_id, field, new, _, _, at, _, _, _ in rows:
+                # the common case first: an update of a record created earlier in the trail
+                if action == "update":
+                    row = get((entity, entity_id))
+                    if row is not None and row.exists:
+                        row.values[field] = new
+                        row.last_actor = actor
+                        continue
+                if entity in tables:
+                    _replay(state, action, (str(entity), str(entity_id)), field, new, at, actor)
+    finally:
+        if beside is not None:
+            beside.close()
     signatures.finish(conn, notes, chain_sound=not broken)
     if not broken:
         if head is None and count:
@@ -553,21 +705,35 @@ def _read_trail(
 def _walk_chain(
     conn: sqlite3.Connection,
     rows: list[tuple[Any, ...]],
+    hashed: list[str | None],
     prev: str,
     expected: int,
     found: _Findings,
 ) -> tuple[str, int, bool]:
     """Walk a chunk that failed the whole-list comparison entry by entry and report the
-    first break. Returns the chain's last hash, the next sequence number and whether it broke."""
-    for row_id, seq, actor, action, entity, entity_id, field, new, prev_hash, digest, *rest in rows:
-        canonical = rest[1]
+    first break. `hashed` holds the SHA-256 of each entry's canonical bytes as SQLite
+    builds them (None where it could not). Returns the chain's last hash, the next
+    sequence number and whether it broke."""
+    for i, (
+        row_id,
+        seq,
+        actor,
+        action,
+        entity,
+        entity_id,
+        field,
+        new,
+        prev_hash,
+        digest,
+        *_,
+    ) in enumerate(rows):
         if seq != expected:
             found.add("storage.check_chain_order", seq=seq, expected=expected)
             return prev, expected, True
         if prev_hash != prev:
             found.add("storage.check_chain_link", seq=seq)
             return prev, expected, True
-        if (canonical is None or hashlib.sha256(canonical).hexdigest() != digest) and _python_hash(
+        if (hashed[i] is None or hashed[i] != digest) and _python_hash(
             conn, row_id, seq, actor, action, entity, entity_id, field, new, prev_hash
         ) != digest:
             found.add("storage.check_chain_altered", seq=seq)
