@@ -84,13 +84,14 @@ def _register_font() -> None:
 
 
 def _install_dry_run() -> None:
-    """Paragraphs and pictures draw nothing on a canvas marked `dry_run`: a layout made only
-    to find where headings land (the DOCX contents' page numbers) skips the drawing, which is
-    half the work. Other canvases are not affected."""
+    """Paragraphs, tables and pictures draw nothing on a canvas marked `dry_run`: a layout
+    made only to find where headings land (the DOCX contents' page numbers) skips the
+    drawing, which is half the work. Other canvases are not affected."""
     from reportlab.platypus.flowables import Image as RLImage
     from reportlab.platypus.paragraph import Paragraph as RLParagraph
+    from reportlab.platypus.tables import Table as RLTable
 
-    for cls in (RLParagraph, RLImage):
+    for cls in (RLParagraph, RLImage, RLTable):
         if getattr(cls.draw, "dry_run_aware", False):
             continue
         original = cls.draw
@@ -847,6 +848,8 @@ def _build(
 
     class NumberingCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
+            if self.dry_run:  # laid out only: the pages are known, no PDF is written
+                return
             total = state["doc"].page
             for page in state["footers"]:
                 deadline.check()

@@ -132,3 +132,73 @@ def test_charts_are_pngs_the_pdf_embeds_as_they_are() -> None:
     ]
     for png in pictures:
         assert _png_stream(png) is not None
+
+
+@pytest.fixture(scope="module")
+def manuals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    from qms_desktop.services.demo import write_demo
+    from qms_desktop.services.documents import _pictures, build_context, chart_images
+    from qms_desktop.storage.workspace import Workspace
+
+    folder = tmp_path_factory.mktemp("manuals")
+    out: dict[str, object] = {}
+    for lang in ("en", "zh_CN"):
+        with Workspace.open(write_demo(folder / f"{lang}.qms", lang), read_only=True) as ws:
+            context = build_context(ws, "quality-manual", lang)
+        images = chart_images(context, lang, _pictures("quality-manual", lang, None))
+        out[lang] = engine.build_document(find_template("quality-manual"), lang, context, images)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_dry_layout_finds_the_pages_the_drawn_one_does(manuals, lang: str) -> None:
+    import io
+
+    from qms_desktop.documents.pdf_writer import _layout, heading_pages
+
+    document = manuals[lang]
+    drawn = io.BytesIO()
+    pages = _layout(document, drawn, None, draw=True)
+    assert drawn.getvalue().startswith(b"%PDF")
+    assert heading_pages(document) == pages
+    assert len(pages) > 20 and pages[-1] > 5  # the manual's headings over its pages
+    dry = io.BytesIO()
+    assert _layout(document, dry, None, draw=False) == pages
+    assert dry.getvalue() == b""  # laid out only: nothing written
+
+
+@pytest.mark.parametrize("style_name", ["body", "cell", "cellhead", "h1", "bullet", "toc1"])
+@pytest.mark.parametrize(
+    "text",
+    ["Plain words", "  spaced   out  ", "中文，测试。", "a\u00a0b\tc", "", "   ", "x" * 3000],
+)
+def test_plain_text_paragraphs_are_what_the_parser_makes(style_name: str, text: str) -> None:
+    from reportlab.platypus import Paragraph as RLParagraph
+
+    from qms_desktop.documents.pdf_writer import _paragraph, _register_font, _styles
+
+    _register_font()
+    style = _styles()[style_name]
+    for bullet in (None, "•"):
+        ours = _paragraph(text, style, bullet=bullet)
+        parsed = RLParagraph(text, style, bulletText=bullet)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in parsed.frags]
+        assert (ours.text, ours.style, ours.bulletText) == (
+            parsed.text,
+            parsed.style,
+            parsed.bulletText,
+        )
+        assert ours.wrap(200, 800) == parsed.wrap(200, 800)
+
+
+def test_lines_are_kept_per_width_only() -> None:
+    from qms_desktop.documents.pdf_writer import _paragraph, _register_font, _styles
+
+    _register_font()
+    paragraph = _paragraph("word " * 60 + "中文" * 40, _styles()["cell"])
+    narrow = paragraph.wrap(120, 5000)
+    narrow_lines = paragraph.blPara
+    assert paragraph.wrap(120, 5000) == narrow and paragraph.blPara is narrow_lines
+    wide = paragraph.wrap(400, 5000)
+    assert wide[1] < narrow[1] and paragraph.blPara is not narrow_lines
+    assert paragraph.wrap(120, 5000) == narrow
