@@ -1648,6 +1648,10 @@
         <translation>工作区已升级；原文件已保留为 %1</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
