@@ -52,6 +52,7 @@ from qms_desktop.storage.models import (
     EvidenceFileRecord,
     LibraryRecord,
     NonconformityRecord,
+    PersonRecord,
     RequirementRecord,
 )
 from qms_desktop.storage.workspace import Workspace
@@ -588,6 +589,47 @@ def _carried() -> Any:
         .correlate(i)
         .scalar_subquery()
     )
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The verification of effectiveness recorded on the nonconformity that holds a
+    checklist item's action (its own or one it carries)."""
+
+    status: str  # the nonconformity's status: "verified", "closed", or reopened after a "no"
+    by: str  # the verifier's name ("" when not named)
+    on: dt.date
+    effective: bool
+
+
+def action_verifications(ws: Workspace, assessment_id: int) -> dict[int, Verification]:
+    """Item id -> the verification of its action, for the items of `assessment_id` whose
+    action was verified; others are left out."""
+    return _verifications(ws, AssessmentItemRecord.assessment_id == assessment_id)
+
+
+def action_verification(ws: Workspace, item_id: int) -> Verification | None:
+    """The verification of item `item_id`'s action (None: not verified, or no action)."""
+    return _verifications(ws, AssessmentItemRecord.id == item_id).get(item_id)
+
+
+def _verifications(ws: Workspace, where: Any) -> dict[int, Verification]:
+    item, nc = AssessmentItemRecord, _NC
+    query = (
+        with_actions(
+            select(item.id, nc.status, PersonRecord.name, nc.verified_on, nc.effective).select_from(
+                item
+            )
+        )
+        .outerjoin(PersonRecord, PersonRecord.id == nc.verified_by)
+        .where(where, nc.verified_on.is_not(None))
+    )
+    with ws.reading() as s:
+        found = s.execute(query).all()
+    return {
+        i: Verification(status, name or "", on, effective == "yes")
+        for i, status, name, on, effective in found
+    }
 
 
 def _finding(values: Sequence[Any]) -> ItemAssessment:

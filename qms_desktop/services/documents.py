@@ -213,33 +213,16 @@ def _records(ws: Workspace, key: str, lang: str) -> list[dict[str, str]]:
 
 
 def _verifications(ws: Workspace, assessment_id: int) -> dict[int, dict[str, Any]]:
-    """Item id -> the verification of effectiveness recorded on the nonconformity holding
-    the item's action (its own or one it carries): the register's status ("verified",
-    "closed" or, after a "no", reopened), who verified it, when, and whether effective.
-    Items whose action was never verified are left out."""
-    from sqlalchemy import select
-
-    from qms_desktop.storage.models import AssessmentItemRecord as Item
-    from qms_desktop.storage.models import NonconformityRecord as Nc
-    from qms_desktop.storage.models import PersonRecord as Person
-
-    query = checklist.with_actions(
-        select(Item.id, Nc.status, Person.name, Nc.verified_on, Nc.effective).select_from(Item)
-    )
-    with ws.reading() as s:
-        found = s.execute(
-            query.outerjoin(Person, Person.id == Nc.verified_by).where(
-                (Item.assessment_id == assessment_id) & Nc.verified_on.is_not(None)
-            )
-        ).all()
+    """Item id -> the verification of effectiveness of its action, as the templates read it
+    (templates/README.md: `verification`)."""
     return {
         item_id: {
-            "status": status,
-            "by": name or "—",
-            "on": on.isoformat(),
-            "effective": effective == "yes",
+            "status": v.status,
+            "by": v.by or "—",
+            "on": v.on.isoformat(),
+            "effective": v.effective,
         }
-        for item_id, status, name, on, effective in found
+        for item_id, v in checklist.action_verifications(ws, assessment_id).items()
     }
 
 

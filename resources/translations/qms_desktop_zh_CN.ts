@@ -821,6 +821,26 @@
         <translation>措施状态(&amp;T)：</translation>
     </message>
     <message>
+        <source>Verification:</source>
+        <translation>有效性验证：</translation>
+    </message>
+    <message>
+        <source>Not verified yet (Operate step, corrective actions).</source>
+        <translation>尚未验证（运行步骤，纠正措施）。</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <source>Verified effective by %1 on %2.</source>
+        <translation>已由%1于%2验证有效。</translation>
+    </message>
+    <message>
+        <source>Found not effective by %1 on %2; the action was reopened.</source>
+        <translation>已由%1于%2验证为无效，措施已重新打开。</translation>
+    </message>
+    <message>
         <source>Assess %1</source>
         <translation>评估 %1</translation>
     </message>

@@ -466,3 +466,29 @@ def test_at_1280x720_titles_read_and_the_detail_fits(
     qtbot.keyClick(panel.table, Qt.Key.Key_4)
     assert ("justification" if lang == "en" else "理由") in panel.detail_error.text()
     qtbot.waitUntil(lambda: not panel.detail_error.visibleRegion().isEmpty())
+
+
+def test_the_detail_says_who_verified_the_action_and_what_was_found(
+    qtbot, window: MainWindow, demo_file: Path
+):
+    assert window.open_path(demo_file)
+    window.go_to("compare")
+    panel = window.compare_page.checklist
+    baseline = window.controller.assessments()[0]
+    panel.show_assessment(baseline.id)
+    rows = {r.ref: r for r in cl.checklist_rows(window.controller.ws(), baseline.id)}
+    verified = cl.action_verifications(window.controller.ws(), baseline.id)
+    ref = next(r.ref for r in rows.values() if r.item_id in verified)
+    v = verified[rows[ref].item_id]
+    assert v.effective and v.by
+    select_refs(panel, ref)
+    label = panel.detail.f_verified
+    assert label.text() == f"Verified effective by {v.by} on {v.on.isoformat()}."
+    unverified = next(
+        r.ref for r in rows.values() if r.item.action.text.strip() and r.item_id not in verified
+    )
+    select_refs(panel, unverified)
+    assert label.text() == "Not verified yet (Operate step, corrective actions)."
+    without = next(r.ref for r in rows.values() if not r.item.action.text.strip())
+    select_refs(panel, without)
+    assert label.text() == ""

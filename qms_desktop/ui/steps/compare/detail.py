@@ -127,6 +127,12 @@ class DetailForm(QScrollArea):
         self.f_due.setPlaceholderText("YYYY-MM-DD")
         self.f_priority = _choice("detail_action_priority", Priority)
         self.f_state = _choice("detail_action_state", ActionState)
+        # who verified the action's effectiveness, when, and what was found (read-only: it is
+        # recorded on the corrective action, Operate step)
+        self.f_verified = QLabel()
+        self.f_verified.setObjectName("detail_action_verified")
+        self.f_verified.setTextFormat(Qt.TextFormat.PlainText)
+        self.f_verified.setWordWrap(True)
 
     def _connect_fields(self) -> None:
         """Each field stores its finding attribute: combos when picked, lines and texts when left."""
@@ -173,6 +179,7 @@ class DetailForm(QScrollArea):
             ("due", self.f_due),
             ("priority", self.f_priority),
             ("state", self.f_state),
+            ("verified", self.f_verified),
         ):
             labels[key] = add_labelled_row(form, widget)
         form.addRow(
@@ -233,6 +240,7 @@ class DetailForm(QScrollArea):
             "due": self.tr("&Due date:"),
             "priority": self.tr("P&riority:"),
             "state": self.tr("Action s&tate:"),
+            "verified": self.tr("Verification:"),
         }
         for key, text in labels.items():
             self._labels[key].setText(text)
@@ -293,6 +301,26 @@ class DetailForm(QScrollArea):
         self.f_due.setText(item.action.due.isoformat() if item.action.due else "")
         self.f_priority.setCurrentIndex(self.f_priority.findData(item.action.priority.value))
         self.f_state.setCurrentIndex(self.f_state.findData(item.action.state.value))
+        self.f_verified.setText(self._verification_text(r))
+
+    def _verification_text(self, r: ChecklistRow) -> str:
+        if not r.item.action.text.strip():
+            return ""
+        v = checklist_service.action_verification(self._c.ws(), r.item_id)
+        if v is None:
+            return self.tr("Not verified yet (Operate step, corrective actions).")
+        by = v.by or self.tr("(not named)")
+        if v.effective:
+            return (
+                self.tr("Verified effective by %1 on %2.")
+                .replace("%1", by)
+                .replace("%2", v.on.isoformat())
+            )
+        return (
+            self.tr("Found not effective by %1 on %2; the action was reopened.")
+            .replace("%1", by)
+            .replace("%2", v.on.isoformat())
+        )
 
     def start_editing(self) -> None:
         """Enter in the table: type the current practice."""
