@@ -3,9 +3,9 @@ role it reports to (a tree read top to bottom), the appointee in each box, vacan
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
+from qms_desktop.documents.charts import _cached, png_bytes
 from qms_desktop.paths import CJK_FONT
 
 NAVY = (31, 58, 95)
@@ -14,6 +14,7 @@ RED = (197, 48, 48)
 MAX_ROLES = 400  # beyond this the chart would be unreadable: the first ones are drawn
 
 
+@_cached
 def org_chart_png(roles: Sequence[tuple[int, str, str]], title: str, vacant: str) -> bytes:
     """`roles`: (depth, title, appointee) in outline order (each role after the role it
     reports to, as domain.allocation.org_chart_levels gives them); `vacant` is printed for a
@@ -65,10 +66,7 @@ def org_chart_png(roles: Sequence[tuple[int, str, str]], title: str, vacant: str
             anchor="rm",
         )
         last_at_depth[depth] = y + box_h
-    out = io.BytesIO()
-    # no optimize pass and the fastest deflate level (flat colours pack well anyway)
-    image.save(out, "PNG", dpi=(254, 254), compress_level=1)  # 1500 px: 15 cm
-    return out.getvalue()
+    return png_bytes(image)  # 1500 px at 254 dpi: 15 cm
 
 
 def _fit(draw: object, text: str, font: object, room: float) -> str:

@@ -202,3 +202,35 @@ def test_lines_are_kept_per_width_only() -> None:
     wide = paragraph.wrap(400, 5000)
     assert wide[1] < narrow[1] and paragraph.blPara is not narrow_lines
     assert paragraph.wrap(120, 5000) == narrow
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "RGBA"])
+def test_chart_pngs_hold_the_very_pixels_and_resolution(mode: str) -> None:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from qms_desktop.documents.charts import png_bytes
+
+    image = Image.new(mode, (333, 101), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle([10, 10, 300, 90], radius=12, outline="navy", fill="lightblue", width=3)
+    draw.line([(0, 100), (332, 0)], fill="red", width=2)
+    back = Image.open(io.BytesIO(png_bytes(image)))
+    back.load()
+    assert back.mode == image.mode and back.size == image.size
+    assert back.tobytes() == image.tobytes()
+    assert back.info["dpi"] == pytest.approx((254, 254), abs=0.01)
+
+
+def test_charts_are_kept_by_what_they_show_and_can_be_forgotten() -> None:
+    from qms_desktop.documents.charts import forget_charts
+    from qms_desktop.documents.org_chart import org_chart_png
+
+    roles = [(0, "Director", "Ann"), (1, "Manager", "")]
+    first = org_chart_png(roles, "Chart", "(vacant)")
+    assert org_chart_png(roles, "Chart", "(vacant)") is first
+    assert org_chart_png([*roles, (1, "Clerk", "Bo")], "Chart", "(vacant)") != first
+    forget_charts()
+    again = org_chart_png(roles, "Chart", "(vacant)")
+    assert again is not first and again == first
