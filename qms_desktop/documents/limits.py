@@ -33,6 +33,7 @@ def never() -> Deadline:
 
 
 _frozen = 0
+_frozen_by_us = False
 _frozen_lock = threading.Lock()
 
 
@@ -42,16 +43,19 @@ def heap_frozen() -> Iterator[None]:
     before (the modules, the workspace's mappings, reportlab's fonts) is frozen meanwhile, so
     the full collections a render triggers walk only its own objects, not the whole heap
     (they took a quarter of a render's time). Cycles the work leaves are still collected;
-    the heap is unfrozen when the last of several overlapping renders ends."""
-    global _frozen
+    the heap is unfrozen when the last of several overlapping renders ends. A heap someone
+    else froze is left as it is (gc.unfreeze would undo their freeze too)."""
+    global _frozen, _frozen_by_us
     with _frozen_lock:
         if _frozen == 0:
-            gc.freeze()
+            _frozen_by_us = gc.get_freeze_count() == 0
+            if _frozen_by_us:
+                gc.freeze()
         _frozen += 1
     try:
         yield
     finally:
         with _frozen_lock:
             _frozen -= 1
-            if _frozen == 0:
+            if _frozen == 0 and _frozen_by_us:
                 gc.unfreeze()

@@ -234,3 +234,17 @@ def test_charts_are_kept_by_what_they_show_and_can_be_forgotten() -> None:
     forget_charts()
     again = org_chart_png(roles, "Chart", "(vacant)")
     assert again is not first and again == first
+
+
+def test_a_heap_frozen_by_someone_else_stays_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with heap_frozen():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen  # their freeze is not undone
+    finally:
+        gc.unfreeze()
+    with heap_frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
