@@ -506,7 +506,8 @@ def _digests(blobs: Iterator[Any]) -> list[str | None]:
 # every hash is the SHA-256 of the entry's canonical bytes, then the chunk's size and last
 # hash; at a chunk that fails, "fail".
 _CHAIN_SCRIPT = """\
-import hashlib, sqlite3, sys
+import gc, hashlib, sqlite3, sys
+gc.disable()  # no cycles made: the collector would only rescan the rows
 conn = sqlite3.connect(sys.argv[1], uri=True, timeout=0)
 cursor = conn.execute(sys.argv[2])
 size, prev, expected = int(sys.argv[3]), sys.argv[4], 1
