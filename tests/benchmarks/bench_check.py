@@ -5,7 +5,11 @@ Ours: `python -m qms_desktop check FILE` — everything `check` does (SQLite's i
 the schema, the hash chain and signatures, every record against the trail, requirements,
 references, evidence). The floor: a Python process that reads the same trail with plain
 sqlite3 and hashes every entry's canonical bytes with SHA-256 against its stored hash (the
-least any chain check must do). Peak memory is the check process's own RSS.
+least any chain check must do). Peak memory is the check process's own RSS; from 10⁵
+entries `check` also runs two short-lived helper processes beside it on the other core
+(the hash chain, ~30 MB; the libraries' YAML, ~56 MB, done within the first half second),
+whose time is inside the wall time measured here and whose memory (measured apart) is
+added to its peak for the goal.
 
     python tests/benchmarks/bench_check.py [--entries 10000 100000 1000000] [--runs 3] [--quick]
 Goal: 10⁶ entries in < 5 s and < 300 MB.
@@ -24,6 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks import fixtures  # noqa: E402
 from tests.benchmarks.common import interleaved, row, run_measured  # noqa: E402
+
+# The peak RSS of check's two helper processes (the hash chain, the libraries' YAML),
+# measured apart at 10⁶ entries, counted on top of the check process's own for the goal.
+HELPERS_MB = 30 + 56
 
 FLOOR = r"""
 import hashlib, sqlite3, sys
@@ -68,13 +76,16 @@ def main() -> int:
         a, b = interleaved(ours, floor, args.runs)
         peak = max(peaks)
         print(f"  peak RSS of check: {peak:.0f} MB (median {statistics.median(peaks):.0f} MB)")
+        helpers = HELPERS_MB if n >= 100_000 else 0
+        if helpers:
+            print(f"  with its helper processes at most {peak + helpers:.0f} MB together")
         goal = "< 5 s, < 300 MB" if n >= 1_000_000 else "(scales to 10⁶)"
         row(
             f"check, {n:,} audit entries (whole process; peak {peak:.0f} MB)",
             a,
             b,
             goal,
-            (lambda o, f, peak=peak: o < 5 and peak < 300) if n >= 1_000_000 else None,
+            (lambda o, f, peak=peak + helpers: o < 5 and peak < 300) if n >= 1_000_000 else None,
             note="floor: sqlite3 + SHA-256 of every entry, whole process",
         )
     return 0
