@@ -4,6 +4,7 @@ checking process, whatever the second process does."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -145,3 +146,12 @@ def test_the_second_process_is_stopped_when_the_check_fails(
     with pytest.raises(RuntimeError):
         check_workspace(demo_file)
     assert started and started[0] is not None and started[0]._proc is None  # killed, waited for
+
+
+def test_a_file_whose_name_needs_quoting_has_its_libraries_read_beside(
+    demo_file: Path, beside: list[int]
+):
+    odd = demo_file.with_name("a b#c?d%20 工作区.qms")
+    shutil.copyfile(demo_file, odd)
+    assert check_workspace(odd).sound
+    assert beside == []

@@ -3,6 +3,7 @@ the findings are those of the check in one process, whatever the second process 
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -180,3 +181,19 @@ def test_the_second_process_is_gone_after_the_check(
     check_workspace(long_trail)
     assert started and started[0] is not None
     assert started[0]._proc is None  # closed: killed (it stopped at the break) and waited for
+
+
+def test_a_file_whose_name_needs_quoting_is_checked_beside(
+    long_trail: Path, monkeypatch: pytest.MonkeyPatch
+):
+    odd = long_trail.with_name("a b#c?d%20 工作区.qms")
+    shutil.copyfile(long_trail, odd)
+    vouched: list[bool] = []
+    original = integrity._ChainBeside.vouches
+    monkeypatch.setattr(
+        integrity._ChainBeside,
+        "vouches",
+        lambda self, digests: vouched.append(original(self, digests)) or vouched[-1],
+    )
+    assert _problems(_findings(odd)) == []
+    assert vouched and all(vouched)
