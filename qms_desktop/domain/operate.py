@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 SERVQUAL_DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
 
@@ -94,6 +96,21 @@ def _score(pairs: Sequence[tuple[float, float | None]]) -> Score:
     return Score(len(pairs), p_mean, None, None, low, high)
 
 
+_reused: ContextVar[dict[Any, SurveyScores] | None] = ContextVar("survey_scores", default=None)
+
+
+@contextmanager
+def scores_reused() -> Iterator[None]:
+    """Inside it, scoring the very same answers again gives the first result back (a
+    document's context scores a survey for its Operate part and again for the management
+    review). Outside it every call scores afresh."""
+    token = _reused.set({})
+    try:
+        yield
+    finally:
+        _reused.reset(token)
+
+
 def score_survey(
     item_dimensions: Mapping[int, str],
     answers: Iterable[Answer],
@@ -105,6 +122,22 @@ def score_survey(
     importance points per dimension (any scale: they are divided by their sum). When every
     answer has an expectation the scores are gaps (P - E), else perceptions."""
     answers = list(answers)
+    reused = _reused.get()
+    if reused is None:
+        return _score_survey(item_dimensions, answers, weights)
+    # the mapping's order changes nothing; the answers' and the weights' orders may (float sums)
+    key = (tuple(answers), tuple(sorted(item_dimensions.items())), tuple((weights or {}).items()))
+    found = reused.get(key)
+    if found is None:
+        found = reused[key] = _score_survey(item_dimensions, answers, weights)
+    return found
+
+
+def _score_survey(
+    item_dimensions: Mapping[int, str],
+    answers: list[Answer],
+    weights: Mapping[str, float] | None,
+) -> SurveyScores:
     basis = "gap" if answers and all(a.expectation is not None for a in answers) else "perception"
     by_item: dict[int, list[tuple[float, float | None]]] = {}
     by_person: dict[tuple[str, str], list[tuple[float, float | None]]] = {}

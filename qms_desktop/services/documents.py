@@ -771,8 +771,11 @@ def render_workspace_document(
     """The use case behind `qms-desktop render` and the Refine page."""
     from qms_desktop.documents import render_document
     from qms_desktop.documents.limits import heap_frozen
+    from qms_desktop.domain.operate import scores_reused
 
-    with heap_frozen():  # reading the context too (see heap_frozen)
+    # the heap frozen while the context is read too; a survey scored once for the Operate
+    # part and the management review
+    with heap_frozen(), scores_reused():
         context = build_context(ws, template_id, lang, assessment_id=assessment_id)
         return render_document(
             template_id,
