@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from lxml.etree import SubElement
+
 from qms_desktop.documents.errors import DocumentError
 from qms_desktop.documents.limits import Deadline, never
 from qms_desktop.documents.model import (
@@ -48,8 +50,6 @@ def _w(tag: str) -> str:
 
 
 def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    from lxml.etree import SubElement
-
     element = SubElement(parent, _w(tag))
     for key, value in attrs.items():
         element.set(_w(key), value)
@@ -77,8 +77,6 @@ def _add_runs(
     """Append `runs` to a paragraph (python-docx's or its `w:p` element), built straight as
     XML: line breaks and tabs as Word's own elements, the East Asian font on every run
     unless a reference document's styles decide."""
-    from lxml.etree import SubElement
-
     p = getattr(paragraph, "_p", paragraph)
     r_tag, rpr_tag, t_tag = _w("r"), _w("rPr"), _w("t")
     space = "{http://www.w3.org/XML/1998/namespace}space"

@@ -120,6 +120,9 @@ def split_frags(frags: list[Any], max_widths: list[float], calc_bounds: bool) ->
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         start, used = end, 0.0
 
+    if _PLACEHOLDER not in chars and sum(widths) <= max_width + _FUZZ:
+        emit(count, False)  # all on the first line, as the loop below would find
+        return ParaLines(kind=1, lines=lines)
     while i < count:
         used += widths[i]
         i += 1
