@@ -206,6 +206,24 @@ def template_pictures(info: TemplateInfo, lang: str) -> set[str]:
     return names
 
 
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def template_words(info: TemplateInfo) -> set[str] | None:
+    """Every name-like word in the sources of the template's folder (every language, its
+    includes among them), so the app reads only the parts of the context a template can
+    name; None when a source cannot be read (then everything is read)."""
+    words: set[str] = set()
+    for path in sorted(info.folder.glob("*.j2")):
+        try:
+            if path.stat().st_size > sandbox.MAX_SOURCE:
+                return None
+            words.update(_WORD.findall(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            return None
+    return words
+
+
 # -- the pipeline ----------------------------------------------------------------------------
 
 CONTROL_LABELS = {

@@ -606,10 +606,74 @@ def _trail_head(ws: Workspace, zh: bool) -> str:
     return f"{count} 条记录 · SHA-256 {head}" if zh else f"{count} entries · SHA-256 {head}"
 
 
+# The context's costly parts, each read only when the template's sources name one of its
+# keys (or a picture drawn from it): the quality manual names none of the Operate step's
+# records, and reading them took two thirds of its context (issue 17).
+ALLOCATION_KEYS = (
+    "roles",
+    "org_chart",
+    "matrix",
+    "facilities",
+    "measuring_equipment",
+    "basic_work",
+)
+PICTURE_SOURCES = {
+    "servqual_dimensions": "operate",
+    "servqual_items": "operate",
+    "complaints_pareto": "operate",
+    "complaints_dimensions": "operate",
+    "complaints_per_month": "operate",
+    "quality_cost_trend": "quality_cost",
+}
+
+
+def template_words(template_id: str, user_dir: Path | None) -> set[str] | None:
+    """The names the template's sources can use (None: unknown, so read everything), found
+    as the render will find it (`user_dir` None: the built-in templates only)."""
+    from qms_desktop.documents import TemplateError, find_template
+    from qms_desktop.documents.engine import template_words as words_of
+
+    try:
+        return words_of(find_template(template_id, user_dir))
+    except TemplateError:
+        return None
+
+
 def build_context(
-    ws: Workspace, template_id: str, lang: str, *, assessment_id: int | None = None
+    ws: Workspace,
+    template_id: str,
+    lang: str,
+    *,
+    assessment_id: int | None = None,
+    user_dir: Path | None = None,
+    builtin_only: bool = False,
 ) -> dict[str, Any]:
-    """Everything a template may use, as plain data."""
+    """Everything the template may use, as plain data: the parts its sources cannot name are
+    left out (`template_words`). The template is the user's own from `user_dir` (default:
+    the user's templates folder) before the built-in one, unless `builtin_only`."""
+    from qms_desktop.paths import user_templates_dir
+
+    folder = None if builtin_only else (user_dir or user_templates_dir())
+    words = template_words(template_id, folder)
+    if words is not None:
+        words |= {PICTURE_SOURCES[w] for w in words & PICTURE_SOURCES.keys()}
+        if "cross_reference" in words:  # the manual's cross-reference reads basic work
+            words.add("basic_work")
+
+    def named(*keys: str) -> bool:
+        return words is None or not words.isdisjoint(keys)
+
+    sections: dict[str, Any] = {}
+    if named(*ALLOCATION_KEYS):
+        sections.update(_allocation_context(ws, lang))
+    for key, read in (
+        ("operate", operate_context),
+        ("quality_cost", quality_cost_context),
+        ("review", review_context),
+        ("internal_audit", audit_context),
+    ):
+        if named(key):
+            sections.update(read(ws, lang))
     profile = get_profile(ws)
     plan = registers.get_plan(ws)
     states = get_step_states(ws)
@@ -659,15 +723,11 @@ def build_context(
         "satisfaction": _records(ws, "satisfaction_standard", lang),
         "needs": _records(ws, "customer_need", lang),
         "moments": _records(ws, "moment_of_truth", lang),
-        **_allocation_context(ws, lang),
         "commitment_rating": None,
         "assessment": None,
         "previous": None,
         "comparison": None,
-        **operate_context(ws, lang),
-        **quality_cost_context(ws, lang),
-        **review_context(ws, lang),
-        **audit_context(ws, lang),
+        **sections,
     }
     rating = registers.rate_commitment(ws)
     context["commitment_rating"] = {"score": rating.score, "met": list(rating.met)}
@@ -776,7 +836,14 @@ def render_workspace_document(
     # the heap frozen while the context is read too; a survey scored once for the Operate
     # part and the management review
     with heap_frozen(), scores_reused():
-        context = build_context(ws, template_id, lang, assessment_id=assessment_id)
+        context = build_context(
+            ws,
+            template_id,
+            lang,
+            assessment_id=assessment_id,
+            user_dir=user_dir,
+            builtin_only=user_dir is None,
+        )
         return render_document(
             template_id,
             context,
