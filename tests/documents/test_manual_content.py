@@ -319,3 +319,24 @@ def test_outsourced_processes_name_provider_and_controls(
                 registers.update_record(ws, "t", "process", record.id, outsourced="no")
         text = _section(_manual(ws, lang), NETWORK[lang])
     assert ("没有外包过程" if lang == "zh_CN" else "No process is outsourced") in text
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [("Harbour Light Hotels Ltd.", "Ltd.** It"), ("Harbour Light", "Light**. It")],
+)
+def test_the_opening_sentence_ends_once_after_the_name(
+    demos: dict[str, Path], tmp_path: Path, name: str, sentence: str
+):
+    from qms_desktop.services.profile import update_profile
+
+    path = tmp_path / "named.qms"
+    path.write_bytes(demos["en"].read_bytes())
+    ws = Workspace.open(path)
+    try:
+        update_profile(ws, "tester", name=name)
+        about = _section(_manual(ws, "en"), "About this manual")
+    finally:
+        ws.close()
+    assert sentence in about
+    assert ".**." not in about
