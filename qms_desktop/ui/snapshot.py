@@ -4,11 +4,12 @@ even imported (issue 17: content on screen within 3× a bare window).
 
 What is remembered is a hint, never the truth: it is used only when the file is byte for
 byte as it was when the view was computed (SQLite's file change counter, which every
-committed write raises, the file's size and modification time), on the same day (overdue
-counts move with the date) and by the same version of the app; the workspace is opened for
-real on the next turn of the event loop and the dashboard computed again from it, so even a
-wrong hint is on screen for a moment only. A damaged, foreign or hostile remembered file is
-ignored. Nothing here imports SQLAlchemy or the services.
+committed write raises, the file's size and modification time) and by the same version of
+the app; the workspace is opened for real on the next turn of the event loop and the
+dashboard computed again from it. A view from an earlier day is shown all the same (the
+first start of every day is the usual case): only the counts that move with the date, such
+as overdue actions, can differ, for the moment the real opening takes. A damaged, foreign or
+hostile remembered file is ignored. Nothing here imports SQLAlchemy or the services.
 
 Where: `<user data folder>/views/<hash of the workspace's path>.json`, readable by the user
 alone (it holds the organisation's name and progress)."""
@@ -92,12 +93,7 @@ def file_key(path: Path) -> dict[str, Any] | None:
         "counter": int.from_bytes(header[24:28], "big"),
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
-        "day": _today().isoformat(),
     }
-
-
-def _today() -> dt.date:
-    return dt.date.today()
 
 
 def _store(folder: Path, path: Path) -> Path:

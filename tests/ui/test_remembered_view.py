@@ -187,15 +187,20 @@ def test_a_copy_at_another_path_is_not_shown_the_view_of_the_original(
     assert snapshot.recall(copy) is None
 
 
-def test_a_remembered_view_is_dropped_the_next_day(
-    window: MainWindow, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_view_from_an_earlier_day_is_shown_then_computed_for_today(
+    qtbot, window: MainWindow, demo_file: Path
 ):
+    """The first start of a day shows yesterday's view (same file), and the opening that
+    follows puts today's counts in its place."""
     remembered_demo(window, demo_file)
-    assert snapshot.recall(demo_file) is not None
-
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
-    monkeypatch.setattr(snapshot, "_today", lambda: tomorrow)
-    assert snapshot.recall(demo_file) is None  # overdue counts move with the date
+    stored = _stored(demo_file)
+    data = json.loads(stored.read_text("utf-8"))
+    data["view"]["overdue_actions"] = 999  # what yesterday's date made of the same file
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    window.open_at_start(demo_file)
+    assert window.dashboard._overdue_actions.text() == "⚠ 999 overdue corrective actions"
+    qtbot.waitUntil(lambda: window.controller.is_open)
+    assert "999" not in window.dashboard._overdue_actions.text()
 
 
 def test_messages_with_nested_parameters_are_kept_exactly(tmp_path: Path, demo_file: Path):
