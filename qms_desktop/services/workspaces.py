@@ -7,7 +7,6 @@ import marshal
 import os
 import sqlite3
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from qms_desktop.domain.organisation import LANGUAGES, validate_profile_value
 from qms_desktop.domain.requirements import LibraryRow
 from qms_desktop.domain.steps import Step
 from qms_desktop.services.identity import default_actor
-from qms_desktop.storage.integrity import check_contents
+from qms_desktop.storage.integrity import check_contents, start_second_process
 from qms_desktop.storage.models import MetaRecord, Organisation, StepRecord
 from qms_desktop.storage.workspace import Workspace, shown
 
@@ -229,7 +228,7 @@ class _LibrariesBeside:
     def start(cls, ws: Workspace) -> _LibrariesBeside | None:
         """The second process for the workspace's file, or None where there is none to
         start (a bundled app, whose executable is not Python)."""
-        if not _BESIDE or getattr(sys, "frozen", False) or not Path(sys.executable).is_file():
+        if not _BESIDE:
             return None
         import qms_desktop
 
@@ -237,18 +236,8 @@ class _LibrariesBeside:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, (root, env.get("PYTHONPATH"))))
         uri = Path(ws.path).resolve().as_uri() + "?mode=ro"
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-c", _LIBRARIES_SCRIPT, uri],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=env,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
-        except OSError:
-            return None
-        return cls(proc)
+        proc = start_second_process(["-c", _LIBRARIES_SCRIPT, uri], text=False, env=env)
+        return None if proc is None else cls(proc)
 
     def rows(self, content: str) -> tuple[LibraryRow, ...]:
         if self._read is None:

@@ -534,6 +534,28 @@ _CHAIN_QUERY = "SELECT seq, prev_hash, hash, {canonical} FROM audit_entry ORDER 
 _BESIDE = True
 
 
+def start_second_process(
+    args: list[str], *, text: bool, env: dict[str, str] | None = None
+) -> subprocess.Popen[Any] | None:
+    """A Python process beside this one (`args` after the interpreter), its output piped, no
+    console window; None where none can be started: switched off, a bundled app (whose
+    executable is not Python), or the start failed."""
+    if not _BESIDE or getattr(sys, "frozen", False) or not Path(sys.executable).is_file():
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=text,
+            env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    except OSError:
+        return None
+
+
 class _ChainBeside:
     """The hash chain checked by `_CHAIN_SCRIPT` in a process of its own. `vouches` says
     whether it found the next chunk sound — the very entries this process read: as many,
@@ -555,13 +577,12 @@ class _ChainBeside:
         """The second process for the file `conn` reads, or None where there is none to
         start (a database in memory, SQLite without JSON, a bundled app whose executable
         is not Python)."""
-        if not _BESIDE or getattr(sys, "frozen", False) or not _sqlite_json():
+        if not _sqlite_json():
             return None
         path = next((str(r[2]) for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
-        if not path or not Path(sys.executable).is_file():
+        if not path:
             return None
         args = [
-            sys.executable,
             "-I",
             "-S",
             "-c",
@@ -571,18 +592,8 @@ class _ChainBeside:
             str(_CHUNK),
             GENESIS_HASH,
         ]
-        try:
-            proc = subprocess.Popen(
-                args,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
-        except OSError:
-            return None
-        return cls(proc)
+        proc = start_second_process(args, text=True)
+        return None if proc is None else cls(proc)
 
     def vouches(self, digests: list[Any]) -> bool:
         """Whether the second process found the next chunk, with these stored hashes, sound."""
