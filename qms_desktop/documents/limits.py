@@ -19,12 +19,18 @@ class Deadline:
         self.seconds = seconds
         self.end = time.monotonic() + seconds
         self.cancel = cancel
+        # the refusal raised, kept: a library that catches it and raises another in its
+        # place (reportlab's page-begin handler rebuilds it around its own text) cannot lose
+        # what it says
+        self.stopped: DocumentError | None = None
 
     def check(self) -> None:
         if self.cancel is not None and self.cancel():
-            raise DocumentError("documents.cancelled")
+            self.stopped = DocumentError("documents.cancelled")
+            raise self.stopped
         if time.monotonic() > self.end:
-            raise DocumentError("documents.layout_too_long", seconds=round(self.seconds))
+            self.stopped = DocumentError("documents.layout_too_long", seconds=round(self.seconds))
+            raise self.stopped
 
 
 def never() -> Deadline:

@@ -785,14 +785,19 @@ def _layout(
     watch = deadline or never()
     latin = _latin_quotes.set(not document.lang.startswith("zh"))
     try:
-        return _build(document, path, watch, split_rows=False, draw=draw)
-    except LayoutError:
-        # A block still taller than a page (a cell of many short lines in a narrow column):
-        # lay out again, letting table rows break across pages.
         try:
-            return _build(document, path, watch, split_rows=True, draw=draw)
-        except LayoutError as exc:
-            raise DocumentError("documents.pdf_layout", detail=str(exc)[:120]) from exc
+            return _build(document, path, watch, split_rows=False, draw=draw)
+        except LayoutError:
+            # A block still taller than a page (a cell of many short lines in a narrow
+            # column): lay out again, letting table rows break across pages.
+            try:
+                return _build(document, path, watch, split_rows=True, draw=draw)
+            except LayoutError as exc:
+                raise DocumentError("documents.pdf_layout", detail=str(exc)[:120]) from exc
+    except DocumentError:
+        if watch.stopped is not None:  # the deadline or Cancel, as it was raised
+            raise watch.stopped from None
+        raise
     finally:
         _latin_quotes.reset(latin)
 

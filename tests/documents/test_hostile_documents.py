@@ -661,3 +661,32 @@ def test_a_cell_of_many_short_lines_is_shown_cut_and_in_full_after_its_table(tmp
     write_pdf(document, tmp_path / "lines.pdf")
     text = pdf_text(tmp_path / "lines.pdf")
     assert "L399" in text and "[…]" in text and "[1] L0" in text
+
+
+class _ExpiresWhilePageBegins(Deadline):
+    """A deadline that passes while a later page begins (the header and footer are drawn in
+    reportlab's page-begin handler, which rebuilds any exception around its own text)."""
+
+    def __init__(self) -> None:
+        super().__init__(3600)
+        self.pages = 0
+
+    def check(self) -> None:
+        import sys
+
+        if sys._getframe(1).f_code.co_name == "decorate":
+            self.pages += 1
+            if self.pages == 3:
+                self.end = 0.0
+        super().check()
+
+
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_a_deadline_passing_as_a_page_begins_still_says_why(tmp_path: Path, cancelled: bool):
+    deadline = _ExpiresWhilePageBegins()
+    if cancelled:
+        deadline.cancel = lambda: deadline.pages >= 3
+    with pytest.raises(DocumentError) as exc:
+        write_pdf(many_headings(3000), tmp_path / "x.pdf", deadline=deadline)
+    assert deadline.pages == 3  # stopped where the page began
+    assert exc.value.code == ("documents.cancelled" if cancelled else "documents.layout_too_long")
