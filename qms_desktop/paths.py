@@ -19,6 +19,9 @@ def _bundle_root() -> Path:
 
 
 ROOT = _bundle_root()
+# The folder the qms_desktop package is imported from (a second Python process started by
+# the app puts it on its path; in a bundle no such process is started)
+CODE_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
 TEMPLATES = ROOT / "templates"
 FONTS = RESOURCES / "fonts"

@@ -230,9 +230,9 @@ class _LibrariesBeside:
         start (a bundled app, whose executable is not Python)."""
         if not _BESIDE:
             return None
-        import qms_desktop
+        from qms_desktop.paths import CODE_ROOT
 
-        root = str(Path(qms_desktop.__file__).resolve().parents[1])
+        root = str(CODE_ROOT)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, (root, env.get("PYTHONPATH"))))
         uri = Path(ws.path).resolve().as_uri() + "?mode=ro"
