@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -248,7 +248,10 @@ class MainWindow(QMainWindow):
         self.dashboard.show_view(view)
         self.pages.setCurrentWidget(self.dashboard)
         self.central.setCurrentWidget(self.splitter)
-        self.repaint()  # on screen before the workspace's own (slower) opening starts
+        # laid out (the status bar's label too, sized for its old text) and painted now,
+        # before the workspace's own, slower, opening starts
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.repaint()
 
     def _open_after_preview(self, path: Path, read_only: bool) -> None:
         if self.controller.is_open:  # something else was opened meanwhile

@@ -68,6 +68,8 @@ def test_start_up_shows_the_remembered_dashboard_before_opening_then_the_same(
     assert window.pages.currentWidget() is window.dashboard
     assert shown(window) == before
     assert window.status_label.text() == f"Opening {demo_file}…"
+    # laid out before it was painted: the label is as wide as its new text, not its old one
+    assert window.status_label.width() >= window.status_label.sizeHint().width()
     statuses = shown(window)["navigator"]
     assert ShownStatus.DONE in statuses and ShownStatus.IN_PROGRESS in statuses  # type: ignore[operator]
     # nothing can be edited before the workspace is open: the pages wait
