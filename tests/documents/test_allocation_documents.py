@@ -14,15 +14,8 @@ from pypdf import PdfReader
 from qms_desktop.documents import list_templates
 from qms_desktop.services import allocation as al
 from qms_desktop.services import registers as rs
-from qms_desktop.services.demo import write_demo
 from qms_desktop.services.documents import build_context, chart_images, render_workspace_document
 from qms_desktop.storage.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("alloc-docs")
-    return {lang: write_demo(folder / f"{lang}.qms", lang) for lang in ("en", "zh_CN")}
 
 
 def _pdf_text(path: Path) -> str:

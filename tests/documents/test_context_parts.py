@@ -17,17 +17,10 @@ from qms_desktop.documents.engine import (
     template_pictures,
 )
 from qms_desktop.services import documents
-from qms_desktop.services.demo import write_demo
 from qms_desktop.services.documents import build_context, chart_images
 from qms_desktop.storage.workspace import Workspace
 
 PARTS = ("operate", "quality_cost", "review", "internal_audit", *documents.ALLOCATION_KEYS)
-
-
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("parts")
-    return {lang: write_demo(folder / f"{lang}.qms", lang) for lang in ("en", "zh_CN")}
 
 
 def whole(ws: Workspace, template_id: str, lang: str, monkeypatch: pytest.MonkeyPatch) -> dict:

@@ -13,7 +13,6 @@ import pytest
 
 from qms_desktop.documents.engine import find_template, render_markup
 from qms_desktop.services import actions, checklist, registers
-from qms_desktop.services.demo import write_demo
 from qms_desktop.services.demo_records import VERIFIED_ACTIONS
 from qms_desktop.services.documents import build_context
 from qms_desktop.storage.workspace import Workspace
@@ -30,12 +29,6 @@ WORDS = {
         "since": "## 上次评估中已验证有效的措施",
     },
 }
-
-
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("gap")
-    return {lang: write_demo(folder / f"{lang}.qms", lang) for lang in ("en", "zh_CN")}
 
 
 def _report(ws: Workspace, lang: str, assessment_id: int | None = None) -> str:

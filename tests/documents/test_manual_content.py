@@ -13,7 +13,6 @@ import pytest
 
 from qms_desktop.documents.engine import find_template, render_markup
 from qms_desktop.services import checklist
-from qms_desktop.services.demo import write_demo
 from qms_desktop.services.documents import build_context
 from qms_desktop.storage.workspace import Workspace
 
@@ -32,12 +31,6 @@ JUSTIFICATION = {
     "en": "The hotels sell no product designed by them: services follow the brand standards.",
     "zh_CN": "酒店不自行设计产品，服务按品牌标准提供。",
 }
-
-
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("manual")
-    return {lang: write_demo(folder / f"{lang}.qms", lang) for lang in ("en", "zh_CN")}
 
 
 def _manual(ws: Workspace, lang: str) -> str:

@@ -14,18 +14,11 @@ from pypdf import PdfReader
 
 from qms_desktop.services import operate
 from qms_desktop.services import registers as rs
-from qms_desktop.services.demo import write_demo
 from qms_desktop.services.documents import build_context, render_workspace_document
 from qms_desktop.services.operate_documents import operate_context, operate_images
 from qms_desktop.storage.workspace import Workspace
 
 SURVEY, COMPLAINTS = "satisfaction-survey-report", "complaints-and-recovery-report"
-
-
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("operate-docs")
-    return {lang: write_demo(folder / f"{lang}.qms", lang) for lang in ("en", "zh_CN")}
 
 
 def _pdf_text(path: Path) -> str:
