@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
         )
         box.setObjectName("error_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and user text
         box.open()
 
     def _edit_failed(self, exc: BaseException) -> None:

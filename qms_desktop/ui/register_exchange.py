@@ -222,6 +222,7 @@ class RegisterExchange(QWidget):
             return  # tests read last_message instead of closing a box
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("register_exchange_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names, values read from the file
         box.exec()
 
 

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from qms_desktop.domain.errors import QmsError
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as written. Qt renders a tooltip whose first line looks like
+    markup as rich text (a title "<b>x</b>" would show a bold x), so such a text is escaped
+    into a paragraph that keeps its line breaks."""
+    if not text or not GuiQt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 
 class CommitOnLeaveTextEdit(QPlainTextEdit):
@@ -24,6 +36,7 @@ class FieldError(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         self.setWordWrap(True)
         self.setStyleSheet("color: #c53030;")
         self.hide()

@@ -29,6 +29,7 @@ from qms_desktop.domain.assessment import (
     score_from_counts,
 )
 from qms_desktop.services.checklist_rows import ChecklistRow
+from qms_desktop.ui.widgets import plain_tip
 
 COL_REF, COL_TITLE, COL_STATUS, COL_GRADE, COL_OWNER, COL_DUE, COL_PRIORITY, COL_EVIDENCE = range(8)
 COLUMNS = 8
@@ -252,7 +253,7 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return STATUS_COLOURS[r.item.status]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return r.guidance(self.lang)[:1000]
+            return plain_tip(r.guidance(self.lang)[:1000])
         return None
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from qms_desktop.domain.document_control import RevisionStatus
 from qms_desktop.services.document_control import ControlledDocument, RevisionInfo
+from qms_desktop.ui.widgets import plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1  # a document's planned id, a revision's id
@@ -181,7 +182,7 @@ class RevisionsModel(QAbstractTableModel):
                 # the files a reader opens (not the words and context kept for diffs)
                 shown = [f for f in r.files if f.kind in ("pdf", "docx", "upload")]
                 return "\n".join(f"{f.name}: {f.sha256}" for f in shown) or None
-            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
+            return plain_tip(self.data(index, Qt.ItemDataRole.DisplayRole) or "") or None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             return STATUS_COLOURS[r.status]
         return None

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from qms_desktop.domain.audit import AuditEntry
+from qms_desktop.ui.widgets import plain_tip
 
 COL_WHEN, COL_WHO, COL_FIELD, COL_OLD, COL_NEW = range(5)
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -167,6 +168,6 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_OLD, COL_NEW):
             value = e.old_value if col == COL_OLD else e.new_value
             if not e.field and value:
-                return "\n".join(record_lines(value))[:2000]
-            return (value or "")[:2000]
+                return plain_tip("\n".join(record_lines(value))[:2000])
+            return plain_tip((value or "")[:2000])
         return None

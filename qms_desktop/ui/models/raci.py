@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from qms_desktop.domain.allocation import MatrixRole, MatrixTarget, ResponsibilityMatrix
+from qms_desktop.ui.widgets import plain_tip
 
 CellRole = Qt.ItemDataRole.UserRole + 1  # (role id, target kind, target id) of a cell
 LETTER_COLOURS = {
@@ -80,7 +81,7 @@ class ResponsibilityMatrixModel(QAbstractTableModel):
                     if target.kind == "process"
                     else QCoreApplication.translate("Registers", "System element")
                 )
-                return f"{kind}: {target.name}"
+                return plain_tip(f"{kind}: {target.name}")
             return None
         matrix_role = self.role_at(section)
         if role == Qt.ItemDataRole.DisplayRole:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import Field, Register
 from qms_desktop.ui.registers_text import choice_label, field_label, list_separator
+from qms_desktop.ui.widgets import plain_tip
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # the record's id, on every cell
 ValueRole = Qt.ItemDataRole.UserRole + 2  # the field's stored value, not its display text
@@ -119,9 +120,9 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and flag:
             return FLAG_COLOURS.get(flag[0])
         if role == Qt.ItemDataRole.ToolTipRole and flag:
-            return flag[1]
+            return plain_tip(flag[1])
         if role == Qt.ItemDataRole.ToolTipRole and field.kind in ("text", "multiline"):
-            return str(record.values.get(field.name) or "")[:TOOLTIP_CHARS]
+            return plain_tip(str(record.values.get(field.name) or "")[:TOOLTIP_CHARS])
         if role == RecordIdRole:
             return record.id
         if role == ValueRole:

@@ -29,7 +29,7 @@ from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.snapshot import DashboardView, GapView, Readiness
 from qms_desktop.ui.steps.guidance import guidance_for, shown_status_text, step_title
 from qms_desktop.ui.steps.step_page import SHOWN_COLOURS
-from qms_desktop.ui.widgets import heading
+from qms_desktop.ui.widgets import heading, plain_tip
 
 log = logging.getLogger(__name__)
 SCOPE_SHOWN = 400  # characters of the scope shown under the name
@@ -73,7 +73,7 @@ class StepCard(QFrame):
         elif summary.rule.missing and summary.status is not ShownStatus.DONE:
             tip = "\n".join(m.text(ui_language()) for m in summary.rule.missing[:5])
         self.status.setText(text)
-        self.setToolTip(tip)
+        self.setToolTip(plain_tip(tip))
         self.warning = summary.warning
         self.bar.setValue(round(summary.progress * 100))
 

@@ -130,6 +130,7 @@ class DocumentControlPanel(QWidget):
         # -- the document picked: its control data
         self.heading = QLabel()
         self.heading.setObjectName("document_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title is shown as written
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -167,6 +168,7 @@ class DocumentControlPanel(QWidget):
         )
         self.frozen = QLabel()
         self.frozen.setObjectName("revision_frozen")
+        self.frozen.setTextFormat(Qt.TextFormat.PlainText)  # names the approver
         self.frozen.setWordWrap(True)
         self.frozen.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.revision_form = QFormLayout()

@@ -33,6 +33,7 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.checklist import grade_label, status_label
 from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.steps.operate import TabGroup, _Watching
+from qms_desktop.ui.widgets import plain_tip
 
 AUDIT_GRADES = (Grade.NONE, Grade.MAJOR, Grade.MINOR, Grade.OBSERVATION, Grade.OFI)
 GRADES_FOR_CONFORMING = (Grade.NONE, Grade.GOOD_PRACTICE, Grade.OFI)
@@ -453,7 +454,7 @@ class ProgrammeYear(QWidget):
             line = [QStandardItem(process)]
             for titles in cells:
                 cell = QStandardItem("\n".join(titles))
-                cell.setToolTip("\n".join(titles))
+                cell.setToolTip(plain_tip("\n".join(titles)))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 line.append(cell)
             self.model.appendRow(line)

@@ -32,6 +32,7 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.checklist import grade_label
 from qms_desktop.ui.registers_text import choice_label
 from qms_desktop.ui.steps.operate import OPERATE_REGISTERS, _Watching
+from qms_desktop.ui.widgets import plain_tip
 
 # what a review's inputs are read from: a change to any of them may change what is shown
 WATCHED = OPERATE_REGISTERS | {
@@ -158,10 +159,10 @@ class ReviewPanel(_Watching):
         self, title: str, rows: list[tuple[str, str]], empty: str = "", value: str = ""
     ) -> None:
         top = QTreeWidgetItem([title, _one_line(value or ("" if rows else empty))])
-        top.setToolTip(1, value)
+        top.setToolTip(1, plain_tip(value))
         for name, text in rows:
             child = QTreeWidgetItem([_one_line(name), _one_line(text)])
-            child.setToolTip(1, text)
+            child.setToolTip(1, plain_tip(text))
             top.addChild(child)
         self.inputs.addTopLevelItem(top)
         top.setExpanded(True)

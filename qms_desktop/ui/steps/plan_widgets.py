@@ -384,6 +384,7 @@ class TrainingMatrix(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("training_outstanding")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # roles, names, standards as written
         column = QVBoxLayout(self)
         column.addWidget(self.view, 1)
         column.addWidget(self.legend)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -118,15 +118,20 @@ class AssessmentPicker(QWidget):
         info = self.current_assessment()
         if info is None:
             return
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Delete the assessment"),
             self.tr(
                 "Delete “%1” with all its findings and evidence files? Edit ▸ Undo brings it back."
             ).replace("%1", info.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self,
         )
+        box.setObjectName("delete_assessment_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the assessment's name as written
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_current()
 

@@ -1,0 +1,160 @@
+"""Bugs found by exploratory GUI testing (session 11), each pinned by the test that showed it.
+
+User text that looks like markup (`<b>x</b>`) must be shown as written wherever it appears:
+a label, a tooltip or a message box with Qt's automatic format renders it as rich text, so a
+title such as "Terms <b>and</b> conditions" lost its words and turned bold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from qms_desktop.domain.steps import Step
+from qms_desktop.services import registers
+from qms_desktop.storage.workspace import Workspace
+from qms_desktop.ui.main_window import MainWindow
+from qms_desktop.ui.models.navigator import PAGE_KEYS
+from qms_desktop.ui.steps.document_control import DocumentControlPanel
+from qms_desktop.ui.steps.plan_widgets import TrainingMatrix
+from qms_desktop.ui.widgets import FieldError
+
+MARK = "<b>x</b> & y"
+
+
+def shown(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
+    """The words Qt puts on the screen for `text` (labels, tooltips, message boxes)."""
+    rich = text_format == Qt.TextFormat.RichText or (
+        text_format == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def label_shows(label: QLabel) -> str:
+    return shown(label.text(), label.textFormat())
+
+
+@pytest.fixture
+def marked(window: MainWindow, demo_file: Path) -> MainWindow:
+    """The demo organisation with markup typed into a lesson, a role, a planned document and
+    a study plan entry (every role's title begins with it)."""
+    ws = Workspace.open(demo_file)
+    try:
+        lesson = registers.list_records(ws, "lesson")[0]
+        registers.update_record(ws, "t", "lesson", lesson.id, what_happened=MARK)
+        for role in registers.list_records(ws, "role"):
+            title = f"{MARK} {role.values['title']}"
+            registers.update_record(ws, "t", "role", role.id, title=title)
+        doc = next(
+            r
+            for r in registers.list_records(ws, "planned_document")
+            if r.values["number"] == "HLH-QM-01"
+        )
+        registers.update_record(ws, "t", "planned_document", doc.id, title=MARK)
+        plan = next(
+            r for r in registers.list_records(ws, "study_plan") if r.values["state"] != "completed"
+        )
+        registers.update_record(ws, "t", "study_plan", plan.id, standard=MARK)
+    finally:
+        ws.close()
+    assert window.open_path(demo_file)
+    return window
+
+
+def test_register_cell_tooltips_show_markup_as_written(qtbot, marked: MainWindow):
+    marked.go_to(Step.SUMMARISE.value)
+    page = marked.step_pages[Step.SUMMARISE]
+    table = page.findChild(object, "table_lesson")
+    model = table.model()
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "What happened"
+    )
+    tips = [
+        model.index(r, column).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())
+    ]
+    assert MARK in [shown(t) for t in tips]
+    plain = next(t for t in tips if t and "<" not in t)
+    assert shown(plain) == plain  # ordinary text is left as it is
+
+
+def test_dashboard_card_tooltip_shows_markup_as_written(qtbot, marked: MainWindow):
+    marked.go_to("dashboard")
+    card = marked.findChild(object, "card_allocate")
+    assert MARK in shown(card.toolTip())
+
+
+def test_document_heading_shows_markup_as_written(qtbot, marked: MainWindow):
+    marked.go_to(Step.REFINE.value)
+    page = marked.pages.currentWidget()
+    panel = page.findChild(DocumentControlPanel)
+    page.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    row = next(i for i, d in enumerate(panel.model.documents) if d.number == "HLH-QM-01")
+    panel.table.selectRow(row)
+    assert label_shows(panel.heading) == f"HLH-QM-01 — {MARK}"
+    assert panel.frozen.isVisible()
+    # the sentence names the approver, typed by a user: never read as markup
+    assert panel.frozen.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_training_outstanding_shows_markup_as_written(qtbot, marked: MainWindow):
+    marked.go_to(Step.STUDY.value)
+    matrix = marked.step_pages[Step.STUDY].findChild(TrainingMatrix)
+    matrix.reload()
+    assert MARK in label_shows(matrix.summary)
+
+
+def test_navigator_tooltips_and_field_errors_are_plain(qtbot, marked: MainWindow):
+    error = FieldError()
+    qtbot.addWidget(error)
+    error.show_message(f"“{MARK}” is not a date")
+    assert label_shows(error) == f"“{MARK}” is not a date"
+    model = marked.navigator.model()
+    for row in range(len(PAGE_KEYS)):
+        tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        if tip:
+            assert shown(tip) == tip or "<" not in shown(tip)
+
+
+def test_cannot_open_box_shows_a_file_name_as_written(qtbot, window: MainWindow, tmp_path):
+    bad = tmp_path / "<i>draft.qms"
+    bad.write_bytes(b"not a workspace at all")
+    assert not window.open_path(bad)
+    box = window.findChild(QMessageBox, "error_box")
+    assert box is not None and box.isVisible()
+    assert "<i>draft.qms" in shown(box.text(), box.textFormat())
+    box.close()
+
+
+def test_delete_assessment_question_shows_its_name_as_written(
+    qtbot, window: MainWindow, demo_file: Path, monkeypatch
+):
+    from qms_desktop.ui.steps.compare.assessments import AssessmentPicker
+
+    assert window.open_path(demo_file)
+    window.go_to(Step.COMPARE.value)
+    picker = window.pages.currentWidget().findChild(AssessmentPicker)
+    name = picker.current_assessment().name
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(shown(box.text(), box.textFormat()))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert window.controller.ops.update_assessment(
+        "rename", picker.current_assessment().id, {"name": name}, {"name": f"<i>{name}"}
+    )
+    qtbot.mouseClick(picker.delete_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and f"“<i>{name}”" in asked[0]
+    assert picker.current_assessment() is not None  # Cancel deleted nothing
