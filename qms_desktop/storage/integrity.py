@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_not, itemgetter, ne, or_
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary
 from sqlalchemy.types import TypeEngine
 
@@ -36,6 +35,9 @@ from qms_desktop.domain.steps import Step
 from qms_desktop.storage.audit import AUDIT_HEAD_KEY, audit_text
 from qms_desktop.storage.models import REGISTER_MODELS, Audited, Base
 from qms_desktop.storage.signing import key_id, public_key_from_bytes, verifies
+
+if TYPE_CHECKING:  # cryptography is imported when a signature is checked (storage/signing.py)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 # Findings of one kind listed by name before the rest are only counted: a file whose
 # trail was wiped would otherwise list every record it holds.

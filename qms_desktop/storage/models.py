@@ -1,6 +1,9 @@
-"""SQLAlchemy 2 declarative models of the workspace."""
+"""SQLAlchemy 2 declarative models of the workspace.
 
-from __future__ import annotations
+The annotations here are evaluated when the classes are made (no `from __future__ import
+annotations`): SQLAlchemy reads every `Mapped[...]` of 55 tables at import, and handed
+strings it evaluates each one again (~10 ms of every start); handed the objects, it does not.
+"""
 
 import datetime as dt
 

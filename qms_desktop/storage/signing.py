@@ -14,10 +14,18 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+# `cryptography` is imported where a key is made, read or checked, not with this module:
+# opening a workspace and reading it need none of it, and its import costs ~25 ms of every
+# start (its `serialization` package alone ~18 ms: it loads the SSH key formats and every
+# cipher).
 
 log = logging.getLogger(__name__)
 
@@ -47,19 +55,20 @@ class Signer:
 
     @classmethod
     def from_private_key(cls, actor: str, private: Ed25519PrivateKey) -> Signer:
-        raw = private.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
-        return cls(actor, raw, private)
+        return cls(actor, private.public_key().public_bytes_raw(), private)
 
     @classmethod
     def generate(cls, actor: str) -> Signer:
         """A fresh key held in memory only (tests, and a forger's own key in them)."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         return cls.from_private_key(actor, Ed25519PrivateKey.generate())
 
 
 def public_key_from_bytes(raw: bytes) -> Ed25519PublicKey | None:
     """A listed public key, or None when the bytes cannot be one."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         return Ed25519PublicKey.from_public_bytes(bytes(raw))
     except (ValueError, TypeError):
@@ -68,6 +77,8 @@ def public_key_from_bytes(raw: bytes) -> Ed25519PublicKey | None:
 
 def verifies(public: Ed25519PublicKey, signature: object, chain_hash: object) -> bool:
     """Whether `signature` is this key's signature of the chain hash `chain_hash` (hex)."""
+    from cryptography.exceptions import InvalidSignature
+
     if not isinstance(signature, bytes) or not isinstance(chain_hash, str):
         return False
     try:
@@ -114,10 +125,13 @@ def signer_for(actor: str, folder: Path | None = None) -> Signer | None:
 
 
 def _load_or_make(actor: str, folder: Path) -> Signer:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     path = key_file(actor, folder)
     if not path.exists():
         _make(path)
-    private = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    private = load_pem_private_key(path.read_bytes(), password=None)
     if not isinstance(private, Ed25519PrivateKey):
         raise ValueError(f"{path.name} does not hold an Ed25519 key")
     return Signer.from_private_key(actor, private)
@@ -126,6 +140,9 @@ def _load_or_make(actor: str, folder: Path) -> Signer:
 def _make(path: Path) -> None:
     """Write a new key under a temporary name and link it into place, so two processes
     making the same person's key at once end up using one of them, never half of one."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     pem = Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM,
