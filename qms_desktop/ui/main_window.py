@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         self.navigator.setModel(self.navigator_model)
         self.navigator.setItemDelegate(NavigatorDelegate(self.navigator))
         self.navigator.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.navigator.setMinimumWidth(220)
+        # wide enough for the longest step name in both languages, narrow enough that every
+        # page fits a 1024-pixel-wide screen (Compare's row of buttons needs ~810)
+        self.navigator.setMinimumWidth(180)
         self.navigator.selectionModel().currentChanged.connect(
             lambda cur, _prev: self._show_page(cur.row())
         )

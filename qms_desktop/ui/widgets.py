@@ -62,6 +62,16 @@ class FieldError(QLabel):
             ancestor.ensureWidgetVisible(self)
 
 
+def shrinkable(label: QLabel) -> QLabel:
+    """A label that shows user text: Qt wraps it at word boundaries only, so its minimum width
+    is its longest word, and one long word (a pasted link, a 10 000-character paste) would
+    widen the window far past the screen. Its minimum width is freed instead; such a word is
+    cut at the label's edge."""
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)
+    return label
+
+
 def heading(text: str = "", size_delta: int = 6) -> QLabel:
     label = QLabel(text)
     font = label.font()

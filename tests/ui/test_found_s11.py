@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea
 
 from qms_desktop.domain.steps import Step
-from qms_desktop.services import registers
+from qms_desktop.services import profile, registers
 from qms_desktop.storage.workspace import Workspace
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.models.navigator import PAGE_KEYS
@@ -158,3 +158,94 @@ def test_delete_assessment_question_shows_its_name_as_written(
     qtbot.mouseClick(picker.delete_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and f"“<i>{name}”" in asked[0]
     assert picker.current_assessment() is not None  # Cancel deleted nothing
+
+
+LONG_WORD = "W" * 1500  # a pasted link or a hostile paste: one "word" some 15 000 pixels wide
+
+
+@pytest.fixture
+def long_words(window: MainWindow, demo_file: Path) -> MainWindow:
+    """The demo organisation with a very long word in texts that labels show."""
+    ws = Workspace.open(demo_file)
+    try:
+        profile.update_profile(ws, "t", name=f"Harbour {LONG_WORD}", scope=f"Rooms and {LONG_WORD}")
+
+        def lengthen(key: str, field: str, pick=lambda r: True) -> None:
+            for r in registers.list_records(ws, key):
+                if pick(r):
+                    value = f"{r.values[field]} {LONG_WORD}"
+                    registers.update_record(ws, "t", key, r.id, **{field: value})
+
+        lengthen("role", "title")
+        lengthen("study_plan", "standard")
+        lengthen("planned_document", "title")
+        lengthen("facility", "item")
+        lengthen("internal_audit", "title")
+        lengthen("basic_work", "area")
+    finally:
+        ws.close()
+    assert window.open_path(demo_file)
+    return window
+
+
+def test_a_very_long_word_does_not_widen_the_window(qtbot, long_words: MainWindow):
+    """Labels showing user text wrapped at word boundaries only, so one long word made their
+    minimum width (and the window's) some 16 000 pixels: the window grew far past the screen."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from qms_desktop.ui.steps.operate_audits import FindingsPanel
+
+    window = long_words
+    window.resize(1024, 700)
+    wide: list[str] = []
+    for key in PAGE_KEYS:
+        window.go_to(key)
+        page = window.pages.currentWidget()
+        tabs = getattr(page, "tabs", None)
+        for i in range(tabs.count() if isinstance(tabs, QTabWidget) else 1):
+            if isinstance(tabs, QTabWidget):
+                tabs.setCurrentIndex(i)
+            if key == Step.REFINE.value and i == 1:
+                panel = page.findChild(DocumentControlPanel)
+                qtbot.waitUntil(lambda p=panel: p.model.rowCount() > 0)
+                panel.table.selectRow(0)
+            if key == Step.OPERATE.value:
+                findings = page.findChild(FindingsPanel)
+                if findings is not None and findings.isVisible():
+                    audits = page.findChild(object, "table_internal_audit")
+                    audits.selectRow(0)
+            qtbot.wait(1)
+            width = max(window.minimumSizeHint().width(), window.width())
+            if width > 1024:
+                wide.append(f"{key}/{i}: {width}")
+    assert wide == []
+    # the long word is still there, and the dashboard needs no sideways scrolling
+    window.go_to("dashboard")
+    org = window.findChild(QLabel, "dashboard_org")
+    assert LONG_WORD in org.text()
+    area = window.pages.currentWidget().findChild(QScrollArea)
+    qtbot.waitUntil(lambda: area.widget().width() <= area.viewport().width())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_page_fits_a_1024_pixel_wide_window(qtbot, window: MainWindow, demo_file, lang):
+    """The Compare page's row of buttons with the navigator's minimum width made the window at
+    least 1032 pixels wide in English: on a 1024-wide screen its right edge was off-screen."""
+    from PySide6.QtWidgets import QTabWidget
+
+    window.set_language(lang)
+    assert window.open_path(demo_file)
+    window.resize(1024, 700)
+    wide: list[str] = []
+    for key in PAGE_KEYS:
+        window.go_to(key)
+        page = window.pages.currentWidget()
+        tabs = getattr(page, "tabs", None)
+        for i in range(tabs.count() if isinstance(tabs, QTabWidget) else 1):
+            if isinstance(tabs, QTabWidget):
+                tabs.setCurrentIndex(i)
+            qtbot.wait(1)
+            if window.minimumSizeHint().width() > 1024:
+                wide.append(f"{key}/{i}: {window.minimumSizeHint().width()}")
+    assert wide == []
+    assert window.width() == 1024

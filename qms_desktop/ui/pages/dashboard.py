@@ -29,7 +29,7 @@ from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.snapshot import DashboardView, GapView, Readiness
 from qms_desktop.ui.steps.guidance import guidance_for, shown_status_text, step_title
 from qms_desktop.ui.steps.step_page import SHOWN_COLOURS
-from qms_desktop.ui.widgets import heading, plain_tip
+from qms_desktop.ui.widgets import heading, plain_tip, shrinkable
 
 log = logging.getLogger(__name__)
 SCOPE_SHOWN = 400  # characters of the scope shown under the name
@@ -90,10 +90,10 @@ class DashboardPage(QWidget):
         self._c = controller
         self._logo = QLabel()
         self._logo.setFixedSize(72, 72)
-        self._org = heading(size_delta=8)
+        self._org = shrinkable(heading(size_delta=8))
         self._org.setObjectName("dashboard_org")
         self._org.setTextFormat(Qt.TextFormat.PlainText)  # the user's words, never markup
-        self._scope = QLabel()
+        self._scope = shrinkable(QLabel())
         self._scope.setTextFormat(Qt.TextFormat.PlainText)
         self._scope.setWordWrap(True)
         header = QHBoxLayout()

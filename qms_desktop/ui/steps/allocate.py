@@ -29,7 +29,7 @@ from qms_desktop.ui.models.coverage import CoverageModel
 from qms_desktop.ui.models.raci import ResponsibilityMatrixModel, letter_name
 from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.register_panel import RegisterPanel
-from qms_desktop.ui.widgets import FieldError
+from qms_desktop.ui.widgets import FieldError, shrinkable
 
 
 def _bullets(lines: list[str]) -> str:
@@ -327,9 +327,8 @@ class TrainingCoveragePanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSortingEnabled(False)
-        self.by_role = QLabel()
+        self.by_role = shrinkable(QLabel())
         self.by_role.setObjectName("coverage_by_role")
-        self.by_role.setWordWrap(True)
         self.by_role.setTextFormat(Qt.TextFormat.RichText)
         self.unmatched = QLabel()
         self.unmatched.setObjectName("coverage_unmatched")
@@ -426,9 +425,8 @@ class FacilitiesPanel(_RegisterWithExtras):
 
     def __init__(self, controller: WorkspaceController) -> None:
         super().__init__("facility", controller)
-        self.calibration = QLabel()
+        self.calibration = shrinkable(QLabel())
         self.calibration.setObjectName("calibration_summary")
-        self.calibration.setWordWrap(True)
         self.calibration.setTextFormat(Qt.TextFormat.RichText)
         self.strip.addWidget(self.calibration, 1)
         self.register_panel.companion_edits = self._next_calibration_follows  # type: ignore[method-assign]

@@ -49,7 +49,7 @@ from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.document_control import DocumentsModel, RevisionsModel
 from qms_desktop.ui.operations import error_text, ui_language
-from qms_desktop.ui.widgets import FieldError
+from qms_desktop.ui.widgets import FieldError, shrinkable
 
 log = logging.getLogger(__name__)
 S = RevisionStatus
@@ -128,7 +128,7 @@ class DocumentControlPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_document())
 
         # -- the document picked: its control data
-        self.heading = QLabel()
+        self.heading = shrinkable(QLabel())
         self.heading.setObjectName("document_heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title is shown as written
         font = self.heading.font()
@@ -166,7 +166,7 @@ class DocumentControlPanel(QWidget):
         self.revision_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_revision()
         )
-        self.frozen = QLabel()
+        self.frozen = shrinkable(QLabel())
         self.frozen.setObjectName("revision_frozen")
         self.frozen.setTextFormat(Qt.TextFormat.PlainText)  # names the approver
         self.frozen.setWordWrap(True)

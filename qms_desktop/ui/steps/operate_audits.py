@@ -33,7 +33,7 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.checklist import grade_label, status_label
 from qms_desktop.ui.operations import ui_language
 from qms_desktop.ui.steps.operate import TabGroup, _Watching
-from qms_desktop.ui.widgets import plain_tip
+from qms_desktop.ui.widgets import plain_tip, shrinkable
 
 AUDIT_GRADES = (Grade.NONE, Grade.MAJOR, Grade.MINOR, Grade.OBSERVATION, Grade.OFI)
 GRADES_FOR_CONFORMING = (Grade.NONE, Grade.GOOD_PRACTICE, Grade.OFI)
@@ -138,9 +138,8 @@ class FindingsPanel(QWidget):
         self._items: list[tuple[int, str, Status, Grade, str]] = []
         self._raised: dict[int, int] = {}  # item id -> nonconformity id
         self.setObjectName("audit_findings")
-        self.title = QLabel()
+        self.title = shrinkable(QLabel())
         self.title.setObjectName("findings_title")
-        self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.model = QStandardItemModel(0, self.COLUMNS, self)
         self.table = QTableView()

@@ -28,7 +28,7 @@ from qms_desktop.ui.forms import add_labelled_row, form_layout
 from qms_desktop.ui.lazy import register_service
 from qms_desktop.ui.models.training_matrix import TrainingMatrixModel, legend
 from qms_desktop.ui.operations import ui_language
-from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError
+from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, shrinkable
 
 
 def plan_field_label(name: str) -> str:
@@ -381,8 +381,7 @@ class TrainingMatrix(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("training_legend")
         self.legend.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = shrinkable(QLabel())
         self.summary.setObjectName("training_outstanding")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # roles, names, standards as written
         column = QVBoxLayout(self)

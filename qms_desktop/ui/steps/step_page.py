@@ -23,7 +23,13 @@ from qms_desktop.services.changes import ChangeSet
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.models.navigator import status_text
 from qms_desktop.ui.steps.guidance import guidance_for, progress_rule, shown_status_text
-from qms_desktop.ui.widgets import CommitOnLeaveTextEdit, FieldError, heading, scrolling_page
+from qms_desktop.ui.widgets import (
+    CommitOnLeaveTextEdit,
+    FieldError,
+    heading,
+    scrolling_page,
+    shrinkable,
+)
 
 
 def _bullets(items: list[str]) -> str:
@@ -151,9 +157,8 @@ class StepPage(QWidget):
         self._rule.setObjectName(f"step_rule_{step.value}")
         self._rule.setWordWrap(True)
         form.insertRow(1, self._rule)
-        self.shown_status = QLabel()
+        self.shown_status = shrinkable(QLabel())
         self.shown_status.setObjectName(f"step_shown_status_{step.value}")
-        self.shown_status.setWordWrap(True)
         self.shown_status.setTextFormat(Qt.TextFormat.RichText)
         self._labels.append(QLabel())
         form.insertRow(3, self._labels[5], self.shown_status)
