@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qms_desktop.domain.errors import QmsError
 from qms_desktop.domain.organisation import LANGUAGES
 from qms_desktop.ui.widgets import FieldError
 
@@ -77,7 +78,7 @@ class NewWorkspaceDialog(QDialog):
             self, self.tr("New workspace"), self.file.text(), self.tr("QMS workspaces (*.qms)")
         )
         if path:
-            if not path.endswith(".qms"):
+            if not path.lower().endswith(".qms"):
                 path += ".qms"
             self.file.setText(path)
             self._file_touched = True
@@ -86,21 +87,26 @@ class NewWorkspaceDialog(QDialog):
         if not self.org.text().strip():
             self.error.show_message(self.tr("The organisation needs a name."))
             return
-        path = Path(self.file.text().strip())
         if not self.file.text().strip():
             self.error.show_message(self.tr("Choose where to keep the workspace file."))
             return
+        path = self.values[2]
         if path.exists():
             self.error.show_message(
                 self.tr("That file already exists; choose another name or open it.")
             )
             return
+        if not path.parent.is_dir():  # said here, while what was typed is still in the dialog
+            self.error.show_error(QmsError("storage.no_folder", folder=str(path.parent)))
+            return
         self.accept()
 
     @property
     def values(self) -> tuple[str, str, Path]:
-        path = Path(self.file.text().strip())
-        if path.suffix != ".qms":
+        path = Path(self.file.text().strip()).expanduser()
+        if not path.is_absolute():  # a bare name goes to the folder suggested
+            path = self._folder / path
+        if path.suffix.lower() != ".qms":
             path = path.with_name(path.name + ".qms")
         return self.org.text().strip(), str(self.lang.currentData()), path
 

@@ -249,3 +249,44 @@ def test_every_page_fits_a_1024_pixel_wide_window(qtbot, window: MainWindow, dem
                 wide.append(f"{key}/{i}: {window.minimumSizeHint().width()}")
     assert wide == []
     assert window.width() == 1024
+
+
+def new_workspace_dialog(qtbot, folder: Path, file: str):
+    from qms_desktop.ui.dialogs import NewWorkspaceDialog
+
+    dialog = NewWorkspaceDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.org, "Acme")
+    dialog.file.selectAll()
+    qtbot.keyClicks(dialog.file, file)
+    qtbot.keyClick(dialog.file, Qt.Key.Key_Return)  # Enter is OK, as in every dialog
+    return dialog
+
+
+def test_a_bare_file_name_goes_to_the_suggested_folder(qtbot, tmp_path: Path, monkeypatch):
+    """Typing just a name in "Workspace file" created it in the process's working folder (the
+    app's install folder, /, or wherever it was started), not where the dialog suggested."""
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    dialog = new_workspace_dialog(qtbot, folder, "acme-2027")
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.values[2] == folder / "acme-2027.qms"
+
+
+def test_an_upper_case_suffix_is_kept(qtbot, tmp_path: Path):
+    dialog = new_workspace_dialog(qtbot, tmp_path, str(tmp_path / "ACME.QMS"))
+    assert dialog.values[2] == tmp_path / "ACME.QMS"  # not ACME.QMS.qms
+
+
+def test_a_missing_folder_is_said_before_the_dialog_closes(qtbot, tmp_path: Path):
+    """The folder's absence was found only after the dialog had closed, and the name typed
+    was lost with it."""
+    dialog = new_workspace_dialog(qtbot, tmp_path, str(tmp_path / "nowhere" / "acme.qms"))
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.isVisibleTo(dialog) and "nowhere" in dialog.error.text()
+    assert dialog.org.text() == "Acme"
