@@ -1,54 +1,19 @@
-"""Charts for documents, drawn as PNG with Pillow (the same image goes into DOCX and PDF)."""
+"""Charts for documents, drawn as sketches (documents/sketch.py): a PNG in the DOCX, vectors in
+the PDF, the same drawing in both."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from qms_desktop.paths import CJK_FONT
+from qms_desktop.documents.sketch import Sketch
 
 _CACHE_SIZE = 16
-_caches: list[OrderedDict[str, bytes]] = []
-DPI = 254  # charts are 1500 px wide: 15 cm
-
-
-def png_bytes(image: Any) -> bytes:
-    """An RGB or grey Pillow image as PNG at DPI, the same pixels as Pillow's own PNG, in a
-    third of its time: every row unfiltered and deflated at the fastest level (Pillow
-    tries each filter on every row, most of its time for these flat-coloured charts). The
-    PDF writer embeds it as it is."""
-    import struct
-    import zlib
-
-    colour = {"RGB": (2, 3), "L": (0, 1)}.get(image.mode)
-    if colour is None:  # not drawn by the app: Pillow's own PNG
-        out = io.BytesIO()
-        image.save(out, "PNG", dpi=(DPI, DPI))
-        return out.getvalue()
-    width, height = image.size
-    stride = width * colour[1]
-    raw = image.tobytes()
-    rows = b"".join(b"\x00" + raw[i : i + stride] for i in range(0, len(raw), stride))
-    per_metre = round(DPI / 0.0254)
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body)
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
-    return b"".join(
-        (
-            b"\x89PNG\r\n\x1a\n",
-            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour[0], 0, 0, 0)),
-            chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-            chunk(b"IDAT", zlib.compress(rows, 1)),
-            chunk(b"IEND", b""),
-        )
-    )
+_caches: list[OrderedDict[str, Sketch]] = []
 
 
 def forget_charts() -> None:
@@ -57,15 +22,15 @@ def forget_charts() -> None:
         cache.clear()
 
 
-def _cached(draw: Callable[..., bytes]) -> Callable[..., bytes]:
+def _cached(draw: Callable[..., Sketch]) -> Callable[..., Sketch]:
     """Charts kept by what they show (a hash of the arguments): the PDF and the DOCX of one
     document, or a document made again, draw each chart once."""
-    cache: OrderedDict[str, bytes] = OrderedDict()
+    cache: OrderedDict[str, Sketch] = OrderedDict()
     _caches.append(cache)
     lock = threading.Lock()
 
     @functools.wraps(draw)
-    def wrapper(*args: Any) -> bytes:
+    def wrapper(*args: Any) -> Sketch:
         key = hashlib.sha256(repr(args).encode("utf-8", "surrogatepass")).hexdigest()
         with lock:
             if key in cache:
@@ -90,15 +55,11 @@ def _colour(value: float) -> tuple[int, int, int]:
 
 
 @_cached
-def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> bytes:
+def conformity_chart(bars: list[tuple[str, float | None]], title: str) -> Sketch:
     """A bar per clause, height = conformity; clauses with nothing assessed show a dash."""
-    from PIL import Image, ImageDraw, ImageFont
-
     width, height = 1500, 600
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(CJK_FONT), 26, index=0)
-    small = ImageFont.truetype(str(CJK_FONT), 22, index=0)
+    draw = Sketch(width, height)
+    font, small = draw.font(26), draw.font(22)
     draw.text((40, 20), title, fill=(31, 58, 95), font=font)
     left, right, top, bottom = 110, width - 30, 90, height - 70
     for frac in (0.0, 0.25, 0.5, 0.75, 1.0):
@@ -124,21 +85,17 @@ def conformity_chart_png(bars: list[tuple[str, float | None]], title: str) -> by
                 (x + bar / 2, bottom - 30), "—", fill=(120, 120, 120), font=small, anchor="ma"
             )
         draw.text((x + bar / 2, bottom + 12), label, fill=(40, 40, 40), font=small, anchor="ma")
-    return png_bytes(image)  # 1500 px at 254 dpi: 15 cm
+    return draw
 
 
 @_cached
-def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> bytes:
+def process_network(processes: list[tuple[str, list[str]]], title: str) -> Sketch:
     """The process network: a box per process on a ring, an arrow for each hand-over."""
     import math
 
-    from PIL import Image, ImageDraw, ImageFont
-
     width, height = 1500, 950
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(CJK_FONT), 26, index=0)
-    small = ImageFont.truetype(str(CJK_FONT), 22, index=0)
+    draw = Sketch(width, height)
+    font, small = draw.font(26), draw.font(22)
     draw.text((40, 20), title, fill=(31, 58, 95), font=font)
     n = len(processes)
     box_w, box_h = 260, 74
@@ -182,4 +139,4 @@ def process_network_png(processes: list[tuple[str, list[str]]], title: str) -> b
         )
         label = name if len(name) <= 22 else name[:21] + "…"
         draw.text((x, y), label, fill=(20, 20, 20), font=small, anchor="mm")
-    return png_bytes(image)  # 1500 px at 254 dpi: 15 cm
+    return draw

@@ -1,10 +1,11 @@
-"""The quality-cost trend chart of the quality-cost report, drawn as PNG with Pillow: one
+"""The quality-cost trend chart of the quality-cost report, drawn as a sketch: one
 stacked bar per month, the four PAF categories in their colours, with a legend."""
 
 from __future__ import annotations
 
 from qms_desktop.documents.charts import _cached
-from qms_desktop.documents.operate_charts import _canvas, _png
+from qms_desktop.documents.operate_charts import _canvas
+from qms_desktop.documents.sketch import Sketch
 
 # prevention, appraisal, internal failure, external failure (the screen chart uses the same)
 CATEGORY_COLOURS = ((47, 133, 90), (43, 108, 176), (214, 158, 46), (197, 48, 48))
@@ -32,13 +33,13 @@ def _short(value: float) -> str:
 
 
 @_cached
-def cost_trend_png(
+def cost_trend_chart(
     months: list[tuple[str, tuple[float, ...]]], title: str, legend: tuple[str, ...]
-) -> bytes:
+) -> Sketch:
     """Stacked bars per month ("2026-03", amounts per category in the legend's order); the
     month labels thin out so they never overlap (every year's January when there are many)."""
     width, height = 1500, 680
-    image, draw, _font, small = _canvas(width, height, title)
+    draw, _font, small = _canvas(width, height, title)
     left, right, top, bottom = 130, width - 40, 100, height - 150
     totals = [sum(v) for _, v in months]
     step = _step(max(totals, default=0.0) or 1.0)
@@ -71,4 +72,4 @@ def cost_trend_png(
         draw.rectangle([x, height - 66, x + 26, height - 40], fill=colour)
         draw.text((x + 36, height - 70), name, fill=_INK, font=small)
         x += 70 + draw.textlength(name, font=small)
-    return _png(image)
+    return draw

@@ -765,7 +765,7 @@ def write_docx(
                     east_asia,
                 )
         elif isinstance(block, Image):
-            picture(block.data, block.width_cm)
+            picture(block.picture_bytes(), block.width_cm)
         elif isinstance(block, PageBreak):
             body.docx_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, TableOfContents):

@@ -16,8 +16,17 @@ from qms_desktop.documents import sandbox
 from qms_desktop.documents.errors import DocumentError, TemplateError
 from qms_desktop.documents.limits import Deadline, heap_frozen
 from qms_desktop.documents.markup import parse
-from qms_desktop.documents.model import PAGE_SIZES, Block, ControlBlock, Document, Heading, Image
+from qms_desktop.documents.model import (
+    PAGE_SIZES,
+    Block,
+    ControlBlock,
+    Document,
+    Heading,
+    Image,
+    Picture,
+)
 from qms_desktop.documents.sandbox import MAX_MARKUP, Trusted
+from qms_desktop.documents.sketch import Sketch
 from qms_desktop.domain.messages import Message
 from qms_desktop.paths import TEMPLATES
 
@@ -285,14 +294,16 @@ def build_document(
     info: TemplateInfo,
     lang: str,
     context: dict[str, Any],
-    images: dict[str, bytes] | None = None,
+    images: dict[str, Picture] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Document:
     """Template → markup → document model. Pictures come only as bytes (the workspace's logo,
     the app's charts): a name in the markup picks one, never a file."""
     markup = render_markup(info, lang, context, cancel)
     pictures = {
-        name: data for name, data in (images or {}).items() if isinstance(data, bytes) and data
+        name: data
+        for name, data in (images or {}).items()
+        if isinstance(data, (bytes, Sketch)) and data
     }
     org = context.get("organisation") or {}
     doc_meta = context.get("document") or {}
@@ -375,7 +386,7 @@ def render_document(
     out_path: Path,
     reference_docx: Path | None = None,
     user_dir: Path | None = None,
-    images: dict[str, bytes] | None = None,
+    images: dict[str, Picture] | None = None,
     progress: Callable[[float, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     keep_reference_headers: bool = False,
@@ -411,7 +422,7 @@ def _render(
     out_path: Path,
     reference_docx: Path | None,
     user_dir: Path | None,
-    images: dict[str, bytes] | None,
+    images: dict[str, Picture] | None,
     progress: Callable[[float, str], None] | None,
     cancel: Callable[[], bool] | None,
     keep_reference_headers: bool,

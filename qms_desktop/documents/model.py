@@ -6,6 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from qms_desktop.documents.sketch import Sketch
+
+# A picture: its bytes (PNG or JPEG: the workspace's logo) or a chart the app drew (a PNG in
+# the DOCX, vectors in the PDF)
+Picture = bytes | Sketch
+
 
 @dataclass(frozen=True)
 class Run:
@@ -49,15 +55,19 @@ class Table:
 
 @dataclass(frozen=True)
 class Image:
-    """A picture by its bytes (the workspace's logo, a chart the app drew): never a file name,
-    so nothing in a template or a user's text can make a writer read a file."""
+    """A picture by its bytes (the workspace's logo) or a chart the app drew: never a file
+    name, so nothing in a template or a user's text can make a writer read a file."""
 
-    data: bytes  # PNG or JPEG
+    data: Picture
     width_cm: float = 4.0
 
     def __post_init__(self) -> None:
-        if not isinstance(self.data, bytes):
+        if not isinstance(self.data, (bytes, Sketch)):
             raise TypeError("Image.data must be the picture's bytes, not a file name")
+
+    def picture_bytes(self) -> bytes:
+        """The picture as PNG or JPEG bytes (a chart painted)."""
+        return self.data.png() if isinstance(self.data, Sketch) else self.data
 
 
 @dataclass(frozen=True)

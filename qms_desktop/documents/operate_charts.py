@@ -1,12 +1,10 @@
-"""Charts of the Operate documents, drawn as PNG with Pillow: SERVQUAL gaps per dimension or
+"""Charts of the Operate documents, drawn as sketches: SERVQUAL gaps per dimension or
 item (two survey waves side by side), a Pareto chart of complaints, bars per month."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from qms_desktop.documents.charts import _cached, png_bytes
-from qms_desktop.paths import CJK_FONT
+from qms_desktop.documents.charts import _cached
+from qms_desktop.documents.sketch import Sketch, SketchFont
 
 _BLUE = (43, 108, 176)
 _GREY = (160, 174, 192)
@@ -15,38 +13,22 @@ _INK = (40, 40, 40)
 _TITLE = (31, 58, 95)
 
 
-def _canvas(width: int, height: int, title: str) -> tuple[Any, Any, Any, Any]:
-    from PIL import Image, ImageDraw, ImageFont
-
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(CJK_FONT), 34, index=0)
-    small = ImageFont.truetype(str(CJK_FONT), 28, index=0)
+def _canvas(width: int, height: int, title: str) -> tuple[Sketch, SketchFont, SketchFont]:
+    """A sketch with its title drawn, and its two text sizes (title, labels)."""
+    draw = Sketch(width, height)
+    font, small = draw.font(34), draw.font(28)
     draw.text((40, 20), title, fill=_TITLE, font=font)
-    return image, draw, font, small
-
-
-def _png(image: Any) -> bytes:
-    return png_bytes(image)  # 1500 px at 254 dpi: 15 cm
-
-
-def _fit(draw: Any, text: str, font: Any, width: float) -> str:
-    """`text` cut with an ellipsis to fit `width` pixels."""
-    if draw.textlength(text, font=font) <= width:
-        return text
-    while text and draw.textlength(text + "…", font=font) > width:
-        text = text[:-1]
-    return text + "…"
+    return draw, font, small
 
 
 @_cached
-def gap_chart_png(
+def gap_chart(
     rows: list[tuple[str, float | None, float | None]], title: str, legend: tuple[str, str]
-) -> bytes:
+) -> Sketch:
     """Horizontal bars, one row per dimension or item: (label, this wave, earlier wave or
     None). Values below zero (expectations not met) grow left of the zero line."""
     height = 110 + max(1, len(rows)) * 64 + 60
-    image, draw, _font, small = _canvas(1500, height, title)
+    draw, _font, small = _canvas(1500, height, title)
     labels, top = 560, 100
     # the values print beside the bar ends: room for them on either side of the plot
     left, right = labels + 110, 1500 - 110
@@ -63,7 +45,7 @@ def gap_chart_png(
     earlier = any(b is not None for _, _, b in rows)
     for i, (label, now, before) in enumerate(rows):
         y = top + i * 64
-        draw.text((labels - 16, y + 16), _fit(draw, label, small, labels - 40), fill=_INK,
+        draw.text((labels - 16, y + 16), draw.fit(label, small, labels - 40), fill=_INK,
                   font=small, anchor="ra")  # fmt: skip
         bars = [(now, _RED if (now or 0) < 0 else _BLUE, 0)]
         if earlier:
@@ -80,19 +62,19 @@ def gap_chart_png(
     bottom = top + len(rows) * 64
     draw.line([(zero, top - 10), (zero, bottom)], fill=(90, 90, 90), width=2)
     if earlier:
-        x = left
+        x = float(left)
         for name, colour in zip(legend, (_GREY, _BLUE), strict=True):
             draw.rectangle([x, bottom + 20, x + 24, bottom + 44], fill=colour)
             draw.text((x + 34, bottom + 16), name, fill=_INK, font=small)
             x += 60 + draw.textlength(name, font=small)
-    return _png(image)
+    return draw
 
 
 @_cached
-def pareto_png(rows: list[tuple[str, int, float]], title: str) -> bytes:
+def pareto_chart(rows: list[tuple[str, int, float]], title: str) -> Sketch:
     """Bars of counts, the largest first, with the cumulative share as a line (0-100%)."""
     width, height = 1500, 700
-    image, draw, _font, small = _canvas(width, height, title)
+    draw, _font, small = _canvas(width, height, title)
     left, right, top, bottom = 110, width - 110, 90, height - 150
     biggest = max((c for _, c, _ in rows), default=1) or 1
     biggest = -(-biggest // 4) * 4  # a multiple of 4: whole numbers at each quarter
@@ -110,23 +92,23 @@ def pareto_png(rows: list[tuple[str, int, float]], title: str) -> bytes:
         y = bottom - count / biggest * (bottom - top)
         draw.rectangle([x, y, x + bar, bottom], fill=_BLUE)
         draw.text((x + bar / 2, y - 28), str(count), fill=_INK, font=small, anchor="ma")
-        name = _fit(draw, label, small, max(slot - 8, 40))
+        name = draw.fit(label, small, max(slot - 8, 40))
         draw.text((x + bar / 2, bottom + 12), name, fill=_INK, font=small, anchor="ma")
         points.append((x + bar / 2, bottom - cumulative * (bottom - top)))
     if len(points) > 1:
         draw.line(points, fill=_RED, width=4)
     for px, py in points:
         draw.ellipse([px - 7, py - 7, px + 7, py + 7], fill=_RED)
-    return _png(image)
+    return draw
 
 
 @_cached
-def monthly_png(
+def monthly_chart(
     months: list[tuple[str, float, float | None]], title: str, legend: tuple[str, str]
-) -> bytes:
+) -> Sketch:
     """Bars per month (the first value), the second value as a narrower bar beside it."""
     width, height = 1500, 620
-    image, draw, _font, small = _canvas(width, height, title)
+    draw, _font, small = _canvas(width, height, title)
     left, right, top, bottom = 90, width - 40, 90, height - 130
     biggest = max((max(a, b or 0) for _, a, b in months), default=1) or 1
     for frac in (0.0, 0.5, 1.0):
@@ -152,4 +134,4 @@ def monthly_png(
             draw.rectangle([x, height - 60, x + 24, height - 38], fill=colour)
             draw.text((x + 34, height - 62), name, fill=_INK, font=small)
             x += 60 + draw.textlength(name, font=small)
-    return _png(image)
+    return draw

@@ -1,12 +1,12 @@
-"""The organisation chart for documents, drawn as PNG with Pillow: a box per role under the
+"""The organisation chart for documents, drawn as a sketch: a box per role under the
 role it reports to (a tree read top to bottom), the appointee in each box, vacancies marked."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qms_desktop.documents.charts import _cached, png_bytes
-from qms_desktop.paths import CJK_FONT
+from qms_desktop.documents.charts import _cached
+from qms_desktop.documents.sketch import Sketch
 
 NAVY = (31, 58, 95)
 GREY = (90, 90, 90)
@@ -15,19 +15,15 @@ MAX_ROLES = 400  # beyond this the chart would be unreadable: the first ones are
 
 
 @_cached
-def org_chart_png(roles: Sequence[tuple[int, str, str]], title: str, vacant: str) -> bytes:
+def org_chart(roles: Sequence[tuple[int, str, str]], title: str, vacant: str) -> Sketch:
     """`roles`: (depth, title, appointee) in outline order (each role after the role it
     reports to, as domain.allocation.org_chart_levels gives them); `vacant` is printed for a
     role nobody fills."""
-    from PIL import Image, ImageDraw, ImageFont
-
     roles = list(roles)[:MAX_ROLES]
     width, indent, row_h, box_h, top = 1500, 70, 84, 66, 90
     height = top + row_h * max(1, len(roles)) + 20
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(CJK_FONT), 26, index=0)
-    small = ImageFont.truetype(str(CJK_FONT), 22, index=0)
+    draw = Sketch(width, height)
+    font, small = draw.font(26), draw.font(22)
     draw.text((40, 20), title, fill=NAVY, font=font)
     deepest = max((d for d, _, _ in roles), default=0)
     indent = min(indent, (width - 700) // max(1, deepest))
@@ -52,7 +48,7 @@ def org_chart_png(roles: Sequence[tuple[int, str, str]], title: str, vacant: str
         )
         draw.text(
             (x + 20, y + box_h / 2),
-            _fit(draw, name, font, box_w * 0.6),
+            draw.fit(name, font, box_w * 0.6),
             fill=(20, 20, 20),
             font=font,
             anchor="lm",
@@ -60,21 +56,10 @@ def org_chart_png(roles: Sequence[tuple[int, str, str]], title: str, vacant: str
         who = appointee if filled else vacant
         draw.text(
             (x + box_w - 20, y + box_h / 2),
-            _fit(draw, who, small, box_w * 0.35),
+            draw.fit(who, small, box_w * 0.35),
             fill=GREY if filled else RED,
             font=small,
             anchor="rm",
         )
         last_at_depth[depth] = y + box_h
-    return png_bytes(image)  # 1500 px at 254 dpi: 15 cm
-
-
-def _fit(draw: object, text: str, font: object, room: float) -> str:
-    """`text` cut with an ellipsis to fit `room` pixels."""
-    text = " ".join(text.split())
-    measure = draw.textlength  # type: ignore[attr-defined]
-    if measure(text, font=font) <= room:
-        return text
-    while text and measure(text + "…", font=font) > room:
-        text = text[:-1]
-    return text + "…"
+    return draw

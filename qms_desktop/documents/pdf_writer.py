@@ -23,12 +23,14 @@ from qms_desktop.documents.model import (
     ListBlock,
     PageBreak,
     Paragraph,
+    Picture,
     Run,
     Table,
     TableOfContents,
     page_size_cm,
 )
 from qms_desktop.documents.pdf_linebreak import install as install_line_breaking
+from qms_desktop.documents.sketch import DPI, Sketch
 from qms_desktop.documents.text import clean, is_wide, one_line, shorten
 from qms_desktop.paths import CJK_FONT, FONTS
 
@@ -613,7 +615,7 @@ class _Builder:
         return float(picture.wrap(self.frame_width, self.frame_height)[1])
 
     def image(self, data: object, width: float) -> None:
-        if not isinstance(data, bytes):
+        if not isinstance(data, (bytes, Sketch)):
             return  # pictures are bytes from the workspace or the app, never a file name
         try:
             self.story.append(_image(data, width, self.frame_height - 12))
@@ -974,10 +976,12 @@ def natural_width(data: bytes) -> float | None:
         return picture.width * 72.0 / x_dpi
 
 
-def _image(data: bytes, width: float, max_height: float) -> Any:
+def _image(data: Picture, width: float, max_height: float) -> Any:
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image as RLImage
 
+    if isinstance(data, Sketch):
+        return _sketch_flowable(data, width, max_height)
     png = _png_stream(data)
     if png is not None:
         w, h = png[0], png[1]
@@ -1103,3 +1107,32 @@ def _png_flowable(png: tuple[int, int, int, bytes], width: float, height: float)
             canvas._formsinuse.append(name)
 
     return PngImage()
+
+
+def _sketch_flowable(sketch: Sketch, width: float, max_height: float) -> Any:
+    """A chart drawn as vectors, `width` points wide at most (never wider than at its own
+    resolution), scaled down to fit `max_height`."""
+    from reportlab.platypus import Flowable
+
+    width = min(width, sketch.width * 72.0 / DPI)
+    height = width * sketch.height / sketch.width
+    if height > max_height:
+        width, height = width * max_height / height, max_height
+
+    class SketchDrawing(Flowable):  # type: ignore[misc]
+        """A chart the app drew, as vectors in the regular face."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.width, self.height = width, height
+            self.hAlign = "LEFT"
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            return self.width, self.height
+
+        def draw(self) -> None:
+            if getattr(self.canv, "dry_run", False):
+                return
+            sketch.draw_on(self.canv, FONT, self.width)
+
+    return SketchDrawing()

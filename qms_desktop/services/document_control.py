@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -47,6 +47,9 @@ from qms_desktop.storage.models import (
     PlannedDocumentRecord,
 )
 from qms_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from qms_desktop.documents.model import Picture
 
 S = RevisionStatus
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&~@=^$])")  # as documents.markup escapes
@@ -555,7 +558,7 @@ class RenderJob:
     revision_id: int  # the revision it becomes (0: a new draft)
     template_id: str
     contexts: dict[str, dict[str, Any]]
-    images: dict[str, dict[str, bytes]]
+    images: dict[str, dict[str, Picture]]
     change_summary: str = ""
     on: dt.date | None = None  # the day the draft is made (today when None)
     formats: tuple[str, ...] = RENDERED_KINDS  # () keeps only the words (the demo's drafts)
@@ -578,7 +581,7 @@ def _context(
     meta: dict[str, Any],
     generated_at: str,
     pictures: bool = True,
-) -> tuple[dict[str, Any], dict[str, bytes]]:
+) -> tuple[dict[str, Any], dict[str, Picture]]:
     from qms_desktop.paths import user_templates_dir
     from qms_desktop.services.documents import _pictures, build_context, chart_images
 

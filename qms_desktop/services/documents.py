@@ -23,6 +23,7 @@ from qms_desktop.storage.workspace import Workspace
 
 if TYPE_CHECKING:
     from qms_desktop.documents.engine import TemplateInfo
+    from qms_desktop.documents.model import Picture
 
 STATUS_TEXT = {
     "en": {
@@ -770,23 +771,23 @@ def build_context(
 
 def chart_images(
     context: dict[str, Any], lang: str, wanted: Collection[str] | None = None
-) -> dict[str, bytes]:
+) -> dict[str, Picture]:
     """The pictures templates can place with `@@image chart`, `@@image processes` and
     `@@image org_chart`; only those in `wanted` (all when None)."""
-    from qms_desktop.documents.charts import conformity_chart_png, process_network_png
+    from qms_desktop.documents.charts import conformity_chart, process_network
 
     zh = lang == "zh_CN"
-    images: dict[str, bytes] = {}
+    images: dict[str, Picture] = {}
     assessment = context.get("assessment")
     if assessment and (wanted is None or "chart" in wanted):
-        images["chart"] = conformity_chart_png(
+        images["chart"] = conformity_chart(
             list(assessment["chart"].items()), "各条款符合度" if zh else "Conformity by clause"
         )
     chart = context.get("org_chart") or []
     if chart and (wanted is None or "org_chart" in wanted):
-        from qms_desktop.documents.org_chart import org_chart_png
+        from qms_desktop.documents.org_chart import org_chart
 
-        images["org_chart"] = org_chart_png(
+        images["org_chart"] = org_chart(
             [(r["depth"], r["title"], r["appointee"]) for r in chart],
             "组织结构图" if zh else "Organisation chart",
             "（空缺）" if zh else "(vacant)",
@@ -796,9 +797,7 @@ def chart_images(
         network = [
             (p["name"], [f.strip() for f in p["feeds"].split(",") if f.strip()]) for p in processes
         ]
-        images["processes"] = process_network_png(
-            network, "过程网络" if zh else "The process network"
-        )
+        images["processes"] = process_network(network, "过程网络" if zh else "The process network")
     images.update(operate_images(context, lang, wanted))
     images.update(quality_cost_images(context, lang, wanted))
     return images
@@ -884,7 +883,7 @@ def render_prepared(
     fmt: str,
     out_path: Path,
     reference_docx: Path | None,
-    images: dict[str, bytes],
+    images: dict[str, Picture],
     progress: Callable[[float, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Path:

@@ -7,13 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qms_desktop.domain import operate as op
 from qms_desktop.domain.records import Record
 from qms_desktop.services import operate
 from qms_desktop.services.registers import list_records, record_labels
 from qms_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from qms_desktop.documents.model import Picture
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -479,14 +482,14 @@ def operate_context(ws: Workspace, lang: str, today: dt.date | None = None) -> d
 
 def operate_images(
     context: dict[str, Any], lang: str, wanted: Collection[str] | None = None
-) -> dict[str, bytes]:
+) -> dict[str, Picture]:
     """The charts the Operate templates place: `@@image servqual_dimensions`,
     `servqual_items`, `complaints_pareto`, `complaints_dimensions`, `complaints_per_month`."""
     from qms_desktop.documents import operate_charts as charts
 
     t = TEXT["zh_CN" if lang == "zh_CN" else "en"]
     data = context.get("operate") or {}
-    images: dict[str, bytes] = {}
+    images: dict[str, Picture] = {}
 
     def want(name: str) -> bool:
         return wanted is None or name in wanted
@@ -497,13 +500,13 @@ def operate_images(
         before = (previous or {}).get("chart") or {}
         legend = (str((previous or {}).get("title", "")), str(survey["title"]))
         if want("servqual_dimensions"):
-            images["servqual_dimensions"] = charts.gap_chart_png(
+            images["servqual_dimensions"] = charts.gap_chart(
                 [(d["name"], d["value"], before.get(d["key"])) for d in survey["dimensions"]],
                 t["gaps_title"] if gap else t["perception_title"],
                 legend,
             )
         if want("servqual_items"):
-            images["servqual_items"] = charts.gap_chart_png(
+            images["servqual_items"] = charts.gap_chart(
                 [
                     (f"{i['code']} {i['statement']}", i["value"], None)
                     for i in survey["item_scores"]
@@ -514,12 +517,12 @@ def operate_images(
     complaints = data.get("complaints") or {}
     if complaints.get("count"):
         if want("complaints_pareto"):
-            images["complaints_pareto"] = charts.pareto_png(
+            images["complaints_pareto"] = charts.pareto_chart(
                 [(r["name"], r["count"], r["cumulative_value"]) for r in complaints["by_moment"]],
                 t["pareto_moment"],
             )
         if want("complaints_dimensions"):
-            images["complaints_dimensions"] = charts.pareto_png(
+            images["complaints_dimensions"] = charts.pareto_chart(
                 [
                     (r["name"], r["count"], r["cumulative_value"])
                     for r in complaints["by_dimension"]
@@ -527,7 +530,7 @@ def operate_images(
                 t["pareto_dimension"],
             )
         if want("complaints_per_month"):
-            images["complaints_per_month"] = charts.monthly_png(
+            images["complaints_per_month"] = charts.monthly_chart(
                 [(m["month"], float(m["complaints"]), float(m["recoveries"]))
                  for m in complaints["months"]],
                 t["per_month"],

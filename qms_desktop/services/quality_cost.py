@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,9 @@ from qms_desktop.domain.messages import Message
 from qms_desktop.domain.records import Record
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from qms_desktop.documents.model import Picture
 
 Values = dict[str, object]
 
@@ -427,16 +430,16 @@ def quality_cost_context(ws: Workspace, lang: str, today: dt.date | None = None)
 
 def quality_cost_images(
     context: dict[str, Any], lang: str, wanted: Collection[str] | None = None
-) -> dict[str, bytes]:
+) -> dict[str, Picture]:
     """The chart the quality-cost report places: `@@image quality_cost_trend`."""
     data = context.get("quality_cost") or {}
     if not data.get("has_costs") or (wanted is not None and "quality_cost_trend" not in wanted):
         return {}
-    from qms_desktop.documents.cost_charts import cost_trend_png
+    from qms_desktop.documents.cost_charts import cost_trend_chart
 
     t = TEXT["zh_CN" if lang == "zh_CN" else "en"]
     return {
-        "quality_cost_trend": cost_trend_png(
+        "quality_cost_trend": cost_trend_chart(
             [(m, tuple(v)) for m, v in data["chart"]],
             t["trend_title"] + f" ({data['currency']})",
             tuple(t[c] for c in qc.CATEGORIES),

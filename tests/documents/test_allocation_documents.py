@@ -82,8 +82,10 @@ def test_the_org_chart_is_drawn_from_who_reports_to_whom(demos):
     depth = {row["title"]: row["depth"] for row in chart}
     assert depth["Quality director"] == 1 and depth["Front office manager"] == 2
     assert {"depth": 2, "title": "Internal auditor (Airport hotel)", "appointee": ""} in chart
-    png = chart_images(context, "en")["org_chart"]
-    assert png.startswith(b"\x89PNG")
+    sketch = chart_images(context, "en")["org_chart"]
+    assert sketch.png().startswith(b"\x89PNG")
+    drawn = [op[3] for op in sketch.ops if op[0] == "text"]
+    assert "General manager" in drawn and "(vacant)" in drawn
     accountable = {t["name"]: t["A"] for t in context["matrix"]["processes"]}
     assert accountable["Check-in"] == "Front office manager"
 

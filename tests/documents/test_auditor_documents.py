@@ -636,13 +636,13 @@ def test_charts_are_drawn_only_for_templates_that_place_them(
     assert "chart" in template_pictures(find_template("gap-report"), "en")
     assert "chart" not in template_pictures(find_template("service-commitment"), "zh_CN")
     drawn: list[str] = []
-    real = charts.conformity_chart_png
+    real = charts.conformity_chart
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         drawn.append("chart")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(charts, "conformity_chart_png", counting)
+    monkeypatch.setattr(charts, "conformity_chart", counting)
     demo = write_demo(tmp_path / "d.qms", "en")
     with Workspace.open(demo, read_only=True) as ws:
         render_workspace_document(
@@ -758,11 +758,11 @@ def test_reference_header_and_footer_kept_on_request(tmp_path: Path):
 def test_charts_are_drawn_once_per_content():
     import time
 
-    from qms_desktop.documents.charts import conformity_chart_png
+    from qms_desktop.documents.charts import conformity_chart
 
     bars = [("4", 0.5), ("5", 1.0), ("6", None), ("x", time.time() % 1)]
-    first = conformity_chart_png(bars, "Conformity")
+    first = conformity_chart(bars, "Conformity")
     started = time.perf_counter()
-    again = conformity_chart_png(list(bars), "Conformity")
-    assert again == first and time.perf_counter() - started < 0.005
-    assert conformity_chart_png(bars, "Other title") != first
+    again = conformity_chart(list(bars), "Conformity")
+    assert again is first and time.perf_counter() - started < 0.005
+    assert conformity_chart(bars, "Other title") != first

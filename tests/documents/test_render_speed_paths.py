@@ -120,18 +120,18 @@ def test_heap_unfrozen_after_a_render_and_after_a_failed_one(tmp_path: Path) -> 
     assert gc.get_freeze_count() == 0
 
 
-def test_charts_are_pngs_the_pdf_embeds_as_they_are() -> None:
-    from qms_desktop.documents.charts import conformity_chart_png, process_network_png
-    from qms_desktop.documents.org_chart import org_chart_png
+def test_painted_charts_are_pngs_a_pdf_could_embed_as_they_are() -> None:
+    from qms_desktop.documents.charts import conformity_chart, process_network
+    from qms_desktop.documents.org_chart import org_chart
     from qms_desktop.documents.pdf_writer import _png_stream
 
-    pictures = [
-        conformity_chart_png([("4", 80.0), ("5", 40.0)], "Conformity by clause"),
-        process_network_png([("Sales", []), ("Delivery", ["Sales"])], "The process network"),
-        org_chart_png([(0, "Director", "Ann"), (1, "Manager", "")], "Chart", "(vacant)"),
+    sketches = [
+        conformity_chart([("4", 80.0), ("5", 40.0)], "Conformity by clause"),
+        process_network([("Sales", []), ("Delivery", ["Sales"])], "The process network"),
+        org_chart([(0, "Director", "Ann"), (1, "Manager", "")], "Chart", "(vacant)"),
     ]
-    for png in pictures:
-        assert _png_stream(png) is not None
+    for sketch in sketches:
+        assert _png_stream(sketch.png()) is not None
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +210,7 @@ def test_chart_pngs_hold_the_very_pixels_and_resolution(mode: str) -> None:
 
     from PIL import Image, ImageDraw
 
-    from qms_desktop.documents.charts import png_bytes
+    from qms_desktop.documents.sketch import png_bytes
 
     image = Image.new(mode, (333, 101), "white")
     draw = ImageDraw.Draw(image)
@@ -225,14 +225,14 @@ def test_chart_pngs_hold_the_very_pixels_and_resolution(mode: str) -> None:
 
 def test_charts_are_kept_by_what_they_show_and_can_be_forgotten() -> None:
     from qms_desktop.documents.charts import forget_charts
-    from qms_desktop.documents.org_chart import org_chart_png
+    from qms_desktop.documents.org_chart import org_chart
 
     roles = [(0, "Director", "Ann"), (1, "Manager", "")]
-    first = org_chart_png(roles, "Chart", "(vacant)")
-    assert org_chart_png(roles, "Chart", "(vacant)") is first
-    assert org_chart_png([*roles, (1, "Clerk", "Bo")], "Chart", "(vacant)") != first
+    first = org_chart(roles, "Chart", "(vacant)")
+    assert org_chart(roles, "Chart", "(vacant)") is first
+    assert org_chart([*roles, (1, "Clerk", "Bo")], "Chart", "(vacant)") != first
     forget_charts()
-    again = org_chart_png(roles, "Chart", "(vacant)")
+    again = org_chart(roles, "Chart", "(vacant)")
     assert again is not first and again == first
 
 

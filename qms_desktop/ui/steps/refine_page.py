@@ -59,7 +59,7 @@ class RenderJob(QRunnable):
         self,
         template_id: str,
         context: dict[str, Any],
-        images: dict[str, bytes],
+        images: dict[str, Any],  # the pictures chart_images gave
         lang: str,
         fmt: str,
         out: Path,
