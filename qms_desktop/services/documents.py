@@ -742,7 +742,7 @@ def build_context(
             if a.id != chosen
             and a.held_on <= next(x.held_on for x in assessments if x.id == chosen)
         ]
-        if earlier:
+        if earlier and named("previous", "comparison"):
             previous = earlier[-1]
             context["previous"] = _assessment_context(ws, previous.id, lang)
             comparison = checklist.compare_assessments(ws, previous.id, chosen)

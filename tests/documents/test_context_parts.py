@@ -50,14 +50,20 @@ def test_every_template_reads_what_it_names_and_makes_the_same_document(
         ws.close()
 
 
-def test_the_quality_manual_leaves_the_operate_records_out(demos: dict[str, Path]):
+def test_the_quality_manual_leaves_the_operate_records_and_the_earlier_assessment_out(
+    demos: dict[str, Path],
+):
     ws = Workspace.open(demos["en"], read_only=True)
     try:
         context = build_context(ws, "quality-manual", "en", builtin_only=True)
+        gap_report = build_context(ws, "gap-report", "en", builtin_only=True)
     finally:
         ws.close()
     assert {"operate", "review", "quality_cost", "internal_audit"}.isdisjoint(context)
     assert "basic_work" in context  # its cross-reference reads the basic management work
+    # nor the earlier assessment and the comparison with it, which the gap report shows
+    assert context["previous"] is None and context["comparison"] is None
+    assert gap_report["previous"] is not None and gap_report["comparison"] is not None
 
 
 def _user_template(root: Path, body: str, include: str | None = None) -> Path:
