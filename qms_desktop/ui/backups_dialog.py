@@ -115,6 +115,7 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.backups), 4)
         self.table.setObjectName("backups_table")
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setHorizontalHeaderLabels(
             [self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Changes since")]
         )

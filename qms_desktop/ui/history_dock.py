@@ -22,6 +22,7 @@ class HistoryDock(QDockWidget):
         self.view = QTableView()
         self.view.setObjectName("history")
         self.view.setModel(self.model)
+        self.view.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)

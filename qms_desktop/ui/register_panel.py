@@ -146,6 +146,7 @@ class RegisterPanel(QWidget):
         table = QTableView()
         table.setObjectName(f"table_{self.register.key}")
         table.setModel(self.proxy)
+        table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -290,3 +290,33 @@ def test_a_missing_folder_is_said_before_the_dialog_closes(qtbot, tmp_path: Path
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.error.isVisibleTo(dialog) and "nowhere" in dialog.error.text()
     assert dialog.org.text() == "Acme"
+
+
+def test_tab_leaves_every_table(qtbot, window: MainWindow, demo_file: Path):
+    """Keyboard only: Tab inside a table moved from cell to cell and wrapped round, so a user
+    could never Tab from a register's table to its form (a keyboard trap on every page)."""
+    from PySide6.QtWidgets import QApplication, QTableView, QTabWidget
+
+    assert window.open_path(demo_file)
+    window.activateWindow()
+    trapped: set[str] = set()
+    for key in PAGE_KEYS:
+        window.go_to(key)
+        page = window.pages.currentWidget()
+        tabs = [t for t in page.findChildren(QTabWidget)]
+        for t in tabs or [None]:
+            for i in range(t.count() if t else 1):
+                if t is not None:
+                    if not t.isVisible():
+                        continue
+                    t.setCurrentIndex(i)
+                qtbot.wait(1)
+                for view in page.findChildren(QTableView):
+                    if not view.isVisible() or view.model().rowCount() == 0:
+                        continue
+                    view.setFocus()
+                    view.setCurrentIndex(view.model().index(0, 0))
+                    qtbot.keyClick(view, Qt.Key.Key_Tab)
+                    if QApplication.focusWidget() is view:
+                        trapped.add(f"{key}: {view.objectName() or type(view).__name__}")
+    assert sorted(trapped) == []

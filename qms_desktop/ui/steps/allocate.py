@@ -164,6 +164,7 @@ class ResponsibilityMatrixPanel(QWidget):
         self._c = controller
         self.model = ResponsibilityMatrixModel(self)
         self.view = MatrixView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.view.setObjectName("responsibility_matrix")
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -323,6 +324,7 @@ class TrainingCoveragePanel(QWidget):
         self.model = CoverageModel(self)
         self.view = QTableView()
         self.view.setObjectName("training_coverage")
+        self.view.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)

@@ -121,6 +121,7 @@ class DocumentControlPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("controlled_documents")
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self._table_style(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DocumentsModel.TITLE, QHeaderView.ResizeMode.Interactive)
@@ -155,6 +156,7 @@ class DocumentControlPanel(QWidget):
         self.revision_table = QTableView()
         self.revision_table.setObjectName("document_revisions")
         self.revision_table.setModel(self.revisions)
+        self.revision_table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self._table_style(self.revision_table)
         header = self.revision_table.horizontalHeader()
         for col in (RevisionsModel.AUTHOR, RevisionsModel.REVIEWER, RevisionsModel.APPROVER):

@@ -111,6 +111,7 @@ def _table(model: QStandardItemModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    view.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()

@@ -144,6 +144,7 @@ class FindingsPanel(QWidget):
         self.model = QStandardItemModel(0, self.COLUMNS, self)
         self.table = QTableView()
         self.table.setObjectName("findings_table")
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -396,6 +397,7 @@ class ProgrammeYear(QWidget):
         self.model = QStandardItemModel(0, 13, self)
         self.table = QTableView()
         self.table.setObjectName("programme_table")
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

@@ -378,6 +378,7 @@ class TrainingMatrix(QWidget):
         self.view = QTableView()
         self.view.setObjectName("training_matrix")
         self.view.setModel(self.model)
+        self.view.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.legend = QLabel()
         self.legend.setObjectName("training_legend")
         self.legend.setWordWrap(True)

@@ -99,6 +99,7 @@ class ColumnMapDialog(QDialog):
             form.addRow(header(field, ui_language()) + ":", box)
         self.preview = QTableWidget()
         self.preview.setObjectName("map_preview")
+        self.preview.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.outcome = QLabel()
         self.outcome.setObjectName("map_outcome")
         self.outcome.setWordWrap(True)

@@ -41,6 +41,7 @@ class ChecklistTable(QTableView):
         self.viewport().setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setModel(proxy)
+        self.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         # Rows arrive in library order; sorting starts only when the user clicks a header
         # (sorting 10 000 rows through Python on every load would cost seconds).
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
