@@ -651,7 +651,16 @@ class BulkEditDialog(QDialog):
                 editor.set_choices(panel.reference_choices(field.name), {}, fe.blank_like(field))
             fe.set_value(field, editor, fe.blank_like(field))
             self._editors[field.name] = editor
-            self.editors.addWidget(editor)
+            # a stacked page fills the stack, as tall as its tallest (multi-line) editor: a
+            # one-line editor sits at the top of its page at its own height
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            tall = field.kind in ("multiline", "references")
+            page_layout.addWidget(editor, 1 if tall else 0)
+            if not tall:
+                page_layout.addStretch(1)
+            self.editors.addWidget(page)
         self.field_combo.currentIndexChanged.connect(self.editors.setCurrentIndex)
         self.error = FieldError()
         buttons = QDialogButtonBox(

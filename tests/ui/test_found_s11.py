@@ -320,3 +320,24 @@ def test_tab_leaves_every_table(qtbot, window: MainWindow, demo_file: Path):
                     if QApplication.focusWidget() is view:
                         trapped.add(f"{key}: {view.objectName() or type(view).__name__}")
     assert sorted(trapped) == []
+
+
+def test_bulk_edit_shows_a_one_line_editor_at_its_own_height(qtbot, window, demo_file):
+    """In "Edit selected records" a drop-down or one-line field filled the height of the
+    tallest editor (a multi-line one): a combo box some 190 pixels tall."""
+    from qms_desktop.ui.register_panel import BulkEditDialog, RegisterPanel
+
+    assert window.open_path(demo_file)
+    window.go_to(Step.SUMMARISE.value)
+    panel = window.pages.currentWidget().findChild(RegisterPanel)
+    dialog = BulkEditDialog(panel, [1, 2])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for name in ("source", "occurred_on", "document", "what_happened"):
+        editor = dialog.choose(name)
+        qtbot.wait(1)
+        assert editor.isVisible()
+        if name != "what_happened":  # one line
+            assert editor.height() <= editor.sizeHint().height() + 8, name
+    assert dialog.choose("what_happened").height() > 2 * dialog.choose("source").height()
