@@ -341,3 +341,24 @@ def test_bulk_edit_shows_a_one_line_editor_at_its_own_height(qtbot, window, demo
         if name != "what_happened":  # one line
             assert editor.height() <= editor.sizeHint().height() + 8, name
     assert dialog.choose("what_happened").height() > 2 * dialog.choose("source").height()
+
+
+def test_audit_findings_follow_a_language_switch(qtbot, window: MainWindow, demo_file: Path):
+    """Switching the interface to Chinese left the audit findings panel (headers, labels,
+    buttons, status choices) in English until the app was restarted."""
+    from qms_desktop.ui.steps.operate_audits import FindingsPanel
+
+    assert window.open_path(demo_file)
+    window.go_to(Step.OPERATE.value)
+    panel = window.pages.currentWidget().findChild(FindingsPanel)
+    assert panel.raise_nc.text() == "Raise nonconformity"
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: panel.raise_nc.text() != "Raise nonconformity")
+    texts = [
+        panel.raise_nc.text(),
+        panel.attach.text(),
+        panel.status_label.text(),
+        panel.model.headerData(1, Qt.Orientation.Horizontal),
+        panel.status.itemText(1),
+    ]
+    assert all(t and not any("a" <= ch.lower() <= "z" for ch in t) for t in texts), texts

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -208,6 +208,11 @@ class FindingsPanel(QWidget):
             self.status.addItem(status_label(s), s.value)
         if self._c.is_open:
             self.show_audit(self.audit_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _changed(self, changes: ChangeSet) -> None:
         if (
