@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,20 @@ class _Cycle:
         self.me = self
 
 
-def test_heap_frozen_nests_across_threads_and_still_collects_new_cycles() -> None:
+@pytest.fixture
+def thawed() -> Iterator[None]:
+    """A heap nobody froze, as these tests need it; the storage package freezes what its
+    import makes (qms_desktop/storage/__init__.py), so that freeze is made again after."""
+    was_frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        if was_frozen:
+            gc.freeze()
+
+
+def test_heap_frozen_nests_across_threads_and_still_collects_new_cycles(thawed: None) -> None:
     assert gc.get_freeze_count() == 0
     inside = threading.Event()
     release = threading.Event()
@@ -103,7 +117,7 @@ def test_heap_frozen_nests_across_threads_and_still_collects_new_cycles() -> Non
     assert gc.get_freeze_count() == 0
 
 
-def test_heap_unfrozen_after_a_render_and_after_a_failed_one(tmp_path: Path) -> None:
+def test_heap_unfrozen_after_a_render_and_after_a_failed_one(tmp_path: Path, thawed: None) -> None:
     context = {"lang": "en", "organisation": {"name": "Org"}, "document": {}}
     user = tmp_path / "user"
     _template(user, "plain", body="# Title\n\nText {{ organisation.name }}.\n")
@@ -236,7 +250,7 @@ def test_charts_are_kept_by_what_they_show_and_can_be_forgotten() -> None:
     assert again is not first and again == first
 
 
-def test_a_heap_frozen_by_someone_else_stays_frozen() -> None:
+def test_a_heap_frozen_by_someone_else_stays_frozen(thawed: None) -> None:
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
