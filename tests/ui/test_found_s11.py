@@ -362,3 +362,67 @@ def test_audit_findings_follow_a_language_switch(qtbot, window: MainWindow, demo
         panel.status.itemText(1),
     ]
     assert all(t and not any("a" <= ch.lower() <= "z" for ch in t) for t in texts), texts
+
+
+def show(widget) -> None:
+    """Bring forward every tab that holds `widget`."""
+    from PySide6.QtWidgets import QTabWidget
+
+    chain = [widget]
+    while chain[-1].parentWidget() is not None:
+        chain.append(chain[-1].parentWidget())
+    for i, w in enumerate(chain):
+        if isinstance(w, QTabWidget) and i >= 2:
+            w.setCurrentWidget(chain[i - 2])  # the page, inside the tab widget's stack
+
+
+def _shown_width(combo) -> int:
+    """The width of the text field of a combo box (without its arrow)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+def test_the_survey_choices_show_their_whole_titles(qtbot, window: MainWindow, demo_file: Path):
+    """Survey scores: the two combo boxes were sized when first shown, before any survey was
+    in them, so "Guest survey (spring)" and "(autumn)" both read "Guest surv…": which survey
+    was compared with which could not be told."""
+    from PySide6.QtGui import QFontMetrics
+
+    from qms_desktop.ui.steps.operate import ScoresPanel
+
+    assert window.open_path(demo_file)
+    window.resize(1600, 900)
+    window.go_to(Step.OPERATE.value)
+    page = window.pages.currentWidget()
+    panel = page.findChild(ScoresPanel)
+    show(panel)
+    qtbot.waitUntil(lambda: panel.survey.count() >= 2)
+    for combo in (panel.survey, panel.earlier):
+        metrics = QFontMetrics(combo.font())
+        widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        assert _shown_width(combo) >= widest, combo.objectName()
+
+
+def test_the_assessment_choice_shows_its_date_where_there_is_room(
+    qtbot, window: MainWindow, demo_file: Path
+):
+    """The assessment combo box stayed 160 px wide on any screen: "Re-assessment (2026-11-"
+    lost the date that tells assessments apart, even at 1600 px."""
+    from PySide6.QtGui import QFontMetrics
+
+    from qms_desktop.ui.steps.compare.assessments import AssessmentPicker
+
+    assert window.open_path(demo_file)
+    window.resize(1600, 900)
+    window.go_to(Step.COMPARE.value)
+    combo = window.pages.currentWidget().findChild(AssessmentPicker).combo
+    qtbot.waitUntil(lambda: combo.count() >= 2)
+    qtbot.wait(1)
+    text = combo.currentText()
+    assert _shown_width(combo) >= QFontMetrics(combo.font()).horizontalAdvance(text), text

@@ -575,6 +575,11 @@ class ScoresPanel(QWidget):
         self.survey.setObjectName("scores_survey")
         self.earlier = QComboBox()
         self.earlier.setObjectName("scores_earlier")
+        for box in (self.survey, self.earlier):  # filled after they are first shown
+            box.setMinimumContentsLength(24)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.overall = QLabel()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text
-from qms_desktop.ui.steps.compare.filters import compact
 
 if TYPE_CHECKING:
     from qms_desktop.services.checklist import AssessmentInfo
@@ -34,9 +33,13 @@ class AssessmentPicker(QWidget):
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._c = controller
-        self.combo = compact(QComboBox())
+        self.combo = QComboBox()
         self.combo.setObjectName("assessment_combo")
+        # as wide as the names (their dates tell assessments apart) where there is room,
+        # down to 160 px when the window is narrow; a very long name does not widen it
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumWidth(160)
+        self.combo.setMaximumWidth(400)
         self.combo.currentIndexChanged.connect(
             lambda _i: self.chosen.emit(self.combo.currentData())
         )
