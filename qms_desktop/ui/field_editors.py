@@ -162,7 +162,9 @@ class ReferenceList(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.filter.setPlaceholderText(self.tr("Find a name"))
+        # "Find a name" reads as a person's name ("查找姓名"): only for lists of people
+        people = self.field.ref == "person"
+        self.filter.setPlaceholderText(self.tr("Find a name") if people else self.tr("Filter"))
 
     def set_choices(self, choices: list[tuple[int, str]], labels: Labels, current: object) -> None:
         chosen = tuple(current) if isinstance(current, tuple | list) else ()

@@ -426,3 +426,18 @@ def test_the_assessment_choice_shows_its_date_where_there_is_room(
     qtbot.wait(1)
     text = combo.currentText()
     assert _shown_width(combo) >= QFontMetrics(combo.font()).horizontalAdvance(text), text
+
+
+def test_a_list_of_standards_is_not_filtered_by_name(qtbot):
+    """The filter above a list of satisfaction standards or moments of truth said "Find a
+    name" (in Chinese "查找姓名", a person's name); only lists of people say so."""
+    from qms_desktop.domain.registers import REGISTERS
+    from qms_desktop.ui.field_editors import ReferenceList
+
+    need = REGISTERS["customer_need"]
+    standards = ReferenceList(need.field("standards"))
+    people = ReferenceList(REGISTERS["training"].field("participants"))
+    for w in (standards, people):
+        qtbot.addWidget(w)
+    assert standards.filter.placeholderText() == "Filter"
+    assert people.filter.placeholderText() == "Find a name"
