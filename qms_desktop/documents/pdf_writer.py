@@ -579,6 +579,8 @@ class _Builder:
                 following = blocks[n + 1] if n + 1 < len(blocks) else None
                 if isinstance(following, Image):
                     keep = max(keep, 40 + self.image_height(following))
+                elif self.introduces_picture(blocks, n + 1):  # a line, then the picture
+                    keep = max(keep, 40 + self.introduction_height(blocks, n + 1))
                 self.story.append(CondPageBreak(min(keep, self.frame_height)))
                 heading = _heading(_markup(pieces[0]), styles[f"h{block.level}"])
                 self.headings += 1
@@ -588,7 +590,11 @@ class _Builder:
                     _paragraph(_markup(p), styles[f"h{block.level}"]) for p in pieces[1:]
                 ]
             elif isinstance(block, Paragraph):
-                if _is_lead_in(block.runs):  # a lead-in line stays with what it leads to
+                if self.introduces_picture(blocks, n):  # kept on the picture's page
+                    self.story.append(
+                        CondPageBreak(min(self.introduction_height(blocks, n), self.frame_height))
+                    )
+                elif _is_lead_in(block.runs):  # a lead-in line stays with what it leads to
                     self.story.append(CondPageBreak(KEEP_WITH_LEAD_IN))
                 self.paragraphs(block.runs, "body")
             elif isinstance(block, ListBlock):
@@ -614,6 +620,22 @@ class _Builder:
             elif isinstance(block, TableOfContents):
                 self.contents()
         return self.story
+
+    @staticmethod
+    def introduces_picture(blocks: tuple[Any, ...] | list[Any], n: int) -> bool:
+        """Is blocks[n] a short paragraph right before a picture ("The chart shows …")?"""
+        if n + 1 >= len(blocks) or not isinstance(blocks[n], Paragraph):
+            return False
+        return isinstance(blocks[n + 1], Image) and sum(len(r.text) for r in blocks[n].runs) < 300
+
+    def introduction_height(self, blocks: tuple[Any, ...] | list[Any], n: int) -> float:
+        """The height of the paragraph blocks[n] and the picture after it."""
+        style = self.styles["body"]
+        lines = _paragraph(_markup(blocks[n].runs), style)
+        height = lines.wrap(self.frame_width, self.frame_height)[1]
+        return float(
+            height + style.spaceBefore + style.spaceAfter + self.image_height(blocks[n + 1])
+        )
 
     def image_height(self, block: Image) -> float:
         from reportlab.lib.units import cm
@@ -839,7 +861,7 @@ def _build(
     head = header_text(document, frame_width)
     has_contents = any(isinstance(b, TableOfContents) for b in document.blocks)
     toc_styles = [styles["toc1"], styles["toc2"], styles["toc3"]]
-    state: dict[str, Any] = {"headings": [], "footers": [], "pages": set()}
+    state: dict[str, Any] = {"headings": [], "footers": [], "pages": set(), "outline": -1}
 
     def decorate(canvas: Any, doc: Any) -> None:
         """Running header and "page X of Y" footer (not on the cover); plain text."""
@@ -858,8 +880,12 @@ def _build(
             toc = getattr(flowable, "toc", None)
             if toc is not None:
                 level, text, key = toc
-                # the destination was made where the heading was drawn (HeadingParagraph)
-                self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
+                # the destination was made where the heading was drawn (HeadingParagraph);
+                # an outline goes down one level at a time (a document opening with a level-2
+                # heading, or a level 3 right under a level 1, is nested as deep as it can be)
+                depth = min(level - 1, state["outline"] + 1)
+                state["outline"] = depth
+                self.canv.addOutlineEntry(text, key, level=depth, closed=depth > 0)
                 state["headings"].append(self.page)
                 if has_contents:
                     _number_form(self.canv, key, str(self.page), toc_styles[level - 1])
