@@ -2,6 +2,6 @@
 
 import sys
 
-from qms_desktop.cli import main
+from qms_desktop.cli import run
 
-sys.exit(main())
+sys.exit(run())

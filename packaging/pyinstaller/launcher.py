@@ -3,7 +3,7 @@
 
 import sys
 
-from qms_desktop.cli import main
+from qms_desktop.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -253,3 +253,22 @@ def test_templates_and_render(tmp_path: Path, demo_file: Path):
     assert "no template 'nope'" in _one_clear_line(
         run("render", str(demo_file), "nope", "-o", str(tmp_path / "x.pdf"))
     )
+
+
+def test_the_process_entry_freezes_the_heap_before_the_interpreter_ends() -> None:
+    """`run` (python -m qms_desktop, the console script, the bundle) returns main's exit code
+    with the heap frozen, so the teardown's collection skips it (issue 17)."""
+    script = (
+        "import gc, sys\n"
+        "from qms_desktop import cli\n"
+        "sys.argv = ['qms-desktop', 'templates', 'list']\n"
+        "gc.unfreeze()\n"
+        "code = cli.run()\n"
+        "print(code, gc.get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "0 True"
+    assert run_process("templates", "list").returncode == 0  # python -m qms_desktop
