@@ -123,8 +123,9 @@ def raw_docx(document: Document, path: Path) -> None:
 
 
 def raw_pdf(document: Document, path: Path, *, toc: bool = False) -> None:
-    """Plain reportlab: the same text (headings, paragraphs, lists, tables) and pictures, in
-    the same font; with `toc`, a table of contents as reportlab's documentation builds one
+    """Plain reportlab: the same text (headings, paragraphs, lists, tables, bold runs in the
+    same bold face, header rows), pictures, running header and page footer, in the same
+    fonts; with `toc`, a table of contents as reportlab's documentation builds one
     (TableOfContents fed from afterFlowable, multiBuild)."""
     from xml.sax.saxutils import escape
 
@@ -144,7 +145,15 @@ def raw_pdf(document: Document, path: Path, *, toc: bool = False) -> None:
     from qms_desktop.paths import CJK_FONT
 
     if "Raw" not in pdfmetrics.getRegisteredFontNames():
+        from reportlab.lib.fonts import addMapping
+
+        from qms_desktop.documents.pdf_writer import BOLD_FONT_FILE
+
         pdfmetrics.registerFont(TTFont("Raw", str(CJK_FONT), subfontIndex=0))
+        pdfmetrics.registerFont(TTFont("RawBold", str(BOLD_FONT_FILE)))
+        for italic in (0, 1):
+            addMapping("Raw", 0, italic, "Raw")
+            addMapping("Raw", 1, italic, "RawBold")
     body = ParagraphStyle("b", fontName="Raw", fontSize=10.5, leading=15, wordWrap="CJK")
     heads = [
         ParagraphStyle(f"h{n}", parent=body, fontSize=size, leading=size * 1.4)
@@ -159,6 +168,18 @@ def raw_pdf(document: Document, path: Path, *, toc: bool = False) -> None:
             if toc and level is not None:
                 self.notify("TOCEntry", (level, flowable.getPlainText(), self.page))
 
+    def marked(runs: Any) -> str:
+        return "".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in runs)
+
+    header = f"{document.organisation}    {document.number}  {document.revision}"
+
+    def decorate(canvas: Any, doc: Any) -> None:  # running header and page number
+        canvas.saveState()
+        canvas.setFont("Raw", 8)
+        canvas.drawRightString(A4[0] - 2.5 * cm, A4[1] - 1.7 * cm, header)
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"Page {doc.page}")
+        canvas.restoreState()
+
     story: list[Any] = []
     if document.logo:
         w, h = _size(document.logo)
@@ -170,11 +191,15 @@ def raw_pdf(document: Document, path: Path, *, toc: bool = False) -> None:
             heading.toc_level = block.level - 1
             story.append(heading)
         elif isinstance(block, Paragraph):
-            story.append(P(escape(text(block.runs)), body))
+            story.append(P(marked(block.runs), body))
         elif isinstance(block, ListBlock):
-            story += [P("• " + escape(text(i)), body) for i in block.items]
+            story += [P("• " + marked(i), body) for i in block.items]
         elif isinstance(block, Table | ControlBlock):
-            cells = [[P(escape(c), body) for c in r] for r in _grid(block)]
+            cells = [
+                [P(f"<b>{escape(c)}</b>" if n == 0 and head else escape(c), body) for c in r]
+                for n, r in enumerate(_grid(block))
+                for head in [isinstance(block, Table) and bool(block.header)]
+            ]
             columns = max(len(r) for r in cells)
             cells = [r + [""] * (columns - len(r)) for r in cells]
             story.append(T(cells, colWidths=[width / columns] * columns, style=grid))
@@ -194,9 +219,9 @@ def raw_pdf(document: Document, path: Path, *, toc: bool = False) -> None:
             story.append(contents)
     doc = Doc(str(path), pagesize=A4, initialFontName="Raw")
     if toc:
-        doc.multiBuild(story)
+        doc.multiBuild(story, onLaterPages=decorate)
     else:
-        doc.build(story)
+        doc.build(story, onLaterPages=decorate)
 
 
 class _Drawing(Flowable):  # type: ignore[misc]
