@@ -137,6 +137,7 @@ def process_network(processes: list[tuple[str, list[str]]], title: str) -> Sketc
             outline=(31, 58, 95),
             width=3,
         )
-        label = name if len(name) <= 22 else name[:21] + "…"
+        # measured, not counted: 22 Chinese characters are twice as wide as the box
+        label = draw.fit(name, small, box_w - 24)
         draw.text((x, y), label, fill=(20, 20, 20), font=small, anchor="mm")
     return draw

@@ -201,3 +201,19 @@ def test_an_image_block_takes_bytes_or_a_sketch_never_a_name() -> None:
     assert other == sketch and "1 operations" in repr(sketch)
     with pytest.raises(ValueError):
         sketch.text((0, 0), "x", fill=(0, 0, 0), font=sketch.font(10), anchor="xx")
+
+
+@pytest.mark.parametrize(
+    "name", ["客房服务与洗衣及布草管理和质量检查流程（含外包）", "W" * 40, "Check-in"]
+)
+def test_a_process_name_stays_inside_its_box(name: str) -> None:
+    from qms_desktop.documents.charts import process_network
+
+    sketch = process_network([(name, ["Other"]), ("Other", [])], "The process network")
+    boxes = [op[1] for op in sketch.ops if op[0] == "rect"]
+    labels = [op for op in sketch.ops if op[0] == "text"][1:]  # after the title
+    font = sketch.font(22)
+    for (_, x, _, text, _, _, _), (x0, _, x1, _) in zip(labels, boxes, strict=True):
+        width = sketch.textlength(text, font)
+        assert x0 < x - width / 2 and x + width / 2 < x1, text
+    assert labels[0][3] == name if len(name) < 10 else labels[0][3].endswith("…")
