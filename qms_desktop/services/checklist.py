@@ -183,7 +183,8 @@ def audit_checklists() -> Any:
     """A subquery of the assessments that are internal audits' checklists."""
     from qms_desktop.storage.models import InternalAuditRecord as Audit
 
-    return select(Audit.assessment_id).where(Audit.assessment_id.is_not(None))
+    c = Audit.__table__.c  # a Core column: a statement holding it compiles as Core (cheaper)
+    return select(c.assessment_id).where(c.assessment_id.is_not(None))
 
 
 def create_assessment(
@@ -1171,9 +1172,9 @@ def assessment_progress(ws: Workspace, assessment_id: int) -> float:
 def assessment_readiness(
     ws: Workspace, assessment_id: int, today: dt.date | None = None
 ) -> Readiness | None:
+    a = AssessmentRecord.__table__.c  # a Core column: cheaper to compile than `s.get`
     with ws.reading() as s:
-        record = s.get(AssessmentRecord, assessment_id)
-        audit = record.audit_date if record else None
+        audit = s.scalar(select(a.audit_date).where(a.id == assessment_id))
     if audit is None:
         return None
     return readiness(_items(ws, assessment_id), audit, today or dt.date.today())

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain import operate as op
@@ -18,9 +18,10 @@ from qms_desktop.domain.messages import Message
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import REGISTERS, likert, validate_record
 from qms_desktop.services.changes import ChangeSet
-from qms_desktop.services.registers import add_record, list_records, record_labels
+from qms_desktop.services.registers import add_record, any_record, list_records, record_labels
 from qms_desktop.storage.models import (
     ComplaintRecord,
+    FeedbackChannelRecord,
     LessonRecord,
     SurveyItemRecord,
     SurveyRecord,
@@ -618,16 +619,22 @@ def operate_rule_inputs(ws: Workspace) -> dict[str, object]:
     voice here, the review cycle from services.review."""
     from qms_desktop.services.review import cycle_rule_inputs
 
-    with ws.reading() as s:
-        answered = s.scalar(select(SurveyResponseRecord.id).limit(1)) is not None
+    with ws.reading() as s:  # the counts in one statement
+        answered, channels, others = s.execute(
+            select(
+                exists().select_from(SurveyResponseRecord.__table__),
+                select(func.count()).select_from(FeedbackChannelRecord.__table__).scalar_subquery(),
+                or_(
+                    *(any_record(k) for k in ("complaint", "survey", "result", "management_review"))
+                ),
+            )
+        ).one()
     targets = results_against_targets(ws)
     return {
-        "channels": len(list_records(ws, "feedback_channel")),
-        "surveyed": answered,
+        "channels": channels,
+        "surveyed": bool(answered),
         "recovery_gaps": len(recovery_warnings(ws)),
         "unmeasured": [t.label for t in targets if t.kind == "objective" and t.latest is None],
-        "started": answered
-        or any(list_records(ws, k) for k in ("feedback_channel", "complaint", "survey", "result"))
-        or bool(list_records(ws, "management_review")),
+        "started": bool(answered or channels or others),
         **cycle_rule_inputs(ws),
     }

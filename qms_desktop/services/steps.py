@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 from qms_desktop.domain.errors import ValidationError
 from qms_desktop.domain.steps import (
@@ -30,25 +30,42 @@ from qms_desktop.storage.models import StepRecord
 from qms_desktop.storage.workspace import Workspace
 
 
-def _to_state(row: StepRecord) -> StepState:
+def _to_state(row: Any) -> StepState:
+    """A step's state from its StepRecord, or from a row of the same columns."""
     return StepState(
         Step(row.step), StepStatus(row.status), row.signed_off_by, row.signed_off_on, row.notes
     )
 
 
 def get_step_states(ws: Workspace) -> dict[Step, StepState]:
+    from sqlalchemy import select
+
+    c = StepRecord.__table__.c  # rows, not ORM objects: cheaper to compile and to read
     with ws.reading() as s:
-        rows = {r.step: r for r in s.query(StepRecord)}
-        return {
-            step: _to_state(rows[step.value]) if step.value in rows else StepState(step)
-            for step in Step
+        rows = {
+            r.step: r
+            for r in s.execute(select(c.step, c.status, c.signed_off_by, c.signed_off_on, c.notes))
         }
+    return {
+        step: _to_state(rows[step.value]) if step.value in rows else StepState(step)
+        for step in Step
+    }
 
 
 def _values(ws: Workspace, key: str) -> list[dict[str, object]]:
     from qms_desktop.services.registers import list_records
 
     return [r.values for r in list_records(ws, key)]
+
+
+def _holding(ws: Workspace, *keys: str) -> bool:
+    """Whether any of these registers holds a record, asked in one statement."""
+    from sqlalchemy import or_, select
+
+    from qms_desktop.services.registers import any_record
+
+    with ws.reading() as s:
+        return bool(s.scalar(select(or_(*(any_record(k) for k in keys)))))
 
 
 def _summarise(ws: Workspace, today: dt.date) -> RuleResult:
@@ -59,7 +76,7 @@ def _study(ws: Workspace, today: dt.date) -> RuleResult:
     from qms_desktop.services.allocation import training_coverage
 
     coverage = training_coverage(ws)
-    started = bool(coverage.people) or any(_values(ws, k) for k in ("training", "benchmark"))
+    started = bool(coverage.people) or _holding(ws, "training", "benchmark")
     return study_rule(coverage.cells, started)
 
 
@@ -71,24 +88,25 @@ def _compare(ws: Workspace, today: dt.date) -> RuleResult:
     from qms_desktop.storage.models import AssessmentItemRecord as Item
     from qms_desktop.storage.models import AssessmentRecord
 
-    # the latest assessment's items counted by status in one query: the share assessed as
-    # `checklist.assessment_progress` computes it, and the unassessed count beside it
+    # the latest assessment's items counted by status in one statement: the share assessed
+    # as `checklist.assessment_progress` computes it, and the unassessed count beside it
+    a, item = AssessmentRecord.__table__.c, Item.__table__.c  # Core columns: cheaper to compile
+    latest = (  # the latest, as `checklist.list_assessments` orders them
+        select(a.id)
+        .where(a.id.not_in(audit_checklists()))  # not an audit's
+        .order_by(a.held_on.desc(), a.id.desc())
+        .limit(1)
+        .subquery()
+    )
     with ws.reading() as s:
-        latest = s.scalar(  # the latest, as `checklist.list_assessments` orders them
-            select(AssessmentRecord.id)
-            .where(AssessmentRecord.id.not_in(audit_checklists()))  # not an audit's
-            .order_by(AssessmentRecord.held_on.desc(), AssessmentRecord.id.desc())
-            .limit(1)
-        )
-        if latest is None:
-            return compare_rule(None)
-        counts: dict[str, int] = dict(
-            s.execute(
-                select(Item.status, func.count())
-                .where(Item.assessment_id == latest)
-                .group_by(Item.status)
-            ).all()
-        )
+        rows = s.execute(
+            select(latest.c.id, item.status, func.count(item.id))
+            .select_from(latest.outerjoin(Item.__table__, item.assessment_id == latest.c.id))
+            .group_by(latest.c.id, item.status)
+        ).all()
+    if not rows:  # no assessment (one without items gives one row: no status, 0)
+        return compare_rule(None)
+    counts: dict[str, int] = {st: n for _, st, n in rows if st is not None}
     applicable = sum(n for st, n in counts.items() if st != Status.NOT_APPLICABLE.value)
     assessed = sum(
         counts.get(st.value, 0) for st in (Status.CONFORMING, Status.PARTIAL, Status.NONCONFORMING)
@@ -98,23 +116,31 @@ def _compare(ws: Workspace, today: dt.date) -> RuleResult:
 
 
 def _plan(ws: Workspace, today: dt.date) -> RuleResult:
+    from sqlalchemy import select
+
     from qms_desktop.domain.policy import missing_commitments
-    from qms_desktop.services.registers import get_plan
+    from qms_desktop.services.registers import any_record, get_plan
 
     plan = get_plan(ws)
+    # which parts hold records, asked in one statement
+    held = {
+        "objectives": any_record("objective"),
+        "elements": any_record("element", adopted="yes"),
+        "processes": any_record("process"),
+        "documents": any_record("planned_document"),
+        "outline": any_record("service_item"),
+        "satisfaction": any_record("satisfaction_standard"),
+    }
+    with ws.reading() as s:
+        present = s.execute(select(*held.values())).one()
     return plan_rule(
         {
             "positioning": any(
                 plan[k].strip() for k in ("target_customers", "offerings", "service_level")
             ),
             "policy": bool(plan["quality_policy"].strip()),
-            "objectives": bool(_values(ws, "objective")),
-            "elements": any(v["adopted"] == "yes" for v in _values(ws, "element")),
-            "processes": bool(_values(ws, "process")),
-            "documents": bool(_values(ws, "planned_document")),
-            "outline": bool(_values(ws, "service_item")),
+            **{part: bool(p) for part, p in zip(held, present, strict=True)},
             "commitment": bool(plan["commitment_promise"].strip()),
-            "satisfaction": bool(_values(ws, "satisfaction_standard")),
         },
         missing_commitments(plan["quality_policy"]),
     )
