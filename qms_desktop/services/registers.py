@@ -6,17 +6,15 @@ commitment check."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Exists, Select, exists, func, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from qms_desktop.domain.attachments import AttachmentSnapshot
-from qms_desktop.domain.commitment import Rating, ServiceCommitment, check_commitment
 from qms_desktop.domain.errors import ValidationError, WorkspaceError
 from qms_desktop.domain.messages import Message
-from qms_desktop.domain.quality_cost import MONEY_FIELDS
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import (
     REGISTERS,
@@ -30,6 +28,9 @@ from qms_desktop.services.attachments import put_back_attachments, take_attachme
 from qms_desktop.services.changes import ChangeSet
 from qms_desktop.storage.models import REGISTER_MODELS, PlanDesignRecord, RegisterRow
 from qms_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from qms_desktop.domain.commitment import Rating, ServiceCommitment
 
 PLAN_FIELDS = (
     "target_customers",
@@ -72,6 +73,10 @@ def _changes(reg: Register) -> ChangeSet:
 def _money(ws: Workspace, reg: Register, values: dict[str, object]) -> dict[str, object]:
     """Amounts of quality cost and revenue read in the workspace's one currency (its own sign
     accepted, another currency's refused); other registers' values as they are."""
+    # imported here: the quality-cost and commitment modules (~4 ms) are not needed to open
+    # a workspace, which reads registers
+    from qms_desktop.domain.quality_cost import MONEY_FIELDS
+
     if reg.key not in MONEY_FIELDS:
         return values
     from qms_desktop.services.quality_cost import read_money
@@ -514,6 +519,8 @@ def update_plan(ws: Workspace, actor: str, **values: str) -> tuple[dict[str, str
 
 
 def commitment(ws: Workspace) -> ServiceCommitment:
+    from qms_desktop.domain.commitment import ServiceCommitment
+
     p = get_plan(ws)
     return ServiceCommitment(
         p["commitment_promise"],
@@ -524,4 +531,6 @@ def commitment(ws: Workspace) -> ServiceCommitment:
 
 
 def rate_commitment(ws: Workspace) -> Rating:
+    from qms_desktop.domain.commitment import check_commitment
+
     return check_commitment(commitment(ws))
