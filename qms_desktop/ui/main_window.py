@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, read_only: bool = False) -> bool:
         path = Path(path)
         self._commit_pending()
+        if not self.drafts_settled():
+            return False
         try:
             ws = self.controller.open(path, read_only=read_only)
         except QmsError as exc:
@@ -307,6 +309,8 @@ class MainWindow(QMainWindow):
         from qms_desktop.services.workspaces import create_workspace
 
         self._commit_pending()
+        if not self.drafts_settled():
+            return False
         try:
             ws = create_workspace(path, name, lang=lang, actor=self.controller.actor)
         except QmsError as exc:
@@ -352,6 +356,8 @@ class MainWindow(QMainWindow):
         from qms_desktop.services.backups import restore_backup
 
         self._commit_pending()
+        if not self.drafts_settled():
+            return False
         read_only = self.controller.read_only
         self.auto_backup.wait()
         self.controller.close()
@@ -374,7 +380,55 @@ class MainWindow(QMainWindow):
 
     def close_workspace(self) -> None:
         self._commit_pending()
+        if not self.drafts_settled():
+            return
         self.controller.close()
+
+    def drafts_settled(self) -> bool:
+        """Before the workspace is closed or changed: a new record written in a form but not
+        saved yet is saved, dropped or kept open, as the user says (it was lost without a
+        word). False: the user chose to go back to it."""
+        from qms_desktop.ui.register_panel import RegisterPanel
+
+        if not self.controller.is_open or self.controller.read_only:
+            return True
+        for page in self.built_pages():
+            for panel in page.findChildren(RegisterPanel):
+                if not panel.has_unsaved_draft():
+                    continue
+                self._show_draft(page, panel)
+                box = QMessageBox(
+                    QMessageBox.Icon.Question,
+                    self.tr("New record not saved"),
+                    self.tr("The new record in this form has not been saved. Save it?"),
+                    QMessageBox.StandardButton.Save
+                    | QMessageBox.StandardButton.Discard
+                    | QMessageBox.StandardButton.Cancel,
+                    self,
+                )
+                box.setObjectName("unsaved_draft_box")
+                box.setDefaultButton(QMessageBox.StandardButton.Save)
+                answer = box.exec()
+                box.deleteLater()
+                if answer == QMessageBox.StandardButton.Discard:
+                    panel.cancel_draft()
+                elif answer != QMessageBox.StandardButton.Save or panel.save_draft() is None:
+                    return False  # back to the form (a refused field says why)
+        return True
+
+    def _show_draft(self, page: QWidget, panel: QWidget) -> None:
+        """Bring forward the page and tabs that hold `panel`."""
+        from PySide6.QtWidgets import QTabWidget
+
+        self.go_to(PAGE_KEYS[self.pages.indexOf(page)])
+        chain = [panel]
+        parent = panel.parentWidget()
+        while chain[-1] is not page and parent is not None:
+            chain.append(parent)
+            parent = parent.parentWidget()
+        for i, widget in enumerate(chain):
+            if isinstance(widget, QTabWidget) and i >= 2:
+                widget.setCurrentWidget(chain[i - 2])  # the tab's page, inside its stack
 
     def _commit_pending(self) -> None:
         if not self.controller.is_open or self.controller.read_only:
@@ -609,9 +663,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtCore import QThreadPool
 
+        self._commit_pending()
+        if not self.drafts_settled():
+            event.ignore()
+            return
         for pool in self.findChildren(QThreadPool):  # let a document being written finish
             pool.waitForDone(60000)
-        self._commit_pending()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.controller.close()

@@ -508,6 +508,7 @@ class RegisterPanel(QWidget):
                 fe.set_value(field, editor, values.get(field.name))
         finally:
             self._loading = False
+        self._draft_start = self.draft_values()
         self.draft_buttons.show()
         self.attachments.show_record(self.register.key, None, True, drafting=True)
         self._show_title()
@@ -617,6 +618,11 @@ class RegisterPanel(QWidget):
             [(i, new) for i, _old, new in changes],
             on_error=self.bulk_dialog.show_error if self.bulk_dialog else None,
         )
+
+    def has_unsaved_draft(self) -> bool:
+        """A new record the user has written in but not saved (a form just opened, with its
+        defaults only, is not one)."""
+        return self.drafting and self.draft_values() != getattr(self, "_draft_start", None)
 
     def commit_pending(self) -> None:
         focus = self.focusWidget()

@@ -441,3 +441,72 @@ def test_a_list_of_standards_is_not_filtered_by_name(qtbot):
         qtbot.addWidget(w)
     assert standards.filter.placeholderText() == "Filter"
     assert people.filter.placeholderText() == "Find a name"
+
+
+def _write_a_lesson(qtbot, window: MainWindow):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from qms_desktop.ui.register_panel import RegisterPanel
+
+    window.go_to(Step.SUMMARISE.value)
+    panel = window.pages.currentWidget().findChild(RegisterPanel)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    for name, text in (("what_happened", "A whole event, typed"), ("lesson", "And its lesson")):
+        editor = panel.findChild(QPlainTextEdit, f"lesson_{name}")
+        editor.setFocus()
+        qtbot.keyClicks(editor, text)
+    return panel
+
+
+def _answer(monkeypatch, button) -> list[str]:
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.objectName())
+        return button
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def _lessons(path: Path) -> list[str]:
+    with Workspace.open(path) as ws:
+        return [str(r.values["what_happened"]) for r in registers.list_records(ws, "lesson")]
+
+
+def test_closing_with_a_new_record_written_asks_and_saves_it(
+    qtbot, window: MainWindow, demo_file: Path, monkeypatch
+):
+    """A new record written in a form but not yet saved (Save stores it) was dropped without
+    a word when the window was closed or another workspace opened."""
+    assert window.open_path(demo_file)
+    panel = _write_a_lesson(qtbot, window)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert asked == ["unsaved_draft_box"] and window.controller.is_open  # Cancel: back to it
+    assert panel.drafting and panel.isVisible()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Save)
+    window.close()
+    assert asked == ["unsaved_draft_box"] and not window.controller.is_open
+    assert "A whole event, typed" in _lessons(demo_file)
+
+
+def test_a_new_record_can_be_dropped_and_an_untouched_form_is_not_asked_about(
+    qtbot, window: MainWindow, demo_file: Path, tmp_path: Path, monkeypatch
+):
+    from qms_desktop.ui.register_panel import RegisterPanel
+
+    other = tmp_path / "other.qms"
+    other.write_bytes(demo_file.read_bytes())
+    assert window.open_path(demo_file)
+    _write_a_lesson(qtbot, window)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    assert window.open_path(other)
+    assert asked == ["unsaved_draft_box"]
+    assert "A whole event, typed" not in _lessons(demo_file)
+    window.go_to(Step.SUMMARISE.value)
+    panel = window.pages.currentWidget().findChild(RegisterPanel)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)  # opened, nothing written
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert asked == [] and not window.controller.is_open
