@@ -20,7 +20,7 @@
         <translation>验证…</translation>
     </message>
     <message>
-        <source>Record whether the action worked; a 'no' reopens it, kept on record</source>
+        <source>Record whether the action worked; a &apos;no&apos; reopens it, kept on record</source>
         <translation>记录措施是否有效；结论为“否”时重新打开该措施，验证记录予以保留</translation>
     </message>
     <message>
@@ -103,7 +103,7 @@
         <translation>经济责任影响</translation>
     </message>
     <message>
-        <source>Select an appraisal to see whether its period's records propose the quality veto.</source>
+        <source>Select an appraisal to see whether its period&apos;s records propose the quality veto.</source>
         <translation>选择一项考核，查看其期间的记录是否建议实行质量否决。</translation>
     </message>
     <message>
@@ -268,7 +268,7 @@
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <source>Preparing the auditor's package…</source>
+        <source>Preparing the auditor&apos;s package…</source>
         <translation>正在准备审核资料包……</translation>
     </message>
     <message>
@@ -276,11 +276,11 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Wrote the auditor's package %1: %2 files, %3 MB; check it with “qms-desktop verify”.</source>
+        <source>Wrote the auditor&apos;s package %1: %2 files, %3 MB; check it with “qms-desktop verify”.</source>
         <translation>已写出审核资料包 %1：%2 个文件，%3 MB；可用“qms-desktop verify”核验。</translation>
     </message>
     <message>
-        <source>The auditor's package was not written</source>
+        <source>The auditor&apos;s package was not written</source>
         <translation>未写出审核资料包</translation>
     </message>
 </context>
@@ -291,7 +291,7 @@
         <translation>开始审核</translation>
     </message>
     <message>
-        <source>Draws the audit's checklist from the requirements in its scope (its clauses, or the process's requirements) and puts it in progress</source>
+        <source>Draws the audit&apos;s checklist from the requirements in its scope (its clauses, or the process&apos;s requirements) and puts it in progress</source>
         <translation>根据审核范围内的要求（其条款，或过程的要求）生成审核检查表，并将审核置为进行中</translation>
     </message>
     <message>
@@ -674,7 +674,7 @@
         <translation>将原因转为经验教训</translation>
     </message>
     <message>
-        <source>Adds a lesson to step 1 (Summarise) from this complaint's cause, linked to it</source>
+        <source>Adds a lesson to step 1 (Summarise) from this complaint&apos;s cause, linked to it</source>
         <translation>根据本投诉的原因在第 1 步（总结）中添加一条经验教训，并与本投诉关联</translation>
     </message>
 </context>
@@ -704,7 +704,7 @@
         <translation>最近一月 %1：顾客保持率 %2，每千次服务投诉 %3 件。</translation>
     </message>
     <message>
-        <source>Assumption (the method's rule of thumb): winning a new customer costs 3–5 times keeping one. Keeping one costs %1, so a lost customer costs %2–%3 to replace, and one point of retention is worth %4–%5.</source>
+        <source>Assumption (the method&apos;s rule of thumb): winning a new customer costs 3–5 times keeping one. Keeping one costs %1, so a lost customer costs %2–%3 to replace, and one point of retention is worth %4–%5.</source>
         <translation>假设（方法中的经验法则）：争取一位新顾客的成本是保持一位老顾客的 3–5 倍。保持一位顾客的成本为 %1，因此补上一位流失顾客需要 %2–%3，顾客保持率每提高一个百分点价值 %4–%5。</translation>
     </message>
 </context>
@@ -1103,7 +1103,7 @@
         <translation>删除草稿 %1</translation>
     </message>
     <message>
-        <source>The document's file</source>
+        <source>The document&apos;s file</source>
         <translation>文件</translation>
     </message>
     <message>
@@ -1694,6 +1694,14 @@
     <message>
         <source>Restored the backup. The workspace as it was before is kept as a backup: restore that one to go back.</source>
         <translation>已恢复备份。恢复前的工作区已另存为备份：恢复那一份即可撤回。</translation>
+    </message>
+    <message>
+        <source>New record not saved</source>
+        <translation>新记录未保存</translation>
+    </message>
+    <message>
+        <source>The new record in this form has not been saved. Save it?</source>
+        <translation>此表单中的新记录尚未保存。是否保存？</translation>
     </message>
     <message>
         <source> [read-only]</source>
@@ -2304,6 +2312,10 @@
     <message>
         <source>Find a name</source>
         <translation>查找姓名</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>%1 (not available)</source>
@@ -3018,11 +3030,11 @@
         <translation>运行</translation>
     </message>
     <message>
-        <source>Progress is the share of lessons decided: adopted and carried by a document, or rejected ("later" counts as open). The step is ready for sign-off when there are lessons and every one is decided.</source>
+        <source>Progress is the share of lessons decided: adopted and carried by a document, or rejected (&quot;later&quot; counts as open). The step is ready for sign-off when there are lessons and every one is decided.</source>
         <translation>进度是已作决定的经验教训所占比例：已采用并写入文件，或已否决（“以后再定”算作未决）。有经验教训且每一条都已决定时，本步骤即可签核。</translation>
     </message>
     <message>
-        <source>Progress is the share of the study plan's entries (role and standard) completed — marked completed in the plan, or everyone in the role attended a session on that standard. People, sessions or benchmarking notes start the step; it is ready for sign-off when every planned entry is completed.</source>
+        <source>Progress is the share of the study plan&apos;s entries (role and standard) completed — marked completed in the plan, or everyone in the role attended a session on that standard. People, sessions or benchmarking notes start the step; it is ready for sign-off when every planned entry is completed.</source>
         <translation>进度是学习计划条目（角色与标准）中已完成的比例——在计划中标记为完成，或该角色的所有人都参加过该标准的培训。录入人员、培训或对标记录即开始本步骤；每个计划条目都完成时即可签核。</translation>
     </message>
     <message>
@@ -3030,11 +3042,11 @@
         <translation>进度是最新差距评估中已评估的适用要求所占比例。所有适用要求都已评估时，本步骤即可签核。</translation>
     </message>
     <message>
-        <source>Progress counts nine parts of the design: positioning, quality policy, objectives, adopted system elements, processes, planned documents, service outline, the service commitment's promise and satisfaction standards. With all nine the design is ready for approval, which is the sign-off.</source>
+        <source>Progress counts nine parts of the design: positioning, quality policy, objectives, adopted system elements, processes, planned documents, service outline, the service commitment&apos;s promise and satisfaction standards. With all nine the design is ready for approval, which is the sign-off.</source>
         <translation>进度按设计的九个部分计算：定位、质量方针、质量目标、采用的体系要素、过程、计划文件、服务大纲、服务承诺的内容和满意度标准。九项齐备即可批准设计，也就是签核。</translation>
     </message>
     <message>
-        <source>Progress counts each role, each facility or piece of equipment not retired, and each measuring instrument's calibration. A role counts when a person who has not left fills it and the appointee's competence is recorded; a resource when it is in service; a calibration when it is not overdue. The step is ready for sign-off when all of them count.</source>
+        <source>Progress counts each role, each facility or piece of equipment not retired, and each measuring instrument&apos;s calibration. A role counts when a person who has not left fills it and the appointee&apos;s competence is recorded; a resource when it is in service; a calibration when it is not overdue. The step is ready for sign-off when all of them count.</source>
         <translation>进度按每个角色、每项未停用的设施或设备以及每台测量仪器的校准计算。角色由在职人员担任且已记录其能力时计入；资源投入使用时计入；校准未逾期时计入。全部计入时，本步骤即可签核。</translation>
     </message>
     <message>
@@ -3070,11 +3082,11 @@
         <translation>每条经验教训都已决定：已采用并写入文件，或已否决。</translation>
     </message>
     <message>
-        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation's own work, learning from peers' good practice too.</source>
+        <source>Everyone learns the standards the system will stand on — managers first — and relates them to the organisation&apos;s own work, learning from peers&apos; good practice too.</source>
         <translation>全员学习体系所依据的标准——管理者先学——并结合本组织的工作加以理解，同时借鉴同行的良好做法。</translation>
     </message>
     <message>
-        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector's rules.</source>
+        <source>Decide which standards and guides each role must learn: ISO 9001, the service quality guidance, your sector&apos;s rules.</source>
         <translation>确定每个岗位必须学习的标准和指南：ISO 9001、服务质量指南、本行业的规定。</translation>
     </message>
     <message>
@@ -3098,7 +3110,7 @@
         <translation>所有须学习的岗位均已完成计划的培训。</translation>
     </message>
     <message>
-        <source>Hold the organisation's current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
+        <source>Hold the organisation&apos;s current state against the standard, requirement by requirement: confirm what is already achieved, find the gaps, and set the direction.</source>
         <translation>将组织的现状与标准逐条对照：确认已经做到的，找出差距，明确方向。</translation>
     </message>
     <message>
@@ -3202,11 +3214,11 @@
         <translation>列出服务设施和设备，确保逐一到位。</translation>
     </message>
     <message>
-        <source>Progress is the share of the Plan step's planned documents that have an issued revision in document control (reviewed, approved and issued on the Document control tab). With every planned document issued the step is ready for sign-off.</source>
+        <source>Progress is the share of the Plan step&apos;s planned documents that have an issued revision in document control (reviewed, approved and issued on the Document control tab). With every planned document issued the step is ready for sign-off.</source>
         <translation>进度为策划步骤中已在文件控制中有已发布版本（在“文件控制”选项卡上经审核、批准并发布）的计划文件所占比例。所有计划文件均已发布时，本步骤即可签核。</translation>
     </message>
     <message>
-        <source>Progress counts seven parts: feedback channels recorded, a satisfaction survey with responses, every closed complaint given the recovery steps its severity needs, every quality objective measured; and one full review cycle — an internal audit completed, a management review held that includes it, and that review's outputs (at least one) each scheduled (owner and due date) or closed. With all seven the step is ready for sign-off.</source>
+        <source>Progress counts seven parts: feedback channels recorded, a satisfaction survey with responses, every closed complaint given the recovery steps its severity needs, every quality objective measured; and one full review cycle — an internal audit completed, a management review held that includes it, and that review&apos;s outputs (at least one) each scheduled (owner and due date) or closed. With all seven the step is ready for sign-off.</source>
         <translation>进度按七个部分计算：已记录反馈渠道；满意度调查已有回答；每项已关闭的投诉都采取了其严重程度所需的补救步骤；每项质量目标都已测量；以及一个完整的评审循环——完成一次内部审核，举行一次包含该审核的管理评审，且该评审的输出（至少一项）均已安排（负责人和完成期限）或已关闭。七部分全部满足时，本步骤即可签核。</translation>
     </message>
     <message>
@@ -3222,7 +3234,7 @@
         <translation>对每个薄弱项，计划要做什么、由谁来做。</translation>
     </message>
     <message>
-        <source>Complete the system's documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
+        <source>Complete the system&apos;s documents and put them under control: the quality manual, the procedures, the work instructions and the forms.</source>
         <translation>完成体系文件并纳入受控管理：质量手册、程序文件、作业指导书和表单。</translation>
     </message>
     <message>
@@ -3743,7 +3755,7 @@
         <translation>欢迎使用 QMS Desktop</translation>
     </message>
     <message>
-        <source>Build your organisation's quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
+        <source>Build your organisation&apos;s quality system in eight steps — summarise, study, compare, plan, allocate, strengthen, refine, operate. Everything about one organisation is kept in one workspace file, saved as you work.</source>
         <translation>按八个步骤建立组织的质量体系——总结、学习、对照、策划、调配、充实、完善、运行。一个组织的全部内容保存在一个工作区文件中，边做边存。</translation>
     </message>
     <message>
@@ -3822,7 +3834,7 @@
         <translation>导览(&amp;T)</translation>
     </message>
     <message>
-        <source>What's &amp;New</source>
+        <source>What&apos;s &amp;New</source>
         <translation>新功能(&amp;N)</translation>
     </message>
     <message>
