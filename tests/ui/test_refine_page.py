@@ -53,7 +53,11 @@ def test_a_broken_user_template_is_marked_and_its_text_stays_text(
 
     folder = user_templates_dir()
     broken, odd = folder / "broken-one", folder / "odd-title"
+    marked = folder / "<b>x<b>"  # a folder named like markup: its error names its path
     try:
+        marked.mkdir(parents=True)
+        (marked / "en.md.j2").write_text("# Hi\n", encoding="utf-8")
+        (marked / "template.yaml").write_text("title: &a {en: x}\nagain: *a\n", encoding="utf-8")
         broken.mkdir(parents=True)
         (broken / "en.md.j2").write_text("# Hi\n", encoding="utf-8")
         (broken / "template.yaml").write_text("title: &a {en: x}\nagain: *a\n", encoding="utf-8")
@@ -74,6 +78,10 @@ def test_a_broken_user_template_is_marked_and_its_text_stays_text(
         panel.templates.setCurrentRow(row)
         assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;co&lt;/i&gt;" in panel.description.text()
         assert "your own template" in panel.description.text()
+        row = next(i for i, text in enumerate(texts) if text.startswith("<b>x<b>"))
+        tip = panel.templates.item(row).toolTip()
+        assert "&lt;b&gt;x&lt;b&gt;" in tip and "<b>x" not in tip  # shown as written
     finally:
+        shutil.rmtree(marked, ignore_errors=True)
         shutil.rmtree(broken, ignore_errors=True)
         shutil.rmtree(odd, ignore_errors=True)

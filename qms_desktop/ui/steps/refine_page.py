@@ -37,7 +37,7 @@ from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text, ui_language
 from qms_desktop.ui.steps.document_preview import PdfPreview
 from qms_desktop.ui.steps.tabbed import TabbedStepPage
-from qms_desktop.ui.widgets import FieldError
+from qms_desktop.ui.widgets import FieldError, plain_tip
 
 if TYPE_CHECKING:
     from qms_desktop.services import document_control as dc
@@ -264,7 +264,7 @@ class DocumentsPanel(QWidget):
             item = QListWidgetItem(info.title(self.lang_ui) + mark)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             if info.error is not None:
-                item.setToolTip(info.error.text(self.lang_ui))
+                item.setToolTip(plain_tip(info.error.text(self.lang_ui)))  # names a path
             self.templates.addItem(item)
             if info.id == current:
                 self.templates.setCurrentItem(item)
