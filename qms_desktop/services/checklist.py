@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased, object_session
+from sqlalchemy.orm import Session, object_session
 
 from qms_desktop.domain.actions import (
     ACTION_FIELDS,
@@ -517,8 +517,9 @@ def checklist_rows(ws: Workspace, assessment_id: int) -> list[ChecklistRow]:
 
 
 def _finding_columns() -> tuple[Any, ...]:
-    """The columns of a finding, in the order `_finding` reads them."""
-    i = AssessmentItemRecord
+    """The columns of a finding, in the order `_finding` reads them (Core columns: a
+    statement of them alone compiles as Core, in about half the time of the ORM's)."""
+    i = _ITEM.c
     return (
         i.library_id,
         i.ref,
@@ -535,8 +536,11 @@ def _finding_columns() -> tuple[Any, ...]:
 
 
 _NC = NonconformityRecord
+# The tables themselves, for the statements below: Core columns and aliases keep a statement
+# made of them alone (`_items`) out of the ORM's compilation; ORM statements take them too.
+_ITEM, _NC_TABLE = AssessmentItemRecord.__table__, NonconformityRecord.__table__
 # the linked nonconformity's columns under the checklist's names (None: no row)
-_ACTION_COLUMNS = tuple(getattr(_NC, column).label(name) for name, column in ACTION_FIELDS.items())
+_ACTION_COLUMNS = tuple(_NC_TABLE.c[column].label(name) for name, column in ACTION_FIELDS.items())
 
 
 def with_actions(query: Any) -> Any:
@@ -544,19 +548,18 @@ def with_actions(query: Any) -> Any:
     item's action, for `_finding_columns`: the one linked to the item (the link is
     unique), else the one it carries (`_carried`). Every reader of actions goes
     through here (or `_to_item`, which does)."""
-    return query.outerjoin(_NC, _action_link())
+    return query.outerjoin(_NC_TABLE, _action_link())
 
 
 @cache
 def _action_link() -> Any:
     """The join condition of `with_actions`, built once (building it took 1.6 ms, more
     than storing one checklist edit)."""
-    i = AssessmentItemRecord
-    own = aliased(_NC)
+    i, nc, own = _ITEM.c, _NC_TABLE.c, _NC_TABLE.alias().c
     own_id = select(own.id).where(own.assessment_item == i.id).scalar_subquery()
-    return (_NC.id == func.coalesce(own_id, _carried())) & (
+    return (nc.id == func.coalesce(own_id, _carried())) & (
         # a carried row only while its action is still open
-        (_NC.assessment_item == i.id) | _NC.status.not_in(FINISHED_STATES)
+        (nc.assessment_item == i.id) | nc.status.not_in(FINISHED_STATES)
     )
 
 
@@ -567,27 +570,27 @@ def _carried() -> Any:
     gap assessment that has one — `with_actions` drops it when that one is verified,
     closed or cancelled. Internal audits' checklists neither carry nor are carried from.
     Driven from the few assessments, each step a unique-index lookup."""
-    i = AssessmentItemRecord
-    earlier, item, nc = aliased(AssessmentRecord), aliased(i), aliased(_NC)
+    i = _ITEM.c
+    earlier, item, nc = AssessmentRecord.__table__.alias(), _ITEM.alias(), _NC_TABLE.alias()
     audits = audit_checklists()
     return (
-        select(nc.id)
+        select(nc.c.id)
         .select_from(earlier)
         .join(
             item,
-            (item.assessment_id == earlier.id)
-            & (item.library_id == i.library_id)
-            & (item.ref == i.ref),
+            (item.c.assessment_id == earlier.c.id)
+            & (item.c.library_id == i.library_id)
+            & (item.c.ref == i.ref),
         )
-        .join(nc, nc.assessment_item == item.id)
+        .join(nc, nc.c.assessment_item == item.c.id)
         .where(
-            earlier.id < i.assessment_id,
-            earlier.id.not_in(audits),
+            earlier.c.id < i.assessment_id,
+            earlier.c.id.not_in(audits),
             i.assessment_id.not_in(audits),
         )
-        .order_by(earlier.id.desc())
+        .order_by(earlier.c.id.desc())
         .limit(1)
-        .correlate(i)
+        .correlate(_ITEM)
         .scalar_subquery()
     )
 
@@ -1135,11 +1138,10 @@ def item_states(
 
 
 def _items(ws: Workspace, assessment_id: int) -> list[ItemAssessment]:
-    i = AssessmentItemRecord
     with ws.reading() as s:
         rows = s.execute(
-            with_actions(select(*_finding_columns()).select_from(i)).where(
-                i.assessment_id == assessment_id
+            with_actions(select(*_finding_columns()).select_from(_ITEM)).where(
+                _ITEM.c.assessment_id == assessment_id
             )
         )
         return [_finding(row) for row in rows]
