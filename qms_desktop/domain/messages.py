@@ -25,6 +25,21 @@ class Message:
         return render(self.code, self.params, lang)
 
 
+@dataclass(frozen=True)
+class Words(Message):
+    """Words that exist in both languages already (a register's field name, as the
+    spreadsheets print it): put into a sentence as a parameter, shown in the sentence's
+    language. Not a sentence of the table."""
+
+    def text(self, lang: str = "en") -> str:
+        return str(self.params["zh" if lang == "zh_CN" else "en"])
+
+
+def words(pair: tuple[str, str]) -> Words:
+    """(English, Chinese) as a parameter of a sentence."""
+    return Words("", {"en": pair[0], "zh": pair[1]})
+
+
 class _Params(dict[str, Any]):
     """Parameters for str.format_map: nested Messages in the same language, lists joined."""
 

@@ -207,6 +207,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # registers
     "exchange.at_column": ("{where}, column {column}", "{where}，列“{column}”"),
+    "exchange.no_column_for": (
+        "{where}: “{column}”: {reason} The file has no column “{column}”: add it, or give the "
+        "row the ID of an existing record to change only the columns the file has.",
+        "{where}：“{column}”：{reason}文件中没有“{column}”这一列：请添加该列，或在此行填写现有"
+        "记录的编号，只修改文件中已有的列。",
+    ),
     "exchange.no_such_register": (
         "There is no register {register!r}; the registers are: {registers}.",
         "没有名为 {register!r} 的登记册；现有登记册为：{registers}。",

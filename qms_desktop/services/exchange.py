@@ -549,7 +549,9 @@ def _describe(exc: BaseException) -> str:
 
 
 def map_header(
-    table: Table, by_word: dict[str, str], required: Callable[[set[str]], list[str]]
+    table: Table,
+    by_word: dict[str, str],
+    required: Callable[[set[str]], Sequence[str | Message]],
 ) -> dict[str, int]:
     """{field: column index} from the header row (words folded; unknown columns ignored);
     `required(found fields)` names the headers still missing, refused with what was found."""

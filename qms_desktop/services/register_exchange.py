@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qms_desktop.domain.errors import ValidationError
-from qms_desktop.domain.messages import Message
+from qms_desktop.domain.messages import Message, words
 from qms_desktop.domain.quality_cost import MONEY_FIELDS
 from qms_desktop.domain.records import Record
 from qms_desktop.domain.registers import (
@@ -257,8 +257,8 @@ def plan_register_import(
     title = register_title(reg, "en")
     table = read_table(Path(path), sheet_names=_sheet_names(reg), encoding=encoding)
 
-    def required(found: set[str]) -> list[str]:
-        return [] if found - {ID_COLUMN} else [_pick(field_words(reg, f), "en") for f in reg.fields]
+    def required(found: set[str]) -> list[str | Message]:  # named in the user's language
+        return [] if found - {ID_COLUMN} else [words(field_words(reg, f)) for f in reg.fields]
 
     columns = map_header(table, _by_word(reg), required)
     current = {r.id: r for r in registers.list_records(ws, reg.key)}
@@ -266,7 +266,12 @@ def plan_register_import(
     lookups = {
         f.name: (c, c.lookup()) for f in reg.fields if f.kind == "choice" for c in [choice_of(f)]
     }
-    headers = {name: table.rows[0][i].strip() for name, i in columns.items()}
+    headers: dict[str, str | Message] = {
+        name: table.rows[0][i].strip() for name, i in columns.items()
+    }
+    for f in reg.fields:  # a field the file has no column for: named by its header word
+        if f.name not in headers:
+            headers[f.name] = words(field_words(reg, f))
     updated: list[RegisterUpdate] = []
     added: list[Record] = []
     unchanged = 0
@@ -359,7 +364,7 @@ def _value(
     f: Field,
     text: str,
     where: Message,
-    column: str,
+    column: str | Message,
     lookups: dict[str, tuple[ChoiceWords, dict[str, str]]],
     targets: dict[str, _Targets],
 ) -> object:
@@ -417,7 +422,7 @@ def _target(line: str, targets: _Targets, at: Message) -> int:
 
 
 def _validated(
-    reg: Register, values: dict[str, object], where: Message, headers: dict[str, str]
+    reg: Register, values: dict[str, object], where: Message, headers: dict[str, str | Message]
 ) -> dict[str, object]:
     try:
         return validate_record(reg, values)
@@ -425,10 +430,16 @@ def _validated(
         raise _row_error(exc, where, headers) from None
 
 
-def _row_error(exc: ValidationError, where: Message, headers: dict[str, str]) -> ExchangeError:
+def _row_error(
+    exc: ValidationError, where: Message, headers: dict[str, str | Message]
+) -> ExchangeError:
     column = headers.get(exc.field)
     if column is None:
         return ExchangeError("exchange.invalid_value", where=where, reason=exc.message)
+    if isinstance(column, Message):  # the file has no column for it (a new record needs it)
+        return ExchangeError(
+            "exchange.no_column_for", where=where, column=column, reason=exc.message
+        )
     at = Message("exchange.at_column", {"where": where, "column": column})
     return ExchangeError("exchange.invalid_value", where=at, reason=exc.message)
 
