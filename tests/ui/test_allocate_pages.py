@@ -209,3 +209,23 @@ def test_guidance_tabs_state_their_progress_rule_and_no_stale_sentence(qtbot, op
         assert "coming versions" not in about._holds.text(), step
         assert "How progress is measured" in about._rule.text(), step
     assert StepState(Step.OPERATE).status is StepStatus.NOT_STARTED
+
+
+@pytest.mark.parametrize("typed,expected", [("Ｒ", "R"), ("ａ", "A"), ("c", "C"), ("Ｘ", None)])
+def test_full_width_letters_from_a_chinese_input_method_count(qtbot, typed: str, expected):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from qms_desktop.ui.steps.allocate import MatrixView
+
+    view = MatrixView()
+    qtbot.addWidget(view)
+    letters: list[str] = []
+    refused: list[str] = []
+    view.lettersTyped.connect(letters.append)
+    view.refused.connect(refused.append)
+    event = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, typed)
+    QApplication.sendEvent(view, event)
+    assert letters == ([expected] if expected else [])
+    assert refused == ([] if expected else ["X"])

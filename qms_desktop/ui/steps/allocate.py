@@ -5,6 +5,7 @@ equipment with calibrations due, and the basic management work with its starting
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
@@ -139,7 +140,8 @@ class MatrixView(QTableView):
     refused = Signal(str)  # the key typed that is not a matrix letter
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().strip().upper()
+        # full-width letters (Ｒ, typed with a Chinese input method) count as R
+        text = unicodedata.normalize("NFKC", event.text()).strip().upper()
         mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.lettersTyped.emit("")
