@@ -262,6 +262,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a register file.",
         "{file} 超过 {limit:,} 行；登记册的记录远少于此，因此这不是登记册文件。",
     ),
+    "exchange.changed_meanwhile": (
+        "Record {id} was changed after the file was read; nothing was changed. Import the "
+        "file again to see the changes it makes now.",
+        "读取文件后，记录 {id} 已被修改；未作任何更改。请重新导入该文件，查看它现在将做的更改。",
+    ),
     "exchange.record_gone": (
         "Record {id} no longer exists; nothing was changed.",
         "记录 {id} 已不存在；未作任何更改。",

@@ -459,7 +459,8 @@ def apply_register_import(
     ws: Workspace, actor: str, plan: RegisterImport, *, keep_ids: bool = False
 ) -> tuple[RegisterImport, ChangeSet]:
     """Write a planned import in one transaction (with `keep_ids`, the added records under
-    the IDs they carry: a redo)."""
+    the IDs they carry: a redo). A record changed since the plan was made (by someone else,
+    while the preview was open) refuses the whole import: its fields are not overwritten."""
     from sqlalchemy import func, select
 
     from qms_desktop.services.registers import (
@@ -477,6 +478,9 @@ def apply_register_import(
             row = s.get(model, change.record_id)
             if row is None:
                 raise ExchangeError("exchange.record_gone", id=change.record_id)
+            now = _to_record(reg, row).values
+            if any(now.get(name) != was for name, was in change.before.items()):
+                raise ExchangeError("exchange.changed_meanwhile", id=change.record_id)
             for name, value in change.after.items():
                 _write(row, reg.field(name), value)
         position = s.scalar(select(func.max(model.position))) or 0

@@ -652,20 +652,19 @@ class Operations(QObject):
 
         return reports[0] if self.run(label, work, on_error) else None
 
-    def import_register(
-        self, label: str, key: str, path: Path, on_error: ErrorHandler | None = None
+    def apply_register_import(
+        self, label: str, plan: RegisterImport, on_error: ErrorHandler | None = None
     ) -> RegisterImport | None:
-        """Apply a register file (changed fields, new records): all rows or none; one undo
-        step (the new records deleted, the fields as they were)."""
+        """Apply an import already read and shown in the preview (the file is not read a
+        second time); refused if a record it changes was changed meanwhile. One undo step,
+        as `import_register`."""
         from qms_desktop.services import register_exchange as rx
 
         done: list[RegisterImport] = []
 
         def work() -> Applied:
-            report, changes = rx.import_register(self._ws, self._actor, key, path)
+            report, changes = rx.apply_register_import(self._ws, self._actor, plan)
             done.append(report)
-            if not report.added and not report.updated:
-                return Applied(changes)
             return Applied(
                 changes,
                 lambda: rx.undo_register_import(self._ws, self._actor, report),

@@ -200,12 +200,9 @@ class RegisterExchange(QWidget):
             self._show(refused, error_text(exc), QMessageBox.Icon.Warning)
             return True
 
-        with readable_copy(path, encoding) as readable:
-            done = self._c.ops.import_register(
-                self.tr("Import %1").replace("%1", path.name),
-                self.register.key,
-                readable,
-                on_error=failed,
+        with _busy():  # the plan the preview showed, not the file read again
+            done = self._c.ops.apply_register_import(
+                self.tr("Import %1").replace("%1", path.name), plan, on_error=failed
             )
         if done is None:
             return None

@@ -60,3 +60,30 @@ def test_missing_columns_are_listed_in_the_users_language(demo: Workspace, tmp_p
     assert "Name" in exc.value.text("en") and "Role" in exc.value.text("en")
     chinese = exc.value.text("zh_CN")
     assert "姓名" in chinese and "岗位" in chinese and "Role" not in chinese
+
+
+def test_a_plan_made_before_someone_changed_the_record_is_refused(demo: Workspace, tmp_path):
+    from qms_desktop.services import registers
+    from qms_desktop.services.register_exchange import (
+        apply_register_import,
+        export_register,
+        plan_register_import,
+    )
+
+    path = tmp_path / "people.csv"
+    export_register(demo, "person", path, lang="en")
+    rows = list(csv.reader(path.open(encoding="utf-8-sig")))
+    rows[1][1] = "From the file"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    plan = plan_register_import(demo, "person", path)
+    record_id = plan.updated[0].record_id
+    registers.update_record(demo, "someone", "person", record_id, name="Meanwhile")
+    digest = hashlib.sha256(demo.path.read_bytes()).hexdigest()
+    with pytest.raises(ExchangeError) as exc:
+        apply_register_import(demo, "tester", plan)
+    assert exc.value.code == "exchange.changed_meanwhile"
+    assert "读取文件后" in exc.value.text("zh_CN")
+    assert hashlib.sha256(demo.path.read_bytes()).hexdigest() == digest
+    stored = {r.id: r for r in registers.list_records(demo, "person")}[record_id]
+    assert stored.values["name"] == "Meanwhile"
