@@ -163,6 +163,7 @@ class RestoreDialog(QDialog):
             self.table.selectRow(0)
         self.empty = QLabel(self.tr("There are no backups of this workspace yet."))
         self.empty.setVisible(not self.backups)
+        self.table.setVisible(bool(self.backups))  # no empty grid of squashed headers
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = buttons.addButton(
             self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -174,7 +175,7 @@ class RestoreDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(intro)
         column.addWidget(self.table, 1)
-        column.addWidget(self.empty)
+        column.addWidget(self.empty, 0 if self.backups else 1, Qt.AlignmentFlag.AlignTop)
         column.addWidget(buttons)
 
     def chosen(self) -> object | None:

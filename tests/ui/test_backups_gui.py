@@ -55,3 +55,12 @@ def test_a_damaged_backup_is_refused_and_the_workspace_reopens(
     box = window.findChild(object, "error_box")
     assert box is not None and "not restored" in box.windowTitle()
     box.close()
+
+
+def test_with_no_backups_the_dialog_says_so_instead_of_an_empty_grid(qtbot, tmp_path: Path):
+    never_backed_up = tmp_path / "new.qms"
+    dialog = RestoreDialog(never_backed_up)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.empty.isVisible() and not dialog.table.isVisible()
+    assert not dialog.restore_button.isEnabled()
