@@ -87,6 +87,20 @@ class _AliasFound(Exception):
         self.line = line
 
 
+_META_PARSED: dict[str, Any] = {}  # template.yaml text -> its data (a render reads it 3 times)
+
+
+def _parsed_meta(text: str) -> Any:
+    """The YAML of a template.yaml, parsed once per text (a copy: callers may keep it)."""
+    import copy
+
+    if text not in _META_PARSED:
+        if len(_META_PARSED) >= 64:
+            _META_PARSED.clear()
+        _META_PARSED[text] = yaml.load(text, Loader=_MetaLoader)  # noqa: S506 - SafeLoader, no aliases
+    return copy.deepcopy(_META_PARSED[text])
+
+
 def _read_meta(folder: Path) -> dict[str, Any]:
     meta_file = folder / "template.yaml"
     if not meta_file.exists():
@@ -99,7 +113,7 @@ def _read_meta(folder: Path) -> dict[str, Any]:
                 "documents.meta_too_large", path=meta_file, limit_kb=MAX_META // 1024
             )
         text = meta_file.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader that also refuses aliases
+        data = _parsed_meta(text)
     except _AliasFound as exc:
         raise TemplateError("documents.meta_alias", path=meta_file, line=exc.line) from None
     except RecursionError:

@@ -87,7 +87,20 @@ def _register_font() -> None:
     from reportlab.pdfbase import pdfdoc
 
     pdfdoc.PDFZCompress.encode = _deflate_fast
+    # the numbers and names of the PDF's objects (4 000 a manual) encoded without going
+    # through reportlab's own codec when they are printable ASCII: the same bytes, 2 ms sooner
+    pdfdoc.pdfdocEnc = _pdfdoc_encoded
     _registered = True
+
+
+def _pdfdoc_encoded(x: Any) -> Any:
+    """reportlab's `pdfdoc.pdfdocEnc`: text in PDFDocEncoding, which is ASCII for the
+    printable ASCII characters; anything else through reportlab's codec as before."""
+    if isinstance(x, str):
+        if x.isascii() and x.isprintable():
+            return x.encode("ascii")
+        return x.encode("extpdfdoc")
+    return x
 
 
 def _deflate_fast(text: str | bytes) -> bytes:

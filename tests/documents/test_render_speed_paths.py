@@ -63,6 +63,21 @@ def test_find_template_reads_only_the_chosen_templates_meta(
     assert read == ["mine"]
 
 
+def test_a_template_yaml_is_parsed_once_per_text_and_edits_take_effect(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    folder = _template(user, "mine", meta="title: {en: First}\n")
+    first = find_template("mine", user)
+    assert first.title("en") == "First" and find_template("mine", user) == first
+    (folder / "template.yaml").write_text("title: {en: Second}\n", encoding="utf-8")
+    assert find_template("mine", user).title("en") == "Second"  # the new text, parsed
+    (folder / "template.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    assert find_template("mine", user).error is not None  # an error is never remembered
+    (folder / "template.yaml").write_text("title: {en: First}\n", encoding="utf-8")
+    data = engine._parsed_meta("title: {en: First}\n")
+    data["title"]["en"] = "changed by a caller"
+    assert find_template("mine", user).title("en") == "First"  # callers get copies
+
+
 @pytest.mark.parametrize("template_id", ["../user/mine", "mine/", "", ".", "no-such-template"])
 def test_find_template_never_joins_an_id_to_a_path(tmp_path: Path, template_id: str) -> None:
     user = tmp_path / "user"
@@ -268,3 +283,32 @@ def test_a_heap_frozen_before_is_frozen_during_the_render_and_thawed_after(
     del outsider
     gc.collect()
     assert gone() is None  # collectable again
+
+
+def test_pdf_object_text_is_encoded_as_reportlabs_codec_does() -> None:
+    from qms_desktop.documents.pdf_writer import _pdfdoc_encoded, _register_font
+
+    _register_font()
+    samples = [chr(c) for c in range(0x20, 0x7F)] + [
+        "123.45",
+        "/Widths",
+        "(a) [b] <c>",
+        "",
+        "tab\\there",
+        "line\nbreak",
+        "\x18\x1f",
+        "é café",
+        "€ — “quoted”",
+    ]
+
+    def outcome(encode, text: str) -> object:  # type: ignore[no-untyped-def]
+        try:
+            return encode(text)
+        except UnicodeEncodeError as exc:  # the codec refuses some control characters
+            return type(exc)
+
+    for text in samples:
+        assert outcome(_pdfdoc_encoded, text) == outcome(lambda t: t.encode("extpdfdoc"), text), (
+            repr(text)
+        )
+    assert _pdfdoc_encoded(b"\x00bytes") == b"\x00bytes"
