@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from qms_desktop.domain.errors import QmsError
 from qms_desktop.ui.controller import WorkspaceController
 from qms_desktop.ui.operations import error_text
+from qms_desktop.ui.steps.compare.filters import compact
 
 if TYPE_CHECKING:
     from qms_desktop.services.checklist import AssessmentInfo
@@ -33,11 +34,12 @@ class AssessmentPicker(QWidget):
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._c = controller
-        self.combo = QComboBox()
-        self.combo.setObjectName("assessment_combo")
         # as wide as the names (their dates tell assessments apart) where there is room,
-        # down to 160 px when the window is narrow; a very long name does not widen it
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # down to 160 px when the window is narrow; a very long name does not widen it. The
+        # width is worked out once per fill (`_fit`): Qt's AdjustToContents measured every
+        # entry at each layout, 5 ms of every keystroke in the checklist's search box
+        self.combo = compact(QComboBox())
+        self.combo.setObjectName("assessment_combo")
         self.combo.setMinimumWidth(160)
         self.combo.setMaximumWidth(400)
         self.combo.currentIndexChanged.connect(
@@ -74,11 +76,23 @@ class AssessmentPicker(QWidget):
             index = len(assessments) - 1  # the newest
         self.combo.setCurrentIndex(index)
         self.combo.blockSignals(False)
+        self._fit()
         writable = not self._c.read_only
         self.new_button.setEnabled(writable)
         self.rename_button.setEnabled(bool(assessments) and writable)
         self.delete_button.setEnabled(bool(assessments) and writable)
         return self.combo.currentData() if assessments else None
+
+    def _fit(self) -> None:
+        """Room for the longest name, counted in the widths of an "x" (what the combo's
+        size policy counts in), at most 400 px."""
+        metrics = self.combo.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())),
+            default=0,
+        )
+        unit = max(1, metrics.horizontalAdvance("x"))
+        self.combo.setMinimumContentsLength(max(8, min(-(-widest // unit), 400 // unit)))
 
     def show_assessment(self, assessment_id: int) -> None:
         index = self.combo.findData(assessment_id)
