@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import compile_app, python, row  # noqa: E402
+from tests.benchmarks.common import app_env, compile_app, demo_workspace, python, row  # noqa: E402
 
 # argv: workspace, "cold" | "warm", [file to write the statements to]; prints seconds
 OURS = r"""
@@ -89,23 +88,8 @@ def main() -> int:
     runs = 5 if args.quick else args.runs
     compile_app()
     tmp = Path(tempfile.mkdtemp(prefix="qms-first-open-"))
-    env = dict(
-        os.environ,
-        QMS_DESKTOP_DATA=str(tmp / "data"),
-        QMS_DESKTOP_SETTINGS=str(tmp / "s.ini"),
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    path = args.workspace
-    if path is None:
-        path = tmp / "demo.qms"
-        subprocess.run(
-            [python(), "-m", "qms_desktop", "demo", str(path)],
-            check=True,
-            env=env,
-            capture_output=True,
-            cwd=ROOT,
-        )
+    env = app_env(tmp)
+    path = args.workspace or demo_workspace(tmp, env)
     captured = tmp / "statements.json"
 
     def proc(code: str, *argv: str) -> float:

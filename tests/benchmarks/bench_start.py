@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import compile_app, row  # noqa: E402
+from tests.benchmarks.common import app_env, compile_app, demo_workspace, row  # noqa: E402
 
 # Mirrors run_gui: build and show the window, then on the first loop turn reopen the last
 # workspace with `open_at_start` (its remembered dashboard first, when the file is unchanged
@@ -105,21 +105,8 @@ def main() -> int:
     args = parser.parse_args()
     compile_app()
     tmp = Path(tempfile.mkdtemp(prefix="qms-start-"))
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        QMS_DESKTOP_DATA=str(tmp / "data"),
-        QMS_DESKTOP_SETTINGS=str(tmp / "s.ini"),
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    demo = tmp / "demo.qms"
-    subprocess.run(
-        [sys.executable, "-m", "qms_desktop", "demo", str(demo)],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
+    env = app_env(tmp, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    demo = demo_workspace(tmp, env)
     views = tmp / "data" / "views"  # the dashboards the app remembers (ui/snapshot.py)
     run(OURS, str(demo), env=env)  # the demo opened once before: its dashboard remembered
     ours, cold, bare = [], [], []

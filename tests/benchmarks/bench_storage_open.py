@@ -17,8 +17,6 @@ none fixed; the ratio to the SQLAlchemy floor shows what the models and the open
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import compile_app, python, row, run_measured  # noqa: E402
+from tests.benchmarks.common import (  # noqa: E402
+    app_env,
+    compile_app,
+    demo_workspace,
+    python,
+    row,
+    run_measured,
+)
 
 OURS = r"""
 import sys
@@ -84,23 +89,8 @@ def main() -> int:
     runs = 5 if args.quick else args.runs
     compile_app()
     tmp = Path(tempfile.mkdtemp(prefix="qms-storage-open-"))
-    env = dict(
-        os.environ,
-        QMS_DESKTOP_DATA=str(tmp / "data"),
-        QMS_DESKTOP_SETTINGS=str(tmp / "s.ini"),
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    path = args.workspace
-    if path is None:
-        path = tmp / "demo.qms"
-        subprocess.run(
-            [python(), "-m", "qms_desktop", "demo", str(path)],
-            check=True,
-            env=env,
-            capture_output=True,
-            cwd=ROOT,
-        )
+    env = app_env(tmp)
+    path = args.workspace or demo_workspace(tmp, env)
     size = path.stat().st_size / 1e6
 
     def proc(code: str) -> float:

@@ -127,3 +127,30 @@ def run_measured(args: Sequence[str], env: dict[str, str] | None = None) -> tupl
 
 def python() -> str:
     return sys.executable
+
+
+def app_env(tmp: Path, **extra: str) -> dict[str, str]:
+    """The environment of a measured app process: its own user data and settings under
+    `tmp`, the checkout on the path, byte-code written as an installed app has it."""
+    env = dict(
+        os.environ,
+        QMS_DESKTOP_DATA=str(tmp / "data"),
+        QMS_DESKTOP_SETTINGS=str(tmp / "s.ini"),
+        PYTHONPATH=str(ROOT),
+        **extra,
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def demo_workspace(tmp: Path, env: dict[str, str]) -> Path:
+    """The demo organisation, written by `qms-desktop demo` as a user would."""
+    path = tmp / "demo.qms"
+    subprocess.run(
+        [python(), "-m", "qms_desktop", "demo", str(path)],
+        check=True,
+        env=env,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    return path
