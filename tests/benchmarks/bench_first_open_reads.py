@@ -16,7 +16,6 @@ ratio); without --workspace the demo organisation is written to a temporary fold
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -26,7 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import app_env, compile_app, demo_workspace, python, row  # noqa: E402
+from tests.benchmarks.common import (  # noqa: E402
+    app_env,
+    compile_app,
+    demo_workspace,
+    python,
+    row,
+    workspace_runs,
+)
 
 # argv: workspace, "cold" | "warm", [file to write the statements to]; prints seconds
 OURS = r"""
@@ -80,16 +86,11 @@ conn.close()
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--quick", action="store_true", help="5 runs")
-    parser.add_argument("--workspace", type=Path, help="default: the demo organisation")
-    args = parser.parse_args()
-    runs = 5 if args.quick else args.runs
+    runs, workspace = workspace_runs()
     compile_app()
     tmp = Path(tempfile.mkdtemp(prefix="qms-first-open-"))
     env = app_env(tmp)
-    path = args.workspace or demo_workspace(tmp, env)
+    path = workspace or demo_workspace(tmp, env)
     captured = tmp / "statements.json"
 
     def proc(code: str, *argv: str) -> float:

@@ -16,7 +16,6 @@ none fixed; the ratio to the SQLAlchemy floor shows what the models and the open
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +30,7 @@ from tests.benchmarks.common import (  # noqa: E402
     python,
     row,
     run_measured,
+    workspace_runs,
 )
 
 OURS = r"""
@@ -81,16 +81,11 @@ engine.dispose()
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--quick", action="store_true", help="5 runs")
-    parser.add_argument("--workspace", type=Path, help="default: the demo organisation")
-    args = parser.parse_args()
-    runs = 5 if args.quick else args.runs
+    runs, workspace = workspace_runs()
     compile_app()
     tmp = Path(tempfile.mkdtemp(prefix="qms-storage-open-"))
     env = app_env(tmp)
-    path = args.workspace or demo_workspace(tmp, env)
+    path = workspace or demo_workspace(tmp, env)
     size = path.stat().st_size / 1e6
 
     def proc(code: str) -> float:

@@ -154,3 +154,16 @@ def demo_workspace(tmp: Path, env: dict[str, str]) -> Path:
         cwd=ROOT,
     )
     return path
+
+
+def workspace_runs(default_runs: int = 10) -> tuple[int, Path | None]:
+    """The command line of a benchmark over one workspace: (runs, --workspace or None for
+    the demo organisation); --quick means 5 runs."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=default_runs)
+    parser.add_argument("--quick", action="store_true", help="5 runs")
+    parser.add_argument("--workspace", type=Path, help="default: the demo organisation")
+    args = parser.parse_args()
+    return (5 if args.quick else args.runs), args.workspace

@@ -6,13 +6,14 @@ title such as "Terms <b>and</b> conditions" lost its words and turned bold."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QWidget
 
 from qms_desktop.domain.steps import Step
 from qms_desktop.services import profile, registers
@@ -188,16 +189,11 @@ def long_words(window: MainWindow, demo_file: Path) -> MainWindow:
     return window
 
 
-def test_a_very_long_word_does_not_widen_the_window(qtbot, long_words: MainWindow):
-    """Labels showing user text wrapped at word boundaries only, so one long word made their
-    minimum width (and the window's) some 16 000 pixels: the window grew far past the screen."""
+def every_page_and_tab(window: MainWindow) -> Iterator[tuple[str, int, QWidget]]:
+    """(page key, tab index, page) for every page of the navigator and each of its tabs,
+    each shown in turn."""
     from PySide6.QtWidgets import QTabWidget
 
-    from qms_desktop.ui.steps.operate_audits import FindingsPanel
-
-    window = long_words
-    window.resize(1024, 700)
-    wide: list[str] = []
     for key in PAGE_KEYS:
         window.go_to(key)
         page = window.pages.currentWidget()
@@ -205,19 +201,32 @@ def test_a_very_long_word_does_not_widen_the_window(qtbot, long_words: MainWindo
         for i in range(tabs.count() if isinstance(tabs, QTabWidget) else 1):
             if isinstance(tabs, QTabWidget):
                 tabs.setCurrentIndex(i)
-            if key == Step.REFINE.value and i == 1:
-                panel = page.findChild(DocumentControlPanel)
-                qtbot.waitUntil(lambda p=panel: p.model.rowCount() > 0)
-                panel.table.selectRow(0)
-            if key == Step.OPERATE.value:
-                findings = page.findChild(FindingsPanel)
-                if findings is not None and findings.isVisible():
-                    audits = page.findChild(object, "table_internal_audit")
-                    audits.selectRow(0)
-            qtbot.wait(1)
-            width = max(window.minimumSizeHint().width(), window.width())
-            if width > 1024:
-                wide.append(f"{key}/{i}: {width}")
+            yield key, i, page
+
+
+def test_a_very_long_word_does_not_widen_the_window(qtbot, long_words: MainWindow):
+    """Labels showing user text wrapped at word boundaries only, so one long word made their
+    minimum width (and the window's) some 16 000 pixels: the window grew far past the screen."""
+
+    from qms_desktop.ui.steps.operate_audits import FindingsPanel
+
+    window = long_words
+    window.resize(1024, 700)
+    wide: list[str] = []
+    for key, i, page in every_page_and_tab(window):
+        if key == Step.REFINE.value and i == 1:
+            panel = page.findChild(DocumentControlPanel)
+            qtbot.waitUntil(lambda p=panel: p.model.rowCount() > 0)
+            panel.table.selectRow(0)
+        if key == Step.OPERATE.value:
+            findings = page.findChild(FindingsPanel)
+            if findings is not None and findings.isVisible():
+                audits = page.findChild(object, "table_internal_audit")
+                audits.selectRow(0)
+        qtbot.wait(1)
+        width = max(window.minimumSizeHint().width(), window.width())
+        if width > 1024:
+            wide.append(f"{key}/{i}: {width}")
     assert wide == []
     # the long word is still there, and the dashboard needs no sideways scrolling
     window.go_to("dashboard")
@@ -231,22 +240,15 @@ def test_a_very_long_word_does_not_widen_the_window(qtbot, long_words: MainWindo
 def test_every_page_fits_a_1024_pixel_wide_window(qtbot, window: MainWindow, demo_file, lang):
     """The Compare page's row of buttons with the navigator's minimum width made the window at
     least 1032 pixels wide in English: on a 1024-wide screen its right edge was off-screen."""
-    from PySide6.QtWidgets import QTabWidget
 
     window.set_language(lang)
     assert window.open_path(demo_file)
     window.resize(1024, 700)
     wide: list[str] = []
-    for key in PAGE_KEYS:
-        window.go_to(key)
-        page = window.pages.currentWidget()
-        tabs = getattr(page, "tabs", None)
-        for i in range(tabs.count() if isinstance(tabs, QTabWidget) else 1):
-            if isinstance(tabs, QTabWidget):
-                tabs.setCurrentIndex(i)
-            qtbot.wait(1)
-            if window.minimumSizeHint().width() > 1024:
-                wide.append(f"{key}/{i}: {window.minimumSizeHint().width()}")
+    for key, i, _page in every_page_and_tab(window):
+        qtbot.wait(1)
+        if window.minimumSizeHint().width() > 1024:
+            wide.append(f"{key}/{i}: {window.minimumSizeHint().width()}")
     assert wide == []
     assert window.width() == 1024
 
